@@ -1,0 +1,169 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Decision, Dossier } from '../../domain/dossier/dossier.ts';
+import type { DomainEvent } from '../../domain/events.ts';
+import { versionConflict } from '../../domain/rule-violation.ts';
+import { db } from './client.ts';
+import { keys, outboxShardOf } from './keys.ts';
+import { tableLayout } from './table-layout.ts';
+
+/** A dossier as stored: the aggregate plus the events still waiting in its outbox. */
+export interface StoredDossier {
+  dossier: Dossier;
+  outbox: DomainEvent[];
+}
+
+const { byApplicant, byAgencyDue, pendingOutbox } = tableLayout.indexes;
+
+/** Index keys derived from the dossier's state; recomputed on every write so they never drift. */
+function indexKeys(dossier: Dossier): Record<string, string> {
+  return {
+    [byApplicant.partitionKey]: keys.applicantIndex(dossier.applicantId),
+    [byApplicant.sortKey]: `${dossier.submittedAt}#${dossier.code}`,
+    ...(dossier.workQueue
+      ? {
+          [byAgencyDue.partitionKey]: keys.agencyQueueIndex(dossier.workQueue.agencyId),
+          [byAgencyDue.sortKey]: `${dossier.dueAt}#${dossier.code}`,
+        }
+      : {}),
+  };
+}
+
+const itemKeys = new Set(['pk', 'sk', 'outbox', ...Object.values(tableLayout.indexes).flatMap((i) => [i.partitionKey, i.sortKey])]);
+
+function fromItem(item: Record<string, unknown>): StoredDossier {
+  const dossier: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(item)) if (!itemKeys.has(name)) dossier[name] = value;
+  return { dossier: dossier as unknown as Dossier, outbox: (item.outbox as DomainEvent[] | undefined) ?? [] };
+}
+
+export function dossierRepository(tableName: string) {
+  return {
+    async get(code: string): Promise<StoredDossier | undefined> {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.dossier(code), ConsistentRead: true }));
+      return Item ? fromItem(Item) : undefined;
+    },
+
+    /** Writes a new dossier with its first events; fails if the code was ever used. */
+    async create({ dossier, events }: Decision): Promise<StoredDossier> {
+      const now = events[0]?.occurredAt ?? dossier.submittedAt;
+      const item = {
+        ...keys.dossier(dossier.code),
+        ...indexKeys(dossier),
+        ...dossier,
+        outbox: events,
+        ...(events.length > 0
+          ? { [pendingOutbox.partitionKey]: keys.outboxShard(outboxShardOf(dossier.code)), [pendingOutbox.sortKey]: now }
+          : {}),
+      };
+      await db.send(
+        new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return { dossier, outbox: events };
+    },
+
+    /**
+     * Saves a decision taken on `before`: one conditional UpdateItem on the version read, which
+     * also appends the decision's events to the outbox. A concurrent writer makes it fail with 409.
+     */
+    async save(before: Dossier, { dossier, events }: Decision): Promise<StoredDossier> {
+      const next: Record<string, unknown> = { ...indexKeys(dossier), ...dossier };
+      const previous: Record<string, unknown> = { ...indexKeys(before), ...before };
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':expected': before.version };
+      const sets: string[] = [];
+      let i = 0;
+      for (const [name, value] of Object.entries(next)) {
+        if (name === 'code') continue;
+        names[`#a${i}`] = name;
+        values[`:v${i}`] = value;
+        sets.push(`#a${i} = :v${i}`);
+        i++;
+      }
+      const removes = Object.keys(previous)
+        .filter((name) => !(name in next))
+        .map((name) => {
+          names[`#a${i}`] = name;
+          return `#a${i++}`;
+        });
+      if (events.length > 0) {
+        names['#outbox'] = 'outbox';
+        names['#opk'] = pendingOutbox.partitionKey;
+        names['#osk'] = pendingOutbox.sortKey;
+        values[':events'] = events;
+        values[':empty'] = [];
+        values[':shard'] = keys.outboxShard(outboxShardOf(dossier.code));
+        values[':since'] = events[0]?.occurredAt;
+        sets.push('#outbox = list_append(if_not_exists(#outbox, :empty), :events)');
+        sets.push('#opk = if_not_exists(#opk, :shard)', '#osk = if_not_exists(#osk, :since)');
+      }
+      names['#version'] = 'version';
+      try {
+        const { Attributes } = await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.dossier(dossier.code),
+            UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            ReturnValues: 'ALL_NEW',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+        return fromItem(Attributes ?? {});
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) {
+          throw versionConflict(error.Item?.version?.N === undefined ? undefined : Number(error.Item.version.N));
+        }
+        throw error;
+      }
+    },
+
+    /** Clears the outbox once its events are sent, unless the dossier changed since it was read. */
+    async clearOutbox(code: string, version: number): Promise<boolean> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.dossier(code),
+            UpdateExpression: 'REMOVE #outbox, #opk, #osk',
+            ConditionExpression: '#version = :version AND attribute_exists(#outbox)',
+            ExpressionAttributeNames: {
+              '#outbox': 'outbox',
+              '#version': 'version',
+              '#opk': pendingOutbox.partitionKey,
+              '#osk': pendingOutbox.sortKey,
+            },
+            ExpressionAttributeValues: { ':version': version },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    /** Codes of dossiers in one outbox shard whose oldest unsent event is not younger than `before`. */
+    async *strandedOutboxes(shard: number, before: string): AsyncGenerator<string> {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: pendingOutbox.indexName,
+            KeyConditionExpression: '#pk = :pk AND #sk <= :before',
+            ExpressionAttributeNames: { '#pk': pendingOutbox.partitionKey, '#sk': pendingOutbox.sortKey },
+            ExpressionAttributeValues: { ':pk': keys.outboxShard(shard), ':before': before },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) yield String(item.pk).slice('DOSSIER#'.length);
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    },
+  };
+}
+
+export type DossierRepository = ReturnType<typeof dossierRepository>;

@@ -1,0 +1,25 @@
+/**
+ * Domain events. A state change records its events in the dossier's outbox in the same
+ * conditional write; relays deliver them to the queues of the functions that consume them.
+ */
+export const eventTypes = ['DossierSubmitted', 'DossierRouted'] as const;
+export type EventType = (typeof eventTypes)[number];
+
+export interface DomainEvent<T extends EventType = EventType> {
+  /** Unique and deterministic for one state change: consumers deduplicate on it. */
+  id: string;
+  type: T;
+  dossierCode: string;
+  occurredAt: string;
+  data: EventData[T];
+}
+
+export interface EventData {
+  DossierSubmitted: { applicantId: string; agencyId: string; procedureCode: string };
+  DossierRouted: { applicantId: string; agencyId: string; agencyName: string; dueAt: string };
+}
+
+/** Event ids derive from the dossier version that produced them, so a retried write yields the same id. */
+export function eventId(dossierCode: string, version: number, type: EventType): string {
+  return `${dossierCode}:${version}:${type}`;
+}

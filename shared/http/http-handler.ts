@@ -1,0 +1,56 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { type FunctionName, manifest, type RouteAuth } from '../../infra/manifest.ts';
+import { logger } from '../observability.ts';
+import { defaultMaxBodyBytes, type HttpEvent, type ParsedRequest, parseRequest, type RequestSchemas } from './parse-request.ts';
+import { problemErrors } from './problem-errors.ts';
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface HttpHandlerOptions<S extends RequestSchemas> {
+  schemas?: S;
+  /** Extra middlewares that run after validation, e.g. `idempotencyKeyHeader()`. */
+  middlewares?: MiddlewareObj[];
+  maxBodyBytes?: number;
+}
+
+type AuthOf<N extends FunctionName> = (typeof manifest)[N]['trigger'] extends { auth: infer A extends RouteAuth }
+  ? A
+  : never;
+
+/**
+ * The one middy stack every HTTP function uses: logger → header normalizer → auth and validation →
+ * the function's own middlewares → the use case; errors become problem+json.
+ */
+export function httpHandler<N extends FunctionName, S extends RequestSchemas = Record<never, never>>(
+  name: N,
+  options: HttpHandlerOptions<S> = {},
+) {
+  const trigger = manifest[name].trigger;
+  if (trigger.kind !== 'http') throw new Error(`${name} is not an HTTP function`);
+  return {
+    handle(useCase: (request: ParsedRequest<S, AuthOf<N>>) => Promise<Reply>) {
+      const core = async (event: HttpEvent, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+        const reply = await useCase(event.parsed as ParsedRequest<S, AuthOf<N>>);
+        return {
+          statusCode: reply.status,
+          headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...reply.headers },
+          ...(reply.body === undefined ? {} : { body: JSON.stringify(reply.body) }),
+        };
+      };
+      const stack = middy<HttpEvent, APIGatewayProxyStructuredResultV2>(core)
+        .use(problemErrors())
+        .use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId' }) as MiddlewareObj<HttpEvent>)
+        .use(httpHeaderNormalizer() as MiddlewareObj<HttpEvent>)
+        .use(parseRequest(trigger.auth, options.schemas ?? {}, options.maxBodyBytes ?? defaultMaxBodyBytes));
+      for (const middleware of options.middlewares ?? []) stack.use(middleware as MiddlewareObj<HttpEvent>);
+      return stack;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { z } from 'zod';
+import type { FunctionName } from '../../infra/manifest.ts';
+import { type DomainEvent, eventTypes } from '../domain/events.ts';
+import { logger } from '../observability.ts';
+
+const Envelope = z.object({
+  id: z.string().min(1),
+  type: z.enum(eventTypes),
+  dossierCode: z.string().min(1),
+  occurredAt: z.string().min(1),
+  data: z.record(z.string(), z.unknown()),
+});
+
+/**
+ * The one stack every queue consumer uses: each record is handled on its own and only the failed
+ * ones are reported back, so one bad record never makes the good ones run twice.
+ */
+export function queueHandler(_name: FunctionName, handleEvent: (event: DomainEvent) => Promise<void>) {
+  const processor = new BatchProcessor(EventType.SQS);
+  const handleRecord = async (record: SQSRecord) => {
+    const event = Envelope.parse(JSON.parse(record.body)) as DomainEvent;
+    logger.appendKeys({ dossierCode: event.dossierCode, eventId: event.id });
+    try {
+      await handleEvent(event);
+    } finally {
+      logger.removeKeys(['dossierCode', 'eventId']);
+    }
+  };
+  return middy(
+    async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
+      processPartialResponse(event, handleRecord, processor, { context }),
+  ).use(injectLambdaContext(logger));
+}

@@ -1,0 +1,98 @@
+import { createHash, randomInt } from 'node:crypto';
+import { z } from 'zod';
+import type { CatalogueRepository } from '../adapters/dynamo/catalogue-repository.ts';
+import type { DossierCounter } from '../adapters/dynamo/dossier-counter.ts';
+import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
+import type { OutboxRelay } from '../adapters/outbox-relay.ts';
+import { describeAppointment, workingCalendar } from '../domain/calendar/index.ts';
+import type { Caller } from '../domain/caller.ts';
+import { formatDossierCode, yymmdd } from '../domain/dossier/code.ts';
+import { competentAgencyId } from '../domain/dossier/routing.ts';
+import { dossierStatuses } from '../domain/dossier/status.ts';
+import { submitOnline } from '../domain/dossier/submit.ts';
+import { procedureCodePattern } from '../domain/procedure.ts';
+import { RuleViolation } from '../domain/rule-violation.ts';
+import { vnParts } from '../domain/time.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** What a citizen may send. Strict: status, agency, fee and the like are never accepted from a body. */
+export const SubmitDossierBody = z.strictObject({
+  procedureCode: z.string().regex(procedureCodePattern, 'Mã thủ tục có dạng 1.001234'),
+  /** Administrative-unit code of the commune or ward, for commune-level procedures. */
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/, 'Mã xã, phường gồm 5 chữ số')
+    .optional(),
+  applicant: z.strictObject({
+    fullName: text(200),
+    idNumber: z.string().regex(/^\d{12}$/, 'Số định danh cá nhân gồm 12 chữ số'),
+    phone: z
+      .string()
+      .regex(/^0\d{9}$/, 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0')
+      .optional(),
+    email: z.email().max(254).optional(),
+    address: text(500),
+  }),
+  returnMethod: z.enum(['online', 'counter', 'post']).default('online'),
+  formData: z
+    .record(z.string().max(64), z.union([z.string().max(2000), z.number(), z.boolean()]))
+    .refine((data) => Object.keys(data).length <= 50, 'Tối đa 50 trường')
+    .default({}),
+});
+
+export type SubmitDossierBody = z.output<typeof SubmitDossierBody>;
+
+export interface SubmitDossierDeps {
+  provinceCode: string;
+  catalogue: CatalogueRepository;
+  counter: DossierCounter;
+  dossiers: DossierRepository;
+  relay: OutboxRelay;
+  now: () => Date;
+}
+
+const hashPin = (code: string, pin: string) => createHash('sha256').update(`${code}:${pin}`).digest('hex');
+
+export function submitDossier(deps: SubmitDossierDeps) {
+  return async (caller: Caller, body: SubmitDossierBody) => {
+    const procedure = await deps.catalogue.currentProcedure(body.procedureCode);
+    if (!procedure) {
+      throw new RuleViolation('invalid', 'unknown-procedure', `Không có thủ tục mã ${body.procedureCode}.`);
+    }
+    const agency = await deps.catalogue.agency(competentAgencyId(procedure, deps.provinceCode, body.communeCode));
+    if (!agency) {
+      throw new RuleViolation('invalid', 'unknown-agency', 'Không tìm thấy cơ quan giải quyết tại xã, phường đã chọn.');
+    }
+    const now = deps.now();
+    const local = vnParts(now);
+    const code = formatDossierCode(agency.id, local, await deps.counter.next(agency.id, yymmdd(local)));
+    const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const decision = submitOnline({
+      caller,
+      procedure,
+      agency,
+      application: { applicant: body.applicant, returnMethod: body.returnMethod, formData: body.formData },
+      code,
+      pinHash: hashPin(code, pin),
+      now,
+      calendar: workingCalendar({ saturdayMorning: agency.saturdayMorning ?? false }),
+    });
+    const stored = await deps.dossiers.create(decision);
+    await deps.relay(stored);
+    const { dossier } = stored;
+    return {
+      code: dossier.code,
+      status: dossier.status,
+      statusText: dossierStatuses[dossier.status].vi,
+      agencyId: dossier.agencyId,
+      agencyName: agency.name,
+      submittedAt: dossier.submittedAt,
+      dueAt: dossier.dueAt,
+      appointment: describeAppointment(new Date(dossier.dueAt)),
+      /** Shown once, on the receipt: with the code it lets the applicant look the dossier up. */
+      lookupPin: pin,
+      version: dossier.version,
+    };
+  };
+}
