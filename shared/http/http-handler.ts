@@ -4,7 +4,13 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { type FunctionName, manifest, type RouteAuth } from '../../infra/manifest.ts';
 import { logger } from '../observability.ts';
-import { defaultMaxBodyBytes, type HttpEvent, type ParsedRequest, parseRequest, type RequestSchemas } from './parse-request.ts';
+import {
+  defaultMaxBodyBytes,
+  type HttpEvent,
+  type ParsedRequest,
+  parseRequest,
+  type RequestSchemas,
+} from './parse-request.ts';
 import { problemErrors } from './problem-errors.ts';
 
 export interface Reply {
@@ -46,7 +52,7 @@ export function httpHandler<N extends FunctionName, S extends RequestSchemas = R
       };
       const stack = middy<HttpEvent, APIGatewayProxyStructuredResultV2>(core)
         .use(problemErrors())
-        .use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId' }) as MiddlewareObj<HttpEvent>)
+        .use(injectLambdaContext(logger, { resetKeys: true }) as MiddlewareObj<HttpEvent>)
         .use(httpHeaderNormalizer() as MiddlewareObj<HttpEvent>)
         .use(parseRequest(trigger.auth, options.schemas ?? {}, options.maxBodyBytes ?? defaultMaxBodyBytes));
       for (const middleware of options.middlewares ?? []) stack.use(middleware as MiddlewareObj<HttpEvent>);

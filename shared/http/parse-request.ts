@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import type { z } from 'zod';
 import type { RouteAuth } from '../../infra/manifest.ts';
 import type { Caller } from '../domain/caller.ts';
+import { logger } from '../observability.ts';
 import { callerFromClaims } from './caller-from-claims.ts';
 import { fieldErrors } from './field-errors.ts';
 import { type FieldError, problems } from './problem.ts';
@@ -35,6 +36,7 @@ export function parseRequest(auth: RouteAuth, schemas: RequestSchemas, maxBodyBy
   return {
     before: (request) => {
       const event = request.event;
+      logger.setCorrelationId(event.requestContext.requestId);
       const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
       if (auth !== 'public') {
         if (!caller) throw problems.unauthenticated();

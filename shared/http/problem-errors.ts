@@ -1,8 +1,8 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { RuleViolation } from '../domain/rule-violation.ts';
 import { logger } from '../observability.ts';
 import type { HttpEvent } from './parse-request.ts';
-import { RuleViolation } from '../domain/rule-violation.ts';
 import { Problem, problemResponse, problems } from './problem.ts';
 
 /** Errors of the idempotency middleware, matched by name so this module does not load it. */
@@ -39,8 +39,17 @@ export function problemErrors(): MiddlewareObj<HttpEvent, APIGatewayProxyStructu
 const statusOf = { 'bad-request': 400, invalid: 422, 'not-found': 404, conflict: 409 } as const;
 const titleOf = {
   'bad-request': 'Yêu cầu không hợp lệ',
-  invalid: 'Yêu cầu không được chấp nhận', 'not-found': 'Không tìm thấy', conflict: 'Xung đột dữ liệu' };
+  invalid: 'Yêu cầu không được chấp nhận',
+  'not-found': 'Không tìm thấy',
+  conflict: 'Xung đột dữ liệu',
+};
 
 function fromRuleViolation(violation: RuleViolation): Problem {
-  return new Problem(statusOf[violation.kind], violation.code, titleOf[violation.kind], violation.message, violation.details);
+  return new Problem(
+    statusOf[violation.kind],
+    violation.code,
+    titleOf[violation.kind],
+    violation.message,
+    violation.details,
+  );
 }

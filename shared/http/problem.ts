@@ -33,7 +33,8 @@ export const problems = {
   tooLarge: (limitBytes: number) =>
     new Problem(413, 'payload-too-large', 'Nội dung quá lớn', `Thân yêu cầu không được vượt quá ${limitBytes} byte.`),
   unauthenticated: () => new Problem(401, 'unauthenticated', 'Chưa đăng nhập', 'Cần mã truy cập hợp lệ.'),
-  forbidden: () => new Problem(403, 'forbidden', 'Không có quyền', 'Vai trò của bạn không được thực hiện thao tác này.'),
+  forbidden: () =>
+    new Problem(403, 'forbidden', 'Không có quyền', 'Vai trò của bạn không được thực hiện thao tác này.'),
   notFound: (what = 'Tài nguyên') => new Problem(404, 'not-found', 'Không tìm thấy', `${what} không tồn tại.`),
   conflict: (detail: string, extra: Record<string, unknown> = {}) =>
     new Problem(409, 'conflict', 'Xung đột dữ liệu', detail, extra),
@@ -46,8 +47,7 @@ export const problems = {
     ),
   requestInProgress: () =>
     new Problem(409, 'request-in-progress', 'Yêu cầu đang được xử lý', 'Yêu cầu cùng Idempotency-Key đang xử lý.'),
-  internal: () =>
-    new Problem(500, 'internal-error', 'Lỗi hệ thống', 'Đã có lỗi xảy ra. Vui lòng thử lại sau ít phút.'),
+  internal: () => new Problem(500, 'internal-error', 'Lỗi hệ thống', 'Đã có lỗi xảy ra. Vui lòng thử lại sau ít phút.'),
 };
 
 export function problemResponse(problem: Problem, instance?: string): APIGatewayProxyStructuredResultV2 {

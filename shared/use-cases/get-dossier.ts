@@ -7,7 +7,9 @@ import type { Dossier } from '../domain/dossier/dossier.ts';
 import { dossierStatuses } from '../domain/dossier/status.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
 
-export const DossierCodeParams = z.object({ code: z.string().regex(dossierCodePattern, 'Mã hồ sơ không đúng định dạng') });
+export const DossierCodeParams = z.object({
+  code: z.string().regex(dossierCodePattern, 'Mã hồ sơ không đúng định dạng'),
+});
 
 const notFound = () => new RuleViolation('not-found', 'not-found', 'Không tìm thấy hồ sơ.');
 

@@ -29,7 +29,12 @@ function indexKeys(dossier: Dossier): Record<string, string> {
   };
 }
 
-const itemKeys = new Set(['pk', 'sk', 'outbox', ...Object.values(tableLayout.indexes).flatMap((i) => [i.partitionKey, i.sortKey])]);
+const itemKeys = new Set([
+  'pk',
+  'sk',
+  'outbox',
+  ...Object.values(tableLayout.indexes).flatMap((i) => [i.partitionKey, i.sortKey]),
+]);
 
 function fromItem(item: Record<string, unknown>): StoredDossier {
   const dossier: Record<string, unknown> = {};
@@ -40,7 +45,9 @@ function fromItem(item: Record<string, unknown>): StoredDossier {
 export function dossierRepository(tableName: string) {
   return {
     async get(code: string): Promise<StoredDossier | undefined> {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.dossier(code), ConsistentRead: true }));
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.dossier(code), ConsistentRead: true }),
+      );
       return Item ? fromItem(Item) : undefined;
     },
 
@@ -53,7 +60,10 @@ export function dossierRepository(tableName: string) {
         ...dossier,
         outbox: events,
         ...(events.length > 0
-          ? { [pendingOutbox.partitionKey]: keys.outboxShard(outboxShardOf(dossier.code)), [pendingOutbox.sortKey]: now }
+          ? {
+              [pendingOutbox.partitionKey]: keys.outboxShard(outboxShardOf(dossier.code)),
+              [pendingOutbox.sortKey]: now,
+            }
           : {}),
       };
       await db.send(

@@ -15,7 +15,8 @@ export const yymmdd = (date: LocalDate): string =>
   [date.year % 100, date.month, date.day].map((n) => String(n).padStart(2, '0')).join('');
 
 export function formatDossierCode(agencyId: string, localDate: LocalDate, sequence: number): string {
-  if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`sequence must be a positive integer: ${sequence}`);
+  if (!Number.isInteger(sequence) || sequence < 1)
+    throw new RangeError(`sequence must be a positive integer: ${sequence}`);
   return `${agencyId}-${yymmdd(localDate)}-${String(sequence).padStart(4, '0')}`;
 }
 

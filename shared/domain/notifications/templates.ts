@@ -8,7 +8,10 @@ export interface InAppMessage {
 }
 
 /** Vietnamese in-app messages for the applicant; an event no template speaks of yields none. */
-export function applicantMessage(event: DomainEvent, describeAppointment: (iso: string) => string): InAppMessage | undefined {
+export function applicantMessage(
+  event: DomainEvent,
+  describeAppointment: (iso: string) => string,
+): InAppMessage | undefined {
   switch (event.type) {
     case 'DossierRouted': {
       const data = (event as DomainEvent<'DossierRouted'>).data;

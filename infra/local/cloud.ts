@@ -1,0 +1,216 @@
+/**
+ * The local cloud: emulators, the resources the CDK app would create, the handlers' environment,
+ * the API gateway, queue pollers and the scheduler, all in this process. One per test file.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { FunctionName } from '../manifest.ts';
+import type { DemoUser } from './demo-users.ts';
+import { type Emulators, startEmulators } from './emulators.ts';
+import { applyEnvironment, cdkContext, localEnvironment } from './environment.ts';
+import { type CorsOptions, createGateway } from './gateway.ts';
+import { createLocalJwt, type IssueOptions, localAudience } from './jwt.ts';
+import { createInvoker, type HandlerLoader, importHandler, localRegion } from './lambda.ts';
+import { createLog, type LogLevel } from './log.ts';
+import { startPollers } from './pollers.ts';
+import { type ConsumerName, type ConsumerQueues, createResources } from './resources.ts';
+import { startScheduler } from './scheduler.ts';
+
+export interface CloudClients {
+  dynamo: DynamoDBClient;
+  sqs: SQSClient;
+  s3: S3Client;
+}
+
+/** What a seed function gets: the resources exist and the handlers' environment is in place. */
+export interface SeedContext {
+  clients: CloudClients;
+  tableName: string;
+  bucketName: string;
+  env: Readonly<Record<string, string>>;
+  queueUrls: Readonly<Record<ConsumerName, QueueUrls>>;
+}
+
+export interface QueueUrls {
+  url: string;
+  dlqUrl: string;
+}
+
+export interface LocalCloudOptions {
+  /** Gateway port; 0 (the default) lets the OS choose. */
+  port?: number;
+  host?: string;
+  seed?: (ctx: SeedContext) => Promise<void>;
+  /** POWERTOOLS_LOG_LEVEL for the handlers, and the threshold of the cloud's own diagnostics. Default WARN. */
+  logLevel?: LogLevel;
+  /** Overrides every consumer queue's visibility timeout (seconds), so redelivery tests are quick. */
+  visibilityTimeoutSeconds?: number;
+  /** Run queue consumers (default true). */
+  pollers?: boolean;
+  /** Concurrent batches per consumer queue (default 1). */
+  pollerConcurrency?: number;
+  /** Fire schedules on their timers (default true); runSchedule works either way. */
+  scheduler?: boolean;
+  /** How a function's handler is obtained; tests inject fakes. Default: import `spec.entry`, take `handler`. */
+  loadHandler?: HandlerLoader;
+  cors?: CorsOptions | false;
+  /** Name suffix of every resource; random by default. */
+  suffix?: string;
+}
+
+export interface SettleOptions {
+  /** Default 30 s. */
+  timeoutMs?: number;
+  /** Pause between the checks; default 25 ms. */
+  intervalMs?: number;
+}
+
+export interface LocalCloud {
+  apiUrl: string;
+  env: Readonly<Record<string, string>>;
+  clients: CloudClients;
+  tableName: string;
+  bucketName: string;
+  queueUrls: Readonly<Record<ConsumerName, QueueUrls>>;
+  /** A Bearer token the gateway accepts, with the user's claims. */
+  issueToken(user: DemoUser, options?: IssueOptions): Promise<string>;
+  /** Invokes a scheduled function now; resolves its result. */
+  runSchedule(name: FunctionName): Promise<unknown>;
+  /** Resolves once every consumer queue is empty (visible, in flight, delayed) and no handler runs, twice in a row. */
+  settle(options?: SettleOptions): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const log = createLog(options.logLevel ?? 'WARN');
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const runCleanups = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        log('WARN', 'stop: a cleanup step failed', error);
+      }
+    }
+  };
+
+  try {
+    const emulators = await startEmulators();
+    cleanups.push(() => emulators.stop());
+    const clients = createClients(emulators);
+    cleanups.push(() => {
+      for (const client of Object.values(clients)) client.destroy();
+    });
+
+    const resources = await createResources(clients, emulators.sqsEndpoint, {
+      suffix: options.suffix,
+      visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
+    });
+    const queueOf = (name: ConsumerName): ConsumerQueues => {
+      const queue = resources.queues.find((q) => q.name === name);
+      if (!queue) throw new Error(`No queue for ${name}`);
+      return queue;
+    };
+    const queueUrls = Object.fromEntries(
+      resources.queues.map((q) => [q.name, { url: q.queueUrl, dlqUrl: q.dlqUrl }]),
+    ) as Record<ConsumerName, QueueUrls>;
+
+    const env = localEnvironment({
+      endpoints: { dynamodb: emulators.dynamodbEndpoint, sqs: emulators.sqsEndpoint, s3: emulators.s3Endpoint },
+      tableName: resources.tableName,
+      bucketName: resources.bucketName,
+      queueUrlOf: (name) => queueOf(name).queueUrl,
+      logLevel: options.logLevel,
+    });
+    cleanups.push(applyEnvironment(env));
+
+    let apiUrl = '';
+    const jwt = await createLocalJwt({
+      issuer: () => `${apiUrl}/local`,
+      audience: String(cdkContext('egov:jwtAudience') ?? localAudience),
+    });
+    const invoker = createInvoker(options.loadHandler ?? importHandler);
+
+    await options.seed?.({
+      clients,
+      tableName: resources.tableName,
+      bucketName: resources.bucketName,
+      env,
+      queueUrls,
+    });
+
+    const gateway = createGateway({ invoker, jwt, log, cors: options.cors });
+    apiUrl = await gateway.listen(options.port ?? 0, options.host);
+    cleanups.push(() => gateway.close());
+
+    if (options.pollers ?? true) {
+      const pollers = startPollers({
+        sqs: clients.sqs,
+        queues: resources.queues,
+        invoker,
+        log,
+        concurrency: options.pollerConcurrency,
+      });
+      cleanups.push(() => pollers.stop());
+    }
+    const scheduler = startScheduler({ invoker, log, timers: options.scheduler ?? true });
+    cleanups.push(() => scheduler.stop());
+
+    const queueDepth = (): number =>
+      resources.queues.reduce((sum, q) => {
+        const m = emulators.fauxqs.inspectQueue(q.queueName)?.messages;
+        return sum + (m ? m.ready.length + m.delayed.length + m.inflight.length : 0);
+      }, 0);
+
+    const describe = (): string => {
+      const queues = resources.queues.map((q) => {
+        const m = emulators.fauxqs.inspectQueue(q.queueName)?.messages;
+        return `${q.name}: ${m?.ready.length ?? 0} ready, ${m?.inflight.length ?? 0} in flight, ${m?.delayed.length ?? 0} delayed`;
+      });
+      return `${queues.join('; ')}; ${invoker.active} invocation(s) running`;
+    };
+
+    let stopping: Promise<void> | undefined;
+    return {
+      apiUrl,
+      env,
+      clients,
+      tableName: resources.tableName,
+      bucketName: resources.bucketName,
+      queueUrls,
+      issueToken: (user, issueOptions) => jwt.issueToken(user, issueOptions),
+      runSchedule: (name) => scheduler.runNow(name),
+      settle: (settleOptions) => settle(() => queueDepth() === 0 && invoker.active === 0, describe, settleOptions),
+      stop() {
+        stopping ??= runCleanups();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await runCleanups();
+    throw error;
+  }
+}
+
+function createClients(emulators: Emulators): CloudClients {
+  // Explicit endpoints: the cloud's own clients must not depend on process.env, which it is about to set.
+  const common = { region: localRegion, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+  return {
+    dynamo: new DynamoDBClient({ ...common, endpoint: emulators.dynamodbEndpoint }),
+    sqs: new SQSClient({ ...common, endpoint: emulators.sqsEndpoint }),
+    s3: new S3Client({ ...common, endpoint: emulators.s3Endpoint, forcePathStyle: true }),
+  };
+}
+
+async function settle(idle: () => boolean, describe: () => string, options: SettleOptions = {}): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  const interval = options.intervalMs ?? 25;
+  let quietChecks = 0;
+  // Twice in a row: a handler may finish (count 0) a moment before its sent message is counted elsewhere.
+  while (quietChecks < 2) {
+    if (Date.now() > deadline) throw new Error(`settle() timed out: ${describe()}`);
+    quietChecks = idle() ? quietChecks + 1 : 0;
+    if (quietChecks < 2) await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}

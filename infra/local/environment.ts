@@ -1,0 +1,82 @@
+/**
+ * The process environment of every handler, as the CDK function construct would set it in Lambda.
+ * Handlers read it at module scope (shared/config.ts), so it is applied before any handler is imported.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type EventType, eventTypes } from '../../shared/domain/events.ts';
+import { consumersOf } from '../manifest.ts';
+import { localRegion, repoRoot } from './lambda.ts';
+import type { LogLevel } from './log.ts';
+import type { ConsumerName } from './resources.ts';
+
+export interface LocalEnvironmentInput {
+  endpoints: { dynamodb: string; sqs: string; s3: string };
+  tableName: string;
+  bucketName: string;
+  queueUrlOf: (consumer: ConsumerName) => string;
+  logLevel?: LogLevel;
+}
+
+/**
+ * Variables that would silently point handlers elsewhere: a developer's real session or profile,
+ * a generic endpoint, or the switch that makes the SDK ignore AWS_ENDPOINT_URL_* altogether.
+ */
+const unset = [
+  'POWERTOOLS_DEV',
+  'AWS_SESSION_TOKEN',
+  'AWS_PROFILE',
+  'AWS_ENDPOINT_URL',
+  'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS',
+] as const;
+
+/** A deployment setting from cdk.json's context (`egov:*`), the one place the CDK app reads it from too. */
+export function cdkContext(key: string): unknown {
+  const cdk = JSON.parse(readFileSync(resolve(repoRoot, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
+  return cdk.context?.[key];
+}
+
+export function localEnvironment(input: LocalEnvironmentInput): Record<string, string> {
+  const eventQueues = Object.fromEntries(
+    eventTypes.map((type: EventType) => [
+      type,
+      consumersOf(type).map((name) => input.queueUrlOf(name as ConsumerName)),
+    ]),
+  );
+  return {
+    AWS_REGION: localRegion,
+    AWS_DEFAULT_REGION: localRegion,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    // The SDK v3 reads these per service (checked: DynamoDB, SQS and S3 clients built with no endpoint reach them).
+    AWS_ENDPOINT_URL_DYNAMODB: input.endpoints.dynamodb,
+    AWS_ENDPOINT_URL_SQS: input.endpoints.sqs,
+    AWS_ENDPOINT_URL_S3: input.endpoints.s3,
+    PROVINCE_CODE: String(cdkContext('egov:provinceCode')),
+    TABLE_NAME: input.tableName,
+    DOCUMENTS_BUCKET: input.bucketName,
+    // fauxqs would need *.localhost DNS for virtual-hosted bucket addressing.
+    S3_FORCE_PATH_STYLE: 'true',
+    EVENT_QUEUES: JSON.stringify(eventQueues),
+    POWERTOOLS_SERVICE_NAME: 'egov-one-stop',
+    POWERTOOLS_METRICS_NAMESPACE: 'EgovOneStop',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: input.logLevel ?? 'WARN',
+    // No X-Ray daemon here: a Tracer, where a function uses one, must not try to send segments.
+    POWERTOOLS_TRACE_ENABLED: 'false',
+  };
+}
+
+/** Writes `env` into process.env; the returned function puts back what was there before. */
+export function applyEnvironment(env: Record<string, string>): () => void {
+  const keys = [...Object.keys(env), ...unset];
+  const saved = new Map(keys.map((key) => [key, process.env[key]]));
+  for (const key of unset) delete process.env[key];
+  Object.assign(process.env, env);
+  return () => {
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Runs a manifest function in-process the way the Lambda runtime would: one module init per
+ * function (a failed init is retried on the next invoke), a Lambda-like context, and the
+ * manifest's timeout. Every invocation is counted so `settle()` can tell when the cloud is idle.
+ */
+import { randomUUID } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Context } from 'aws-lambda';
+import { type FunctionName, type FunctionSpec, specOf } from '../manifest.ts';
+
+export type LambdaHandler = (event: never, context: Context) => unknown;
+export type HandlerLoader = (name: FunctionName, spec: FunctionSpec) => Promise<LambdaHandler>;
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const localRegion = 'ap-southeast-1';
+export const localAccountId = '000000000000';
+
+/** Imports `spec.entry` and takes its `handler` export, as the Lambda runtime's `handler` setting does. */
+export const importHandler: HandlerLoader = async (name, spec) => {
+  const module = (await import(pathToFileURL(resolve(repoRoot, spec.entry)).href)) as { handler?: unknown };
+  if (typeof module.handler !== 'function') throw new Error(`${spec.entry} (${name}) does not export a handler`);
+  return module.handler as LambdaHandler;
+};
+
+export class FunctionTimeoutError extends Error {
+  constructor(name: FunctionName, seconds: number) {
+    super(`${name}: Task timed out after ${seconds.toFixed(2)} seconds`);
+    this.name = 'FunctionTimeoutError';
+  }
+}
+
+export interface Invoker {
+  invoke(name: FunctionName, event: unknown): Promise<unknown>;
+  /** Invocations started and not yet finished (or timed out). */
+  readonly active: number;
+}
+
+export function createInvoker(loadHandler: HandlerLoader = importHandler): Invoker {
+  const handlers = new Map<FunctionName, Promise<LambdaHandler>>();
+  let active = 0;
+
+  const handlerOf = (name: FunctionName): Promise<LambdaHandler> => {
+    let loading = handlers.get(name);
+    if (!loading) {
+      loading = loadHandler(name, specOf(name));
+      handlers.set(name, loading);
+      loading.catch(() => handlers.delete(name));
+    }
+    return loading;
+  };
+
+  return {
+    get active() {
+      return active;
+    },
+    async invoke(name, event) {
+      active++;
+      const spec = specOf(name);
+      const deadline = Date.now() + spec.timeoutSeconds * 1000;
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        const handler = await handlerOf(name);
+        const timedOut = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new FunctionTimeoutError(name, spec.timeoutSeconds)), deadline - Date.now());
+        });
+        return await Promise.race([
+          Promise.resolve().then(() => handler(event as never, lambdaContext(name, spec, deadline))),
+          timedOut,
+        ]);
+      } finally {
+        clearTimeout(timer);
+        active--;
+      }
+    },
+  };
+}
+
+function lambdaContext(name: FunctionName, spec: FunctionSpec, deadline: number): Context {
+  const deprecated = () => {
+    throw new Error('context.done/fail/succeed are not supported: return or throw from an async handler');
+  };
+  const day = new Date().toISOString().slice(0, 10).replaceAll('-', '/');
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: name,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:${localRegion}:${localAccountId}:function:${name}`,
+    memoryLimitInMB: String(spec.memoryMb),
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${name}`,
+    logStreamName: `${day}/[$LATEST]local`,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: deprecated,
+    fail: deprecated,
+    succeed: deprecated,
+  };
+}

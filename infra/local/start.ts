@@ -1,0 +1,66 @@
+/**
+ * `npm start`: the whole platform on this machine, seeded with the demo province, with a ready
+ * token per demo user. Ctrl-C stops everything and exits 0.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type SeedContext, startLocalCloud } from './cloud.ts';
+import { demoUsers } from './demo-users.ts';
+import { type LogLevel, logLevels } from './log.ts';
+
+type SeedModule = { seedDemoProvince?: (ctx: SeedContext) => Promise<void> };
+
+const seedUrl = new URL('./seed.ts', import.meta.url);
+const logLevel = (process.env.LOG_LEVEL?.toUpperCase() ?? 'WARN') as LogLevel;
+if (!logLevels.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${logLevels.join(', ')}`);
+
+const cloud = await startLocalCloud({
+  port: Number(process.env.PORT ?? 3000),
+  logLevel,
+  // Imported only now: the seed reaches shared/ modules that read the environment at load.
+  seed: async (ctx) => {
+    if (!existsSync(fileURLToPath(seedUrl))) {
+      console.error('[local-cloud] WARN infra/local/seed.ts not found: starting with empty data');
+      return;
+    }
+    const { seedDemoProvince } = (await import(seedUrl.href)) as SeedModule;
+    if (typeof seedDemoProvince !== 'function') throw new Error('infra/local/seed.ts must export seedDemoProvince');
+    await seedDemoProvince(ctx);
+  },
+});
+
+const tokens = await Promise.all(demoUsers.map(async (user) => ({ user, token: await cloud.issueToken(user) })));
+console.log(`
+egov-one-stop local cloud
+  API     ${cloud.apiUrl}
+  health  ${cloud.apiUrl}/v1/health
+  users   ${cloud.apiUrl}/local/users      (POST ${cloud.apiUrl}/local/token {"sub": "…"} for a fresh token)
+
+Bearer tokens (valid 12 h):`);
+for (const { user, token } of tokens) {
+  const agency = user.agencyId ? `, agency ${user.agencyId}` : '';
+  console.log(`\n  ${user.name} (${user.sub}): ${user.roles.join(', ')}${agency}\n  ${token}`);
+}
+console.log('\nCtrl-C to stop.');
+
+let stopping = false;
+const shutdown = async (signal: NodeJS.Signals) => {
+  if (stopping) {
+    // A second Ctrl-C: the user no longer wants to wait.
+    process.exit(130);
+  }
+  stopping = true;
+  console.error(`\n[local-cloud] ${signal}: stopping…`);
+  await cloud.stop();
+  process.exitCode = 0;
+  // A handler may have left a timer or socket behind; do not let it keep a stopped cloud's process alive.
+  setTimeout(() => process.exit(0), 2000).unref();
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    shutdown(signal).catch((error: unknown) => {
+      console.error('[local-cloud] ERROR stop failed', error);
+      process.exit(1);
+    });
+  });
+}

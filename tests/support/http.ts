@@ -1,0 +1,50 @@
+import type { LocalCloud } from '../../infra/local/cloud.ts';
+import { demoUsers } from '../../infra/local/demo-users.ts';
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+/** A request to the local cloud's API as a client sends it; the body is parsed when there is one. */
+export async function request(
+  cloud: Pick<LocalCloud, 'apiUrl'>,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<TestResponse> {
+  const hasBody = options.body !== undefined || options.rawBody !== undefined;
+  const response = await fetch(new URL(path, cloud.apiUrl), {
+    method,
+    headers: {
+      ...(hasBody ? { 'content-type': 'application/json' } : {}),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    ...(hasBody ? { body: options.rawBody ?? JSON.stringify(options.body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+/** A token for one of the demo users, by subject. */
+export function tokenFor(cloud: Pick<LocalCloud, 'issueToken'>, sub: string): Promise<string> {
+  const user = demoUsers.find((u) => u.sub === sub);
+  if (!user) throw new Error(`No demo user ${sub}`);
+  return cloud.issueToken(user);
+}
+
+/** A valid online application for a birth registration at Phường Bắc Giang. */
+export const birthRegistration = (overrides: Record<string, unknown> = {}) => ({
+  procedureCode: '1.001193',
+  communeCode: '07210',
+  applicant: {
+    fullName: 'Nguyễn Văn An',
+    idNumber: '024090001234',
+    phone: '0912345678',
+    address: 'Phường Bắc Giang, tỉnh Bắc Ninh',
+  },
+  formData: { childName: 'Nguyễn Minh Khang' },
+  ...overrides,
+});
