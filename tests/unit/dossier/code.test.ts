@@ -14,9 +14,8 @@ describe('dossier code <agency>-<YYMMDD>-<NNNN>', () => {
     expect(parseDossierCode('24.07210-261122-0007')).toEqual({ agencyId: '24.07210', yymmdd: '261122', sequence: 7 });
   });
 
-  it.each(['', '24.STP-2611-0001', '24-STP-261122-0001', '24.STP-261122-01', 'x-261122-0001'])(
-    'rejects %j',
-    (code) => expect(parseDossierCode(code)).toBeUndefined(),
+  it.each(['', '24.STP-2611-0001', '24-STP-261122-0001', '24.STP-261122-01', 'x-261122-0001'])('rejects %j', (code) =>
+    expect(parseDossierCode(code)).toBeUndefined(),
   );
 
   it('refuses a sequence that is not a positive integer', () => {

@@ -102,7 +102,11 @@ describe('placing a dossier in its intake queue', () => {
   it('queues it once, bumping the version and telling the applicant', () => {
     const decision = placeInIntakeQueue(submitted, commune, now);
     expect(decision?.dossier.version).toBe(2);
-    expect(decision?.dossier.workQueue).toEqual({ agencyId: '24.07210', step: 'intake', since: '2026-02-09T09:00:05+07:00' });
+    expect(decision?.dossier.workQueue).toEqual({
+      agencyId: '24.07210',
+      step: 'intake',
+      since: '2026-02-09T09:00:05+07:00',
+    });
     expect(decision?.events.map((e) => e.id)).toEqual(['24.07210-260209-0001:2:DossierRouted']);
   });
 

@@ -1,0 +1,118 @@
+/**
+ * The CDK app (cdk.json: `npx tsx infra/app.ts`). `buildApp` builds every stack from infra/manifest.ts;
+ * tests call it with `new App({ context: { 'aws:cdk:bundling-stacks': [] } })` to skip asset bundling.
+ *
+ *   Data       (stateful: key, table, buckets) ──┐
+ *   Messaging  (stateful: queues, DLQs) ─────────┴─► Api (stateless: every function, HTTP API)
+ *                                                      ├─► Jobs (schedules)
+ *                                                      └─► Observability (alarm topic, alarms)
+ *
+ * Stateful stacks have termination protection and retain their resources; the stateless ones can be
+ * redeployed, rolled back or recreated freely. Cross-stack references are weak (cdk.json
+ * `@aws-cdk/core:defaultCrossStackReferences`: `Fn::GetStackOutput`), so removing a function or a
+ * queue never deadlocks on an export still imported elsewhere.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { App, Tags } from 'aws-cdk-lib';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { addNagChecks } from './nag.ts';
+import { ApiStack } from './stacks/api.ts';
+import { DataStack } from './stacks/data.ts';
+import { JobsStack } from './stacks/jobs.ts';
+import { MessagingStack } from './stacks/messaging.ts';
+import { ObservabilityStack } from './stacks/observability.ts';
+import { repoRoot } from './stacks/platform-function.ts';
+import { readSettings } from './stacks/settings.ts';
+
+export const stackIds = {
+  data: 'EgovOneStop-Data',
+  messaging: 'EgovOneStop-Messaging',
+  api: 'EgovOneStop-Api',
+  jobs: 'EgovOneStop-Jobs',
+  observability: 'EgovOneStop-Observability',
+} as const;
+
+export interface EgovApp {
+  app: App;
+  data: DataStack;
+  messaging: MessagingStack;
+  api: ApiStack;
+  jobs: JobsStack;
+  observability: ObservabilityStack;
+}
+
+/**
+ * cdk.json's context, for an App not started by the CLI (tests): a key the App already has wins.
+ * Must run before the first construct is added.
+ */
+function applyCdkJsonContext(app: App): void {
+  const cdkJson = JSON.parse(readFileSync(path.join(repoRoot, 'cdk.json'), 'utf8')) as {
+    context?: Record<string, unknown>;
+  };
+  for (const [key, value] of Object.entries(cdkJson.context ?? {})) {
+    if (app.node.tryGetContext(key) === undefined) app.node.setContext(key, value);
+  }
+}
+
+/**
+ * The table's customer-managed key makes the data stack region-bound (TableV2 renders per-replica
+ * encryption), so a region is always set: `-c egov:region=...`, else the CLI profile's, else Singapore,
+ * the AWS region nearest the province.
+ */
+export const defaultRegion = 'ap-southeast-1';
+function regionOf(app: App): string {
+  const fromContext: unknown = app.node.tryGetContext('egov:region');
+  if (typeof fromContext === 'string' && fromContext.trim()) return fromContext.trim();
+  return process.env.CDK_DEFAULT_REGION ?? defaultRegion;
+}
+
+export function buildApp(app: App = new App()): EgovApp {
+  applyCdkJsonContext(app);
+  const settings = readSettings(app);
+  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: regionOf(app) };
+  Tags.of(app).add('project', 'egov-one-stop');
+
+  const data = new DataStack(app, stackIds.data, {
+    env,
+    description: 'egov-one-stop: table, documents bucket, platform key (stateful)',
+    corsOrigins: settings.corsOrigins,
+  });
+  const messaging = new MessagingStack(app, stackIds.messaging, {
+    env,
+    description: 'egov-one-stop: worker queues and their dead-letter queues (stateful)',
+  });
+  const api = new ApiStack(app, stackIds.api, {
+    env,
+    description: 'egov-one-stop: every Lambda function and the HTTP API (stateless)',
+    settings,
+    table: data.table,
+    documents: data.documents,
+    queues: messaging.queues,
+  });
+  const jobs = new JobsStack(app, stackIds.jobs, {
+    env,
+    description: 'egov-one-stop: EventBridge Scheduler schedules (stateless)',
+    functions: api.functions,
+  });
+
+  const deadLetterQueues = new Map<string, IQueue>(messaging.deadLetterQueues);
+  for (const [name, fn] of api.functions) if (fn.deadLetterQueue) deadLetterQueues.set(name, fn.deadLetterQueue);
+  const observability = new ObservabilityStack(app, stackIds.observability, {
+    env,
+    description: 'egov-one-stop: alarms and the alarm topic',
+    httpApi: api.httpApi,
+    functions: api.functions,
+    deadLetterQueues,
+    alarmEmail: settings.alarmEmail,
+  });
+
+  addNagChecks(app);
+  return { app, data, messaging, api, jobs, observability };
+}
+
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  buildApp().app.synth();
+}

@@ -1,0 +1,113 @@
+/**
+ * Stateful: the platform key, the single table and the documents bucket. Nothing here is replaced
+ * by a code change; everything is retained on stack deletion and the stack has termination protection.
+ */
+import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectOwnership,
+  StorageClass,
+} from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { tableLayout } from '../../shared/adapters/dynamo/table-layout.ts';
+
+export interface DataStackProps extends StackProps {
+  /** Browser origins that upload to and download from the documents bucket with presigned URLs. */
+  corsOrigins: string[];
+}
+
+export class DataStack extends Stack {
+  readonly key: Key;
+  readonly table: TableV2;
+  readonly documents: Bucket;
+  readonly accessLogs: Bucket;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, { terminationProtection: true, ...props });
+
+    this.key = new Key(this, 'PlatformKey', {
+      description: 'egov-one-stop: encrypts the dossier table and the documents bucket',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const string = (name: string) => ({ name, type: AttributeType.STRING });
+    this.table = new TableV2(this, 'Table', {
+      partitionKey: string(tableLayout.partitionKey),
+      sortKey: string(tableLayout.sortKey),
+      globalSecondaryIndexes: Object.values(tableLayout.indexes).map((index) => ({
+        indexName: index.indexName,
+        partitionKey: string(index.partitionKey),
+        sortKey: string(index.sortKey),
+      })),
+      billing: Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      timeToLiveAttribute: tableLayout.timeToLiveAttribute,
+      encryption: TableEncryptionV2.customerManagedKey(this.key),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // S3 server access logs cannot be delivered to an SSE-KMS bucket: this one uses SSE-S3.
+    this.accessLogs = new Bucket(this, 'AccessLogsBucket', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      lifecycleRules: [
+        {
+          id: 'expire-access-logs',
+          expiration: Duration.days(365),
+          noncurrentVersionExpiration: Duration.days(30),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'This is the server access log bucket of the documents bucket; logging its own access would log the log deliveries themselves.',
+    });
+
+    this.documents = new Bucket(this, 'DocumentsBucket', {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.key,
+      // One data key per bucket and period instead of a KMS request per object.
+      bucketKeyEnabled: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: 'documents/',
+      // Uploads and downloads go straight between the browser and S3 with presigned URLs.
+      cors: [
+        {
+          allowedOrigins: props.corsOrigins,
+          allowedMethods: [HttpMethods.GET, HttpMethods.HEAD, HttpMethods.PUT],
+          allowedHeaders: ['content-type', 'content-length', 'content-md5', 'x-amz-*'],
+          exposedHeaders: ['ETag'],
+          maxAge: 3600,
+        },
+      ],
+      // Dossier documents are records: current versions are kept; superseded versions are kept long
+      // enough to undo a mistake; documents no longer read move to a cheaper tier by themselves.
+      lifecycleRules: [
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        { id: 'expire-superseded-versions', noncurrentVersionExpiration: Duration.days(90) },
+        {
+          id: 'intelligent-tiering',
+          transitions: [{ storageClass: StorageClass.INTELLIGENT_TIERING, transitionAfter: Duration.days(30) }],
+        },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}

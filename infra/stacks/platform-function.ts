@@ -1,0 +1,267 @@
+/**
+ * The one construct that turns a manifest entry into a Lambda function: same runtime, architecture,
+ * logging and bundling for every operation, and the entry's `access` turned into grants together with
+ * the environment variable that names what was granted (so a function never holds a name it may not use,
+ * nor a permission whose resource it cannot find).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, Stack, Tags, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { BuildOptions } from 'esbuild';
+import type { EventType } from '../../shared/domain/events.ts';
+import { consumersOf, type FunctionName, type FunctionSpec, specOf } from '../manifest.ts';
+import { acknowledgeWildcards } from '../nag.ts';
+
+/** Repository root: manifest entries are relative to it, and it is the bundling project root. */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Retention of every log group the platform creates (functions, API access logs). */
+export const logRetention = RetentionDays.THREE_MONTHS;
+
+export const functionRuntime = Runtime.NODEJS_24_X;
+
+/**
+ * Bundling of every function. ESM with the `createRequire` banner so CommonJS dependencies that call
+ * `require` still work; the AWS SDK is bundled (tree-shaken, faster cold start than the runtime's copy);
+ * esbuild runs locally (never Docker). `sourcesContent: false` keeps the source map to the mappings
+ * only: `--enable-source-maps` parses it at init, and stack traces do not need the sources.
+ */
+export const functionBundling = {
+  format: OutputFormat.ESM,
+  target: 'node24',
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  mainFields: ['module', 'main'],
+  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  bundleAwsSDK: true,
+  forceDockerBundling: false,
+} as const satisfies BundlingOptions;
+
+/**
+ * The esbuild options `NodejsFunction` derives from {@link functionBundling} (its `esbuild --bundle`
+ * command line, as the JS API): the bundling test builds every function with exactly these.
+ * `bundleAwsSDK: true` means nothing is external.
+ */
+export function esbuildOptions(entry: string, outfile: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: functionBundling.target,
+    format: functionBundling.format === OutputFormat.ESM ? 'esm' : 'cjs',
+    minify: functionBundling.minify,
+    sourcemap: functionBundling.sourceMap,
+    sourcesContent: functionBundling.sourcesContent,
+    mainFields: [...functionBundling.mainFields],
+    banner: { js: functionBundling.banner },
+    external: [],
+    logLevel: 'warning',
+  };
+}
+
+/** Environment every function gets, whatever it touches. */
+export const baseEnvironment = {
+  NODE_OPTIONS: '--enable-source-maps',
+  POWERTOOLS_SERVICE_NAME: 'egov-one-stop',
+  POWERTOOLS_METRICS_NAMESPACE: 'EgovOneStop',
+  POWERTOOLS_LOG_LEVEL: 'INFO',
+} as const;
+
+/** The tag naming the manifest entry a Lambda was built from (tests and operators find functions by it). */
+export const functionTag = 'egov:function';
+
+/** What the platform offers a function; the manifest entry decides which of it the function gets. */
+export interface PlatformResources {
+  /** The province's administrative-unit code (`egov:provinceCode`), given to every function. */
+  provinceCode: string;
+  table?: ITableV2;
+  documents?: IBucket;
+  /** Each queue-consumer function's own queue, by function name. */
+  queues: ReadonlyMap<FunctionName, IQueue>;
+}
+
+export interface PlatformFunctionProps {
+  name: FunctionName;
+  /** The manifest entry; defaults to `specOf(name)` (tests pass their own). */
+  spec?: FunctionSpec;
+  resources: PlatformResources;
+}
+
+export class PlatformFunction extends Construct {
+  readonly name: FunctionName;
+  readonly spec: FunctionSpec;
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+  /** Schedule-triggered functions only: failed asynchronous runs (and undeliverable schedule events) land here. */
+  readonly deadLetterQueue?: Queue;
+
+  constructor(scope: Construct, id: string, props: PlatformFunctionProps) {
+    super(scope, id);
+    const { name, resources } = props;
+    const spec = props.spec ?? specOf(name);
+    this.name = name;
+    this.spec = spec;
+    const trigger = spec.trigger;
+
+    this.logGroup = new LogGroup(this, 'LogGroup', { retention: logRetention });
+
+    // An own role instead of the AWSLambdaBasicExecutionRole managed policy: the function may write to
+    // its own log group and nowhere else.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `egov-one-stop ${name}`,
+    });
+    this.logGroup.grantWrite(role);
+
+    if (trigger.kind === 'schedule') {
+      this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+        enforceSSL: true,
+        encryption: QueueEncryption.SQS_MANAGED,
+        retentionPeriod: Duration.days(14),
+      });
+      Validations.of(this.deadLetterQueue).acknowledge({
+        id: 'Serverless-SQSRedrivePolicy',
+        reason: `This queue is the dead-letter queue of ${name} and of its schedule: nothing consumes it to redrive from.`,
+      });
+    }
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: path.join(repoRoot, spec.entry),
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
+      description: `${name}: ${spec.description}`,
+      runtime: functionRuntime,
+      architecture: Architecture.ARM_64,
+      memorySize: spec.memoryMb,
+      timeout: Duration.seconds(spec.timeoutSeconds),
+      role,
+      logGroup: this.logGroup,
+      environment: { ...baseEnvironment, PROVINCE_CODE: resources.provinceCode },
+      bundling: functionBundling,
+      deadLetterQueue: this.deadLetterQueue,
+    });
+    Tags.of(this.function).add(functionTag, name);
+
+    this.grantAccess(resources);
+
+    if (trigger.kind === 'queue') {
+      const queue = resources.queues.get(name);
+      if (!queue) throw new Error(`${name} consumes a queue, but the messaging stack has none for it`);
+      this.function.addEventSource(
+        new SqsEventSource(queue, {
+          batchSize: trigger.batchSize,
+          maxBatchingWindow: Duration.seconds(1),
+          reportBatchItemFailures: true,
+        }),
+      );
+    }
+
+    this.acknowledgeFindings();
+  }
+
+  /** Each grant and its environment variable, set together from the manifest entry's `access`. */
+  private grantAccess(resources: PlatformResources): void {
+    const { access } = this.spec;
+    const fn = this.function;
+
+    if (access.table) {
+      const table = resources.table;
+      if (!table) throw new Error(`${this.name} needs the table, none was given`);
+      if (access.table === 'read') table.grantReadData(fn);
+      else table.grantReadWriteData(fn);
+      fn.addEnvironment('TABLE_NAME', table.tableName);
+      acknowledgeWildcards(
+        this,
+        /^Resource::.*Table.*\/index\/\*$/,
+        `${this.name} queries the table's global secondary indexes (tableLayout.indexes): <table ARN>/index/* names this one table's indexes only.`,
+      );
+    }
+
+    if ((access.table && access.table !== 'read') || (access.documents && access.documents.mode !== 'read')) {
+      acknowledgeWildcards(
+        this,
+        /^Action::kms:(GenerateDataKey|ReEncrypt)\*$/,
+        `${this.name} writes data encrypted with the platform's customer-managed key: kms:GenerateDataKey*/ReEncrypt* are granted on that one key's ARN only.`,
+      );
+    }
+
+    if (access.documents) {
+      const bucket = resources.documents;
+      if (!bucket) throw new Error(`${this.name} needs the documents bucket, none was given`);
+      for (const prefix of access.documents.prefixes) {
+        const pattern = `${prefix}*`;
+        if (access.documents.mode === 'read') bucket.grantRead(fn, pattern);
+        else bucket.grantReadWrite(fn, pattern);
+        acknowledgeWildcards(
+          this,
+          new RegExp(`^Resource::.*DocumentsBucket.*/${escapeRegExp(prefix)}\\*$`),
+          `${this.name} reads${access.documents.mode === 'read' ? '' : ' and writes'} documents under the key prefix ${prefix} only (infra/manifest.ts).`,
+        );
+      }
+      acknowledgeWildcards(
+        this,
+        /^Action::s3:(GetObject|GetBucket|List|DeleteObject|Abort)\*$/,
+        `S3 action families of bucket.grantRead/grantReadWrite, on the documents bucket and the key prefixes ${access.documents.prefixes.join(', ')} only.`,
+      );
+      fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
+    }
+
+    if (access.emits) {
+      const routes: Partial<Record<EventType, string[]>> = {};
+      for (const type of access.emits) {
+        routes[type] = consumersOf(type).map((consumer) => {
+          const queue = resources.queues.get(consumer);
+          if (!queue) throw new Error(`${consumer} consumes ${type}, but the messaging stack has no queue for it`);
+          queue.grantSendMessages(fn);
+          return queue.queueUrl;
+        });
+      }
+      fn.addEnvironment('EVENT_QUEUES', Stack.of(this).toJsonString(routes));
+    }
+  }
+
+  /** Findings of the Serverless pack that do not apply to how this function is invoked. */
+  private acknowledgeFindings(): void {
+    const trigger = this.spec.trigger;
+    const fn = Validations.of(this.function);
+    if (trigger.kind === 'http') {
+      fn.acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          'Invoked synchronously by API Gateway: a Lambda dead-letter queue only receives failed asynchronous invocations; the caller gets the error.',
+      });
+    }
+    if (trigger.kind === 'queue') {
+      fn.acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          "Invoked synchronously by an SQS event source mapping: failed messages go to the queue's own dead-letter queue through its redrive policy.",
+      });
+      // The event source mapping is a child of the function: the acknowledgement covers it.
+      fn.acknowledge({
+        id: 'Serverless-LambdaEventSourceMappingDestination',
+        reason:
+          "On-failure destinations exist only for stream and Kafka event sources; for SQS, the source queue's redrive policy to its alarmed dead-letter queue is the failure destination.",
+      });
+    }
+    fn.acknowledge({
+      id: 'Serverless-LambdaTracing',
+      reason:
+        'DESIGN.md 8: X-Ray tracing only where its cold-start and cost are measured and worth it; requests are correlated by Powertools Logger ids and Metrics.',
+    });
+  }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

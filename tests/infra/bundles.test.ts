@@ -1,0 +1,88 @@
+/**
+ * The one infra test that bundles: every manifest function with exactly the esbuild options
+ * `NodejsFunction` uses (infra/stacks/platform-function.ts), each bundle written to a temp dir,
+ * weighed, then imported in this process as Lambda would load it: it must export a `handler` function.
+ * It holds for any handler module, placeholder or real.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FunctionName, functionNames, specOf } from '../../infra/manifest.ts';
+import { baseEnvironment, esbuildOptions, repoRoot } from '../../infra/stacks/platform-function.ts';
+
+/**
+ * A bundle this big has pulled in something it should not (the Lambda limit is 50 MB zipped).
+ * The performance bar (600 KB, DESIGN.md 10) is measured by tests/bench, not enforced here.
+ */
+const maxBundleBytes = 2 * 1024 * 1024;
+
+/** What the deployed functions find in their environment, with local stand-ins for the resources. */
+const lambdaEnvironment: Record<string, string> = {
+  ...baseEnvironment,
+  POWERTOOLS_LOG_LEVEL: 'WARN',
+  PROVINCE_CODE: '24',
+  TABLE_NAME: 'egov-bundle-test',
+  DOCUMENTS_BUCKET: 'egov-bundle-test-documents',
+  EVENT_QUEUES: '{}',
+  AWS_REGION: 'ap-southeast-1',
+  AWS_DEFAULT_REGION: 'ap-southeast-1',
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
+  AWS_LAMBDA_FUNCTION_NAME: 'egov-bundle-test',
+  AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '128',
+};
+// Node options are for the Lambda process, not this one.
+delete lambdaEnvironment.NODE_OPTIONS;
+
+/**
+ * Loads a bundle with Node's own ESM loader, as the Lambda runtime loads `index.mjs`: `require` of an
+ * ES module (Node ≥ 22) bypasses vitest's module transform, which would re-parse ~1 MB per bundle and
+ * is not what runs in Lambda. A bundle with top-level await cannot be required: that one is imported.
+ */
+const nativeRequire = createRequire(import.meta.url);
+async function load(file: string): Promise<Record<string, unknown>> {
+  try {
+    return nativeRequire(file) as Record<string, unknown>;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_REQUIRE_ASYNC_MODULE') throw error;
+    return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  }
+}
+
+const outdir = mkdtempSync(path.join(tmpdir(), 'egov-bundles-'));
+const bundleOf = (name: FunctionName) => path.join(outdir, name, 'index.mjs');
+const saved: Record<string, string | undefined> = {};
+
+describe('function bundles', () => {
+  beforeAll(async () => {
+    await Promise.all(
+      functionNames.map((name) => build(esbuildOptions(path.join(repoRoot, specOf(name).entry), bundleOf(name)))),
+    );
+    for (const [key, value] of Object.entries(lambdaEnvironment)) {
+      saved[key] = process.env[key];
+      process.env[key] = value;
+    }
+  });
+
+  afterAll(() => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    rmSync(outdir, { recursive: true, force: true });
+  });
+
+  it.each(functionNames)('%s: bundles, stays small, loads and exports a handler', async (name) => {
+    const file = bundleOf(name);
+    const bytes = statSync(file).size;
+    expect(bytes).toBeGreaterThan(0);
+    expect(bytes, `${name} bundle: ${(bytes / 1024).toFixed(0)} KB`).toBeLessThanOrEqual(maxBundleBytes);
+    expect(statSync(`${file}.map`).size).toBeGreaterThan(0);
+    const module = await load(file);
+    expect(typeof module.handler).toBe('function');
+  });
+});

@@ -1,0 +1,482 @@
+/**
+ * The synthesized stacks against infra/manifest.ts and DESIGN.md: one synthesis (no bundling) for
+ * every assertion of this file.
+ */
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { stackIds } from '../../infra/app.ts';
+import { gatewayRoutes } from '../../infra/local/gateway.ts';
+import {
+  consumersOf,
+  type FunctionName,
+  functionNames,
+  httpRoutes,
+  queueConsumers,
+  specOf,
+  visibilityTimeoutSeconds,
+} from '../../infra/manifest.ts';
+import { nagPackNames } from '../../infra/nag.ts';
+import { apiThrottle } from '../../infra/stacks/api.ts';
+import { functionTag } from '../../infra/stacks/platform-function.ts';
+import { contextKeys } from '../../infra/stacks/settings.ts';
+import { tableLayout } from '../../shared/adapters/dynamo/table-layout.ts';
+import {
+  acknowledgements,
+  logicalIdOf,
+  producedValue,
+  type StackKey,
+  synthesizedApp,
+  synthesizedRouteKeys,
+} from './synth.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON
+type Resource = { Type: string; Properties: any; DeletionPolicy?: string };
+
+const synthesized = synthesizedApp();
+const { templates, app } = synthesized;
+const context = (key: string): unknown => app.node.tryGetContext(key);
+
+const resourcesOf = (stack: StackKey, type: string): Record<string, Resource> =>
+  templates[stack].findResources(type) as Record<string, Resource>;
+const only = <T>(record: Record<string, T>): [string, T] => {
+  const entries = Object.entries(record);
+  if (entries.length !== 1) throw new Error(`Expected exactly one, found ${entries.map(([id]) => id).join(', ')}`);
+  return entries[0] as [string, T];
+};
+const resolved = (value: unknown) => producedValue(templates, value);
+
+/** Logical id of the Lambda built from manifest entry `name` (found by its tag). */
+function functionId(name: FunctionName): string {
+  const matches = Object.entries(resourcesOf('api', 'AWS::Lambda::Function')).filter(([, fn]) =>
+    (fn.Properties.Tags as Array<{ Key: string; Value: string }>).some(
+      (tag) => tag.Key === functionTag && tag.Value === name,
+    ),
+  );
+  expect(matches, `exactly one Lambda tagged ${functionTag}=${name}`).toHaveLength(1);
+  return (matches[0] as [string, Resource])[0];
+}
+const functionOf = (name: FunctionName): Resource =>
+  resourcesOf('api', 'AWS::Lambda::Function')[functionId(name)] as Resource;
+
+/** The messaging stack's queue (logical id) consumed by `name`. */
+function queueIdOf(name: FunctionName): string {
+  const [id] = only(
+    templates.messaging.findResources('AWS::SQS::Queue', {
+      Properties: { QueueName: `${stackIds.messaging}-${name}` },
+    }),
+  );
+  return id;
+}
+
+describe('functions', () => {
+  it('builds every manifest function, and nothing else, as exactly one Lambda', () => {
+    const all = (Object.keys(templates) as StackKey[]).flatMap((stack) =>
+      Object.keys(resourcesOf(stack, 'AWS::Lambda::Function')),
+    );
+    expect(all).toHaveLength(functionNames.length);
+    expect(new Set(functionNames.map(functionId)).size).toBe(functionNames.length);
+  });
+
+  it.each(functionNames)('%s: nodejs24.x on arm64 with the manifest memory, timeout and description', (name) => {
+    const spec = specOf(name);
+    const fn = functionOf(name).Properties;
+    expect(fn.Runtime).toBe('nodejs24.x');
+    expect(fn.Architectures).toEqual(['arm64']);
+    expect(fn.MemorySize).toBe(spec.memoryMb);
+    expect(fn.Timeout).toBe(spec.timeoutSeconds);
+    expect(fn.Handler).toBe('index.handler');
+    expect(fn.Description).toBe(`${name}: ${spec.description}`);
+    expect(fn.Environment.Variables).toMatchObject({
+      NODE_OPTIONS: '--enable-source-maps',
+      POWERTOOLS_SERVICE_NAME: 'egov-one-stop',
+      POWERTOOLS_METRICS_NAMESPACE: 'EgovOneStop',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      PROVINCE_CODE: context('egov:provinceCode'),
+    });
+    // Its own log group, with a retention.
+    const logGroup = resourcesOf('api', 'AWS::Logs::LogGroup')[logicalIdOf(fn.LoggingConfig?.LogGroup) ?? ''];
+    expect(logGroup?.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+
+  it.each(functionNames)('%s: grants and environment variables come together from its access', (name) => {
+    const { access } = specOf(name);
+    const fn = functionOf(name).Properties;
+    const env = fn.Environment.Variables as Record<string, unknown>;
+    const roleId = logicalIdOf(fn.Role);
+    const statements = Object.values(resourcesOf('api', 'AWS::IAM::Policy'))
+      .filter((p) => (p.Properties.Roles as unknown[]).some((r) => logicalIdOf(r) === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>);
+    const actions = new Set(statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])));
+
+    expect('TABLE_NAME' in env).toBe(access.table !== undefined);
+    if (access.table) {
+      expect(logicalIdOf(resolved(env.TABLE_NAME))).toBe(only(resourcesOf('data', 'AWS::DynamoDB::GlobalTable'))[0]);
+      expect(actions).toContain('dynamodb:Query');
+    }
+    expect(actions.has('dynamodb:PutItem')).toBe(access.table === 'readwrite');
+    expect(actions.has('dynamodb:UpdateItem')).toBe(access.table === 'readwrite');
+    expect('DOCUMENTS_BUCKET' in env).toBe(access.documents !== undefined);
+
+    expect('EVENT_QUEUES' in env).toBe(access.emits !== undefined);
+    expect(actions.has('sqs:SendMessage')).toBe((access.emits ?? []).some((type) => consumersOf(type).length > 0));
+    if (access.emits) {
+      // Substitute each queue URL reference by the name of the consumer whose queue it is, then parse.
+      const parts = (env.EVENT_QUEUES as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+      const json = parts
+        .map((part) => {
+          if (typeof part === 'string') return part;
+          const queueId = logicalIdOf(resolved(part));
+          return queueConsumers.find((consumer) => queueIdOf(consumer) === queueId) ?? `unknown ${queueId}`;
+        })
+        .join('');
+      const expected = Object.fromEntries(access.emits.map((type) => [type, consumersOf(type)]));
+      expect(JSON.parse(json)).toEqual(expected);
+    }
+  });
+
+  it('every HTTP function has its route, public routes no authorizer, the others the JWT authorizer', () => {
+    const routes = resourcesOf('api', 'AWS::ApiGatewayV2::Route');
+    const integrations = resourcesOf('api', 'AWS::ApiGatewayV2::Integration');
+    const [authorizerId] = only(resourcesOf('api', 'AWS::ApiGatewayV2::Authorizer'));
+    expect(Object.keys(routes)).toHaveLength(httpRoutes.length);
+    for (const route of httpRoutes) {
+      const [, found] = only(
+        Object.fromEntries(
+          Object.entries(routes).filter(([, r]) => r.Properties.RouteKey === `${route.method} ${route.path}`),
+        ),
+      );
+      if (route.auth === 'public') {
+        expect(found.Properties.AuthorizationType).toBe('NONE');
+        expect(found.Properties.AuthorizerId).toBeUndefined();
+      } else {
+        expect(found.Properties.AuthorizationType).toBe('JWT');
+        expect(found.Properties.AuthorizerId).toEqual({ Ref: authorizerId });
+      }
+      const integrationId = logicalIdOf(found.Properties.Target['Fn::Join'][1][1]);
+      const integration = integrations[integrationId ?? ''];
+      expect(integration?.Properties.IntegrationType).toBe('AWS_PROXY');
+      expect(integration?.Properties.PayloadFormatVersion).toBe('2.0');
+      expect(logicalIdOf(integration?.Properties.IntegrationUri)).toBe(functionId(route.name));
+    }
+  });
+
+  it('exposes exactly the routes the local cloud mounts, which are the manifest’s', () => {
+    const mountedLocally = gatewayRoutes()
+      .map((r) => r.routeKey)
+      .sort();
+    expect(synthesizedRouteKeys()).toEqual(mountedLocally);
+    expect(mountedLocally).toEqual(httpRoutes.map((r) => `${r.method} ${r.path}`).sort());
+    expect(mountedLocally).toContain('GET /v1/dossiers/{code}');
+  });
+
+  it('deploys no local-only route (/local…)', () => {
+    const keys = synthesizedRouteKeys();
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(key.split(' ')[1]?.startsWith('/local')).toBe(false);
+  });
+
+  it.each(queueConsumers)('%s: consumes its own queue with ReportBatchItemFailures', (name) => {
+    const trigger = specOf(name).trigger;
+    if (trigger.kind !== 'queue') throw new Error('not a queue consumer');
+    const [, mapping] = only(
+      Object.fromEntries(
+        Object.entries(resourcesOf('api', 'AWS::Lambda::EventSourceMapping')).filter(
+          ([, m]) => logicalIdOf(m.Properties.FunctionName) === functionId(name),
+        ),
+      ),
+    );
+    expect(logicalIdOf(resolved(mapping.Properties.EventSourceArn))).toBe(queueIdOf(name));
+    expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    expect(mapping.Properties.BatchSize).toBe(trigger.batchSize);
+    expect(mapping.Properties.MaximumBatchingWindowInSeconds).toBeLessThanOrEqual(5);
+  });
+
+  it('schedules every schedule-triggered function in Asia/Ho_Chi_Minh, with retries and a dead-letter queue', () => {
+    const scheduled = functionNames.filter((name) => specOf(name).trigger.kind === 'schedule');
+    const schedules = Object.values(resourcesOf('jobs', 'AWS::Scheduler::Schedule'));
+    expect(schedules).toHaveLength(scheduled.length);
+    for (const name of scheduled) {
+      const trigger = specOf(name).trigger;
+      if (trigger.kind !== 'schedule') continue;
+      const schedule = schedules.find((s) => logicalIdOf(resolved(s.Properties.Target.Arn)) === functionId(name));
+      expect(schedule, `a schedule for ${name}`).toBeDefined();
+      expect(schedule?.Properties).toMatchObject({
+        ScheduleExpression: trigger.expression,
+        ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
+        State: 'ENABLED',
+        Target: { RetryPolicy: { MaximumRetryAttempts: expect.any(Number) } },
+      });
+      const dlq = logicalIdOf(resolved(schedule?.Properties.Target.DeadLetterConfig.Arn));
+      expect(functionOf(name).Properties.DeadLetterConfig.TargetArn).toEqual({ 'Fn::GetAtt': [dlq, 'Arn'] });
+    }
+  });
+});
+
+describe('data', () => {
+  const [keyId, key] = only(resourcesOf('data', 'AWS::KMS::Key'));
+  const [, table] = only(resourcesOf('data', 'AWS::DynamoDB::GlobalTable'));
+
+  it('has a customer-managed key with rotation', () => {
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(key.DeletionPolicy).toBe('Retain');
+  });
+
+  it('table: keys and indexes of tableLayout, on-demand, PITR, deletion protection, TTL, KMS', () => {
+    const p = table.Properties;
+    expect(p.KeySchema).toEqual([
+      { AttributeName: tableLayout.partitionKey, KeyType: 'HASH' },
+      { AttributeName: tableLayout.sortKey, KeyType: 'RANGE' },
+    ]);
+    const indexes = Object.values(tableLayout.indexes).map((index) => ({
+      IndexName: index.indexName,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: 'HASH' },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    }));
+    expect(p.GlobalSecondaryIndexes).toEqual(indexes);
+    for (const attribute of p.AttributeDefinitions) expect(attribute.AttributeType).toBe('S');
+    expect(p.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(p.TimeToLiveSpecification).toEqual({ AttributeName: tableLayout.timeToLiveAttribute, Enabled: true });
+    expect(p.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
+    expect(p.Replicas).toHaveLength(1);
+    expect(p.Replicas[0]).toMatchObject({
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+      SSESpecification: { KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } },
+    });
+    expect(table.DeletionPolicy).toBe('Retain');
+  });
+
+  const buckets = resourcesOf('data', 'AWS::S3::Bucket');
+  const policies = Object.values(resourcesOf('data', 'AWS::S3::BucketPolicy'));
+  const [documentsId, documents] = Object.entries(buckets).find(([, b]) => b.Properties.LoggingConfiguration) ?? [];
+
+  it.each(Object.keys(buckets))('bucket %s: public access blocked, SSL only, versioned, retained', (id) => {
+    const bucket = buckets[id] as Resource;
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    const policy = policies.find((p) => logicalIdOf(p.Properties.Bucket) === id);
+    expect(policy?.Properties.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Deny',
+        Action: 's3:*',
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
+    );
+    expect(bucket.Properties.LifecycleConfiguration.Rules.length).toBeGreaterThan(0);
+  });
+
+  it('documents bucket: KMS with the platform key, access logs to the other bucket', () => {
+    expect(documentsId).toBeDefined();
+    const p = documents?.Properties;
+    expect(p.BucketEncryption.ServerSideEncryptionConfiguration[0]).toEqual({
+      BucketKeyEnabled: true,
+      ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] } },
+    });
+    const logsId = logicalIdOf(p.LoggingConfiguration.DestinationBucketName);
+    expect(logsId).not.toBe(documentsId);
+    expect(Object.keys(buckets)).toContain(logsId);
+    expect(p.CorsConfiguration.CorsRules[0].AllowedOrigins).toEqual(context(contextKeys.corsOrigins));
+  });
+});
+
+describe('messaging', () => {
+  const alarms = Object.values(resourcesOf('observability', 'AWS::CloudWatch::Alarm'));
+  const [topicId] = only(resourcesOf('observability', 'AWS::SNS::Topic'));
+  const queuePolicies = Object.values(resourcesOf('messaging', 'AWS::SQS::QueuePolicy'));
+  const sslOnly = (queueId: string) =>
+    queuePolicies.some(
+      (p) =>
+        logicalIdOf(p.Properties.Queues[0]) === queueId &&
+        JSON.stringify(p.Properties.PolicyDocument).includes('"aws:SecureTransport":"false"'),
+    );
+  /** The alarm watching the depth of a dead-letter queue, by the queue's `QueueName` reference. */
+  const depthAlarm = (dlqId: string) =>
+    alarms.find(
+      (a) =>
+        a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+        a.Properties.Dimensions.some(
+          (d: { Name: string; Value: unknown }) =>
+            d.Name === 'QueueName' &&
+            JSON.stringify(resolved(d.Value)) === JSON.stringify({ 'Fn::GetAtt': [dlqId, 'QueueName'] }),
+        ),
+    );
+
+  it('has one queue and one dead-letter queue per queue consumer, and no other queue', () => {
+    expect(Object.keys(resourcesOf('messaging', 'AWS::SQS::Queue'))).toHaveLength(queueConsumers.length * 2);
+  });
+
+  it.each(queueConsumers)('%s: redrive to its DLQ, visibility ≥ 6 × timeout, encrypted, SSL only, alarmed', (name) => {
+    const trigger = specOf(name).trigger;
+    if (trigger.kind !== 'queue') throw new Error('not a queue consumer');
+    const queueId = queueIdOf(name);
+    const queue = resourcesOf('messaging', 'AWS::SQS::Queue')[queueId] as Resource;
+    const dlqId = logicalIdOf(queue.Properties.RedrivePolicy.deadLetterTargetArn) ?? '';
+    const dlq = resourcesOf('messaging', 'AWS::SQS::Queue')[dlqId] as Resource;
+    expect(queue.Properties.RedrivePolicy.maxReceiveCount).toBe(trigger.maxReceiveCount);
+    expect(dlq.Properties.QueueName).toBe(`${stackIds.messaging}-${name}-dlq`);
+    expect(queue.Properties.VisibilityTimeout).toBe(visibilityTimeoutSeconds(name));
+    expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * specOf(name).timeoutSeconds);
+    expect(dlq.Properties.MessageRetentionPeriod).toBeGreaterThan(queue.Properties.MessageRetentionPeriod);
+    for (const [id, q] of [
+      [queueId, queue],
+      [dlqId, dlq],
+    ] as const) {
+      expect(q.Properties.SqsManagedSseEnabled ?? q.Properties.KmsMasterKeyId).toBeTruthy();
+      expect(sslOnly(id), `${id} refuses non-TLS requests`).toBe(true);
+    }
+    const alarm = depthAlarm(dlqId);
+    expect(alarm, `an alarm on the DLQ of ${name}`).toBeDefined();
+    expect(alarm?.Properties).toMatchObject({
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [{ Ref: topicId }],
+    });
+  });
+
+  it("alarms on each schedule function's dead-letter queue too", () => {
+    for (const [name, fn] of synthesized.api.functions) {
+      if (!fn.deadLetterQueue) continue;
+      const dlqId = logicalIdOf(functionOf(name).Properties.DeadLetterConfig.TargetArn) ?? '';
+      expect(depthAlarm(dlqId), `an alarm on the DLQ of ${name}`).toBeDefined();
+    }
+  });
+});
+
+describe('api', () => {
+  const [apiId, api] = only(resourcesOf('api', 'AWS::ApiGatewayV2::Api'));
+  const [, stage] = only(resourcesOf('api', 'AWS::ApiGatewayV2::Stage'));
+
+  it('default stage: throttled, auto-deployed', () => {
+    expect(stage.Properties.ApiId).toEqual({ Ref: apiId });
+    expect(stage.Properties.StageName).toBe('$default');
+    expect(stage.Properties.AutoDeploy).toBe(true);
+    expect(stage.Properties.DefaultRouteSettings).toEqual({
+      ThrottlingRateLimit: apiThrottle.rateLimit,
+      ThrottlingBurstLimit: apiThrottle.burstLimit,
+    });
+    expect(apiThrottle.rateLimit).toBeGreaterThan(0);
+    expect(apiThrottle.burstLimit).toBeGreaterThanOrEqual(apiThrottle.rateLimit);
+  });
+
+  it('access logs: JSON with the request id, to a log group with retention', () => {
+    const settings = stage.Properties.AccessLogSettings;
+    const logGroup = resourcesOf('api', 'AWS::Logs::LogGroup')[logicalIdOf(settings.DestinationArn) ?? ''];
+    expect(logGroup?.Properties.RetentionInDays).toBeGreaterThan(0);
+    expect(JSON.parse(settings.Format)).toMatchObject({ requestId: '$context.requestId' });
+  });
+
+  it('JWT authorizer: issuer and audience from context', () => {
+    const [, authorizer] = only(resourcesOf('api', 'AWS::ApiGatewayV2::Authorizer'));
+    expect(authorizer.Properties).toMatchObject({
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Issuer: context(contextKeys.jwtIssuer), Audience: [context(contextKeys.jwtAudience)] },
+    });
+  });
+
+  it('CORS: only the origins from context', () => {
+    const origins = api.Properties.CorsConfiguration.AllowOrigins;
+    expect(origins).toEqual(context(contextKeys.corsOrigins));
+    expect(origins).not.toContain('*');
+  });
+});
+
+describe('observability', () => {
+  const [topicId, topic] = only(resourcesOf('observability', 'AWS::SNS::Topic'));
+  const alarms = Object.values(resourcesOf('observability', 'AWS::CloudWatch::Alarm'));
+
+  it('alarm topic: encrypted, SSL only, no subscription without an e-mail', () => {
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    templates.observability.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    expect(context(contextKeys.alarmEmail)).toBe('');
+    templates.observability.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+
+  it('every alarm notifies the topic', () => {
+    expect(alarms.length).toBeGreaterThan(0);
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+  });
+
+  it('API 5xx rate alarm', () => {
+    const alarm = alarms.find((a) =>
+      (a.Properties.Metrics ?? []).some((m: { MetricStat?: { Metric: { MetricName: string } } }) =>
+        m.MetricStat ? m.MetricStat.Metric.MetricName === '5xx' : false,
+      ),
+    );
+    expect(alarm).toBeDefined();
+  });
+
+  it.each(functionNames)('%s: alarms on errors and throttles', (name) => {
+    for (const metric of ['Errors', 'Throttles']) {
+      const alarm = alarms.find(
+        (a) =>
+          a.Properties.Namespace === 'AWS/Lambda' &&
+          a.Properties.MetricName === metric &&
+          logicalIdOf(resolved(a.Properties.Dimensions[0].Value)) === functionId(name),
+      );
+      expect(alarm, `${metric} alarm for ${name}`).toBeDefined();
+    }
+  });
+});
+
+describe('validation (cdk-nag and CloudFormation)', () => {
+  it('no unacknowledged error or warning from cdk-nag or CDK’s CloudFormation validation', () => {
+    const { pluginReports } = synthesized.validationReport;
+    const findings = pluginReports.flatMap((report) =>
+      report.violations.map(
+        (v) =>
+          `${report.pluginName} ${v.severity} ${v.ruleName}: ${v.violatingConstructs.map((c) => c.constructPath).join(', ')}`,
+      ),
+    );
+    expect(findings).toEqual([]);
+    expect(pluginReports.filter((r) => r.conclusion !== 'success')).toEqual([]);
+  });
+
+  it('no warning or error annotation on any stack', () => {
+    for (const stack of Object.keys(templates) as StackKey[]) {
+      const annotations = Annotations.fromStack(synthesized[stack]);
+      expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
+      expect(annotations.findError('*', Match.anyValue())).toEqual([]);
+    }
+  });
+
+  it('every acknowledgement is a known kind, with a specific reason', () => {
+    const acks = acknowledgements(app);
+    expect(acks.length).toBeGreaterThan(0);
+    // A new kind of acknowledgement is a review decision: add it here, with its reason in the stack.
+    const allowed = new Set([
+      'AwsSolutions-APIG4',
+      'AwsSolutions-IAM5',
+      'AwsSolutions-S1',
+      'Serverless-APIGWXrayEnabled',
+      'Serverless-LambdaDLQ',
+      'Serverless-LambdaEventSourceMappingDestination',
+      'Serverless-LambdaTracing',
+      'Serverless-SQSRedrivePolicy',
+    ]);
+    for (const ack of acks) {
+      const rule = ack.id.replace(/\[.*\]$/, '');
+      expect(nagPackNames.some((pack) => rule.startsWith(`${pack}-`))).toBe(true);
+      expect(allowed, `${ack.id} at ${ack.path}`).toContain(rule);
+      expect(ack.reason.length, `reason of ${ack.id} at ${ack.path}`).toBeGreaterThanOrEqual(40);
+    }
+    // IAM5 is acknowledged finding by finding, never as a whole.
+    expect(acks.filter((a) => a.id === 'AwsSolutions-IAM5')).toEqual([]);
+  });
+});
