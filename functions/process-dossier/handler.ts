@@ -1,4 +1,4 @@
-import { catalogueRepository } from '#adapters/dynamo/catalogue-repository.ts';
+import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
 import { outboxRelay } from '#adapters/outbox-relay.ts';
 import { eventPublisher } from '#adapters/sqs/event-publisher.ts';
@@ -12,7 +12,7 @@ export const handler = queueHandler(
   'process-dossier',
   routeDossier({
     dossiers,
-    catalogue: catalogueRepository(config.TABLE_NAME),
+    agencies: agencyRepository(config.TABLE_NAME),
     relay: outboxRelay(dossiers, eventPublisher(config.EVENT_QUEUES)),
     now: () => new Date(),
   }),

@@ -1,3 +1,4 @@
+import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { catalogueRepository } from '#adapters/dynamo/catalogue-repository.ts';
 import { dossierCounter } from '#adapters/dynamo/dossier-counter.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
@@ -12,6 +13,7 @@ const dossiers = dossierRepository(config.TABLE_NAME);
 const submit = submitDossier({
   provinceCode: config.PROVINCE_CODE,
   catalogue: catalogueRepository(config.TABLE_NAME),
+  agencies: agencyRepository(config.TABLE_NAME),
   counter: dossierCounter(config.TABLE_NAME),
   dossiers,
   relay: outboxRelay(dossiers, eventPublisher(config.EVENT_QUEUES)),

@@ -1,20 +1,4 @@
-import type { Agency } from '../../shared/domain/agency.ts';
 import type { Procedure } from '../../shared/domain/procedure.ts';
-
-/** The province's own agencies (since 1/7/2025 the Sở KH&ĐT is part of the Sở Tài chính). */
-export const provinceAgencies: Agency[] = [
-  { id: '24.UBND', name: 'Ủy ban nhân dân tỉnh Bắc Ninh', level: 'province', unitCode: '24' },
-  {
-    id: '24.TTPVHCC',
-    name: 'Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh',
-    level: 'department',
-    parentId: '24.UBND',
-    saturdayMorning: true,
-  },
-  { id: '24.STP', name: 'Sở Tư pháp tỉnh Bắc Ninh', level: 'department', parentId: '24.UBND' },
-  { id: '24.SXD', name: 'Sở Xây dựng tỉnh Bắc Ninh', level: 'department', parentId: '24.UBND' },
-  { id: '24.STC', name: 'Sở Tài chính tỉnh Bắc Ninh', level: 'department', parentId: '24.UBND' },
-];
 
 /** A first handful of real procedures; the full catalogue comes with the catalogue API. */
 export const demoProcedures: Procedure[] = [
@@ -28,6 +12,12 @@ export const demoProcedures: Procedure[] = [
     processingTime: { workingDays: 1 },
     fee: null,
     resultType: 'Giấy khai sinh',
+    documents: [{ name: 'Tờ khai theo mẫu', copyType: 'original', count: 1 }],
+    steps: [
+      { name: 'Tiếp nhận, kiểm tra hồ sơ', role: 'receiver', duration: { workingHours: 2 } },
+      { name: 'Công chức tư pháp - hộ tịch thẩm định', role: 'specialist', duration: { workingHours: 4 } },
+      { name: 'Lãnh đạo UBND xã ký', role: 'leader', duration: { workingHours: 2 } },
+    ],
   },
   {
     code: '1.000894',
@@ -39,6 +29,12 @@ export const demoProcedures: Procedure[] = [
     processingTime: { workingDays: 1 },
     fee: null,
     resultType: 'Giấy chứng nhận kết hôn',
+    documents: [{ name: 'Tờ khai theo mẫu', copyType: 'original', count: 1 }],
+    steps: [
+      { name: 'Tiếp nhận, kiểm tra hồ sơ', role: 'receiver', duration: { workingHours: 2 } },
+      { name: 'Công chức tư pháp - hộ tịch thẩm định', role: 'specialist', duration: { workingHours: 4 } },
+      { name: 'Lãnh đạo UBND xã ký', role: 'leader', duration: { workingHours: 2 } },
+    ],
   },
   {
     code: '1.000656',
@@ -50,6 +46,12 @@ export const demoProcedures: Procedure[] = [
     processingTime: { workingDays: 1 },
     fee: null,
     resultType: 'Trích lục khai tử',
+    documents: [{ name: 'Tờ khai theo mẫu', copyType: 'original', count: 1 }],
+    steps: [
+      { name: 'Tiếp nhận, kiểm tra hồ sơ', role: 'receiver', duration: { workingHours: 2 } },
+      { name: 'Công chức tư pháp - hộ tịch thẩm định', role: 'specialist', duration: { workingHours: 4 } },
+      { name: 'Lãnh đạo UBND xã ký', role: 'leader', duration: { workingHours: 2 } },
+    ],
   },
   {
     code: '2.000488',
@@ -62,5 +64,19 @@ export const demoProcedures: Procedure[] = [
     processingTime: { workingDays: 10 },
     fee: { amount: 200_000, due: 'intake' },
     resultType: 'Phiếu lý lịch tư pháp',
+    documents: [
+      {
+        name: 'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp',
+        copyType: 'original',
+        count: 1,
+        template: 'Mẫu số 03/2013/TT-LLTP',
+      },
+      { name: 'Căn cước công dân', copyType: 'copy', count: 1 },
+    ],
+    steps: [
+      { name: 'Tiếp nhận hồ sơ', role: 'receiver', duration: { workingDays: 0.5 } },
+      { name: 'Tra cứu, xác minh thông tin lý lịch tư pháp', role: 'specialist', duration: { workingDays: 8 } },
+      { name: 'Lãnh đạo Sở ký Phiếu', role: 'leader', duration: { workingDays: 1 } },
+    ],
   },
 ];

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { agencyRepository } from '../../shared/adapters/dynamo/agency-repository.ts';
 import { catalogueRepository } from '../../shared/adapters/dynamo/catalogue-repository.ts';
 import type { Agency } from '../../shared/domain/agency.ts';
-import { demoProcedures, provinceAgencies } from './seed-catalogue.ts';
+import { provinceAgencies } from './seed-agencies.ts';
+import { demoProcedures } from './seed-catalogue.ts';
 
 interface Units {
   code: string;
@@ -24,10 +26,9 @@ export const communeAgencies: Agency[] = units.communes.map((commune) => ({
 
 /** Seeds the demo province Bắc Ninh (code 24): its agencies and a first set of procedures. */
 export async function seedDemoProvince(ctx: { clients: { dynamo: DynamoDBClient }; tableName: string }): Promise<void> {
-  const catalogue = catalogueRepository(
-    ctx.tableName,
-    DynamoDBDocumentClient.from(ctx.clients.dynamo, { marshallOptions: { removeUndefinedValues: true } }),
-  );
-  await Promise.all([...provinceAgencies, ...communeAgencies].map((agency) => catalogue.putAgency(agency)));
+  const client = DynamoDBDocumentClient.from(ctx.clients.dynamo, { marshallOptions: { removeUndefinedValues: true } });
+  const agencies = agencyRepository(ctx.tableName, client);
+  const catalogue = catalogueRepository(ctx.tableName, client);
+  await Promise.all([...provinceAgencies, ...communeAgencies].map((agency) => agencies.put(agency)));
   await Promise.all(demoProcedures.map((procedure) => catalogue.putProcedure(procedure)));
 }

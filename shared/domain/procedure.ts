@@ -1,6 +1,34 @@
 import type { AgencyLevel } from './agency.ts';
+import type { WorkingDuration } from './calendar/index.ts';
+import type { Role } from './caller.ts';
 
 export type ServiceLevel = 'fully-online' | 'partly-online' | 'offline';
+
+export interface RequiredDocument {
+  name: string;
+  copyType: 'original' | 'certified-copy' | 'copy';
+  count: number;
+  /** A template form the applicant fills in, by its name or number. */
+  template?: string;
+  optional?: boolean;
+}
+
+/** One step of the internal process: who acts and how long the step may take. */
+export interface ProcessStep {
+  name: string;
+  role: Extract<Role, 'receiver' | 'specialist' | 'leader'>;
+  duration: WorkingDuration;
+}
+
+/**
+ * One agency's part in a joint (liên thông) procedure, with its share of the legal time. `commune`
+ * means the People's Committee of the applicant's commune; otherwise a named agency.
+ */
+export interface JointLeg {
+  agency: { level: 'commune' } | { agencyId: string };
+  purpose: string;
+  share: WorkingDuration;
+}
 
 /** A catalogue entry, as a dossier was filed under it (versioned: a dossier keeps its version). */
 export interface Procedure {
@@ -14,9 +42,15 @@ export interface Procedure {
   /** For province- and department-level procedures: the competent agency. */
   agencyId?: string;
   serviceLevel: ServiceLevel;
-  processingTime: { workingDays: number } | { workingHours: number };
+  processingTime: WorkingDuration;
   fee: { amount: number; due: 'intake' | 'result' } | null;
   resultType: string;
+  documents: RequiredDocument[];
+  /** The competent agency's internal process, in order. */
+  steps: ProcessStep[];
+  /** Other agencies the dossier is transferred to, for joint procedures. */
+  joint?: JointLeg[];
+  legalBasis?: string;
 }
 
 export const procedureCodePattern = /^\d\.\d{6}$/;

@@ -30,8 +30,7 @@ export function queueHandler(_name: FunctionName, handleEvent: (event: DomainEve
       logger.removeKeys(['dossierCode', 'eventId']);
     }
   };
-  return middy(
-    async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
-      processPartialResponse(event, handleRecord, processor, { context }),
+  return middy(async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
+    processPartialResponse(event, handleRecord, processor, { context }),
   ).use(injectLambdaContext(logger));
 }

@@ -1,4 +1,4 @@
-import type { CatalogueRepository } from '../adapters/dynamo/catalogue-repository.ts';
+import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
 import type { OutboxRelay } from '../adapters/outbox-relay.ts';
 import { placeInIntakeQueue } from '../domain/dossier/intake-queue.ts';
@@ -7,7 +7,7 @@ import { RuleViolation } from '../domain/rule-violation.ts';
 
 export interface RouteDossierDeps {
   dossiers: DossierRepository;
-  catalogue: CatalogueRepository;
+  agencies: AgencyRepository;
   relay: OutboxRelay;
   now: () => Date;
 }
@@ -23,7 +23,7 @@ export function routeDossier(deps: RouteDossierDeps) {
     for (let attempt = 1; ; attempt++) {
       const stored = await deps.dossiers.get(event.dossierCode);
       if (!stored) throw new Error(`Dossier ${event.dossierCode} not found`);
-      const agency = await deps.catalogue.agency(stored.dossier.agencyId);
+      const agency = await deps.agencies.get(stored.dossier.agencyId);
       if (!agency) throw new Error(`Agency ${stored.dossier.agencyId} not found`);
       const decision = placeInIntakeQueue(stored.dossier, agency, deps.now());
       if (!decision) {

@@ -1,5 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import { z } from 'zod';
+import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import type { CatalogueRepository } from '../adapters/dynamo/catalogue-repository.ts';
 import type { DossierCounter } from '../adapters/dynamo/dossier-counter.ts';
 import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
@@ -46,6 +47,7 @@ export type SubmitDossierBody = z.output<typeof SubmitDossierBody>;
 export interface SubmitDossierDeps {
   provinceCode: string;
   catalogue: CatalogueRepository;
+  agencies: AgencyRepository;
   counter: DossierCounter;
   dossiers: DossierRepository;
   relay: OutboxRelay;
@@ -60,7 +62,7 @@ export function submitDossier(deps: SubmitDossierDeps) {
     if (!procedure) {
       throw new RuleViolation('invalid', 'unknown-procedure', `Không có thủ tục mã ${body.procedureCode}.`);
     }
-    const agency = await deps.catalogue.agency(competentAgencyId(procedure, deps.provinceCode, body.communeCode));
+    const agency = await deps.agencies.get(competentAgencyId(procedure, deps.provinceCode, body.communeCode));
     if (!agency) {
       throw new RuleViolation('invalid', 'unknown-agency', 'Không tìm thấy cơ quan giải quyết tại xã, phường đã chọn.');
     }

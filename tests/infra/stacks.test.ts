@@ -29,7 +29,7 @@ import {
   synthesizedRouteKeys,
 } from './synth.ts';
 
-// biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- CloudFormation JSON
 type Resource = { Type: string; Properties: any; DeletionPolicy?: string };
 
 const synthesized = synthesizedApp();

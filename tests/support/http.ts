@@ -4,7 +4,7 @@ import { demoUsers } from '../../infra/local/demo-users.ts';
 export interface TestResponse {
   status: number;
   headers: Headers;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies of every shape
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response bodies of every shape
   body: any;
 }
 

@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../../infra/local/cloud.ts';
 import { consumersOf, specOf, visibilityTimeoutSeconds } from '../../../infra/manifest.ts';
 import { tableLayout } from '../../../shared/adapters/dynamo/table-layout.ts';
+import type { readConfig as ReadConfig } from '../../../shared/config.ts';
 import { eventTypes } from '../../../shared/domain/events.ts';
 
 let cloud: LocalCloud;
-let readConfig: typeof import('../../../shared/config.ts')['readConfig'];
+let readConfig: typeof ReadConfig;
 beforeAll(async () => {
   process.env.POWERTOOLS_DEV = 'true';
   cloud = await startLocalCloud({ pollers: false, scheduler: false, logLevel: 'ERROR' });

@@ -18,6 +18,8 @@ const birth: Procedure = {
   processingTime: { workingDays: 1 },
   fee: null,
   resultType: 'Giấy khai sinh',
+  documents: [],
+  steps: [{ name: 'Thẩm định', role: 'specialist', duration: { workingHours: 4 } }],
 };
 const commune: Agency = { id: '24.07210', name: 'Ủy ban nhân dân Phường Bắc Giang', level: 'commune' };
 const citizen: Caller = { sub: 'citizen-an', roles: ['citizen'] };
