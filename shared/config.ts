@@ -26,6 +26,8 @@ const Env = z.object({
     .string()
     .regex(/^\d{2}$/)
     .default('24'),
+  /** After a supplement the legal clock restarts from zero (Nghị định 61/2018) or resumes where it paused. */
+  SUPPLEMENT_MODE: z.enum(['restart', 'pause']).default('restart'),
   /** How long an outbox event may wait before the sweeper assumes its sender died. */
   OUTBOX_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
   S3_FORCE_PATH_STYLE: z

@@ -3,7 +3,7 @@ import { httpHandler } from '#http/http-handler.ts';
 import { config } from '#shared/config.ts';
 import { DossierCodeParams, getDossier } from '#shared/use-cases/get-dossier.ts';
 
-const get = getDossier(dossierRepository(config.TABLE_NAME));
+const get = getDossier(dossierRepository(config.TABLE_NAME), () => new Date());
 
 export const handler = httpHandler('get-dossier', { schemas: { params: DossierCodeParams } }).handle(
   async ({ caller, params }) => {

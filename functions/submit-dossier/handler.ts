@@ -7,13 +7,15 @@ import { eventPublisher } from '#adapters/sqs/event-publisher.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { idempotencyKeyHeader } from '#http/idempotency.ts';
 import { config } from '#shared/config.ts';
-import { SubmitDossierBody, submitDossier } from '#shared/use-cases/submit-dossier.ts';
+import { fileDossierUseCase, SubmitDossierBody } from '#shared/use-cases/file-dossier.ts';
 
 const dossiers = dossierRepository(config.TABLE_NAME);
-const submit = submitDossier({
+const agencies = agencyRepository(config.TABLE_NAME);
+const file = fileDossierUseCase({
   provinceCode: config.PROVINCE_CODE,
   catalogue: catalogueRepository(config.TABLE_NAME),
-  agencies: agencyRepository(config.TABLE_NAME),
+  agencies,
+  calendarFor: (id) => agencies.calendarFor(id),
   counter: dossierCounter(config.TABLE_NAME),
   dossiers,
   relay: outboxRelay(dossiers, eventPublisher(config.EVENT_QUEUES)),
@@ -24,6 +26,6 @@ export const handler = httpHandler('submit-dossier', {
   schemas: { body: SubmitDossierBody },
   middlewares: [idempotencyKeyHeader()],
 }).handle(async ({ caller, body }) => {
-  const receipt = await submit(caller, body);
+  const receipt = await file(caller, body, 'online');
   return { status: 201, body: receipt, headers: { location: `/v1/dossiers/${receipt.code}` } };
 });

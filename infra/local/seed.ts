@@ -4,7 +4,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { agencyRepository } from '../../shared/adapters/dynamo/agency-repository.ts';
 import { catalogueRepository } from '../../shared/adapters/dynamo/catalogue-repository.ts';
 import type { Agency } from '../../shared/domain/agency.ts';
-import { provinceAgencies } from './seed-agencies.ts';
+import { seedAgencyDirectory } from './seed-agencies.ts';
 import { demoProcedures } from './seed-catalogue.ts';
 
 interface Units {
@@ -29,6 +29,6 @@ export async function seedDemoProvince(ctx: { clients: { dynamo: DynamoDBClient 
   const client = DynamoDBDocumentClient.from(ctx.clients.dynamo, { marshallOptions: { removeUndefinedValues: true } });
   const agencies = agencyRepository(ctx.tableName, client);
   const catalogue = catalogueRepository(ctx.tableName, client);
-  await Promise.all([...provinceAgencies, ...communeAgencies].map((agency) => agencies.put(agency)));
+  await seedAgencyDirectory(agencies, communeAgencies);
   await Promise.all(demoProcedures.map((procedure) => catalogue.putProcedure(procedure)));
 }

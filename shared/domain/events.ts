@@ -2,7 +2,7 @@
  * Domain events. A state change records its events in the dossier's outbox in the same
  * conditional write; relays deliver them to the queues of the functions that consume them.
  */
-export const eventTypes = ['DossierSubmitted', 'DossierRouted'] as const;
+export const eventTypes = ['DossierSubmitted', 'DossierRouted', 'DossierChanged'] as const;
 export type EventType = (typeof eventTypes)[number];
 
 export interface DomainEvent<T extends EventType = EventType> {
@@ -17,6 +17,18 @@ export interface DomainEvent<T extends EventType = EventType> {
 export interface EventData {
   DossierSubmitted: { applicantId: string; agencyId: string; procedureCode: string };
   DossierRouted: { applicantId: string; agencyId: string; agencyName: string; dueAt: string };
+  /** A lifecycle step: who should hear of it reads the action and the statuses. */
+  DossierChanged: {
+    applicantId: string;
+    agencyId: string;
+    action: string;
+    from: string;
+    to: string;
+    dueAt: string;
+    /** Officials the step concerns (an assignee, the agency a dossier was transferred to). */
+    notifyOfficials?: string[];
+    form?: string;
+  };
 }
 
 /** Event ids derive from the dossier version that produced them, so a retried write yields the same id. */

@@ -4,7 +4,7 @@
  */
 export class RuleViolation extends Error {
   constructor(
-    readonly kind: 'bad-request' | 'invalid' | 'not-found' | 'conflict',
+    readonly kind: 'bad-request' | 'forbidden' | 'invalid' | 'not-found' | 'conflict' | 'rate-limited',
     readonly code: string,
     message: string,
     readonly details: Record<string, unknown> = {},

@@ -36,12 +36,21 @@ export function problemErrors(): MiddlewareObj<HttpEvent, APIGatewayProxyStructu
   };
 }
 
-const statusOf = { 'bad-request': 400, invalid: 422, 'not-found': 404, conflict: 409 } as const;
+const statusOf = {
+  'bad-request': 400,
+  forbidden: 403,
+  invalid: 422,
+  'not-found': 404,
+  conflict: 409,
+  'rate-limited': 429,
+} as const;
 const titleOf = {
   'bad-request': 'Yêu cầu không hợp lệ',
+  forbidden: 'Không có quyền',
   invalid: 'Yêu cầu không được chấp nhận',
   'not-found': 'Không tìm thấy',
   conflict: 'Xung đột dữ liệu',
+  'rate-limited': 'Quá nhiều yêu cầu',
 };
 
 function fromRuleViolation(violation: RuleViolation): Problem {

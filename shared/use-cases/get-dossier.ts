@@ -1,33 +1,36 @@
 import { z } from 'zod';
-import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
-import { canReadDossier, seesInternalNotes } from '../domain/authorization.ts';
+import type { DossierRepository, StoredDossier } from '../adapters/dynamo/dossier-repository.ts';
+import { canReadDossier } from '../domain/authorization.ts';
 import type { Caller } from '../domain/caller.ts';
 import { dossierCodePattern } from '../domain/dossier/code.ts';
-import type { Dossier } from '../domain/dossier/dossier.ts';
-import { dossierStatuses } from '../domain/dossier/status.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
+import { dossierView, timelineView } from './dossier-view.ts';
 
-export const DossierCodeParams = z.object({
+export const DossierCodeParams = z.strictObject({
   code: z.string().regex(dossierCodePattern, 'Mã hồ sơ không đúng định dạng'),
 });
 
 const notFound = () => new RuleViolation('not-found', 'not-found', 'Không tìm thấy hồ sơ.');
 
-/** What a reader is shown: never the PIN hash, and internal notes only to officials. */
-export function dossierView(dossier: Dossier, caller: Caller) {
-  const { pinHash: _pinHash, timeline, ...rest } = dossier;
-  return {
-    ...rest,
-    statusText: dossierStatuses[dossier.status].vi,
-    dvcqgStatus: dossierStatuses[dossier.status].dvcqg,
-    timeline: seesInternalNotes(caller) ? timeline : timeline.filter((entry) => !entry.internal),
-  };
+/** The dossier if the caller may read it; otherwise the same 404 as for a code that does not exist. */
+export async function readableDossier(
+  dossiers: DossierRepository,
+  caller: Caller,
+  code: string,
+): Promise<StoredDossier> {
+  const stored = await dossiers.get(code);
+  if (!stored || !canReadDossier(caller, stored.dossier)) throw notFound();
+  return stored;
 }
 
-export function getDossier(dossiers: DossierRepository) {
+export function getDossier(dossiers: DossierRepository, now: () => Date) {
+  return async (caller: Caller, code: string) =>
+    dossierView((await readableDossier(dossiers, caller, code)).dossier, caller, now());
+}
+
+export function getDossierTimeline(dossiers: DossierRepository) {
   return async (caller: Caller, code: string) => {
-    const stored = await dossiers.get(code);
-    if (!stored || !canReadDossier(caller, stored.dossier)) throw notFound();
-    return dossierView(stored.dossier, caller);
+    const { dossier } = await readableDossier(dossiers, caller, code);
+    return { code: dossier.code, version: dossier.version, timeline: timelineView(dossier, caller) };
   };
 }

@@ -41,8 +41,13 @@ describe('a dossier’s first path, over HTTP as a client drives it', () => {
     const dossier = await request(cloud, 'GET', `/v1/dossiers/${code}`, { token });
     expect(dossier.status).toBe(200);
     expect(dossier.headers.get('etag')).toBe('"2"');
-    expect(dossier.body).toMatchObject({ code, status: 'submitted', version: 2, workQueue: { step: 'intake' } });
-    expect(dossier.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'route-to-intake']);
+    expect(dossier.body).toMatchObject({
+      code,
+      status: 'submitted',
+      version: 2,
+      workQueue: { stepIndex: 0, stepName: 'Tiếp nhận hồ sơ' },
+    });
+    expect(dossier.body.timeline.map((e: { action: string }) => e.action)).toEqual(['file', 'route-to-intake']);
     expect(dossier.body).not.toHaveProperty('pinHash');
     expect(dossier.body).not.toHaveProperty('outbox');
   });

@@ -1,22 +1,120 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type ProcedureSummary, summaryOf } from '../../domain/catalogue/search.ts';
+import { contentOf, procedureVersionTaken, sameContent } from '../../domain/catalogue/versioning.ts';
 import type { Procedure } from '../../domain/procedure.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
 
-/** The procedure catalogue. The current version of a procedure is its own item. */
+const withoutKeys = <T>(item: Record<string, unknown>): T => {
+  const { pk: _pk, sk: _sk, ...rest } = item;
+  return rest as T;
+};
+
+/**
+ * The procedure catalogue, three kinds of item:
+ * - `PROCEDURE#<code>` / `V#<00001>`: every version ever saved, immutable (dossiers keep theirs);
+ * - `PROCEDURE#<code>` / `CURRENT`: a copy of the newest version, what new dossiers are filed under;
+ * - `CATALOGUE` / `PROCEDURE#<code>`: the newest version's summary, for search (one partition, one Query).
+ * Every read is a GetItem or a Query: no Scan.
+ */
 export function catalogueRepository(tableName: string, client: DynamoDBDocumentClient = db) {
+  const getProcedure = async (key: { pk: string; sk: string }): Promise<Procedure | undefined> => {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key }));
+    return Item ? withoutKeys<Procedure>(Item) : undefined;
+  };
+
+  /** Writes a copy of `version` unless a newer one is already there (an older writer arriving late loses). */
+  const putUnlessNewer = async (key: { pk: string; sk: string }, item: object, version: number) => {
+    try {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...key, ...item },
+          ConditionExpression: 'attribute_not_exists(pk) OR #version <= :version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':version': version },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  };
+
   return {
-    async currentProcedure(code: string): Promise<Procedure | undefined> {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keys.procedure(code) }));
-      if (!Item) return undefined;
-      const { pk: _pk, sk: _sk, ...procedure } = Item;
-      return procedure as Procedure;
+    /** The version new dossiers are filed under. */
+    currentProcedure: (code: string): Promise<Procedure | undefined> => getProcedure(keys.procedure(code)),
+
+    /** One version as it was saved: what a dossier filed under it sees. */
+    procedureVersion: (code: string, version: number): Promise<Procedure | undefined> =>
+      getProcedure(keys.procedureVersion(code, version)),
+
+    /** The newest version item, even if a crash kept it from being made current. */
+    async latestVersion(code: string): Promise<Procedure | undefined> {
+      const { pk } = keys.procedure(code);
+      const { Items } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': 'V#' },
+          ScanIndexForward: false,
+          Limit: 1,
+        }),
+      );
+      const item = Items?.[0];
+      return item ? withoutKeys<Procedure>(item) : undefined;
     },
-    /** Stores a version and makes it current; versions already filed under stay readable. */
-    async putProcedure(procedure: Procedure): Promise<void> {
-      for (const key of [keys.procedureVersion(procedure.code, procedure.version), keys.procedure(procedure.code)]) {
-        await client.send(new PutCommand({ TableName: tableName, Item: { ...key, ...procedure } }));
+
+    /**
+     * Stores a version and makes it current. The version item is written only if absent, so two
+     * admins cannot both create version N+1: the second gets a conflict, unless it was saving the
+     * very same content (a retry), which then completes the first write (current copy, summary).
+     * Without transactions, the copies follow the version item and never move backwards.
+     */
+    async putProcedure(procedure: Procedure): Promise<'created' | 'already-stored'> {
+      let outcome: 'created' | 'already-stored' = 'created';
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...keys.procedureVersion(procedure.code, procedure.version), ...procedure },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const stored = await getProcedure(keys.procedureVersion(procedure.code, procedure.version));
+        if (!stored || !sameContent(contentOf(stored), contentOf(procedure))) {
+          throw procedureVersionTaken(procedure.code, procedure.version);
+        }
+        outcome = 'already-stored';
       }
+      await putUnlessNewer(keys.procedure(procedure.code), procedure, procedure.version);
+      await putUnlessNewer(keys.catalogueEntry(procedure.code), summaryOf(procedure), procedure.version);
+      return outcome;
+    },
+
+    /**
+     * Every procedure's summary, sorted by code: a Query over the one catalogue partition, page by
+     * page (a province's ~1,500 procedures are a few hundred KB, one or two pages).
+     */
+    async listSummaries(): Promise<ProcedureSummary[]> {
+      const { pk, skPrefix } = keys.catalogueEntries();
+      const summaries: ProcedureSummary[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) summaries.push(withoutKeys<ProcedureSummary>(item));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return summaries;
     },
   };
 }

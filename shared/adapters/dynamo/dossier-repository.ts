@@ -1,9 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Decision, Dossier } from '../../domain/dossier/dossier.ts';
 import type { DomainEvent } from '../../domain/events.ts';
 import { versionConflict } from '../../domain/rule-violation.ts';
 import { db } from './client.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 import { keys, outboxShardOf } from './keys.ts';
 import { tableLayout } from './table-layout.ts';
 
@@ -124,7 +125,9 @@ export function dossierRepository(tableName: string) {
         return fromItem(Attributes ?? {});
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) {
-          throw versionConflict(error.Item?.version?.N === undefined ? undefined : Number(error.Item.version.N));
+          // Not every DynamoDB implementation returns the item on a failed condition: read it then.
+          const current = error.Item?.version?.N ?? (await this.get(dossier.code))?.dossier.version;
+          throw versionConflict(current === undefined ? undefined : Number(current));
         }
         throw error;
       }
@@ -155,6 +158,49 @@ export function dossierRepository(tableName: string) {
       }
     },
 
+    /** A citizen's dossiers, newest first. */
+    async listByApplicant(applicantId: string, page: Page) {
+      const pk = keys.applicantIndex(applicantId);
+      return queryPage(tableName, page, {
+        IndexName: byApplicant.indexName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': byApplicant.partitionKey },
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: false,
+        cursorScope: { [byApplicant.partitionKey]: pk },
+      });
+    },
+
+    /**
+     * An agency's work queue by due date: `due` keeps those due before (overdue) or from (not yet
+     * due) an instant, `statuses` the given statuses, `excludeStatus` all but one.
+     */
+    async listWorkQueue(agencyId: string, filter: WorkQueueFilter, page: Page) {
+      const pk = keys.agencyQueueIndex(agencyId);
+      const conditions = [
+        ...(filter.status ? ['#status = :status'] : []),
+        ...(filter.excludeStatus ? ['#status <> :excluded'] : []),
+      ];
+      return queryPage(tableName, page, {
+        IndexName: byAgencyDue.indexName,
+        KeyConditionExpression: filter.due ? `#pk = :pk AND #sk ${filter.due.before ? '<' : '>='} :due` : '#pk = :pk',
+        ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND ') } : {}),
+        ExpressionAttributeNames: {
+          '#pk': byAgencyDue.partitionKey,
+          ...(filter.due ? { '#sk': byAgencyDue.sortKey } : {}),
+          ...(conditions.length > 0 ? { '#status': 'status' } : {}),
+        },
+        ExpressionAttributeValues: {
+          ':pk': pk,
+          ...(filter.due ? { ':due': filter.due.at } : {}),
+          ...(filter.status ? { ':status': filter.status } : {}),
+          ...(filter.excludeStatus ? { ':excluded': filter.excludeStatus } : {}),
+        },
+        ScanIndexForward: true,
+        cursorScope: { [byAgencyDue.partitionKey]: pk },
+      });
+    },
+
     /** Codes of dossiers in one outbox shard whose oldest unsent event is not younger than `before`. */
     async *strandedOutboxes(shard: number, before: string): AsyncGenerator<string> {
       let startKey: Record<string, unknown> | undefined;
@@ -177,3 +223,32 @@ export function dossierRepository(tableName: string) {
 }
 
 export type DossierRepository = ReturnType<typeof dossierRepository>;
+
+export interface WorkQueueFilter {
+  due?: { at: string; before: boolean };
+  status?: string;
+  excludeStatus?: string;
+}
+
+export interface Page {
+  limit: number;
+  cursor?: string;
+}
+
+async function queryPage(
+  tableName: string,
+  page: Page,
+  query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'> & { cursorScope: Record<string, string> },
+): Promise<{ items: Dossier[]; nextCursor?: string }> {
+  const { cursorScope, ...input } = query;
+  const result = await db.send(
+    new QueryCommand({
+      ...input,
+      TableName: tableName,
+      Limit: page.limit,
+      ExclusiveStartKey: decodeCursor(page.cursor, cursorScope),
+    }),
+  );
+  const nextCursor = encodeCursor(result.LastEvaluatedKey);
+  return { items: (result.Items ?? []).map((item) => fromItem(item).dossier), ...(nextCursor ? { nextCursor } : {}) };
+}

@@ -3,11 +3,30 @@ export const keys = {
   dossier: (code: string) => ({ pk: `DOSSIER#${code}`, sk: 'DOSSIER' }),
   dossierCounter: (agencyId: string, yymmdd: string) => ({ pk: `COUNTER#${agencyId}#${yymmdd}`, sk: 'COUNTER' }),
   agency: (id: string) => ({ pk: `AGENCY#${id}`, sk: 'AGENCY' }),
+  lookupAttempts: (code: string) => ({ pk: `LOOKUP#${code}`, sk: 'ATTEMPTS' }),
+  /** Directory of an agency's children (roots: no parent), sorted by level then id. */
+  agencyChildren: (parentId: string | undefined) => (parentId ? `AGENCIES#PARENT#${parentId}` : 'AGENCIES#ROOTS'),
+  agencyChild: (parentId: string | undefined, level: string, id: string) => ({
+    pk: parentId ? `AGENCIES#PARENT#${parentId}` : 'AGENCIES#ROOTS',
+    sk: `${level}#${id}`,
+  }),
+  /** Directory of the agencies of one level, sorted by id. */
+  agenciesAtLevel: (level: string) => `AGENCIES#LEVEL#${level}`,
+  agencyAtLevel: (level: string, id: string) => ({ pk: `AGENCIES#LEVEL#${level}`, sk: id }),
+  official: (sub: string) => ({ pk: `OFFICIAL#${sub}`, sk: 'OFFICIAL' }),
+  /** An agency's roster lives in the agency's own partition. */
+  agencyOfficial: (agencyId: string, sub: string) => ({ pk: `AGENCY#${agencyId}`, sk: `OFFICIAL#${sub}` }),
+  officialsOf: (agencyId: string) => ({ pk: `AGENCY#${agencyId}`, skPrefix: 'OFFICIAL#' }),
+  holidays: (year: number) => ({ pk: 'HOLIDAYS', sk: String(year) }),
+  holidayYears: () => 'HOLIDAYS',
   procedure: (code: string) => ({ pk: `PROCEDURE#${code}`, sk: 'CURRENT' }),
   procedureVersion: (code: string, version: number) => ({
     pk: `PROCEDURE#${code}`,
     sk: `V#${String(version).padStart(5, '0')}`,
   }),
+  /** One summary item per procedure in one partition: search reads the whole catalogue with a Query. */
+  catalogueEntry: (code: string) => ({ pk: 'CATALOGUE', sk: `PROCEDURE#${code}` }),
+  catalogueEntries: () => ({ pk: 'CATALOGUE', skPrefix: 'PROCEDURE#' }),
   notification: (recipientId: string, occurredAt: string, eventId: string) => ({
     pk: `USER#${recipientId}`,
     sk: `NOTIF#${occurredAt}#${eventId}`,

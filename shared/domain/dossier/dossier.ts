@@ -4,6 +4,8 @@ import type { DossierStatus } from './status.ts';
 
 export type Channel = 'online' | 'counter' | 'post' | 'dvcqg';
 export type ReturnMethod = 'online' | 'counter' | 'post';
+/** Forms of TT 03/2025 annex I issued by lifecycle steps. */
+export type FormNumber = '01' | '02' | '03' | '04' | '05' | '06' | '07';
 
 export interface Applicant {
   fullName: string;
@@ -20,10 +22,44 @@ export interface TimelineEntry {
   action: string;
   from?: DossierStatus;
   to?: DossierStatus;
+  /** The agency that held the dossier when this happened. */
+  agencyId?: string;
   /** Vietnamese text the applicant reads. */
   note: string;
-  /** Internal notes are shown to officials only. */
-  internal?: boolean;
+  /** Shown to officials only. */
+  internalNote?: string;
+  form?: FormNumber;
+}
+
+/** Where the dossier is in its agency's process: which step, whose desk. */
+export interface WorkPosition {
+  agencyId: string;
+  /** Index into the procedure's steps at the competent agency; a joint leg elsewhere has its own single step. */
+  stepIndex: number;
+  stepName: string;
+  assigneeId?: string;
+  since: string;
+}
+
+/** A step as it happened, for the process control slip (form 06). */
+export interface StepRecord {
+  agencyId: string;
+  name: string;
+  handlerId?: string;
+  startedAt: string;
+  dueAt: string;
+  endedAt?: string;
+}
+
+/** An agency's part of a joint procedure, with its own deadline. */
+export interface JointLegRecord {
+  agencyId: string;
+  purpose: string;
+  startedAt: string;
+  dueAt: string;
+  endedAt?: string;
+  /** The competent agency's step to resume when the dossier comes back. */
+  resumeStepIndex: number;
 }
 
 /** The dossier aggregate: one item, changed only through conditional writes on `version`. */
@@ -33,16 +69,34 @@ export interface Dossier {
   status: DossierStatus;
   channel: Channel;
   procedure: { code: string; version: number; name: string };
+  /** The agency that holds the dossier now. */
   agencyId: string;
+  /** The agency competent to decide (the holder moves during joint legs). */
+  competentAgencyId: string;
+  /** Every agency that has held it: their officials may still read it. */
+  handledBy: string[];
+  /** The applicant's commune, for commune legs of joint procedures. */
+  communeCode?: string;
   applicantId: string;
   applicant: Applicant;
   returnMethod: ReturnMethod;
   formData: Record<string, string | number | boolean>;
   submittedAt: string;
+  receivedAt?: string;
+  /** The legal clock: when it (re)started and how much working time it had then. */
+  clock?: { startedAt: string; workingHours: number };
   /** The appointment: when the result is due. */
   dueAt: string;
-  /** Set once the dossier sits in its agency's work queue. */
-  workQueue?: { agencyId: string; step: 'intake'; since: string };
+  /** The appointment before the one allowed extension. */
+  originalDueAt?: string;
+  supplement?: { requestedAt: string; defects: string[]; fromStatus: DossierStatus };
+  fee: { amount: number; due: 'intake' | 'result'; paid: boolean } | null;
+  decision?: { outcome: 'approved' | 'refused'; reasons?: string; decidedAt: string; by: string };
+  returnedAt?: string;
+  /** Set while the dossier sits in an agency's work queue; absent once the dossier is closed. */
+  workQueue?: WorkPosition;
+  steps: StepRecord[];
+  legs: JointLegRecord[];
   /** SHA-256 of the lookup PIN printed on the receipt; the PIN itself is never stored. */
   pinHash: string;
   timeline: TimelineEntry[];

@@ -15,7 +15,7 @@ export function placeInIntakeQueue(dossier: Dossier, agency: Agency, now: Date):
     dossier: {
       ...dossier,
       version,
-      workQueue: { agencyId: agency.id, step: 'intake', since: at },
+      workQueue: { agencyId: agency.id, stepIndex: 0, stepName: 'Tiếp nhận hồ sơ', since: at },
       timeline: [
         ...dossier.timeline,
         {

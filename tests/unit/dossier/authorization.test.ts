@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canReadDossier, seesInternalNotes } from '../../../shared/domain/authorization.ts';
 import type { Caller } from '../../../shared/domain/caller.ts';
 
-const dossier = { applicantId: 'citizen-an', agencyId: '24.07210' };
+const dossier = { applicantId: 'citizen-an', agencyId: '24.07210', handledBy: ['24.SXD', '24.07210'] };
 
 describe('who may read a dossier', () => {
   const cases: [string, Caller, boolean][] = [
@@ -11,6 +11,7 @@ describe('who may read a dossier', () => {
     ['a receiver of the holding agency', { sub: 'r', roles: ['receiver'], agencyId: '24.07210' }, true],
     ['a leader of the holding agency', { sub: 'l', roles: ['leader'], agencyId: '24.07210' }, true],
     ['a specialist of another agency', { sub: 's', roles: ['specialist'], agencyId: '24.STP' }, false],
+    ['a leader of an agency that handled it before', { sub: 'l', roles: ['leader'], agencyId: '24.SXD' }, true],
     ['an official without agency', { sub: 's', roles: ['specialist'] }, false],
     ['an auditor', { sub: 'a', roles: ['auditor'] }, true],
     ['an admin (catalogue, not dossiers)', { sub: 'a', roles: ['admin'] }, false],

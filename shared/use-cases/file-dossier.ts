@@ -1,26 +1,25 @@
-import { createHash, randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import type { CatalogueRepository } from '../adapters/dynamo/catalogue-repository.ts';
 import type { DossierCounter } from '../adapters/dynamo/dossier-counter.ts';
 import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
 import type { OutboxRelay } from '../adapters/outbox-relay.ts';
-import { describeAppointment, workingCalendar } from '../domain/calendar/index.ts';
+import { describeAppointment, type WorkingCalendar } from '../domain/calendar/index.ts';
 import type { Caller } from '../domain/caller.ts';
 import { formatDossierCode, yymmdd } from '../domain/dossier/code.ts';
+import { fileDossier } from '../domain/dossier/file.ts';
 import { competentAgencyId } from '../domain/dossier/routing.ts';
 import { dossierStatuses } from '../domain/dossier/status.ts';
-import { submitOnline } from '../domain/dossier/submit.ts';
 import { procedureCodePattern } from '../domain/procedure.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
 import { vnParts } from '../domain/time.ts';
+import { hashPin, newLookupPin } from './lookup-pin.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** What a citizen may send. Strict: status, agency, fee and the like are never accepted from a body. */
-export const SubmitDossierBody = z.strictObject({
+const application = {
   procedureCode: z.string().regex(procedureCodePattern, 'Mã thủ tục có dạng 1.001234'),
-  /** Administrative-unit code of the commune or ward, for commune-level procedures. */
+  /** Administrative-unit code of the applicant's commune or ward: decides commune-level procedures. */
   communeCode: z
     .string()
     .regex(/^\d{5}$/, 'Mã xã, phường gồm 5 chữ số')
@@ -40,24 +39,33 @@ export const SubmitDossierBody = z.strictObject({
     .record(z.string().max(64), z.union([z.string().max(2000), z.number(), z.boolean()]))
     .refine((data) => Object.keys(data).length <= 50, 'Tối đa 50 trường')
     .default({}),
+};
+
+/** What a citizen may send. Strict: status, agency, fee and the like are never accepted from a body. */
+export const SubmitDossierBody = z.strictObject(application);
+
+/** What a receiver sends at the desk: the same, plus the applicant's account when they have one. */
+export const CounterDossierBody = z.strictObject({
+  ...application,
+  applicantSub: z.string().min(1).max(128).optional(),
 });
 
-export type SubmitDossierBody = z.output<typeof SubmitDossierBody>;
+export type CounterDossierBody = z.output<typeof CounterDossierBody>;
 
-export interface SubmitDossierDeps {
+export interface FileDossierDeps {
   provinceCode: string;
   catalogue: CatalogueRepository;
   agencies: AgencyRepository;
+  calendarFor: (agencyId: string) => Promise<WorkingCalendar>;
   counter: DossierCounter;
   dossiers: DossierRepository;
   relay: OutboxRelay;
   now: () => Date;
 }
 
-const hashPin = (code: string, pin: string) => createHash('sha256').update(`${code}:${pin}`).digest('hex');
-
-export function submitDossier(deps: SubmitDossierDeps) {
-  return async (caller: Caller, body: SubmitDossierBody) => {
+/** Files a dossier online or at the counter; answers with the receipt's content. */
+export function fileDossierUseCase(deps: FileDossierDeps) {
+  return async (caller: Caller, body: CounterDossierBody, channel: 'online' | 'counter') => {
     const procedure = await deps.catalogue.currentProcedure(body.procedureCode);
     if (!procedure) {
       throw new RuleViolation('invalid', 'unknown-procedure', `Không có thủ tục mã ${body.procedureCode}.`);
@@ -69,16 +77,23 @@ export function submitDossier(deps: SubmitDossierDeps) {
     const now = deps.now();
     const local = vnParts(now);
     const code = formatDossierCode(agency.id, local, await deps.counter.next(agency.id, yymmdd(local)));
-    const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    const decision = submitOnline({
+    const pin = newLookupPin();
+    const decision = fileDossier({
       caller,
+      channel,
       procedure,
       agency,
-      application: { applicant: body.applicant, returnMethod: body.returnMethod, formData: body.formData },
+      application: {
+        applicant: body.applicant,
+        returnMethod: body.returnMethod,
+        formData: body.formData,
+        ...(body.communeCode ? { communeCode: body.communeCode } : {}),
+      },
+      applicantId: channel === 'online' ? caller.sub : (body.applicantSub ?? `walk-in:${code}`),
       code,
       pinHash: hashPin(code, pin),
       now,
-      calendar: workingCalendar({ saturdayMorning: agency.saturdayMorning ?? false }),
+      calendar: await deps.calendarFor(agency.id),
     });
     const stored = await deps.dossiers.create(decision);
     await deps.relay(stored);
@@ -89,6 +104,7 @@ export function submitDossier(deps: SubmitDossierDeps) {
       statusText: dossierStatuses[dossier.status].vi,
       agencyId: dossier.agencyId,
       agencyName: agency.name,
+      procedure: dossier.procedure,
       submittedAt: dossier.submittedAt,
       dueAt: dossier.dueAt,
       appointment: describeAppointment(new Date(dossier.dueAt)),

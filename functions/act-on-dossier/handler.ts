@@ -1,0 +1,31 @@
+import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
+import { catalogueRepository } from '#adapters/dynamo/catalogue-repository.ts';
+import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
+import { outboxRelay } from '#adapters/outbox-relay.ts';
+import { eventPublisher } from '#adapters/sqs/event-publisher.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { idempotencyKeyHeader } from '#http/idempotency.ts';
+import { config } from '#shared/config.ts';
+import { ActionBody, actOnDossier } from '#shared/use-cases/act-on-dossier.ts';
+import { DossierCodeParams } from '#shared/use-cases/get-dossier.ts';
+
+const dossiers = dossierRepository(config.TABLE_NAME);
+const agencies = agencyRepository(config.TABLE_NAME);
+const actOn = actOnDossier({
+  provinceCode: config.PROVINCE_CODE,
+  supplementMode: config.SUPPLEMENT_MODE,
+  dossiers,
+  catalogue: catalogueRepository(config.TABLE_NAME),
+  agencies,
+  calendarFor: (id) => agencies.calendarFor(id),
+  relay: outboxRelay(dossiers, eventPublisher(config.EVENT_QUEUES)),
+  now: () => new Date(),
+});
+
+export const handler = httpHandler('act-on-dossier', {
+  schemas: { params: DossierCodeParams, body: ActionBody },
+  middlewares: [idempotencyKeyHeader()],
+}).handle(async ({ caller, params, body }) => {
+  const dossier = await actOn(caller, params.code, body);
+  return { status: 200, body: dossier, headers: { etag: `"${dossier.version}"` } };
+});

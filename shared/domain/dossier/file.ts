@@ -1,0 +1,124 @@
+import type { Agency } from '../agency.ts';
+import { dueDate, type WorkingCalendar } from '../calendar/index.ts';
+import { type Caller, hasRole } from '../caller.ts';
+import { eventId } from '../events.ts';
+import { acceptsOnlineFiling, type Procedure } from '../procedure.ts';
+import { RuleViolation } from '../rule-violation.ts';
+import { toVnIso } from '../time.ts';
+import type { Applicant, Decision, Dossier, ReturnMethod, TimelineEntry } from './dossier.ts';
+import { dossierChanged } from './lifecycle-events.ts';
+import { intakeStepName } from './steps.ts';
+
+export interface Application {
+  applicant: Applicant;
+  returnMethod: ReturnMethod;
+  formData: Record<string, string | number | boolean>;
+  communeCode?: string;
+}
+
+export interface FilingInput {
+  caller: Caller;
+  channel: 'online' | 'counter';
+  procedure: Procedure;
+  /** The competent agency. */
+  agency: Agency;
+  application: Application;
+  /** The applicant's account; a walk-in applicant without one finds the dossier by code and PIN. */
+  applicantId: string;
+  /** Allocated by the agency's daily counter before deciding. */
+  code: string;
+  pinHash: string;
+  now: Date;
+  calendar: WorkingCalendar;
+}
+
+/**
+ * A dossier is filed: online by the citizen (status 1, "Mới đăng ký"), or at a one-stop desk by a
+ * receiver. A desk of the competent agency receives it on the spot (status 2, receipt form 01); a
+ * desk elsewhere in the province files it for the competent agency, which receives it later.
+ */
+export function fileDossier(input: FilingInput): Decision {
+  const { caller, channel, procedure, agency, application, code, now } = input;
+  if (channel === 'online') {
+    if (!hasRole(caller, 'citizen')) {
+      throw new RuleViolation('invalid', 'citizens-only', 'Chỉ công dân, tổ chức mới nộp hồ sơ trực tuyến.');
+    }
+    if (!acceptsOnlineFiling(procedure)) {
+      throw new RuleViolation(
+        'invalid',
+        'procedure-not-online',
+        `Thủ tục "${procedure.name}" chưa cung cấp dịch vụ công trực tuyến; vui lòng nộp tại bộ phận một cửa.`,
+      );
+    }
+  } else if (!hasRole(caller, 'receiver') || !caller.agencyId) {
+    throw new RuleViolation('invalid', 'receivers-only', 'Chỉ cán bộ tiếp nhận mới nộp hồ sơ thay người dân.');
+  }
+  const at = toVnIso(now);
+  const receivedHere = channel === 'counter' && caller.agencyId === agency.id;
+  const due = toVnIso(dueDate(input.calendar, now, procedure.processingTime));
+  const version = 1;
+  const filed: TimelineEntry = {
+    at,
+    actor: { sub: caller.sub, role: channel === 'online' ? 'citizen' : 'receiver' },
+    action: 'file',
+    to: 'submitted',
+    agencyId: agency.id,
+    note:
+      channel === 'online'
+        ? `Nộp hồ sơ trực tuyến thủ tục "${procedure.name}" đến ${agency.name}.`
+        : `Hồ sơ thủ tục "${procedure.name}" được nộp trực tiếp tại bộ phận một cửa, chuyển đến ${agency.name}.`,
+  };
+  const dossier: Dossier = {
+    code,
+    version,
+    status: 'submitted',
+    channel,
+    procedure: { code: procedure.code, version: procedure.version, name: procedure.name },
+    agencyId: agency.id,
+    competentAgencyId: agency.id,
+    handledBy: [agency.id],
+    ...(application.communeCode ? { communeCode: application.communeCode } : {}),
+    applicantId: input.applicantId,
+    applicant: application.applicant,
+    returnMethod: application.returnMethod,
+    formData: application.formData,
+    submittedAt: at,
+    dueAt: due,
+    fee: procedure.fee ? { ...procedure.fee, paid: false } : null,
+    steps: [],
+    legs: [],
+    pinHash: input.pinHash,
+    timeline: [filed],
+  };
+  const submitted = {
+    id: eventId(code, version, 'DossierSubmitted'),
+    type: 'DossierSubmitted' as const,
+    dossierCode: code,
+    occurredAt: at,
+    data: { applicantId: input.applicantId, agencyId: agency.id, procedureCode: procedure.code },
+  };
+  if (!receivedHere) return { dossier, events: [submitted] };
+
+  const stepName = intakeStepName(procedure);
+  const received: Dossier = {
+    ...dossier,
+    status: 'received',
+    receivedAt: at,
+    workQueue: { agencyId: agency.id, stepIndex: 0, stepName, assigneeId: caller.sub, since: at },
+    steps: [{ agencyId: agency.id, name: stepName, handlerId: caller.sub, startedAt: at, dueAt: due }],
+    timeline: [
+      filed,
+      {
+        at,
+        actor: { sub: caller.sub, role: 'receiver' },
+        action: 'receive',
+        from: 'submitted',
+        to: 'received',
+        agencyId: agency.id,
+        note: 'Hồ sơ đã được tiếp nhận; giấy tiếp nhận hồ sơ và hẹn trả kết quả đã được cấp.',
+        form: '01',
+      },
+    ],
+  };
+  return { dossier: received, events: [submitted, dossierChanged(received, 'receive', 'submitted', { form: '01' })] };
+}

@@ -1,0 +1,33 @@
+import type { Role } from '../caller.ts';
+import type { ActionType } from './actions.ts';
+import type { DossierStatus } from './status.ts';
+
+/**
+ * Who may do what, from which status (DOMAIN.md "Lifecycle"). `applicant` is the dossier's own
+ * applicant; official roles act only on dossiers their agency holds.
+ */
+export interface Transition {
+  from: readonly DossierStatus[];
+  by: readonly (Extract<Role, 'receiver' | 'specialist' | 'leader'> | 'applicant')[];
+}
+
+const open: readonly DossierStatus[] = ['submitted', 'received', 'processing', 'supplement-requested', 'awaiting-fees'];
+
+export const transitions: Record<ActionType, Transition> = {
+  receive: { from: ['submitted'], by: ['receiver'] },
+  refuse: { from: ['submitted'], by: ['receiver'] },
+  'request-supplement': { from: ['submitted', 'processing'], by: ['receiver', 'specialist', 'leader'] },
+  supplement: { from: ['supplement-requested'], by: ['applicant', 'receiver'] },
+  forward: { from: ['received', 'processing'], by: ['receiver', 'specialist', 'leader'] },
+  transfer: { from: ['processing'], by: ['specialist', 'leader'] },
+  'request-fees': { from: ['processing'], by: ['specialist', 'leader'] },
+  'confirm-payment': { from: ['awaiting-fees'], by: ['receiver'] },
+  'request-extension': { from: ['processing', 'supplement-requested', 'awaiting-fees'], by: ['leader'] },
+  stop: { from: ['processing', 'supplement-requested'], by: ['leader'] },
+  decide: { from: ['processing', 'awaiting-fees'], by: ['leader'] },
+  'return-result': { from: ['decided'], by: ['receiver'] },
+  withdraw: { from: open, by: ['applicant'] },
+};
+
+/** Statuses after which nothing more happens to a dossier. */
+export const finalStatuses: readonly DossierStatus[] = ['refused', 'withdrawn', 'stopped', 'returned'];

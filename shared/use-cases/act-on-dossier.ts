@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
+import type { CatalogueRepository } from '../adapters/dynamo/catalogue-repository.ts';
+import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
+import type { OutboxRelay } from '../adapters/outbox-relay.ts';
+import type { SupplementMode, WorkingCalendar } from '../domain/calendar/index.ts';
+import type { Caller } from '../domain/caller.ts';
+import type { Action } from '../domain/dossier/actions.ts';
+import { transferTargets } from '../domain/dossier/joint.ts';
+import { act } from '../domain/dossier/lifecycle.ts';
+import { agencyIdPattern } from '../domain/agency.ts';
+import { RuleViolation, versionConflict } from '../domain/rule-violation.ts';
+import { dossierView } from './dossier-view.ts';
+import { readableDossier } from './get-dossier.ts';
+
+const note = z.string().trim().min(1).max(2000);
+const common = {
+  /** The version the caller saw: a change made since then answers 409. */
+  expectedVersion: z.number().int().min(1),
+  note: note.optional(),
+  internalNote: note.optional(),
+};
+const kind = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.strictObject({ type: z.literal(type), ...common, ...shape });
+
+/** One schema per action, strict: a field an action does not take is refused with 400. */
+export const ActionBody = z.discriminatedUnion('type', [
+  kind('receive', {}),
+  kind('refuse', { reason: note }),
+  kind('request-supplement', { defects: z.array(note).min(1).max(50) }),
+  kind('supplement', {}),
+  kind('forward', { assigneeId: z.string().min(1).max(128).optional() }),
+  kind('transfer', { agencyId: z.string().regex(agencyIdPattern, 'Mã cơ quan không hợp lệ') }),
+  kind('request-fees', {}),
+  kind('confirm-payment', {}),
+  kind('request-extension', {
+    extraWorkingDays: z
+      .number()
+      .min(0.5)
+      .max(30)
+      .refine((d) => Number.isInteger(d * 2), 'Số ngày làm việc tính theo nửa ngày'),
+    reason: note,
+  }),
+  kind('stop', { reason: note }),
+  kind('decide', { outcome: z.enum(['approved', 'refused']), reasons: note.optional() }),
+  kind('return-result', {}),
+  kind('withdraw', { reason: note }),
+]);
+
+export type ActionBody = z.output<typeof ActionBody>;
+
+export interface ActOnDossierDeps {
+  provinceCode: string;
+  supplementMode: SupplementMode;
+  dossiers: DossierRepository;
+  catalogue: CatalogueRepository;
+  agencies: AgencyRepository;
+  calendarFor: (agencyId: string) => Promise<WorkingCalendar>;
+  relay: OutboxRelay;
+  now: () => Date;
+}
+
+/**
+ * One lifecycle step on one dossier: read, check the version the caller saw, decide (domain),
+ * write conditionally on that version, relay the event. Two officials acting at once: one wins,
+ * the other gets 409 with the current version.
+ */
+export function actOnDossier(deps: ActOnDossierDeps) {
+  return async (caller: Caller, code: string, body: ActionBody) => {
+    const { dossier } = await readableDossier(deps.dossiers, caller, code);
+    if (dossier.version !== body.expectedVersion) throw versionConflict(dossier.version);
+    const procedure = await deps.catalogue.procedureVersion(dossier.procedure.code, dossier.procedure.version);
+    if (!procedure) throw new Error(`Procedure ${dossier.procedure.code} v${dossier.procedure.version} is missing`);
+    const { expectedVersion: _expected, ...action } = body;
+    const now = deps.now();
+    const decision = act(action as Action, {
+      caller,
+      dossier,
+      procedure,
+      calendar: await deps.calendarFor(dossier.agencyId),
+      now,
+      supplementMode: deps.supplementMode,
+      ...(action.type === 'transfer' ? { transfer: await transferContext(deps, action.agencyId) } : {}),
+    });
+    const saved = await deps.dossiers.save(dossier, decision);
+    await deps.relay(saved);
+    return dossierView(saved.dossier, caller, now);
+
+    async function transferContext(d: ActOnDossierDeps, agencyId: string) {
+      const agency = await d.agencies.get(agencyId);
+      if (!agency) throw new RuleViolation('invalid', 'unknown-agency', `Không có cơ quan mã ${agencyId}.`);
+      return {
+        allowed: transferTargets(procedure as NonNullable<typeof procedure>, dossier, d.provinceCode),
+        agency,
+        calendar: await d.calendarFor(agencyId),
+      };
+    }
+  };
+}

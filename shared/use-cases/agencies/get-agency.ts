@@ -1,0 +1,31 @@
+import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
+import { calendarOf, describeCalendar } from '../../domain/agency.ts';
+import { holidayDates } from '../../domain/calendar/index.ts';
+import { vnParts } from '../../domain/time.ts';
+import { agencyNotFound } from './params.ts';
+
+export interface GetAgencyDeps {
+  agencies: AgencyRepository;
+  now: () => Date;
+}
+
+/**
+ * One agency with the path above it (nearest first) and its effective working calendar: the weekly
+ * sessions, the intake cut-off and this year's public holidays.
+ */
+export function getAgency(deps: GetAgencyDeps) {
+  return async (id: string) => {
+    const agency = await deps.agencies.get(id);
+    if (!agency) throw agencyNotFound(id);
+    const [ancestors, schedule] = await Promise.all([deps.agencies.ancestors(agency), deps.agencies.holidaySchedule()]);
+    const year = vnParts(deps.now()).year;
+    return {
+      ...agency,
+      ancestors: ancestors.map(({ id, name, level }) => ({ id, name, level })),
+      calendar: {
+        ...describeCalendar(calendarOf(agency, holidayDates(schedule))),
+        holidays: { year, items: schedule[year] ?? [] },
+      },
+    };
+  };
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
+import {
+  type Agency,
+  agencyLevels,
+  agencyTree,
+  allowedParentLevels,
+  calendarSettingsViolation,
+  childrenViolation,
+  placementViolation,
+  type WeekdayKey,
+} from '../../domain/agency.ts';
+import { agencyId } from './params.ts';
+
+const localTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Giờ có dạng HH:MM (00:00–24:00)');
+const DaySessions = z
+  .array(z.strictObject({ start: localTime, end: localTime }))
+  .max(6)
+  .optional();
+
+/** The whole agency (PUT replaces it). Strict: an unknown field is refused, not ignored. */
+export const PutAgencyBody = z.strictObject({
+  name: z.string().trim().min(1, 'Tên cơ quan không được để trống').max(200),
+  level: z.enum(agencyLevels, { error: `Cấp cơ quan là một trong: ${agencyLevels.join(', ')}` }),
+  parentId: agencyId.optional(),
+  unitCode: z
+    .string()
+    .regex(/^\d{2,5}$/, 'Mã đơn vị hành chính gồm 2–5 chữ số')
+    .optional(),
+  saturdayMorning: z.boolean().optional(),
+  intakeCutoff: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ chốt tiếp nhận có dạng HH:MM (00:00–23:59)')
+    .nullable()
+    .optional(),
+  /** Custom sessions of the weekdays given (`[]` closes the day); the others keep the national default. */
+  sessions: z
+    .strictObject({
+      mon: DaySessions,
+      tue: DaySessions,
+      wed: DaySessions,
+      thu: DaySessions,
+      fri: DaySessions,
+      sat: DaySessions,
+      sun: DaySessions,
+    } satisfies Record<WeekdayKey, z.ZodType>)
+    .optional(),
+});
+
+export type PutAgencyBody = z.output<typeof PutAgencyBody>;
+
+/** Levels that may not sit under an agency of `level`. */
+const levelsNotUnder = (level: Agency['level']) => agencyLevels.filter((c) => !allowedParentLevels[c].includes(level));
+
+/**
+ * Creates or replaces an agency. Refused (422): a parent that would make the agency its own ancestor,
+ * a missing parent, a level that does not nest under the parent's, a level change its children could
+ * not follow, calendar settings that make no working week. Naturally idempotent.
+ */
+export function putAgency(agencies: AgencyRepository) {
+  return async (id: string, body: PutAgencyBody) => {
+    const agency = Object.fromEntries(
+      Object.entries({ id, ...body }).filter(([, value]) => value !== undefined),
+    ) as unknown as Agency;
+    const calendarProblem = calendarSettingsViolation(agency);
+    if (calendarProblem) throw calendarProblem;
+    const [existing, lineage] = await Promise.all([
+      agencies.get(id),
+      agency.parentId === undefined ? [] : agencies.lineage(agency.parentId),
+    ]);
+    const placementProblem = placementViolation(agency, agencyTree(lineage));
+    if (placementProblem) throw placementProblem;
+    if (existing && existing.level !== agency.level) {
+      const pages = await Promise.all(
+        levelsNotUnder(agency.level).map((level) => agencies.listChildren(id, { level, limit: 1 })),
+      );
+      const childrenProblem = childrenViolation(
+        agency,
+        pages.flatMap((page) => page.items),
+      );
+      if (childrenProblem) throw childrenProblem;
+    }
+    await agencies.put(agency);
+    return { created: !existing, agency };
+  };
+}

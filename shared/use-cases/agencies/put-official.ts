@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
+import { type Official, officialRoles, officialViolations } from '../../domain/official.ts';
+import { RuleViolation } from '../../domain/rule-violation.ts';
+import { agencyNotFound } from './params.ts';
+
+/** The official's record at the agency of the path (PUT replaces it; moving agency moves the roster entry). */
+export const PutOfficialBody = z.strictObject({
+  name: z.string().trim().min(1, 'Họ tên không được để trống').max(200),
+  roles: z
+    .array(z.enum(officialRoles, { error: `Vai trò là một trong: ${officialRoles.join(', ')}` }))
+    .min(1, 'Cán bộ phải có ít nhất một vai trò')
+    .max(officialRoles.length),
+  active: z.boolean().default(true),
+});
+
+export type PutOfficialBody = z.output<typeof PutOfficialBody>;
+
+export function putOfficial(agencies: AgencyRepository) {
+  return async (agencyId: string, sub: string, body: PutOfficialBody) => {
+    const official: Official = { sub, name: body.name, agencyId, roles: body.roles, active: body.active };
+    const violations = officialViolations(official);
+    if (violations.length > 0) {
+      throw new RuleViolation('bad-request', 'validation-failed', 'Dữ liệu cán bộ không hợp lệ.', {
+        errors: violations,
+      });
+    }
+    const [agency, existing] = await Promise.all([agencies.get(agencyId), agencies.getOfficial(sub)]);
+    if (!agency) throw agencyNotFound(agencyId);
+    await agencies.putOfficial(official);
+    return { created: !existing, official };
+  };
+}

@@ -1,0 +1,20 @@
+import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-repository.ts';
+import type { Procedure } from '../../domain/procedure.ts';
+import { RuleViolation } from '../../domain/rule-violation.ts';
+
+const notFound = (code: string, version: number | undefined) =>
+  new RuleViolation(
+    'not-found',
+    'procedure-not-found',
+    version === undefined ? `Không có thủ tục mã ${code}.` : `Không có phiên bản ${version} của thủ tục mã ${code}.`,
+  );
+
+/** One procedure: the current version, or the version a dossier was filed under. */
+export function getProcedure(catalogue: Pick<CatalogueRepository, 'currentProcedure' | 'procedureVersion'>) {
+  return async (code: string, version?: number): Promise<Procedure> => {
+    const procedure =
+      version === undefined ? await catalogue.currentProcedure(code) : await catalogue.procedureVersion(code, version);
+    if (!procedure) throw notFound(code, version);
+    return procedure;
+  };
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { agencyIdPattern } from '../../domain/agency.ts';
+import { procedureCodePattern } from '../../domain/procedure.ts';
+import { PageQuery } from '../pagination.ts';
+
+/** Request schemas of the catalogue API; the OpenAPI document is generated from them. */
+
+const text = (max: number) =>
+  z.string({ error: 'Phải là chuỗi ký tự' }).trim().min(1, 'Không được để trống').max(max, `Tối đa ${max} ký tự`);
+
+const agencyId = z.string().regex(agencyIdPattern, 'Mã cơ quan chỉ gồm chữ, số và dấu chấm (2–40 ký tự)');
+
+export const ProcedureCodeParams = z.strictObject({
+  code: z.string().regex(procedureCodePattern, 'Mã thủ tục có dạng 1.001234'),
+});
+
+const levels = ['province', 'department', 'district', 'commune'] as const;
+const serviceLevels = ['fully-online', 'partly-online', 'offline'] as const;
+
+const Level = z.enum(levels, { error: `Cấp giải quyết là một trong: ${levels.join(', ')}` });
+const ServiceLevel = z.enum(serviceLevels, { error: `Mức độ dịch vụ là một trong: ${serviceLevels.join(', ')}` });
+
+/** Working time: whole or half days, or hours (8 working hours a day). */
+export const WorkingDurationSchema = z.union(
+  [
+    z.strictObject({
+      workingDays: z
+        .number({ error: 'Số ngày làm việc phải là số' })
+        .positive('Phải lớn hơn 0')
+        .max(365, 'Tối đa 365 ngày làm việc')
+        .multipleOf(0.5, 'Tính theo nửa ngày (bội số của 0,5)'),
+    }),
+    z.strictObject({
+      workingHours: z
+        .number({ error: 'Số giờ làm việc phải là số' })
+        .positive('Phải lớn hơn 0')
+        .max(2920, 'Tối đa 2920 giờ làm việc')
+        .multipleOf(0.5, 'Tính theo nửa giờ (bội số của 0,5)'),
+    }),
+  ],
+  { error: 'Thời gian có dạng { "workingDays": n } hoặc { "workingHours": n }' },
+);
+
+const RequiredDocumentSchema = z.strictObject({
+  name: text(500),
+  copyType: z.enum(['original', 'certified-copy', 'copy'], {
+    error: 'Loại bản là original (bản chính), certified-copy (bản sao chứng thực) hoặc copy (bản sao)',
+  }),
+  count: z
+    .number({ error: 'Số lượng phải là số' })
+    .int('Số lượng là số nguyên')
+    .min(1, 'Ít nhất 1 bản')
+    .max(20, 'Tối đa 20 bản'),
+  template: text(200).optional(),
+  optional: z.boolean({ error: 'Phải là true hoặc false' }).optional(),
+});
+
+const ProcessStepSchema = z.strictObject({
+  name: text(300),
+  role: z.enum(['receiver', 'specialist', 'leader'], {
+    error: 'Vai trò của bước là receiver, specialist hoặc leader',
+  }),
+  duration: WorkingDurationSchema,
+});
+
+const JointLegSchema = z.strictObject({
+  agency: z.union([z.strictObject({ level: z.literal('commune') }), z.strictObject({ agencyId })], {
+    error: 'Cơ quan liên thông có dạng { "level": "commune" } hoặc { "agencyId": "…" }',
+  }),
+  purpose: text(500),
+  share: WorkingDurationSchema,
+});
+
+const FeeSchema = z.strictObject({
+  amount: z
+    .number({ error: 'Mức phí, lệ phí phải là số' })
+    .int('Mức phí tính bằng đồng, số nguyên')
+    .positive('Mức phí phải lớn hơn 0; thủ tục không thu phí thì để fee là null')
+    .max(1_000_000_000, 'Mức phí quá lớn'),
+  due: z.enum(['intake', 'result'], { error: 'Thời điểm nộp phí là intake (khi tiếp nhận) hoặc result (khi trả)' }),
+});
+
+/**
+ * A procedure version as an admin sends it: every field of `Procedure` except `code` (from the
+ * path) and `version` (assigned). Strict: an unknown field is refused, not ignored.
+ */
+export const ProcedureBody = z.strictObject({
+  name: text(500),
+  field: text(200),
+  level: Level,
+  agencyId: agencyId.optional(),
+  serviceLevel: ServiceLevel,
+  processingTime: WorkingDurationSchema,
+  fee: FeeSchema.nullable(),
+  resultType: text(300),
+  documents: z.array(RequiredDocumentSchema).max(50, 'Tối đa 50 thành phần hồ sơ'),
+  steps: z.array(ProcessStepSchema).min(1, 'Quy trình có ít nhất một bước').max(30, 'Tối đa 30 bước'),
+  joint: z.array(JointLegSchema).min(1, 'Bỏ trường joint nếu không liên thông').max(10).optional(),
+  legalBasis: text(2000).optional(),
+});
+
+export type ProcedureBody = z.output<typeof ProcedureBody>;
+
+/** `?q=khai sinh&field=Hộ tịch&level=commune&agencyId=24.STP&serviceLevel=fully-online&limit=20&cursor=…` */
+export const SearchProceduresQuery = PageQuery.extend({
+  q: z.string().trim().max(200, 'Tối đa 200 ký tự').optional(),
+  field: z.string().trim().max(200, 'Tối đa 200 ký tự').optional(),
+  level: Level.optional(),
+  agencyId: agencyId.optional(),
+  serviceLevel: ServiceLevel.optional(),
+});
+
+export type SearchProceduresQuery = z.output<typeof SearchProceduresQuery>;
+
+/** `?version=N`: a past version; without it, the current one. */
+export const GetProcedureQuery = z.strictObject({
+  version: z.coerce
+    .number({ error: 'Phiên bản là số nguyên dương' })
+    .int('Phiên bản là số nguyên dương')
+    .min(1, 'Phiên bản là số nguyên dương')
+    .max(99_999, 'Phiên bản quá lớn')
+    .optional(),
+});

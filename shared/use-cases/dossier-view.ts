@@ -1,0 +1,50 @@
+import type { Caller } from '../domain/caller.ts';
+import type { Dossier } from '../domain/dossier/dossier.ts';
+import { dossierStatuses } from '../domain/dossier/status.ts';
+import { finalStatuses } from '../domain/dossier/transitions.ts';
+import { seesInternalNotes } from '../domain/authorization.ts';
+
+/** Late: past its appointment and not yet decided or closed. */
+export const isOverdue = (dossier: Pick<Dossier, 'status' | 'dueAt'>, now: Date): boolean =>
+  dossier.status !== 'decided' && !finalStatuses.includes(dossier.status) && now.getTime() > Date.parse(dossier.dueAt);
+
+const flagsOf = (dossier: Dossier, now: Date) => ({
+  overdue: isOverdue(dossier, now),
+  extended: dossier.originalDueAt !== undefined,
+  returnedEarly: dossier.decision !== undefined && dossier.decision.decidedAt.slice(0, 10) < dossier.dueAt.slice(0, 10),
+});
+
+export function timelineView(dossier: Dossier, caller: Caller) {
+  return seesInternalNotes(caller)
+    ? dossier.timeline
+    : dossier.timeline.map(({ internalNote: _internalNote, ...entry }) => entry);
+}
+
+/** What a reader is shown: never the PIN hash, and internal notes only to officials. */
+export function dossierView(dossier: Dossier, caller: Caller, now: Date) {
+  const { pinHash: _pinHash, timeline: _timeline, ...rest } = dossier;
+  return {
+    ...rest,
+    statusText: dossierStatuses[dossier.status].vi,
+    dvcqgStatus: dossierStatuses[dossier.status].dvcqg,
+    flags: flagsOf(dossier, now),
+    timeline: timelineView(dossier, caller),
+  };
+}
+
+/** One line of a list: enough to pick the dossier, nothing personal beyond the applicant's name. */
+export function dossierSummary(dossier: Dossier, now: Date) {
+  return {
+    code: dossier.code,
+    procedure: dossier.procedure,
+    status: dossier.status,
+    statusText: dossierStatuses[dossier.status].vi,
+    agencyId: dossier.agencyId,
+    applicantName: dossier.applicant.fullName,
+    submittedAt: dossier.submittedAt,
+    dueAt: dossier.dueAt,
+    ...(dossier.workQueue ? { step: dossier.workQueue.stepName, assigneeId: dossier.workQueue.assigneeId } : {}),
+    flags: flagsOf(dossier, now),
+    version: dossier.version,
+  };
+}
