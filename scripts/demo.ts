@@ -1,6 +1,7 @@
 /**
- * `npm run demo [-- --out DIR]`: starts a fresh local cloud and drives a dossier's path over real
- * HTTP as a client would, printing each step. With --out, every response is written to DIR.
+ * `npm run demo [-- --out DIR]`: starts a fresh local cloud and drives a dossier's whole life over
+ * real HTTP as the citizen's and officials' clients would, printing each step. With --out, every
+ * response is written to DIR.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -13,57 +14,114 @@ const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const outDir = values.out ? resolve(values.out) : undefined;
 if (outDir) await mkdir(outDir, { recursive: true });
 
+let saved = 0;
 const save = async (name: string, data: unknown) => {
-  if (outDir) await writeFile(join(outDir, name), `${JSON.stringify(data, null, 2)}\n`);
+  if (outDir)
+    await writeFile(
+      join(outDir, `${String(++saved).padStart(2, '0')}-${name}.json`),
+      `${JSON.stringify(data, null, 2)}\n`,
+    );
 };
-const step = (n: number, text: string) => console.log(`\n${n}. ${text}`);
+let n = 0;
+const say = (text: string) => console.log(`\n${++n}. ${text}`);
+
+interface DossierView {
+  code: string;
+  version: number;
+  status: string;
+  statusText: string;
+  agencyId: string;
+  dueAt: string;
+  timeline: { at: string; note: string; actor: { sub: string } }[];
+}
 
 const cloud = await startLocalCloud({ port: 0, seed: seedDemoProvince });
 try {
-  const api = apiClient(cloud.apiUrl);
+  const anonymous = apiClient(cloud.apiUrl);
   console.log(`Local cloud at ${cloud.apiUrl}`);
+  const signIn = async (sub: string) =>
+    apiClient(cloud.apiUrl, ((await anonymous.post('/local/token', { sub })) as { token: string }).token);
 
-  step(1, 'Kiểm tra dịch vụ (GET /v1/health)');
-  console.log(await api.get('/v1/health'));
+  say('Công dân tìm thủ tục "nha o xa hoi" (không dấu) trong danh mục');
+  const found = (await anonymous.get('/v1/procedures?q=nha%20o%20xa%20hoi')) as {
+    items: { code: string; name: string }[];
+  };
+  const procedure = found.items[0];
+  if (!procedure) throw new Error('The catalogue has no social-housing procedure');
+  console.log(`   ${procedure.code} ${procedure.name}`);
+  await save('procedure-search', found);
 
-  step(2, 'Công dân Nguyễn Văn An đăng nhập (POST /local/token)');
-  const { token } = (await api.post('/local/token', { sub: 'citizen-an' })) as { token: string };
-  const citizen = apiClient(cloud.apiUrl, token);
-
-  step(3, 'Nộp hồ sơ Đăng ký khai sinh tại Phường Bắc Giang (POST /v1/dossiers)');
-  const application = {
-    procedureCode: '1.001193',
-    communeCode: '07210',
-    applicant: {
-      fullName: 'Nguyễn Văn An',
-      idNumber: '024090001234',
-      phone: '0912345678',
-      address: 'Số 12 đường Hoàng Văn Thụ, phường Bắc Giang, tỉnh Bắc Ninh',
+  const citizen = await signIn('citizen-an');
+  say('Công dân Nguyễn Văn An nộp hồ sơ trực tuyến (POST /v1/dossiers)');
+  const receipt = (await citizen.post(
+    '/v1/dossiers',
+    {
+      procedureCode: procedure.code,
+      communeCode: '07210',
+      applicant: {
+        fullName: 'Nguyễn Văn An',
+        idNumber: '024090001234',
+        phone: '0912345678',
+        address: 'Số 12 đường Hoàng Văn Thụ, phường Bắc Giang, tỉnh Bắc Ninh',
+      },
+      returnMethod: 'counter',
+      formData: { householdSize: 4, currentHousing: 'Nhà thuê' },
     },
-    returnMethod: 'online',
-    formData: { childName: 'Nguyễn Minh Khang', childBirthDate: '2026-11-15', relationship: 'cha' },
-  };
-  const receipt = (await citizen.post('/v1/dossiers', application, { 'idempotency-key': crypto.randomUUID() })) as {
-    code: string;
-    appointment: string;
-  };
-  console.log(`   Mã hồ sơ ${receipt.code}; hẹn trả: ${receipt.appointment}`);
-  await save('01-receipt.json', receipt);
-
-  step(4, 'Hệ thống chuyển hồ sơ đến bộ phận tiếp nhận và báo cho công dân');
+    { 'idempotency-key': crypto.randomUUID() },
+  )) as { code: string; appointment: string; lookupPin: string };
+  const code = receipt.code;
+  console.log(`   Mã hồ sơ ${code}; mã tra cứu ${receipt.lookupPin}; hẹn trả dự kiến: ${receipt.appointment}`);
+  await save('receipt', receipt);
   await cloud.settle();
-  const inbox = (await citizen.get('/v1/me/notifications')) as { items: { title: string; body: string }[] };
-  for (const message of inbox.items) console.log(`   🔔 ${message.title}\n      ${message.body}`);
-  await save('02-notifications.json', inbox);
 
-  step(5, `Công dân xem hồ sơ (GET /v1/dossiers/${receipt.code})`);
-  const dossier = (await citizen.get(`/v1/dossiers/${receipt.code}`)) as {
-    statusText: string;
-    timeline: { at: string; note: string }[];
+  const officials = {
+    receiver: await signIn('receiver-mai'),
+    specialist: await signIn('specialist-nam'),
+    leader: await signIn('leader-son'),
+    commune: await signIn('receiver-lan'),
   };
-  console.log(`   Trạng thái: ${dossier.statusText}`);
-  for (const entry of dossier.timeline) console.log(`   ${entry.at}  ${entry.note}`);
-  await save('03-dossier.json', dossier);
+  let version = ((await officials.receiver.get(`/v1/dossiers/${code}`)) as DossierView).version;
+  const step = async (who: keyof typeof officials, text: string, action: Record<string, unknown>) => {
+    say(text);
+    const after = (await officials[who].post(`/v1/dossiers/${code}/actions`, {
+      ...action,
+      expectedVersion: version,
+    })) as DossierView;
+    version = after.version;
+    console.log(`   → ${after.statusText}, tại ${after.agencyId}, hạn ${after.dueAt}`);
+    await save(`action-${action.type}`, after);
+  };
+
+  await step('receiver', 'Sở Xây dựng tiếp nhận hồ sơ, cấp giấy tiếp nhận và hẹn trả (mẫu 01)', { type: 'receive' });
+  await step('receiver', 'Chuyển chuyên viên thẩm định', { type: 'forward', assigneeId: 'specialist-nam' });
+  await step('specialist', 'Chuyển liên thông đến UBND Phường Bắc Giang để xác nhận thực trạng nhà ở', {
+    type: 'transfer',
+    agencyId: '24.07210',
+  });
+  await step('commune', 'Phường Bắc Giang xác nhận và chuyển trả Sở Xây dựng', {
+    type: 'transfer',
+    agencyId: '24.SXD',
+    note: 'UBND phường đã xác nhận thực trạng nhà ở.',
+  });
+  await step('specialist', 'Chuyên viên trình lãnh đạo Sở', { type: 'forward', assigneeId: 'leader-son' });
+  await step('leader', 'Lãnh đạo Sở quyết định chấp thuận', { type: 'decide', outcome: 'approved' });
+  await step('receiver', 'Trả kết quả tại bộ phận một cửa', { type: 'return-result' });
+  await cloud.settle();
+
+  say('Công dân xem nhật ký hồ sơ (GET /v1/dossiers/{code}/timeline)');
+  const timeline = (await citizen.get(`/v1/dossiers/${code}/timeline`)) as DossierView;
+  for (const entry of timeline.timeline) console.log(`   ${entry.at}  ${entry.note}`);
+  await save('timeline', timeline);
+
+  say('Hộp thư của công dân (GET /v1/me/notifications)');
+  const inbox = (await citizen.get('/v1/me/notifications?limit=50')) as { items: { title: string }[] };
+  for (const message of inbox.items.toReversed()) console.log(`   🔔 ${message.title}`);
+  await save('notifications', inbox);
+
+  say('Tra cứu công khai bằng mã hồ sơ và mã tra cứu (POST /v1/dossier-lookups)');
+  const lookup = await anonymous.post('/v1/dossier-lookups', { code, pin: receipt.lookupPin });
+  console.log('  ', lookup);
+  await save('lookup', lookup);
 
   console.log(`\nXong.${outDir ? ` Kết quả đã ghi vào ${outDir}` : ''}`);
 } finally {
