@@ -1,0 +1,23 @@
+import { agencyRepository } from '../adapters/dynamo/agency-repository.ts';
+import { catalogueRepository } from '../adapters/dynamo/catalogue-repository.ts';
+import { dossierCounter } from '../adapters/dynamo/dossier-counter.ts';
+import { dossierRepository } from '../adapters/dynamo/dossier-repository.ts';
+import { outboxRelay } from '../adapters/outbox-relay.ts';
+import { eventPublisher } from '../adapters/sqs/event-publisher.ts';
+import { config } from '../config.ts';
+import { fileDossierUseCase } from '../use-cases/file-dossier.ts';
+
+/** Filing wired to the platform's table and queues: online and counter filing share it. */
+const dossiers = dossierRepository(config.TABLE_NAME);
+const agencies = agencyRepository(config.TABLE_NAME);
+
+export const fileDossier = fileDossierUseCase({
+  provinceCode: config.PROVINCE_CODE,
+  catalogue: catalogueRepository(config.TABLE_NAME),
+  agencies,
+  calendarFor: (id) => agencies.calendarFor(id),
+  counter: dossierCounter(config.TABLE_NAME),
+  dossiers,
+  relay: outboxRelay(dossiers, eventPublisher(config.EVENT_QUEUES)),
+  now: () => new Date(),
+});
