@@ -1,9 +1,39 @@
-import type { NotificationRepository } from '../adapters/dynamo/notification-repository.ts';
+import { z } from 'zod';
+import type { NotificationRepository, PreferenceRepository } from '../adapters/dynamo/notification-repository.ts';
 import type { Caller } from '../domain/caller.ts';
+import { PageQuery } from './pagination.ts';
+
+/** `read=false`: unread only; `read=true`: read only; absent: all. */
+export const NotificationsQuery = PageQuery.extend({
+  read: z
+    .enum(['true', 'false'], { message: 'read phải là true hoặc false' })
+    .transform((v) => v === 'true')
+    .optional(),
+});
 
 export function listMyNotifications(notifications: NotificationRepository) {
-  return async (caller: Caller, page: { limit: number; cursor?: string }) => {
-    const { items, nextCursor } = await notifications.listFor(caller.sub, page);
+  return async (caller: Caller, query: { limit: number; cursor?: string; read?: boolean }) => {
+    const { items, nextCursor } = await notifications.listFor(caller.sub, query);
     return { items, ...(nextCursor ? { nextCursor } : {}) };
   };
+}
+
+export const NotificationIdParams = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,512}$/, 'Mã thông báo không hợp lệ'),
+});
+
+/** Marks one of the caller's notifications read; idempotent. 404 for another user's or an unknown id. */
+export function markNotificationRead(notifications: NotificationRepository, now: () => Date) {
+  return (caller: Caller, id: string) => notifications.markRead(caller.sub, id, now().toISOString());
+}
+
+export const NotificationPreferencesBody = z.strictObject({
+  email: z.boolean({ message: 'email phải là true hoặc false' }),
+  sms: z.boolean({ message: 'sms phải là true hoặc false' }),
+});
+
+/** The caller's channels: in-app is always on; email and SMS may be turned off. */
+export function putNotificationPreferences(preferences: PreferenceRepository, now: () => Date) {
+  return (caller: Caller, body: z.infer<typeof NotificationPreferencesBody>) =>
+    preferences.put(caller.sub, body, now().toISOString());
 }

@@ -1,12 +1,71 @@
+import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
+import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
 import type { NotificationRepository } from '../adapters/dynamo/notification-repository.ts';
 import { describeAppointment } from '../domain/calendar/index.ts';
 import type { DomainEvent } from '../domain/events.ts';
-import { messagesFor } from '../domain/notifications/templates.ts';
+import type { Official } from '../domain/official.ts';
+import {
+  type Message,
+  type MessageContext,
+  messagesFor,
+  needsAgencyOfficials,
+  needsDossier,
+} from '../domain/notifications/templates.ts';
+import type { Applicant } from '../domain/dossier/dossier.ts';
 
-/** Records the in-app messages an event calls for, once each, however often the event arrives. */
-export function notifyApplicant(notifications: NotificationRepository) {
+export interface MessageSources {
+  dossiers: DossierRepository;
+  agencies: Pick<AgencyRepository, 'listOfficials'>;
+}
+
+/** Every active official of an agency (rosters are small; paged to the end all the same). */
+async function allOfficials(agencies: MessageSources['agencies'], agencyId: string): Promise<Official[]> {
+  const officials: Official[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await agencies.listOfficials(agencyId, { limit: 100, ...(cursor ? { cursor } : {}) });
+    officials.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return officials;
+}
+
+/**
+ * The messages an event calls for, with what the event does not carry read from the dossier (the
+ * defects of a supplement request, the fee, the assignee) and the agency roster, only when needed.
+ */
+export async function renderMessages(
+  event: DomainEvent,
+  sources: MessageSources,
+  options: { withApplicant?: boolean } = {},
+): Promise<{ messages: Message[]; applicant?: Applicant }> {
+  const ctx: MessageContext = { describeAppointment: (iso) => describeAppointment(new Date(iso)) };
+  let applicant: Applicant | undefined;
+  if (needsDossier(event) || options.withApplicant) {
+    const stored = await sources.dossiers.get(event.dossierCode);
+    if (!stored) throw new Error(`Dossier ${event.dossierCode} not found`);
+    const { dossier } = stored;
+    applicant = dossier.applicant;
+    if (dossier.supplement) ctx.defects = dossier.supplement.defects;
+    ctx.fee = dossier.fee;
+    if (dossier.workQueue?.assigneeId) ctx.assigneeId = dossier.workQueue.assigneeId;
+  }
+  if (needsAgencyOfficials(event)) {
+    ctx.agencyOfficials = await allOfficials(sources.agencies, String(event.data.agencyId));
+  }
+  return { messages: messagesFor(event, ctx), ...(applicant ? { applicant } : {}) };
+}
+
+/**
+ * The in-app channel, always on: records each message the event calls for, once per recipient,
+ * however often the event arrives (the inbox entry is keyed by recipient and event). The other
+ * channels have their own queues and workers (deliver-email, deliver-sms), so one failing never
+ * holds back the inbox.
+ */
+export function notifyApplicant(notifications: NotificationRepository, sources: MessageSources) {
   return async (event: DomainEvent): Promise<void> => {
-    for (const message of messagesFor(event, (iso) => describeAppointment(new Date(iso)))) {
+    const { messages } = await renderMessages(event, sources);
+    for (const { audience: _a, sms: _s, ...message } of messages) {
       await notifications.record(message, event.id, event.occurredAt);
     }
   };

@@ -1,26 +1,49 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { InAppMessage } from '../../domain/notifications/templates.ts';
+import { RuleViolation } from '../../domain/rule-violation.ts';
 import { db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { keys } from './keys.ts';
 
 export interface StoredNotification extends InAppMessage {
+  /** Opaque: names the inbox entry (its time and the event that caused it). */
   id: string;
+  eventId: string;
   createdAt: string;
   read: boolean;
+  readAt?: string;
+}
+
+const skPrefix = 'NOTIF#';
+const idOf = (sk: string) => Buffer.from(sk.slice(skPrefix.length)).toString('base64url');
+const notFound = () => new RuleViolation('not-found', 'not-found', 'Không tìm thấy thông báo.');
+
+/** The sort key an id names, or undefined for an id this repository never issued. */
+function skOf(id: string): string | undefined {
+  const decoded = Buffer.from(id, 'base64url').toString('utf8');
+  return /^\d{4}-\d\d-\d\dT[^#]+#[^#]+$/.test(decoded) ? `${skPrefix}${decoded}` : undefined;
 }
 
 export function notificationRepository(tableName: string) {
   return {
-    /** Keyed by the event that caused it: a redelivered event finds its message already there. */
+    /** Keyed by the recipient and the event that caused it: a redelivered event finds its message already there. */
     async record(message: InAppMessage, eventId: string, occurredAt: string): Promise<'created' | 'duplicate'> {
-      const item: StoredNotification = { ...message, id: eventId, createdAt: occurredAt, read: false };
+      const key = keys.notification(message.recipientId, occurredAt, eventId);
+      const item = {
+        recipientId: message.recipientId,
+        dossierCode: message.dossierCode,
+        title: message.title,
+        body: message.body,
+        eventId,
+        createdAt: occurredAt,
+        read: false,
+      };
       try {
         await db.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...keys.notification(message.recipientId, occurredAt, eventId), ...item },
+            Item: { ...key, ...item },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );
@@ -31,22 +54,207 @@ export function notificationRepository(tableName: string) {
       }
     },
 
-    async listFor(recipientId: string, page: { limit: number; cursor?: string }) {
-      const { pk, skPrefix } = keys.notificationsOf(recipientId);
-      const result = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-          ScanIndexForward: false,
-          Limit: page.limit,
-          ExclusiveStartKey: decodeCursor(page.cursor, { pk }),
-        }),
-      );
-      const items = (result.Items ?? []).map(({ pk: _pk, sk: _sk, ...rest }) => rest as StoredNotification);
-      return { items, nextCursor: encodeCursor(result.LastEvaluatedKey) };
+    /**
+     * Newest first; `read` keeps only read (true) or unread (false) entries. A filtered Query may
+     * evaluate a page's worth of items and keep fewer: it reads on until the page is full or the
+     * inbox ends, so a page is short only at the end.
+     */
+    async listFor(recipientId: string, page: { limit: number; cursor?: string; read?: boolean }) {
+      const { pk, skPrefix: prefix } = keys.notificationsOf(recipientId);
+      const rows: Record<string, unknown>[] = [];
+      let startKey = decodeCursor(page.cursor, { pk });
+      do {
+        const result = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ...(page.read === undefined ? {} : { FilterExpression: '#read = :read' }),
+            ExpressionAttributeNames: page.read === undefined ? undefined : { '#read': 'read' },
+            ExpressionAttributeValues: {
+              ':pk': pk,
+              ':prefix': prefix,
+              ...(page.read === undefined ? {} : { ':read': page.read }),
+            },
+            ScanIndexForward: false,
+            Limit: page.limit - rows.length,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        rows.push(...(result.Items ?? []));
+        startKey = result.LastEvaluatedKey;
+      } while (startKey && rows.length < page.limit);
+      const items = rows.map(({ pk: _pk, sk, id: _legacyId, ...rest }) => ({
+        ...rest,
+        id: idOf(String(sk)),
+      })) as StoredNotification[];
+      return { items, nextCursor: encodeCursor(startKey) };
+    },
+
+    /** Marks one of the recipient's entries read; again is harmless (the first `readAt` stays). */
+    async markRead(recipientId: string, id: string, at: string): Promise<StoredNotification> {
+      const sk = skOf(id);
+      if (!sk) throw notFound();
+      try {
+        const { Attributes } = await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { pk: keys.notificationsOf(recipientId).pk, sk },
+            UpdateExpression: 'SET #read = :true, #readAt = if_not_exists(#readAt, :at)',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#read': 'read', '#readAt': 'readAt' },
+            ExpressionAttributeValues: { ':true': true, ':at': at },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        const { pk: _pk, sk: _sk, id: _legacyId, ...rest } = Attributes ?? {};
+        return { ...rest, id } as StoredNotification;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) throw notFound();
+        throw error;
+      }
     },
   };
 }
 
 export type NotificationRepository = ReturnType<typeof notificationRepository>;
+
+export interface NotificationPreferences {
+  inApp: true;
+  email: boolean;
+  sms: boolean;
+  updatedAt?: string;
+}
+
+/** Unless the user chose otherwise, every channel the dossier gives an address for is used. */
+export const defaultPreferences: NotificationPreferences = { inApp: true, email: true, sms: true };
+
+export function preferenceRepository(tableName: string) {
+  return {
+    async get(userId: string): Promise<NotificationPreferences> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.notificationPreferences(userId), ConsistentRead: true }),
+      );
+      if (!Item) return defaultPreferences;
+      return {
+        inApp: true,
+        email: Item.email !== false,
+        sms: Item.sms !== false,
+        ...(Item.updatedAt ? { updatedAt: String(Item.updatedAt) } : {}),
+      };
+    },
+
+    async put(userId: string, prefs: { email: boolean; sms: boolean }, at: string): Promise<NotificationPreferences> {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.notificationPreferences(userId), email: prefs.email, sms: prefs.sms, updatedAt: at },
+        }),
+      );
+      return { inApp: true, ...prefs, updatedAt: at };
+    },
+  };
+}
+
+export type PreferenceRepository = ReturnType<typeof preferenceRepository>;
+
+export type DeliveryChannel = 'email' | 'sms';
+
+export type Claim = { outcome: 'claimed'; token: string } | { outcome: 'sent' } | { outcome: 'busy' };
+
+/**
+ * Delivery records: one item per (event, channel, recipient). A worker claims it before sending
+ * (conditional put: none yet, or a failed attempt, or a claim older than the lease), marks it sent
+ * after, and releases it on failure so the queue's redelivery tries again. A second delivery of the
+ * same event finds it sent and sends nothing.
+ */
+export function deliveryRepository(tableName: string, options: { leaseSeconds: number }) {
+  return {
+    async claim(eventId: string, channel: DeliveryChannel, recipientId: string, now: Date): Promise<Claim> {
+      const token = crypto.randomUUID();
+      const stale = new Date(now.getTime() - options.leaseSeconds * 1000).toISOString();
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.delivery(eventId, channel, recipientId),
+            UpdateExpression: 'SET #status = :sending, #token = :token, #claimedAt = :now ADD #attempts :one',
+            ConditionExpression:
+              'attribute_not_exists(pk) OR #status = :failed OR (#status = :sending AND #claimedAt < :stale)',
+            ExpressionAttributeNames: {
+              '#status': 'status',
+              '#token': 'token',
+              '#claimedAt': 'claimedAt',
+              '#attempts': 'attempts',
+            },
+            ExpressionAttributeValues: {
+              ':sending': 'sending',
+              ':failed': 'failed',
+              ':token': token,
+              ':now': now.toISOString(),
+              ':stale': stale,
+              ':one': 1,
+            },
+          }),
+        );
+        return { outcome: 'claimed', token };
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const { Item } = await db.send(
+          new GetCommand({
+            TableName: tableName,
+            Key: keys.delivery(eventId, channel, recipientId),
+            ConsistentRead: true,
+          }),
+        );
+        return Item?.status === 'sent' ? { outcome: 'sent' } : { outcome: 'busy' };
+      }
+    },
+
+    async settle(
+      eventId: string,
+      channel: DeliveryChannel,
+      recipientId: string,
+      token: string,
+      outcome: { status: 'sent'; at: string } | { status: 'failed'; at: string; reason: string },
+    ): Promise<void> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.delivery(eventId, channel, recipientId),
+            UpdateExpression: 'SET #status = :status, #at = :at, #reason = :reason',
+            ConditionExpression: '#token = :token',
+            ExpressionAttributeNames: {
+              '#status': 'status',
+              '#token': 'token',
+              '#at': `${outcome.status}At`,
+              '#reason': 'reason',
+            },
+            ExpressionAttributeValues: {
+              ':status': outcome.status,
+              ':at': outcome.at,
+              ':token': token,
+              ':reason': outcome.status === 'failed' ? outcome.reason : '',
+            },
+          }),
+        );
+      } catch (error) {
+        // Another worker took over a claim it thought stale: its own record wins.
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    },
+
+    async get(eventId: string, channel: DeliveryChannel, recipientId: string) {
+      const { Item } = await db.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.delivery(eventId, channel, recipientId),
+          ConsistentRead: true,
+        }),
+      );
+      return Item;
+    },
+  };
+}
+
+export type DeliveryRepository = ReturnType<typeof deliveryRepository>;

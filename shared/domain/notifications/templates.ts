@@ -1,4 +1,7 @@
+import type { Official } from '../official.ts';
 import type { DomainEvent } from '../events.ts';
+
+export type Audience = 'applicant' | 'official';
 
 export interface InAppMessage {
   recipientId: string;
@@ -7,79 +10,183 @@ export interface InAppMessage {
   dossierCode: string;
 }
 
+/** A message for one recipient, with the short text an SMS carries (email and in-app use title and body). */
+export interface Message extends InAppMessage {
+  audience: Audience;
+  sms: string;
+}
+
+/**
+ * What the templates need beyond the event, read by the use case only when the event calls for it:
+ * the defects of a supplement request (the event does not carry them), the fee, who handles the
+ * dossier, the officials of the agency that now holds it.
+ */
+export interface MessageContext {
+  /** "Sáng thứ Hai, ngày 02/03/2026". */
+  describeAppointment: (iso: string) => string;
+  defects?: readonly string[];
+  fee?: { amount: number } | null;
+  assigneeId?: string;
+  agencyOfficials?: readonly Official[];
+}
+
 type Changed = DomainEvent<'DossierChanged'>['data'];
+type Text = { title: string; body: string; sms: string };
+
+/** dd/mm/yyyy in Vietnam's time zone: short enough for an SMS. */
+export function shortDate(iso: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(new Date(iso));
+  return parts;
+}
+
+const vnd = (amount: number) => `${new Intl.NumberFormat('vi-VN').format(amount)} đồng`;
 
 /** What the applicant is told of each lifecycle step, in Vietnamese. */
-const applicantTexts: Record<string, (code: string, data: Changed, due: string) => { title: string; body: string }> = {
-  receive: (code, _d, due) => ({
+const applicantTexts: Record<string, (code: string, data: Changed, ctx: MessageContext) => Text> = {
+  receive: (code, d, ctx) => ({
     title: `Hồ sơ ${code} đã được tiếp nhận`,
-    body: `Hồ sơ của Ông/Bà đã được tiếp nhận. Ngày hẹn trả kết quả: ${due}.`,
+    body: `Hồ sơ của Ông/Bà đã được tiếp nhận. Ngày hẹn trả kết quả: ${ctx.describeAppointment(d.dueAt)}.`,
+    sms: `Hồ sơ ${code} đã được tiếp nhận. Hẹn trả: ${shortDate(d.dueAt)}.`,
   }),
   refuse: (code) => ({
     title: `Hồ sơ ${code} không được tiếp nhận`,
     body: 'Hồ sơ của Ông/Bà không được tiếp nhận; lý do được nêu trong phiếu từ chối và trong nhật ký hồ sơ.',
+    sms: `Hồ sơ ${code} không được tiếp nhận. Xem lý do trên Cổng dịch vụ công.`,
   }),
-  'request-supplement': (code) => ({
-    title: `Hồ sơ ${code} cần bổ sung`,
-    body: 'Cơ quan giải quyết đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ. Danh sách nội dung cần bổ sung có trong nhật ký hồ sơ.',
+  'request-supplement': (code, _d, ctx) => {
+    const defects = ctx.defects ?? [];
+    return {
+      title: `Hồ sơ ${code} cần bổ sung`,
+      body:
+        'Cơ quan giải quyết đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ' +
+        (defects.length > 0
+          ? ` với các nội dung sau:\n${defects.map((d, i) => `${i + 1}. ${d}`).join('\n')}`
+          : '. Danh sách nội dung cần bổ sung có trong nhật ký hồ sơ.'),
+      sms: `Hồ sơ ${code} cần bổ sung ${defects.length > 0 ? `${defects.length} nội dung` : 'giấy tờ'}. Xem chi tiết trên Cổng dịch vụ công.`,
+    };
+  },
+  supplement: (code, d, ctx) => ({
+    title: `Hồ sơ ${code} đã được bổ sung`,
+    body: `Hồ sơ của Ông/Bà đã được bổ sung và tiếp tục giải quyết. Ngày hẹn trả kết quả: ${ctx.describeAppointment(d.dueAt)}.`,
+    sms: `Hồ sơ ${code} đã được bổ sung. Hẹn trả: ${shortDate(d.dueAt)}.`,
   }),
-  'request-fees': (code) => ({
+  'request-fees': (code, _d, ctx) => ({
     title: `Hồ sơ ${code}: đề nghị nộp phí, lệ phí`,
-    body: 'Đề nghị Ông/Bà thực hiện nghĩa vụ tài chính để hồ sơ được tiếp tục giải quyết.',
+    body:
+      'Đề nghị Ông/Bà thực hiện nghĩa vụ tài chính' +
+      (ctx.fee ? ` (số tiền: ${vnd(ctx.fee.amount)})` : '') +
+      ' để hồ sơ được tiếp tục giải quyết.',
+    sms: `Hồ sơ ${code}: đề nghị nộp phí${ctx.fee ? ` ${vnd(ctx.fee.amount)}` : ', lệ phí'}.`,
   }),
-  'request-extension': (code, _d, due) => ({
+  'confirm-payment': (code) => ({
+    title: `Hồ sơ ${code}: đã xác nhận nộp phí, lệ phí`,
+    body: 'Cơ quan giải quyết đã xác nhận Ông/Bà hoàn thành nghĩa vụ tài chính; hồ sơ tiếp tục được giải quyết.',
+    sms: `Hồ sơ ${code}: đã xác nhận nộp phí.`,
+  }),
+  'request-extension': (code, d, ctx) => ({
     title: `Hồ sơ ${code} được hẹn lại ngày trả kết quả`,
-    body: `Cơ quan giải quyết xin lỗi vì chậm trả kết quả. Ngày hẹn mới: ${due}.`,
+    body: `Cơ quan giải quyết xin lỗi vì chậm trả kết quả. Ngày hẹn mới: ${ctx.describeAppointment(d.dueAt)}.`,
+    sms: `Hồ sơ ${code} được hẹn lại ngày trả: ${shortDate(d.dueAt)}. Xin lỗi Ông/Bà.`,
   }),
   stop: (code) => ({
     title: `Hồ sơ ${code} đã dừng giải quyết`,
     body: 'Hồ sơ của Ông/Bà đã dừng giải quyết; lý do được nêu trong thông báo và nhật ký hồ sơ.',
+    sms: `Hồ sơ ${code} đã dừng giải quyết. Xem lý do trên Cổng dịch vụ công.`,
   }),
   decide: (code) => ({
     title: `Hồ sơ ${code} đã có kết quả`,
     body: 'Hồ sơ của Ông/Bà đã được giải quyết xong. Kết quả sẵn sàng để trả theo hình thức Ông/Bà đã chọn.',
+    sms: `Hồ sơ ${code} đã có kết quả.`,
   }),
   'return-result': (code) => ({
     title: `Hồ sơ ${code} đã trả kết quả`,
     body: 'Kết quả giải quyết hồ sơ đã được trả. Mời Ông/Bà đánh giá mức độ hài lòng.',
+    sms: `Hồ sơ ${code} đã trả kết quả.`,
   }),
   withdraw: (code) => ({
     title: `Hồ sơ ${code} đã được rút`,
     body: 'Ông/Bà đã rút hồ sơ; hồ sơ không tiếp tục được giải quyết.',
+    sms: `Hồ sơ ${code} đã được rút.`,
   }),
 };
 
+/** Whether the templates need the dossier (defects, fee, assignee) to render this event. */
+export function needsDossier(event: DomainEvent): boolean {
+  if (event.type !== 'DossierChanged') return false;
+  const action = (event as DomainEvent<'DossierChanged'>).data.action;
+  return action === 'request-supplement' || action === 'request-fees' || action === 'supplement';
+}
+
+/** Whether the templates need the officials of the agency that now holds the dossier. */
+export function needsAgencyOfficials(event: DomainEvent): boolean {
+  if (event.type !== 'DossierChanged') return false;
+  const action = (event as DomainEvent<'DossierChanged'>).data.action;
+  return action === 'transfer' || action === 'supplement';
+}
+
+const handlingRoles = new Set(['receiver', 'specialist', 'leader']);
+
 /**
- * Vietnamese in-app messages an event calls for: the applicant's (for the steps they need to know
- * of) and the officials' the step concerns (a dossier assigned to them).
+ * Vietnamese messages an event calls for: the applicant's (for the steps they need to know of) and
+ * the officials' the step concerns (a dossier assigned to them, a dossier transferred in to their
+ * agency, a supplement received on a dossier they handle). One message per recipient.
  */
-export function messagesFor(event: DomainEvent, describeAppointment: (iso: string) => string): InAppMessage[] {
+export function messagesFor(event: DomainEvent, ctx: MessageContext): Message[] {
   const code = event.dossierCode;
   if (event.type === 'DossierRouted') {
     const data = (event as DomainEvent<'DossierRouted'>).data;
     return [
       {
+        audience: 'applicant',
         recipientId: data.applicantId,
         dossierCode: code,
         title: `Hồ sơ ${code} đã được gửi đến ${data.agencyName}`,
         body:
           `Hồ sơ của Ông/Bà đã được chuyển đến bộ phận tiếp nhận của ${data.agencyName}. ` +
-          `Thời hạn trả kết quả dự kiến: ${describeAppointment(data.dueAt)}. ` +
+          `Thời hạn trả kết quả dự kiến: ${ctx.describeAppointment(data.dueAt)}. ` +
           'Ông/Bà sẽ nhận được thông báo khi hồ sơ được tiếp nhận.',
+        sms: `Hồ sơ ${code} đã được gửi đến cơ quan giải quyết. Hẹn trả dự kiến: ${shortDate(data.dueAt)}.`,
       },
     ];
   }
   if (event.type !== 'DossierChanged') return [];
   const data = (event as DomainEvent<'DossierChanged'>).data;
   const text = applicantTexts[data.action];
-  const applicant = text
-    ? [{ recipientId: data.applicantId, dossierCode: code, ...text(code, data, describeAppointment(data.dueAt)) }]
+  const messages: Message[] = text
+    ? [{ audience: 'applicant', recipientId: data.applicantId, dossierCode: code, ...text(code, data, ctx) }]
     : [];
-  const officials = (data.notifyOfficials ?? []).map((recipientId) => ({
-    recipientId,
-    dossierCode: code,
-    title: `Hồ sơ ${code} được giao cho bạn`,
-    body: `Hạn giải quyết hồ sơ: ${describeAppointment(data.dueAt)}.`,
-  }));
-  return [...applicant, ...officials];
+  const seen = new Set(messages.map((m) => m.recipientId));
+  const toOfficial = (recipientId: string, title: string, body: string) => {
+    if (seen.has(recipientId)) return;
+    seen.add(recipientId);
+    messages.push({ audience: 'official', recipientId, dossierCode: code, title, body, sms: title });
+  };
+  const due = `Hạn giải quyết hồ sơ: ${ctx.describeAppointment(data.dueAt)}.`;
+  for (const official of data.notifyOfficials ?? []) toOfficial(official, `Hồ sơ ${code} được giao cho bạn`, due);
+  const active = (ctx.agencyOfficials ?? []).filter(
+    (o) => o.active && o.agencyId === data.agencyId && o.roles.some((r) => handlingRoles.has(r)),
+  );
+  if (data.action === 'transfer') {
+    for (const official of active) {
+      toOfficial(official.sub, `Hồ sơ ${code} được chuyển đến cơ quan của bạn`, `Hồ sơ liên thông chuyển đến. ${due}`);
+    }
+  }
+  if (data.action === 'supplement') {
+    const recipients = ctx.assigneeId
+      ? [ctx.assigneeId]
+      : active.filter((o) => o.roles.includes('receiver')).map((o) => o.sub);
+    for (const sub of recipients) {
+      toOfficial(
+        sub,
+        `Hồ sơ ${code} đã được bổ sung`,
+        `Người nộp đã bổ sung hồ sơ; hồ sơ tiếp tục được giải quyết. ${due}`,
+      );
+    }
+  }
+  return messages;
 }

@@ -1,0 +1,117 @@
+import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
+import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
+import type { NotificationRepository } from '../adapters/dynamo/notification-repository.ts';
+import type { WatchMarks } from '../adapters/dynamo/watch-marks.ts';
+import type { Dossier } from '../domain/dossier/dossier.ts';
+import {
+  deadlineWarning,
+  digestEventId,
+  digestMessages,
+  digestOf,
+  warningEventId,
+  warningMessages,
+  watchWindow,
+} from '../domain/notifications/deadline-watch.ts';
+import type { Official } from '../domain/official.ts';
+import { toVnDate } from '../domain/time.ts';
+
+export interface WatchDeadlinesDeps {
+  dossiers: Pick<DossierRepository, 'openDueOn' | 'listWorkQueue'>;
+  agencies: Pick<AgencyRepository, 'listOfficials' | 'calendarFor'>;
+  marks: WatchMarks;
+  notifications: Pick<NotificationRepository, 'record'>;
+  now: () => Date;
+  /** Days back the index is read for overdue dossiers (default 60). */
+  lookbackDays?: number;
+  /** Days ahead: at least the longest run of days off, so every agency's next working day is in (default 10). */
+  aheadDays?: number;
+}
+
+export interface WatchResult {
+  read: number;
+  warnings: number;
+  digests: number;
+}
+
+/**
+ * One run of the deadline watch: reads the open dossiers due in the window from the due-date index
+ * (one Query per local day, never a Scan), sends each the warning it needs now to its handler and
+ * its agency's leaders, and each agency with dossiers in the window its leaders' daily digest. Each
+ * warning (dossier, kind, due date) and each digest (agency, day) is sent once, however often it runs.
+ */
+export function watchDeadlines(deps: WatchDeadlinesDeps) {
+  const cache = <T>(load: (id: string) => Promise<T>) => {
+    const values = new Map<string, Promise<T>>();
+    return (id: string) => {
+      let value = values.get(id);
+      if (!value) values.set(id, (value = load(id)));
+      return value;
+    };
+  };
+
+  return async (): Promise<WatchResult> => {
+    const now = deps.now();
+    const officialsOf = cache((id) => rosterOf(deps.agencies, id));
+    const calendarFor = cache((id) => deps.agencies.calendarFor(id));
+    const result: WatchResult = { read: 0, warnings: 0, digests: 0 };
+    const agencies = new Set<string>();
+
+    for (const date of watchWindow(now, deps.lookbackDays ?? 60, deps.aheadDays ?? 10)) {
+      for await (const dossier of deps.dossiers.openDueOn(date)) {
+        result.read++;
+        const agencyId = dossier.workQueue?.agencyId ?? dossier.agencyId;
+        agencies.add(agencyId);
+        const calendar = await calendarFor(agencyId);
+        const warning = deadlineWarning(dossier, calendar, now);
+        if (!warning) continue;
+        const eventId = warningEventId(dossier.code, dossier.dueAt, warning);
+        const sentAt = await deps.marks.firstSentAt(dossier.code, `${warning}#${dossier.dueAt}`, now);
+        const messages = warningMessages(dossier, warning, await officialsOf(agencyId), calendar, now);
+        let created = false;
+        for (const message of messages) {
+          created = (await deps.notifications.record(message, eventId, sentAt)) === 'created' || created;
+        }
+        if (created) result.warnings++;
+      }
+    }
+
+    const today = toVnDate(now);
+    for (const agencyId of agencies) {
+      const queue = await workQueueOf(deps.dossiers, agencyId);
+      const messages = digestMessages(digestOf(agencyId, queue, now), await officialsOf(agencyId));
+      if (messages.length === 0) continue;
+      const sentAt = await deps.marks.firstSentAt(`DIGEST#${agencyId}`, today, now);
+      let created = false;
+      for (const message of messages) {
+        created =
+          (await deps.notifications.record(message, digestEventId(agencyId, today), sentAt)) === 'created' || created;
+      }
+      if (created) result.digests++;
+    }
+    return result;
+  };
+}
+
+/** Every dossier in an agency's work queue (a Query on its queue index, paged to the end). */
+async function workQueueOf(dossiers: WatchDeadlinesDeps['dossiers'], agencyId: string): Promise<Dossier[]> {
+  const all: Dossier[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await dossiers.listWorkQueue(agencyId, {}, { limit: 100, ...(cursor ? { cursor } : {}) });
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+}
+
+/** Every official on an agency's roster (rosters are small; paged to the end all the same). */
+async function rosterOf(agencies: WatchDeadlinesDeps['agencies'], agencyId: string): Promise<Official[]> {
+  const officials: Official[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await agencies.listOfficials(agencyId, { limit: 100, ...(cursor ? { cursor } : {}) });
+    officials.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return officials;
+}
