@@ -1,0 +1,62 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DossierFact } from '../../domain/indicators/fact.ts';
+import { db } from './client.ts';
+import { keys } from './keys.ts';
+
+/**
+ * Indicator facts, per competent agency and month (`FACTS#<agencyId>#<yyyy-mm>`, sk = dossier code).
+ * A month's report reads only that month's partitions: its cost follows the month, not the history.
+ */
+export function indicatorFactRepository(tableName: string) {
+  return {
+    /**
+     * Writes the fact into a month's partition unless a fact of the same or a newer dossier version is
+     * there: redelivered and reordered events are harmless. Returns whether it wrote.
+     */
+    async put(fact: DossierFact, month: string): Promise<boolean> {
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...keys.indicatorFact(fact.competentAgencyId, month, fact.code), ...fact },
+            ConditionExpression: 'attribute_not_exists(pk) OR #version < :version',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':version': fact.version },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    /** Every fact of one agency's month, by dossier code, with the read capacity the Queries consumed. */
+    async listMonth(agencyId: string, month: string): Promise<{ facts: DossierFact[]; readUnits: number }> {
+      const facts: DossierFact[] = [];
+      let readUnits = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': keys.indicatorFacts(agencyId, month) },
+            ExclusiveStartKey: start,
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        readUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
+        for (const item of page.Items ?? []) {
+          const { pk: _pk, sk: _sk, ...fact } = item;
+          facts.push(fact as DossierFact);
+        }
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return { facts, readUnits };
+    },
+  };
+}
+
+export type IndicatorFactRepository = ReturnType<typeof indicatorFactRepository>;

@@ -1,0 +1,147 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Period } from '../../domain/indicators/period.ts';
+import type { ReportRow } from '../../domain/indicators/report.ts';
+import type { ReportFormat } from '../../reports/render.ts';
+import { db } from './client.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { keys } from './keys.ts';
+
+export type ReportStatus = 'pending' | 'ready';
+
+export interface ReportRecord {
+  id: string;
+  agencyId: string;
+  agencyName: string;
+  period: Period;
+  periodId: string;
+  /** `request`: POST /v1/reports; `schedule`: after a period closed. */
+  origin: 'request' | 'schedule';
+  requestedBy: string;
+  requestedAt: string;
+  /** The listing scopes it appears in: its agency, every agency above it, and `ALL`. */
+  scopes: string[];
+  status: ReportStatus;
+  readyAt?: string;
+  /** The scope's totals: every count and indicator, with the QĐ 766 group scores. */
+  summary?: ReportRow;
+  /** Object keys in the documents bucket, under `reports/<id>/`. */
+  files?: Record<ReportFormat, string>;
+  /** Read capacity the report's Queries consumed. */
+  readUnits?: number;
+}
+
+const strip = ({ pk: _pk, sk: _sk, ...rest }: Record<string, unknown>) => rest as unknown as ReportRecord;
+
+/**
+ * Reports: one item per report (`REPORT#<id>`) and, per scope, an insert-only listing item
+ * (`REPORTS#<scope>`, sk `<requestedAt>#<id>`) so a list is one Query of the caller's scope.
+ */
+export function reportRepository(tableName: string) {
+  async function get(id: string): Promise<ReportRecord | undefined> {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: keys.report(id), ConsistentRead: true }),
+    );
+    return Item ? strip(Item) : undefined;
+  }
+
+  return {
+    get,
+
+    /**
+     * Creates the report unless one with this id exists; either way (re)writes its listing items from
+     * the stored record, so a crash between the two writes is repaired by the retry. Returns the stored report.
+     */
+    async create(record: ReportRecord): Promise<{ report: ReportRecord; created: boolean }> {
+      let stored = record;
+      let created = true;
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...keys.report(record.id), ...record },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const existing = await get(record.id);
+        if (!existing) throw error;
+        stored = existing;
+        created = false;
+      }
+      for (const scope of stored.scopes) {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...keys.reportListing(scope, stored.requestedAt, stored.id), reportId: stored.id },
+          }),
+        );
+      }
+      return { report: stored, created };
+    },
+
+    /** Idempotent: the same report id always gets the same files; a second completion rewrites the same values. */
+    async markReady(
+      id: string,
+      result: { summary: ReportRow; files: Record<ReportFormat, string>; readyAt: string; readUnits: number },
+    ): Promise<void> {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.report(id),
+          UpdateExpression:
+            'SET #status = :ready, summary = :summary, files = :files, readyAt = :readyAt, readUnits = :ru',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':ready': 'ready',
+            ':summary': result.summary,
+            ':files': result.files,
+            ':readyAt': result.readyAt,
+            ':ru': result.readUnits,
+          },
+        }),
+      );
+    },
+
+    /** One page of a scope's reports, newest first. */
+    async listFor(
+      scope: string,
+      page: { limit: number; cursor?: string },
+    ): Promise<{ items: ReportRecord[]; nextCursor?: string }> {
+      const pk = keys.reportsOf(scope);
+      const result = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ScanIndexForward: false,
+          Limit: page.limit + 1,
+          ExclusiveStartKey: decodeCursor(page.cursor, { pk }),
+        }),
+      );
+      const rows = result.Items ?? [];
+      const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
+      const nextCursor = encodeCursor(last ? { pk: last.pk, sk: last.sk } : result.LastEvaluatedKey);
+      const ids = rows.slice(0, page.limit).map((row) => String(row.reportId));
+      const byId = new Map<string, ReportRecord>();
+      let requested = ids.map((id) => keys.report(id));
+      while (requested.length > 0) {
+        const batch = await db.send(
+          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: requested.slice(0, 100) } } }),
+        );
+        for (const item of batch.Responses?.[tableName] ?? []) byId.set(String(item.id), strip(item));
+        const unprocessed = (batch.UnprocessedKeys?.[tableName]?.Keys ?? []) as typeof requested;
+        requested = [...unprocessed, ...requested.slice(100)];
+      }
+      const items = ids.flatMap((id) => {
+        const report = byId.get(id);
+        return report ? [report] : [];
+      });
+      return { items, ...(nextCursor ? { nextCursor } : {}) };
+    },
+  };
+}
+
+export type ReportRepository = ReturnType<typeof reportRepository>;

@@ -1,0 +1,42 @@
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { z } from 'zod';
+import type { EventQueues } from './event-publisher.ts';
+
+const sqs = new SQSClient({});
+
+/** The `ReportRequested` message: not a dossier event, so its own envelope (no dossierCode). */
+export const ReportRequestEnvelope = z.object({
+  id: z.string().min(1),
+  type: z.literal('ReportRequested'),
+  occurredAt: z.string().min(1),
+  data: z.object({ reportId: z.string().min(1), agencyId: z.string().min(1) }),
+});
+export type ReportRequest = z.infer<typeof ReportRequestEnvelope>;
+
+/**
+ * Sends a report request to the queues of its consumers (the `report` worker). The event id is the
+ * report id: a re-send (a retried request, a rerun schedule) is a duplicate the worker ignores.
+ */
+export function reportRequestSender(queues: EventQueues) {
+  return async function send(report: { id: string; agencyId: string }, occurredAt: string): Promise<void> {
+    const urls = queues.ReportRequested;
+    if (!urls) throw new Error('No queue route configured for ReportRequested');
+    const message: ReportRequest = {
+      id: report.id,
+      type: 'ReportRequested',
+      occurredAt,
+      data: { reportId: report.id, agencyId: report.agencyId },
+    };
+    for (const url of urls) {
+      await sqs.send(
+        new SendMessageCommand({
+          QueueUrl: url,
+          MessageBody: JSON.stringify(message),
+          MessageAttributes: { eventType: { DataType: 'String', StringValue: 'ReportRequested' } },
+        }),
+      );
+    }
+  };
+}
+
+export type SendReportRequest = ReturnType<typeof reportRequestSender>;
