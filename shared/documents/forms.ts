@@ -1,0 +1,370 @@
+/**
+ * Forms 01–07 of TT 03/2025/TT-VPCP annex I as PDF, with Vietnamese text in an embedded font and a
+ * QR code to the public lookup. Pure: the same input gives the same bytes (no clock, no I/O).
+ */
+import {
+  beginText,
+  endText,
+  moveText,
+  PDFDocument,
+  type PDFName,
+  type PDFPage,
+  rgb,
+  setFillingGrayscaleColor,
+  setFontAndSize,
+  showText,
+} from 'pdf-lib';
+// The encoder alone: the package's entry also loads its PNG, SVG and terminal renderers.
+import { create as createQrCode } from 'qrcode/lib/core/qrcode.js';
+import { describeAppointment } from '../domain/calendar/index.ts';
+import type { Dossier, FormNumber } from '../domain/dossier/dossier.ts';
+import { dossierStatuses } from '../domain/dossier/status.ts';
+import { vnParts } from '../domain/time.ts';
+import { dejaVuSansBold, dejaVuSansRegular } from './fonts/dejavu-sans-vi.ts';
+import { type EmbeddedFont, embedTrueType } from './truetype.ts';
+
+/** Titles as annex I of TT 03/2025/TT-VPCP words them (DOMAIN.md "Forms"). */
+export const formTitles: Record<FormNumber, string> = {
+  '01': 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+  '02': 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
+  '03': 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
+  '04': 'VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT',
+  '05': 'THÔNG BÁO DỪNG GIẢI QUYẾT',
+  '06': 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ',
+  '07': 'SỔ THEO DÕI HỒ SƠ',
+};
+
+export type FormDossier = Pick<
+  Dossier,
+  | 'code'
+  | 'procedure'
+  | 'applicant'
+  | 'submittedAt'
+  | 'receivedAt'
+  | 'dueAt'
+  | 'originalDueAt'
+  | 'supplement'
+  | 'steps'
+  | 'timeline'
+  | 'status'
+  | 'channel'
+  | 'decision'
+  | 'returnedAt'
+>;
+
+export interface FormInput {
+  form: FormNumber;
+  dossier: FormDossier;
+  /** The agency issuing the form. */
+  agencyName: string;
+  /** Names of agencies by id, for the steps of form 06. */
+  agencyNames?: Readonly<Record<string, string>>;
+  /** Required documents of the procedure version the dossier was filed under. */
+  documents?: readonly { name: string; count: number; copyType: string }[];
+  /** Public lookup page; the QR code carries it with the dossier code. */
+  lookupUrl: string;
+  /** When the form is issued: printed on it, and the PDF's dates (no clock read here). */
+  issuedAt: Date;
+  /** The official issuing it, by name. */
+  issuedBy?: string;
+  /** PDF keywords (the dossier code is always one): verifiers read the dossier code from them. */
+  keywords?: readonly string[];
+}
+
+const fontBytes = {
+  regular: Buffer.from(dejaVuSansRegular, 'base64'),
+  bold: Buffer.from(dejaVuSansBold, 'base64'),
+};
+
+const A4 = { width: 595.28, height: 841.89 };
+const margin = 56;
+const black = rgb(0, 0, 0);
+
+export const lookupLink = (lookupUrl: string, code: string): string => {
+  const url = new URL(lookupUrl);
+  url.searchParams.set('ma', code);
+  return url.toString();
+};
+
+const vnDate = (iso: string | undefined): string => {
+  if (!iso) return '';
+  const { day, month, year, hour, minute } = vnParts(new Date(iso));
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(hour)} giờ ${two(minute)}, ngày ${two(day)}/${two(month)}/${year}`;
+};
+
+const copyTypes: Record<string, string> = {
+  original: 'Bản chính',
+  'certified-copy': 'Bản sao chứng thực',
+  copy: 'Bản sao',
+};
+
+export function renderForm(input: FormInput): Promise<Uint8Array> {
+  return renderDocument(
+    input,
+    formTitles[input.form],
+    bodyOf(input),
+    `Mẫu số ${input.form} – Số: ${input.dossier.code}`,
+  );
+}
+
+/** The title of the result document the leader signs. */
+export const resultTitle = 'THÔNG BÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH';
+
+/** The result of a decided dossier: outcome, reasons, the deciding leader; signed afterwards (PAdES). */
+export function renderResult(input: Omit<FormInput, 'form'> & { leaderName: string }): Promise<Uint8Array> {
+  const { dossier } = input;
+  const decision = dossier.decision;
+  const rows: Row[] = [
+    ['Mã hồ sơ', dossier.code],
+    ['Thủ tục', `${dossier.procedure.name} (${dossier.procedure.code})`],
+    ['Người nộp', dossier.applicant.fullName],
+    ['Địa chỉ', dossier.applicant.address],
+    ['Kết quả', decision?.outcome === 'refused' ? 'Không chấp thuận' : 'Chấp thuận'],
+    ...(decision?.reasons ? [['Lý do', decision.reasons] as const] : []),
+    ['Quyết định lúc', vnDate(decision?.decidedAt)],
+    ['Người ký', input.leaderName],
+  ];
+  return renderDocument(input, resultTitle, rows, `Số: ${dossier.code}/KQ`);
+}
+
+async function renderDocument(
+  input: Omit<FormInput, 'form'>,
+  title: string,
+  rows: readonly Row[],
+  reference: string,
+): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const regular = embedTrueType(pdf, fontBytes.regular, 'DejaVuSans');
+  const bold = embedTrueType(pdf, fontBytes.bold, 'DejaVuSans-Bold');
+  pdf.setTitle(`${title} – ${input.dossier.code}`);
+  pdf.setSubject(reference);
+  pdf.setAuthor(input.agencyName);
+  pdf.setKeywords([input.dossier.code, ...(input.keywords ?? []).filter((k) => k !== input.dossier.code)]);
+  pdf.setCreator('egov-one-stop');
+  pdf.setProducer('egov-one-stop');
+  pdf.setCreationDate(input.issuedAt);
+  pdf.setModificationDate(input.issuedAt);
+
+  const writer = new Writer(pdf, regular, bold);
+  writer.header(input.agencyName, reference);
+  await writer.qr(lookupLink(input.lookupUrl, input.dossier.code));
+  writer.gap(8);
+  writer.centered(title, bold, 13);
+  writer.gap(10);
+  for (const [label, value] of rows) writer.field(label, value);
+  writer.gap(16);
+  writer.line(`Tra cứu hồ sơ: ${lookupLink(input.lookupUrl, input.dossier.code)}`, regular, 9);
+  writer.line(
+    `Lập lúc ${vnDate(input.issuedAt.toISOString())}${input.issuedBy ? ` – ${input.issuedBy}` : ''}.`,
+    regular,
+    9,
+  );
+  return pdf.save({ useObjectStreams: false });
+}
+
+type Row = readonly [label: string, value: string];
+
+function bodyOf(input: FormInput): Row[] {
+  const { dossier } = input;
+  const common: Row[] = [
+    ['Mã hồ sơ', dossier.code],
+    ['Thủ tục', `${dossier.procedure.name} (${dossier.procedure.code})`],
+    ['Người nộp', dossier.applicant.fullName],
+    ['Địa chỉ', dossier.applicant.address],
+    ['Nộp lúc', vnDate(dossier.submittedAt)],
+  ];
+  const lastNote = dossier.timeline.at(-1)?.note ?? '';
+  const documents: Row[] = (input.documents ?? []).map((d, i) => [
+    `Thành phần ${i + 1}`,
+    `${d.name} – ${copyTypes[d.copyType] ?? d.copyType}, số lượng ${d.count}`,
+  ]);
+  switch (input.form) {
+    case '01':
+      return [
+        ...common,
+        ['Tiếp nhận lúc', vnDate(dossier.receivedAt)],
+        ...documents,
+        ['Hẹn trả kết quả', describeAppointment(new Date(dossier.dueAt))],
+        ['Nơi nhận kết quả', input.agencyName],
+      ];
+    case '02':
+      return [
+        ...common,
+        ...(dossier.supplement?.defects ?? []).map((d, i): Row => [`Nội dung bổ sung ${i + 1}`, d]),
+        ['Lý do', 'Hồ sơ chưa đầy đủ, hợp lệ theo quy định.'],
+      ];
+    case '03':
+    case '05':
+      return [...common, ['Nội dung', lastNote]];
+    case '04':
+      return [
+        ...common,
+        ['Hạn trả ban đầu', dossier.originalDueAt ? describeAppointment(new Date(dossier.originalDueAt)) : ''],
+        ['Hẹn lại ngày trả', describeAppointment(new Date(dossier.dueAt))],
+        ['Nội dung', lastNote],
+      ];
+    case '06':
+      return [
+        ...common,
+        ['Hạn trả kết quả', describeAppointment(new Date(dossier.dueAt))],
+        ...dossier.steps.map((step, i): Row => {
+          const late = step.endedAt ? step.endedAt > step.dueAt : false;
+          return [
+            `Bước ${i + 1}`,
+            `${step.name} – ${input.agencyNames?.[step.agencyId] ?? step.agencyId}` +
+              `${step.handlerId ? ` – cán bộ ${step.handlerId}` : ''}; nhận ${vnDate(step.startedAt)}; ` +
+              `hạn ${vnDate(step.dueAt)}; giao ${step.endedAt ? vnDate(step.endedAt) : 'chưa xong'}` +
+              `${step.endedAt ? (late ? ' – trễ hạn' : ' – đúng hạn') : ''}`,
+          ];
+        }),
+        ...(dossier.decision
+          ? [['Kết quả', dossier.decision.outcome === 'approved' ? 'Chấp thuận' : 'Không chấp thuận'] as const]
+          : []),
+      ];
+    case '07':
+      return [
+        ...common,
+        ['Trạng thái', dossierStatuses[dossier.status].vi],
+        ['Hạn trả kết quả', describeAppointment(new Date(dossier.dueAt))],
+        ['Ngày có kết quả', vnDate(dossier.decision?.decidedAt)],
+        ['Ngày trả kết quả', vnDate(dossier.returnedAt)],
+      ];
+  }
+}
+
+/** Lays text out top to bottom, wrapping words and adding pages as needed. */
+class Writer {
+  private page: PDFPage;
+  private y: number;
+  private names = new Map<EmbeddedFont, PDFName>();
+
+  constructor(
+    private readonly pdf: PDFDocument,
+    private readonly regular: EmbeddedFont,
+    private readonly bold: EmbeddedFont,
+  ) {
+    this.page = this.newPage();
+    this.y = A4.height - margin;
+  }
+
+  private newPage(): PDFPage {
+    const page = this.pdf.addPage([A4.width, A4.height]);
+    this.names = new Map([
+      [this.regular, page.node.newFontDictionary('F', this.regular.ref)],
+      [this.bold, page.node.newFontDictionary('F', this.bold.ref)],
+    ]);
+    return page;
+  }
+
+  header(agencyName: string, reference: string) {
+    const left = margin;
+    const right = A4.width - margin;
+    const top = this.y;
+    const agencyLines = this.wrap(agencyName.toUpperCase(), this.bold, 9, 220);
+    agencyLines.forEach((line, i) => this.text(line, left, top - i * 12, this.bold, 9));
+    const nation = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+    const motto = 'Độc lập - Tự do - Hạnh phúc';
+    this.text(nation, right - this.bold.widthOfTextAtSize(nation, 9), top, this.bold, 9);
+    this.text(
+      motto,
+      right - this.bold.widthOfTextAtSize(nation, 9) / 2 - this.bold.widthOfTextAtSize(motto, 9) / 2,
+      top - 12,
+      this.bold,
+      9,
+    );
+    this.text(reference, left, top - agencyLines.length * 12 - 4, this.regular, 9);
+    this.y = top - Math.max(agencyLines.length * 12 + 4, 24) - 16;
+  }
+
+  async qr(link: string) {
+    const code = createQrCode(link, { errorCorrectionLevel: 'M' });
+    const size = code.modules.size;
+    const box = 72;
+    const cell = box / size;
+    const x0 = A4.width - margin - box;
+    const y0 = this.y - box;
+    for (let row = 0; row < size; row++) {
+      for (let col = 0; col < size; col++) {
+        if (code.modules.get(row, col)) {
+          this.page.drawRectangle({
+            x: x0 + col * cell,
+            y: y0 + (size - 1 - row) * cell,
+            width: cell,
+            height: cell,
+            color: black,
+          });
+        }
+      }
+    }
+    this.y = y0 - 4;
+  }
+
+  gap(points: number) {
+    this.y -= points;
+  }
+
+  centered(text: string, font: EmbeddedFont, size: number) {
+    for (const line of this.wrap(text, font, size, A4.width - 2 * margin)) {
+      this.ensure(size + 6);
+      this.text(line, (A4.width - font.widthOfTextAtSize(line, size)) / 2, this.y, font, size);
+      this.y -= size + 6;
+    }
+  }
+
+  line(text: string, font: EmbeddedFont, size: number) {
+    for (const line of this.wrap(text, font, size, A4.width - 2 * margin)) {
+      this.ensure(size + 4);
+      this.text(line, margin, this.y, font, size);
+      this.y -= size + 4;
+    }
+  }
+
+  field(label: string, value: string) {
+    const size = 10.5;
+    const labelWidth = 120;
+    const lines = this.wrap(value || '—', this.regular, size, A4.width - 2 * margin - labelWidth);
+    this.ensure(size + 6);
+    this.text(`${label}:`, margin, this.y, this.bold, size);
+    for (const line of lines) {
+      this.ensure(size + 5);
+      this.text(line, margin + labelWidth, this.y, this.regular, size);
+      this.y -= size + 5;
+    }
+    this.y -= 2;
+  }
+
+  private ensure(height: number) {
+    if (this.y - height >= margin) return;
+    this.page = this.newPage();
+    this.y = A4.height - margin;
+  }
+
+  private text(text: string, x: number, y: number, font: EmbeddedFont, size: number) {
+    const name = this.names.get(font);
+    if (!name) throw new Error('Font not registered on the page');
+    this.page.pushOperators(
+      beginText(),
+      setFillingGrayscaleColor(0),
+      setFontAndSize(name, size),
+      moveText(x, y - size),
+      showText(font.encode(text)),
+      endText(),
+    );
+  }
+
+  private wrap(text: string, font: EmbeddedFont, size: number, width: number): string[] {
+    const lines: string[] = [];
+    let current = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+      const candidate = current ? `${current} ${word}` : word;
+      if (font.widthOfTextAtSize(candidate, size) <= width || !current) current = candidate;
+      else {
+        lines.push(current);
+        current = word;
+      }
+    }
+    if (current) lines.push(current);
+    return lines.length > 0 ? lines : [''];
+  }
+}

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-repository.ts';
+import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
+import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
+import type { DocumentStore } from '../../adapters/s3/document-store.ts';
+import type { Presigner } from '../../adapters/s3/presigner.ts';
+import type { Caller } from '../../domain/caller.ts';
+import {
+  allowedContentTypes,
+  type DossierDocument,
+  maxUploadBytes,
+  newUpload,
+  quarantineKey,
+  uploadRight,
+  uploadWindowSeconds,
+  verifyUpload,
+} from '../../domain/documents/document.ts';
+import { dossierCodePattern } from '../../domain/dossier/code.ts';
+import { sniffBytes, sniffContentType } from '../../domain/documents/sniff.ts';
+import { RuleViolation } from '../../domain/rule-violation.ts';
+import { readableDossier } from '../get-dossier.ts';
+
+export const UploadBody = z.strictObject({
+  /** Index of the required document in the procedure the dossier was filed under. */
+  slot: z.number().int().min(0).max(99),
+  contentType: z.enum(allowedContentTypes, 'Chỉ nhận tệp PDF, JPEG hoặc PNG'),
+  size: z
+    .number()
+    .int()
+    .min(1)
+    .max(maxUploadBytes, `Tệp không được vượt quá ${maxUploadBytes / 1024 / 1024} MB`),
+});
+
+export const DocumentParams = z.strictObject({
+  code: z.string().regex(dossierCodePattern, 'Mã hồ sơ không đúng định dạng'),
+  id: z.uuid('Mã tài liệu không hợp lệ'),
+});
+
+interface Deps {
+  dossiers: DossierRepository;
+  documents: DocumentRepository;
+  now: () => Date;
+}
+
+export interface RequestUploadDeps extends Deps {
+  catalogue: CatalogueRepository;
+  presigner: Presigner;
+  newId?: () => string;
+}
+
+export interface CompleteUploadDeps extends Deps {
+  store: DocumentStore;
+}
+
+/** What a document looks like to a reader: never the storage key of a quarantined file. */
+export const documentView = (document: DossierDocument) => {
+  const { key: _key, ...rest } = document;
+  return rest;
+};
+
+const documentNotFound = () => new RuleViolation('not-found', 'not-found', 'Không tìm thấy tài liệu.');
+
+/**
+ * A short-lived presigned POST for one required-document slot, to whoever may write the dossier.
+ * The document counts only once {@link completeUpload} has verified the bytes.
+ */
+export function requestUpload(deps: RequestUploadDeps) {
+  return async (caller: Caller, code: string, body: z.output<typeof UploadBody>) => {
+    const { dossier } = await readableDossier(deps.dossiers, caller, code);
+    const procedure = await deps.catalogue.procedureVersion(dossier.procedure.code, dossier.procedure.version);
+    if (!procedure) throw new Error(`Procedure ${dossier.procedure.code} v${dossier.procedure.version} not found`);
+    const document = newUpload(body, {
+      id: (deps.newId ?? randomUUID)(),
+      caller,
+      dossier,
+      documents: procedure.documents,
+      now: deps.now(),
+    });
+    await deps.documents.create(document);
+    const upload = await deps.presigner.presignUpload(document.key, {
+      contentType: document.contentType,
+      size: document.size,
+      expiresInSeconds: uploadWindowSeconds,
+    });
+    return { document: documentView(document), upload: { ...upload, method: 'POST', expiresAt: document.expiresAt } };
+  };
+}
+
+/**
+ * Verifies an uploaded object before it counts: exact size, type sniffed from its first bytes,
+ * SHA-256 computed by streaming it. A failing file is moved to quarantine and the uploader told why.
+ */
+export function completeUpload(deps: CompleteUploadDeps) {
+  return async (caller: Caller, code: string, id: string) => {
+    const { dossier } = await readableDossier(deps.dossiers, caller, code);
+    const document = await deps.documents.get(code, id);
+    if (!document || document.kind !== 'upload') throw documentNotFound();
+    if (document.status === 'verified') return documentView(document);
+    if (document.status === 'quarantined') throw rejected(document);
+    uploadRight(caller, dossier);
+
+    const object = await deps.store.head(document.key);
+    if (!object) {
+      throw new RuleViolation(
+        'invalid',
+        'upload-missing',
+        'Chưa nhận được tệp: hãy tải tệp lên theo đường dẫn đã cấp.',
+      );
+    }
+    // The size is known before reading: an oversized object is refused without streaming it.
+    const streamed = object.size === document.size ? await deps.store.digest(document.key, sniffBytes) : undefined;
+    const verdict = verifyUpload(document, {
+      size: streamed?.size ?? object.size,
+      lastModified: object.lastModified,
+      sniffedType: streamed ? sniffContentType(streamed.head) : undefined,
+      sha256: streamed?.sha256 ?? '',
+    });
+    if (!verdict.ok || !streamed) {
+      const rejection = verdict.ok
+        ? { code: 'size-mismatch' as const, reason: 'Dung lượng tệp đã thay đổi.' }
+        : verdict;
+      const toKey = quarantineKey(code, id);
+      await deps.store.quarantine(document.key, toKey);
+      const stored = await deps.documents.markQuarantined(
+        code,
+        id,
+        { code: rejection.code, reason: rejection.reason },
+        toKey,
+      );
+      throw rejected(stored ?? { ...document, rejection });
+    }
+    const stored = await deps.documents.markVerified(code, id, {
+      sha256: streamed.sha256,
+      verifiedAt: deps.now().toISOString(),
+    });
+    if (!stored) throw documentNotFound();
+    if (stored.status === 'quarantined') throw rejected(stored);
+    return documentView(stored);
+  };
+}
+
+function rejected(document: Pick<DossierDocument, 'rejection'>): RuleViolation {
+  return new RuleViolation(
+    'invalid',
+    'document-rejected',
+    document.rejection?.reason ?? 'Tệp không đạt yêu cầu và đã bị cách ly.',
+    { reason: document.rejection?.code ?? 'rejected' },
+  );
+}

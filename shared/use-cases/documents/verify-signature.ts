@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
+import type { DocumentStore } from '../../adapters/s3/document-store.ts';
+import { type VerificationReport, verifyPdf } from '../../documents/signing/pades.ts';
+import type { Signer } from '../../documents/signing/signer.ts';
+import { dossierCodePattern } from '../../domain/dossier/code.ts';
+import { RuleViolation } from '../../domain/rule-violation.ts';
+
+/** Largest PDF accepted inline (base64 in JSON stays under the Lambda's 6 MB synchronous payload). */
+export const maxVerifiedPdfBytes = 4 * 1024 * 1024;
+
+export const VerifyBody = z.union([
+  z.strictObject({
+    /** The signed PDF, base64. */
+    pdf: z
+      .base64('Tệp phải được mã hóa base64')
+      .max(Math.ceil(maxVerifiedPdfBytes / 3) * 4, 'Tệp quá lớn (tối đa 4 MB)'),
+  }),
+  z.strictObject({ code: z.string().regex(dossierCodePattern, 'Mã hồ sơ không đúng định dạng') }),
+]);
+
+/**
+ * Anyone holding a signed result (or its dossier code) learns whether it is genuine: signature,
+ * signer, agency, chain, signing time, document hash and dossier code. Nothing personal beyond what
+ * the result itself shows.
+ */
+export function verifySignature(deps: { documents: DocumentRepository; store: DocumentStore; signer: Signer }) {
+  return async (body: z.output<typeof VerifyBody>): Promise<VerificationReport> => {
+    const roots = await deps.signer.trustedRoots();
+    if ('pdf' in body) return verifyPdf(Buffer.from(body.pdf, 'base64'), roots);
+    const results = (await deps.documents.list(body.code)).filter(
+      (d) => d.kind === 'result' && d.status === 'verified',
+    );
+    const latest = results.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1);
+    if (!latest) throw new RuleViolation('not-found', 'not-found', 'Hồ sơ chưa có kết quả được ký số.');
+    return verifyPdf(await deps.store.get(latest.key), roots);
+  };
+}

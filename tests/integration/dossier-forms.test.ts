@@ -1,0 +1,185 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
+import { seedDemoProvince } from '../../infra/local/seed.ts';
+import { birthRegistration, request, tokenFor } from '../support/http.ts';
+
+let cloud: LocalCloud;
+const tokens: Record<string, string> = {};
+beforeAll(async () => {
+  cloud = await startLocalCloud({ seed: seedDemoProvince });
+  for (const sub of ['citizen-an', 'citizen-binh', 'receiver-lan', 'leader-hung']) {
+    tokens[sub] = await tokenFor(cloud, sub);
+  }
+});
+afterAll(() => cloud?.stop());
+
+const hasPdftotext = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+async function step(sub: string, code: string, version: number, body: Record<string, unknown>) {
+  const response = await request(cloud, 'POST', `/v1/dossiers/${code}/actions`, {
+    token: tokens[sub],
+    body: { ...body, expectedVersion: version },
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body as { version: number };
+}
+
+interface Listed {
+  id: string;
+  kind: string;
+  form?: string;
+  status: string;
+  sha256: string;
+  download?: { url: string };
+}
+
+describe('forms and the signed result issued by the lifecycle', () => {
+  it('issues the receipt (01) at intake, the control slip (06) and the signed result at the decision', async () => {
+    const filed = await request(cloud, 'POST', '/v1/dossiers', {
+      token: tokens['citizen-an'],
+      body: birthRegistration(),
+    });
+    const code = filed.body.code as string;
+    await cloud.settle();
+    const version = (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['citizen-an'] })).body.version;
+    let d = await step('receiver-lan', code, version, { type: 'receive' });
+    await cloud.settle();
+
+    const afterIntake = await request(cloud, 'GET', `/v1/dossiers/${code}/documents`, { token: tokens['citizen-an'] });
+    const forms = (afterIntake.body.items as Listed[]).filter((item) => item.kind === 'form');
+    expect(forms.map((f) => f.form)).toEqual(['01']);
+    const receipt = forms[0] as Listed;
+    expect(receipt.status).toBe('verified');
+    const bytes = Buffer.from(await (await fetch(receipt.download?.url ?? '')).arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await import('node:crypto')).createHash('sha256').update(bytes).digest('hex')).toBe(receipt.sha256);
+    if (hasPdftotext) {
+      const file = join(mkdtempSync(join(tmpdir(), 'receipt-')), 'receipt.pdf');
+      writeFileSync(file, bytes);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFC');
+      expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+      expect(text).toContain(code);
+      expect(text).toContain('Ủy ban nhân dân Phường Bắc Giang'.toUpperCase());
+    }
+    // Another citizen sees none of it.
+    expect(
+      (await request(cloud, 'GET', `/v1/dossiers/${code}/documents`, { token: tokens['citizen-binh'] })).status,
+    ).toBe(404);
+
+    d = await step('receiver-lan', code, d.version, { type: 'forward', assigneeId: 'receiver-lan' });
+    d = await step('receiver-lan', code, d.version, { type: 'forward', assigneeId: 'leader-hung' });
+    await step('leader-hung', code, d.version, { type: 'decide', outcome: 'approved' });
+    await cloud.settle();
+    const afterDecision = await request(cloud, 'GET', `/v1/dossiers/${code}/documents`, {
+      token: tokens['leader-hung'],
+    });
+    const issued = (afterDecision.body.items as Listed[]).filter((item) => item.kind === 'form').map((f) => f.form);
+    expect(issued.sort()).toEqual(['01', '06']);
+
+    // The leader's decision was signed by the sign worker, and anyone can verify it.
+    const result = (afterDecision.body.items as Listed[]).find((item) => item.kind === 'result');
+    expect(result?.status).toBe('verified');
+    const signed = Buffer.from(await (await fetch(result?.download?.url ?? '')).arrayBuffer());
+    const verify = (body: Record<string, unknown>) => request(cloud, 'POST', '/v1/signature-verifications', { body });
+    const genuine = await verify({ pdf: signed.toString('base64') });
+    expect(genuine.status).toBe(200);
+    expect(genuine.body).toMatchObject({
+      valid: true,
+      signer: { name: 'Vũ Mạnh Hùng', agency: 'Ủy ban nhân dân Phường Bắc Giang' },
+      dossierCode: code,
+    });
+    expect(genuine.body.chain).toHaveLength(3);
+    expect((await verify({ code })).body).toMatchObject({ valid: true, documentHash: genuine.body.documentHash });
+
+    const tampered = Buffer.from(signed);
+    const at = tampered.indexOf('stream') + 20;
+    tampered[at] = (tampered[at] ?? 0) ^ 0x01;
+    expect((await verify({ pdf: tampered.toString('base64') })).body).toMatchObject({ valid: false, code: 'modified' });
+    expect((await verify({ pdf: bytes.toString('base64') })).body).toMatchObject({ valid: false, code: 'unsigned' });
+    const { localCertificateAuthority } = await import('../../shared/documents/signing/local-ca.ts');
+    const { signPdf } = await import('../../shared/documents/signing/pades.ts');
+    const impostor = await signPdf(
+      bytes,
+      localCertificateAuthority(),
+      { sub: 'leader-hung', name: 'Vũ Mạnh Hùng', agencyName: 'Ủy ban nhân dân Phường Bắc Giang' },
+      new Date(),
+      { reason: 'Giả mạo', location: 'Bắc Ninh' },
+    );
+    expect((await verify({ pdf: Buffer.from(impostor).toString('base64') })).body).toMatchObject({
+      valid: false,
+      code: 'untrusted',
+    });
+    expect((await verify({ pdf: 'not base64!' })).status).toBe(400);
+
+    // A redelivered event (same id) issues nothing twice.
+    const timeline = (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['leader-hung'] })).body
+      .timeline as { action: string; at: string }[];
+    const [{ issueForms }, { signResult }, repos, agencies, files, signerModule] = await Promise.all([
+      import('../../shared/use-cases/documents/issue-forms.ts'),
+      import('../../shared/use-cases/documents/sign-result.ts'),
+      import('../../shared/adapters/dynamo/document-repository.ts'),
+      import('../../shared/adapters/dynamo/agency-repository.ts'),
+      import('../../shared/adapters/s3/document-files.ts'),
+      import('../../shared/adapters/signing/signer.ts'),
+    ]);
+    const { dossierRepository } = await import('../../shared/adapters/dynamo/dossier-repository.ts');
+    const { catalogueRepository } = await import('../../shared/adapters/dynamo/catalogue-repository.ts');
+    const deps = {
+      dossiers: dossierRepository(cloud.tableName),
+      catalogue: catalogueRepository(cloud.tableName),
+      agencies: agencies.agencyRepository(cloud.tableName),
+      documents: repos.documentRepository(cloud.tableName),
+      store: files.documentFiles(),
+      signer: signerModule.configuredSigner(),
+      lookupUrl: 'https://dichvucong.bacninh.gov.vn/tra-cuu-ho-so',
+      now: () => new Date(),
+    };
+    const decideIndex = timeline.findIndex((entry) => entry.action === 'decide');
+    const decideVersion = (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['leader-hung'] })).body
+      .version as number;
+    const redelivered = {
+      id: `${code}:${decideVersion}:DossierChanged`,
+      type: 'DossierChanged' as const,
+      dossierCode: code,
+      occurredAt: timeline[decideIndex]?.at ?? '',
+      data: {
+        applicantId: 'citizen-an',
+        agencyId: '24.07210',
+        action: 'decide',
+        from: 'processing',
+        to: 'decided',
+        dueAt: '',
+      },
+    };
+    await issueForms(deps)(redelivered);
+    await signResult(deps)(redelivered);
+    const again = await request(cloud, 'GET', `/v1/dossiers/${code}/documents`, { token: tokens['leader-hung'] });
+    expect(again.body.items).toHaveLength(afterDecision.body.items.length);
+
+    if (hasPdftotext) {
+      const file = join(mkdtempSync(join(tmpdir(), 'result-')), 'result.pdf');
+      writeFileSync(file, signed);
+      const out = (() => {
+        try {
+          return execFileSync('pdfsig', [file], { encoding: 'utf8' });
+        } catch (error) {
+          // pdfsig exits non-zero when the certificate's issuer is not in its trust store.
+          return String((error as { stdout?: string }).stdout ?? '');
+        }
+      })();
+      expect(out).toContain('Signer Certificate Common Name: Vũ Mạnh Hùng');
+      expect(out).toContain('Signature is Valid');
+    }
+  });
+});

@@ -1,0 +1,129 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { formTitles, type FormDossier, renderForm } from '../../../shared/documents/forms.ts';
+import { dejaVuSansRegular, formCharacters } from '../../../shared/documents/fonts/dejavu-sans-vi.ts';
+import { embedTrueType } from '../../../shared/documents/truetype.ts';
+import type { FormNumber } from '../../../shared/domain/dossier/dossier.ts';
+
+const dossier: FormDossier = {
+  code: '24.07210-260302-0007',
+  procedure: { code: '1.001193', version: 1, name: 'Đăng ký khai sinh' },
+  applicant: { fullName: 'Nguyễn Văn An', idNumber: '024090001234', address: 'Phường Bắc Giang, tỉnh Bắc Ninh' },
+  channel: 'online',
+  status: 'decided',
+  submittedAt: '2026-03-02T08:10:00+07:00',
+  receivedAt: '2026-03-02T09:00:00+07:00',
+  dueAt: '2026-03-03T17:30:00+07:00',
+  originalDueAt: '2026-03-03T11:30:00+07:00',
+  supplement: {
+    requestedAt: '2026-03-02T10:00:00+07:00',
+    defects: ['Thiếu giấy chứng sinh bản chính'],
+    fromStatus: 'processing',
+  },
+  steps: [
+    {
+      agencyId: '24.07210',
+      name: 'Tiếp nhận, kiểm tra hồ sơ',
+      handlerId: 'receiver-lan',
+      startedAt: '2026-03-02T09:00:00+07:00',
+      dueAt: '2026-03-02T11:00:00+07:00',
+      endedAt: '2026-03-02T10:00:00+07:00',
+    },
+    {
+      agencyId: '24.07210',
+      name: 'Lãnh đạo UBND xã ký Giấy khai sinh',
+      startedAt: '2026-03-02T10:00:00+07:00',
+      dueAt: '2026-03-02T14:30:00+07:00',
+      endedAt: '2026-03-02T15:00:00+07:00',
+    },
+  ],
+  decision: { outcome: 'approved', decidedAt: '2026-03-02T15:00:00+07:00', by: 'leader-hung' },
+  timeline: [
+    {
+      at: '2026-03-02T15:00:00+07:00',
+      actor: { sub: 'leader-hung', role: 'leader' },
+      action: 'decide',
+      note: 'Hồ sơ đã được giải quyết; kết quả đang chờ trả.',
+    },
+  ],
+};
+
+const input = (form: FormNumber) => ({
+  form,
+  dossier,
+  agencyName: 'Ủy ban nhân dân Phường Bắc Giang',
+  agencyNames: { '24.07210': 'UBND Phường Bắc Giang' },
+  documents: [{ name: 'Tờ khai đăng ký khai sinh', count: 1, copyType: 'original' }],
+  lookupUrl: 'https://dichvucong.bacninh.gov.vn/tra-cuu-ho-so',
+  issuedAt: new Date('2026-03-02T08:00:00Z'),
+});
+
+const forms = Object.keys(formTitles) as FormNumber[];
+
+/** pdftotext (poppler-utils) when the machine has it: CI installs it (.ci/run). */
+const pdftotext = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return (bytes: Uint8Array) => {
+      const file = join(mkdtempSync(join(tmpdir(), 'form-')), 'form.pdf');
+      writeFileSync(file, bytes);
+      return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    };
+  } catch {
+    return undefined;
+  }
+})();
+
+describe('forms 01–07 as PDF', () => {
+  it('words the receipt as annex I of TT 03/2025 does', () => {
+    expect(formTitles['01']).toBe('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+  });
+
+  it.each(forms)('form %s renders a PDF with its title, the dossier code and the Vietnamese text', async (form) => {
+    const bytes = await renderForm(input(form));
+    expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    const loaded = await PDFDocument.load(bytes);
+    expect(loaded.getTitle()).toBe(`${formTitles[form]} – ${dossier.code}`);
+    expect(loaded.getPageCount()).toBeGreaterThanOrEqual(1);
+    if (pdftotext) {
+      const text = pdftotext(bytes).normalize('NFC');
+      expect(text).toContain(formTitles[form]);
+      expect(text).toContain(dossier.code);
+      expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(text).toContain('Nguyễn Văn An');
+    }
+  });
+
+  it('is pure: the same input gives the same bytes', async () => {
+    expect(Buffer.from(await renderForm(input('01'))).equals(Buffer.from(await renderForm(input('01'))))).toBe(true);
+  });
+
+  it('puts the appointment on the receipt and each step, on time or late, on the control slip', async () => {
+    if (!pdftotext) return;
+    const receipt = pdftotext(await renderForm(input('01'))).normalize('NFC');
+    expect(receipt).toContain('Chiều thứ Ba, ngày 03/03/2026');
+    const slip = pdftotext(await renderForm(input('06')))
+      .normalize('NFC')
+      .replace(/\s+/g, ' ');
+    expect(slip).toContain('Tiếp nhận, kiểm tra hồ sơ');
+    expect(slip).toContain('đúng hạn');
+    expect(slip).toContain('trễ hạn');
+  });
+
+  it('embeds a font that has a glyph for every Vietnamese letter', async () => {
+    const font = embedTrueType(await PDFDocument.create(), Buffer.from(dejaVuSansRegular, 'base64'), 'DejaVuSans');
+    const letters = 'aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ';
+    for (const char of letters + letters.toUpperCase()) {
+      expect(formCharacters).toContain(char);
+      expect(font.covers(char), char).toBe(true);
+      expect(font.widthOfTextAtSize(char, 10), char).toBeGreaterThan(0);
+    }
+    // Decomposed input (a letter and combining marks) is composed before lookup.
+    expect(font.covers('Nguye\u0302\u0303n')).toBe(true);
+    expect(font.covers('中')).toBe(false);
+  });
+});

@@ -1,0 +1,75 @@
+import { constants, privateEncrypt } from 'node:crypto';
+import type { SignCommand } from '@aws-sdk/client-kms';
+import { describe, expect, it } from 'vitest';
+import { kmsSigner } from '../../../shared/adapters/signing/kms-signer.ts';
+import { renderForm } from '../../../shared/documents/forms.ts';
+import { localCertificateAuthority } from '../../../shared/documents/signing/local-ca.ts';
+import { signPdf, verifyPdf } from '../../../shared/documents/signing/pades.ts';
+
+/**
+ * No KMS emulator runs here: a stand-in answers SignCommand as KMS does for MessageType DIGEST with
+ * RSASSA_PKCS1_V1_5_SHA_256 (a PKCS#1 v1.5 signature of the given digest), with a key whose
+ * certificate a local CA issued. The test proves the adapter asks KMS for the right thing and that
+ * the CMS it yields verifies.
+ */
+describe('the KMS signer adapter', () => {
+  it('signs the digest through KMS and produces a PAdES signature that verifies', async () => {
+    const ca = localCertificateAuthority({ now: () => new Date(Date.now() - 24 * 3600 * 1000) });
+    const leader = { sub: 'leader-son', name: 'Trịnh Hồng Sơn', agencyName: 'Sở Xây dựng tỉnh Bắc Ninh' };
+    const { certificate, chain } = await ca.certificateFor(leader);
+    const privateKey = ca.state().leaders['leader-son']?.keyPem ?? '';
+    const requests: SignCommand['input'][] = [];
+    const kms = {
+      send: async (command: SignCommand) => {
+        requests.push(command.input);
+        const digest = Buffer.from(command.input.Message ?? new Uint8Array());
+        // PKCS#1 v1.5 over a precomputed SHA-256 digest, as KMS does for MessageType DIGEST.
+        const prefix = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+        const signature = privateEncrypt(
+          { key: privateKey, padding: constants.RSA_PKCS1_PADDING },
+          Buffer.concat([prefix, digest]),
+        );
+        return { Signature: new Uint8Array(signature) };
+      },
+    };
+    const signer = kmsSigner(kms as never, { 'leader-son': { keyId: 'alias/egov-leader-son', certificate, chain } });
+    const pdf = await renderForm({
+      form: '01',
+      dossier: {
+        code: '24.SXD-260302-0001',
+        procedure: { code: '1.000001', version: 1, name: 'Cấp giấy phép xây dựng' },
+        applicant: { fullName: 'Nguyễn Văn An', idNumber: '0', address: 'Bắc Ninh' },
+        channel: 'online',
+        status: 'decided',
+        submittedAt: '2026-03-02T08:10:00+07:00',
+        dueAt: '2026-03-03T17:30:00+07:00',
+        steps: [],
+        timeline: [],
+      },
+      agencyName: leader.agencyName,
+      lookupUrl: 'https://dichvucong.bacninh.gov.vn/tra-cuu-ho-so',
+      issuedAt: new Date(),
+    });
+    const signed = await signPdf(pdf, signer, leader, new Date(), { reason: 'Kết quả', location: 'Bắc Ninh' });
+    expect(requests).toEqual([
+      expect.objectContaining({
+        KeyId: 'alias/egov-leader-son',
+        MessageType: 'DIGEST',
+        SigningAlgorithm: 'RSASSA_PKCS1_V1_5_SHA_256',
+      }),
+    ]);
+    expect(requests[0]?.Message).toHaveLength(32);
+    expect(await signer.trustedRoots()).toEqual([chain.at(-1)]);
+    expect(await verifyPdf(signed, await signer.trustedRoots())).toMatchObject({
+      valid: true,
+      signer: { name: 'Trịnh Hồng Sơn', agency: 'Sở Xây dựng tỉnh Bắc Ninh' },
+    });
+  });
+
+  it('refuses a leader without a configured key', async () => {
+    const signer = kmsSigner({ send: async () => ({}) } as never, {});
+    await expect(signer.sign({ sub: 'nobody', name: 'x', agencyName: 'y' }, new Uint8Array(1))).rejects.toThrow(
+      /No signing key/,
+    );
+  });
+});

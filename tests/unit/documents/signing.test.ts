@@ -1,0 +1,116 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderForm } from '../../../shared/documents/forms.ts';
+import { localCertificateAuthority } from '../../../shared/documents/signing/local-ca.ts';
+import { signPdf, verifyPdf } from '../../../shared/documents/signing/pades.ts';
+
+const leader = { sub: 'leader-hung', name: 'Vũ Mạnh Hùng', agencyName: 'Ủy ban nhân dân Phường Bắc Giang' };
+// Certificates issued before the signing time, as a real CA's would be.
+const issuedAt = () => new Date('2026-01-05T00:00:00Z');
+const ca = localCertificateAuthority({ now: issuedAt });
+const stranger = localCertificateAuthority({ provinceName: 'Tỉnh Không Tin Cậy', now: issuedAt });
+const signingTime = new Date('2026-03-02T08:00:00Z');
+
+const pdfsig = (() => {
+  try {
+    execFileSync('pdfsig', ['-v'], { stdio: 'ignore' });
+    return (bytes: Uint8Array) => {
+      const file = join(mkdtempSync(join(tmpdir(), 'signed-')), 'signed.pdf');
+      writeFileSync(file, bytes);
+      try {
+        return execFileSync('pdfsig', [file], { encoding: 'utf8' });
+      } catch (error) {
+        return String((error as { stdout?: string }).stdout ?? '');
+      }
+    };
+  } catch {
+    return undefined;
+  }
+})();
+
+let unsigned: Uint8Array;
+let signed: Uint8Array;
+beforeAll(async () => {
+  unsigned = await renderForm({
+    form: '06',
+    dossier: {
+      code: '24.07210-260302-0007',
+      procedure: { code: '1.001193', version: 1, name: 'Đăng ký khai sinh' },
+      applicant: { fullName: 'Nguyễn Văn An', idNumber: '0', address: 'Bắc Ninh' },
+      channel: 'online',
+      status: 'decided',
+      submittedAt: '2026-03-02T08:10:00+07:00',
+      dueAt: '2026-03-03T17:30:00+07:00',
+      steps: [],
+      timeline: [],
+    },
+    agencyName: leader.agencyName,
+    lookupUrl: 'https://dichvucong.bacninh.gov.vn/tra-cuu-ho-so',
+    issuedAt: signingTime,
+    keywords: ['24.07210-260302-0007'],
+  });
+  signed = await signPdf(unsigned, ca, leader, signingTime, {
+    reason: 'Kết quả giải quyết hồ sơ',
+    location: 'Bắc Ninh',
+  });
+});
+
+describe('PAdES signatures through the local certificate authority', () => {
+  it('is valid, names the leader, the agency, the chain, the time, the hash and the dossier', async () => {
+    const report = await verifyPdf(signed, await ca.trustedRoots());
+    expect(report).toMatchObject({
+      valid: true,
+      signer: { name: 'Vũ Mạnh Hùng', agency: 'Ủy ban nhân dân Phường Bắc Giang' },
+      signingTime: '2026-03-02T08:00:00.000Z',
+      dossierCode: '24.07210-260302-0007',
+    });
+    expect(report.chain).toEqual([
+      'Vũ Mạnh Hùng',
+      'CA Tỉnh Bắc Ninh (thử nghiệm)',
+      'egov-one-stop Local Root CA (thử nghiệm)',
+    ]);
+    expect(report.documentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('keeps one certificate per leader', async () => {
+    expect((await ca.certificateFor(leader)).certificate).toBe((await ca.certificateFor(leader)).certificate);
+    expect((await ca.certificateFor({ ...leader, sub: 'leader-son' })).certificate).not.toBe(
+      (await ca.certificateFor(leader)).certificate,
+    );
+  });
+
+  it('is invalid once one byte of the signed content changes', async () => {
+    const tampered = Buffer.from(signed);
+    // A byte of the page content (inside the first signed range).
+    const at = tampered.indexOf('stream') + 20;
+    tampered[at] = (tampered[at] ?? 0) ^ 0x01;
+    const report = await verifyPdf(tampered, await ca.trustedRoots());
+    expect(report).toMatchObject({ valid: false, code: 'modified' });
+  });
+
+  it('is invalid when appended to after signing', async () => {
+    const appended = Buffer.concat([Buffer.from(signed), Buffer.from('\n% appended\n')]);
+    expect(await verifyPdf(appended, await ca.trustedRoots())).toMatchObject({ valid: false, code: 'modified' });
+  });
+
+  it('is untrusted when signed by an unknown CA', async () => {
+    const foreign = await signPdf(unsigned, stranger, leader, signingTime, { reason: 'x', location: 'y' });
+    expect(await verifyPdf(foreign, await stranger.trustedRoots())).toMatchObject({ valid: true });
+    expect(await verifyPdf(foreign, await ca.trustedRoots())).toMatchObject({ valid: false, code: 'untrusted' });
+  });
+
+  it('says an unsigned file is not signed', async () => {
+    expect(await verifyPdf(unsigned, await ca.trustedRoots())).toMatchObject({ valid: false, code: 'unsigned' });
+  });
+
+  it('is read by pdfsig (poppler) with the leader’s name', () => {
+    if (!pdfsig) return;
+    const out = pdfsig(signed);
+    expect(out).toContain('Signature #1');
+    expect(out).toContain('Vũ Mạnh Hùng');
+    expect(out).toMatch(/Signature Validation: Signature is Valid/);
+  });
+});
