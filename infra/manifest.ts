@@ -42,6 +42,8 @@ export interface Access {
   documents?: { prefixes: readonly string[]; mode: 'read' | 'readwrite' };
   /** Events this function relays from the outbox: it may send to the queues that consume them. */
   emits?: readonly EventType[];
+  /** Notification channels it sends on: `email` through Amazon SES, `sms` through the SMS gateway. */
+  sends?: readonly ('email' | 'sms')[];
 }
 
 export interface FunctionSpec {
@@ -222,12 +224,106 @@ export const manifest = {
     memoryMb: 256,
     timeoutSeconds: 10,
   },
+  'request-document-upload': {
+    description:
+      'A short-lived presigned upload for one required document of a dossier (applicant, or receiver scanning)',
+    entry: 'functions/request-document-upload/handler.ts',
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/dossiers/{code}/documents',
+      auth: { roles: ['citizen', 'receiver'] },
+    },
+    access: { table: 'readwrite', documents: { prefixes: ['dossiers/'], mode: 'readwrite' } },
+    memoryMb: 256,
+    timeoutSeconds: 10,
+  },
+  'complete-document-upload': {
+    description:
+      'Verifies an uploaded file (size, type from its bytes, SHA-256) before it counts; quarantines a bad one',
+    entry: 'functions/complete-document-upload/handler.ts',
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/dossiers/{code}/documents/{id}/complete',
+      auth: { roles: ['citizen', 'receiver'] },
+    },
+    access: { table: 'readwrite', documents: { prefixes: ['dossiers/', 'quarantine/'], mode: 'readwrite' } },
+    memoryMb: 512,
+    timeoutSeconds: 30,
+  },
+  'list-dossier-documents': {
+    description: "A dossier's documents, with presigned downloads of a few minutes, to whoever may read it",
+    entry: 'functions/list-dossier-documents/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/dossiers/{code}/documents', auth: anyone },
+    access: { table: 'read', documents: { prefixes: ['dossiers/'], mode: 'read' } },
+    memoryMb: 256,
+    timeoutSeconds: 5,
+  },
+  'issue-forms': {
+    description: 'Renders the forms of TT 03/2025 a lifecycle step issues (01–06) as PDF, stores and lists them',
+    entry: 'functions/issue-forms/handler.ts',
+    trigger: { kind: 'queue', events: ['DossierChanged'], batchSize: 5, maxReceiveCount: 5 },
+    access: { table: 'readwrite', documents: { prefixes: ['dossiers/'], mode: 'readwrite' } },
+    memoryMb: 1024,
+    timeoutSeconds: 30,
+  },
+  sign: {
+    description:
+      "Renders a decided dossier's result and signs it (PAdES, SHA-256) with the deciding leader's certificate",
+    entry: 'functions/sign/handler.ts',
+    trigger: { kind: 'queue', events: ['DossierChanged'], batchSize: 5, maxReceiveCount: 5 },
+    access: { table: 'readwrite', documents: { prefixes: ['dossiers/'], mode: 'readwrite' } },
+    memoryMb: 1024,
+    timeoutSeconds: 30,
+  },
+  'verify-signature': {
+    description:
+      'Anyone checks a signed result (uploaded PDF, or by dossier code): valid, signer, agency, chain, time, hash',
+    entry: 'functions/verify-signature/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/signature-verifications', auth: 'public' },
+    access: { table: 'read', documents: { prefixes: ['dossiers/'], mode: 'read' } },
+    memoryMb: 1024,
+    timeoutSeconds: 15,
+  },
   'process-dossier': {
     description: "Routes a submitted dossier into its agency's intake work queue",
     entry: 'functions/process-dossier/handler.ts',
     trigger: { kind: 'queue', events: ['DossierSubmitted'], batchSize: 10, maxReceiveCount: 5 },
     access: { table: 'readwrite', emits: ['DossierRouted'] },
     memoryMb: 512,
+    timeoutSeconds: 20,
+  },
+  'mark-notification-read': {
+    description: "Marks one of the caller's in-app notifications read (idempotent)",
+    entry: 'functions/mark-notification-read/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/me/notifications/{id}/read', auth: anyone },
+    access: { table: 'readwrite' },
+    memoryMb: 256,
+    timeoutSeconds: 5,
+  },
+  'put-notification-preferences': {
+    description: "The caller's notification channels: email and SMS on or off (in-app always)",
+    entry: 'functions/put-notification-preferences/handler.ts',
+    trigger: { kind: 'http', method: 'PUT', path: '/v1/me/notification-preferences', auth: anyone },
+    access: { table: 'readwrite' },
+    memoryMb: 256,
+    timeoutSeconds: 5,
+  },
+  'deliver-email': {
+    description: 'Emails the applicant each step of the dossier, once per event, on its own queue and DLQ',
+    entry: 'functions/deliver-email/handler.ts',
+    trigger: { kind: 'queue', events: ['DossierRouted', 'DossierChanged'], batchSize: 10, maxReceiveCount: 5 },
+    access: { table: 'readwrite', sends: ['email'] },
+    memoryMb: 256,
+    timeoutSeconds: 20,
+  },
+  'deliver-sms': {
+    description: 'Texts the applicant each step of the dossier, once per event, on its own queue and DLQ',
+    entry: 'functions/deliver-sms/handler.ts',
+    trigger: { kind: 'queue', events: ['DossierRouted', 'DossierChanged'], batchSize: 10, maxReceiveCount: 5 },
+    access: { table: 'readwrite', sends: ['sms'] },
+    memoryMb: 256,
     timeoutSeconds: 20,
   },
   notify: {
@@ -237,6 +333,64 @@ export const manifest = {
     access: { table: 'readwrite' },
     memoryMb: 256,
     timeoutSeconds: 20,
+  },
+  'record-indicators': {
+    description: "Keeps each dossier's indicator fact in its competent agency's month partitions, for the reports",
+    entry: 'functions/record-indicators/handler.ts',
+    trigger: { kind: 'queue', events: ['DossierSubmitted', 'DossierChanged'], batchSize: 10, maxReceiveCount: 5 },
+    access: { table: 'readwrite' },
+    memoryMb: 256,
+    timeoutSeconds: 20,
+  },
+  'request-report': {
+    description:
+      'Requests an indicator report of an agency and everything under it for a month, quarter or year (async)',
+    entry: 'functions/request-report/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/reports', auth: { roles: ['leader', 'admin', 'auditor'] } },
+    access: { table: 'readwrite', emits: ['ReportRequested'] },
+    memoryMb: 256,
+    timeoutSeconds: 10,
+  },
+  'list-reports': {
+    description: "The reports of the caller's scope, newest first",
+    entry: 'functions/list-reports/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/reports', auth: { roles: ['leader', 'admin', 'auditor'] } },
+    access: { table: 'read' },
+    memoryMb: 256,
+    timeoutSeconds: 5,
+  },
+  'get-report': {
+    description: 'One report: its summary and presigned downloads (JSON, CSV, XLSX) of a few minutes',
+    entry: 'functions/get-report/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/reports/{id}', auth: { roles: ['leader', 'admin', 'auditor'] } },
+    access: { table: 'read', documents: { prefixes: ['reports/'], mode: 'read' } },
+    memoryMb: 256,
+    timeoutSeconds: 5,
+  },
+  report: {
+    description: 'Computes a requested report from the month partitions and stores it as JSON, CSV and XLSX',
+    entry: 'functions/report/handler.ts',
+    trigger: { kind: 'queue', events: ['ReportRequested'], batchSize: 1, maxReceiveCount: 3 },
+    access: { table: 'readwrite', documents: { prefixes: ['reports/'], mode: 'readwrite' } },
+    memoryMb: 1024,
+    timeoutSeconds: 120,
+  },
+  'schedule-reports': {
+    description:
+      "After a month, quarter or year closes: carries open dossiers forward and requests the province's reports",
+    entry: 'functions/schedule-reports/handler.ts',
+    trigger: { kind: 'schedule', expression: 'cron(30 0 1 * ? *)' },
+    access: { table: 'readwrite', emits: ['ReportRequested'] },
+    memoryMb: 512,
+    timeoutSeconds: 300,
+  },
+  'watch-deadlines': {
+    description: 'Warns officials of dossiers due within a working day or overdue; daily digest to agency leaders',
+    entry: 'functions/watch-deadlines/handler.ts',
+    trigger: { kind: 'schedule', expression: 'cron(0 7-17 ? * MON-SAT *)' },
+    access: { table: 'readwrite' },
+    memoryMb: 256,
+    timeoutSeconds: 120,
   },
   'sweep-outbox': {
     description: 'Re-sends outbox events stranded by a crash between a write and its send',

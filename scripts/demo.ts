@@ -118,10 +118,60 @@ try {
   for (const message of inbox.items.toReversed()) console.log(`   🔔 ${message.title}`);
   await save('notifications', inbox);
 
+  say('Giấy tờ của hồ sơ: mẫu 01, mẫu 06 và kết quả ký số (GET /v1/dossiers/{code}/documents)');
+  const papers = (await citizen.get(`/v1/dossiers/${code}/documents`)) as {
+    items: { kind: string; form?: string; name: string; download?: { url: string } }[];
+  };
+  await save('documents', papers);
+  const wanted = [
+    { file: 'mau-01-giay-tiep-nhan.pdf', pick: (d: { kind: string; form?: string }) => d.form === '01' },
+    { file: 'mau-06-phieu-kiem-soat.pdf', pick: (d: { kind: string; form?: string }) => d.form === '06' },
+    { file: 'ket-qua-ky-so.pdf', pick: (d: { kind: string }) => d.kind === 'result' },
+  ];
+  for (const { file, pick } of wanted) {
+    const paper = papers.items.find(pick);
+    if (!paper?.download) throw new Error(`No ${file} among the dossier's documents`);
+    const bytes = new Uint8Array(await (await fetch(paper.download.url)).arrayBuffer());
+    console.log(`   ${paper.name} (${bytes.length} byte)${outDir ? ` → ${file}` : ''}`);
+    if (outDir) await writeFile(join(outDir, file), bytes);
+  }
+  const verified = (await anonymous.post('/v1/signature-verifications', { code })) as {
+    valid: boolean;
+    signer?: { name: string; agency: string };
+  };
+  console.log(`   Kiểm tra chữ ký: ${verified.valid ? 'hợp lệ' : 'KHÔNG hợp lệ'}, ký bởi ${verified.signer?.name}`);
+  await save('signature-verification', verified);
+
   say('Tra cứu công khai bằng mã hồ sơ và mã tra cứu (POST /v1/dossier-lookups)');
   const lookup = await anonymous.post('/v1/dossier-lookups', { code, pin: receipt.lookupPin });
   console.log('  ', lookup);
   await save('lookup', lookup);
+
+  say('Quản trị viên yêu cầu báo cáo chỉ số tháng này của tỉnh (POST /v1/reports), tải JSON, CSV, XLSX');
+  const admin = await signIn('admin-quang');
+  const [reportYear = 0, reportMonth = 0] = new Date()
+    .toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
+    .split('-')
+    .map(Number);
+  const asked = (await admin.post(
+    '/v1/reports',
+    { agencyId: '24.UBND', periodKind: 'month', year: reportYear, index: reportMonth },
+    { 'idempotency-key': crypto.randomUUID() },
+  )) as { id: string };
+  await cloud.settle();
+  const report = (await admin.get(`/v1/reports/${asked.id}`)) as {
+    status: string;
+    summary: { counts: { received: number; resolved: number; inProgress: number } };
+    downloads: Record<'json' | 'csv' | 'xlsx', string>;
+  };
+  const { received, resolved, inProgress } = report.summary.counts;
+  console.log(`   ${report.status}: tiếp nhận ${received}, đã giải quyết ${resolved}, đang giải quyết ${inProgress}`);
+  await save('report', report);
+  for (const [format, url] of Object.entries(report.downloads)) {
+    const file = await fetch(url);
+    if (!file.ok) throw new Error(`Report ${format} download failed: ${file.status}`);
+    if (outDir) await writeFile(join(outDir, `bao-cao-thang.${format}`), new Uint8Array(await file.arrayBuffer()));
+  }
 
   console.log(`\nXong.${outDir ? ` Kết quả đã ghi vào ${outDir}` : ''}`);
 } finally {

@@ -34,6 +34,28 @@ const Env = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** The public dossier lookup page printed, with the code, as a QR code on every form. */
+  PUBLIC_LOOKUP_URL: z.url().default('https://dichvucong.bacninh.gov.vn/tra-cuu-ho-so'),
+  /** Who signs results: AWS KMS asymmetric keys (cloud) or the local certificate authority (local cloud, tests). */
+  SIGNER: z.enum(['kms', 'local']).default('kms'),
+  /** Where the local certificate authority keeps its chain; in memory when unset. */
+  LOCAL_CA_DIR: z.string().min(1).optional(),
+  /** KMS signing: JSON map of leader sub → { keyId, certificate (PEM), chain (PEM, nearest first, root last) }. */
+  SIGNING_KEYS: z.string().default('{}'),
+  /** Email channel: Amazon SES v2 in the cloud; `capture` writes `.eml` files to NOTIFICATION_CAPTURE_DIR. */
+  EMAIL_TRANSPORT: z.enum(['ses', 'capture']).default('ses'),
+  /** Sender of notification emails (a verified SES identity). */
+  EMAIL_FROM: z.string().min(3).default('thongbao@dichvucong.gov.vn'),
+  /** SMS channel: the province's HTTP SMS gateway; `capture` appends to NOTIFICATION_CAPTURE_DIR/sms.log. */
+  SMS_TRANSPORT: z.enum(['http', 'capture']).default('http'),
+  SMS_GATEWAY_URL: z.url().optional(),
+  /** Brand name (sender id) registered with the carriers. */
+  SMS_SENDER: z.string().min(1).max(11).default('DICHVUCONG'),
+  /** DOMAIN.md: Vietnamese with diacritics is UCS-2 (70 chars a segment); stripped it is GSM-7 (160). */
+  SMS_DIACRITICS: z.enum(['keep', 'strip']).default('strip'),
+  SMS_MAX_SEGMENTS: z.coerce.number().int().min(1).max(5).default(1),
+  /** Where capture transports write (local cloud). */
+  NOTIFICATION_CAPTURE_DIR: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof Env>;

@@ -2,6 +2,7 @@
  * The local cloud: emulators, the resources the CDK app would create, the handlers' environment,
  * the API gateway, queue pollers and the scheduler, all in this process. One per test file.
  */
+import { rm } from 'node:fs/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -57,6 +58,8 @@ export interface LocalCloudOptions {
   cors?: CorsOptions | false;
   /** Name suffix of every resource; random by default. */
   suffix?: string;
+  /** Handler environment variables set over the local defaults (e.g. `SMS_TRANSPORT`, `SMS_GATEWAY_URL`). */
+  environment?: Readonly<Record<string, string>>;
 }
 
 export interface SettleOptions {
@@ -123,7 +126,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       queueUrlOf: (name) => queueOf(name).queueUrl,
       logLevel: options.logLevel,
     });
+    Object.assign(env, options.environment);
     cleanups.push(applyEnvironment(env));
+    const captureDir = env.NOTIFICATION_CAPTURE_DIR;
+    if (captureDir) cleanups.push(() => rm(captureDir, { recursive: true, force: true }));
 
     let apiUrl = '';
     const jwt = await createLocalJwt({

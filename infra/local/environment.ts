@@ -3,7 +3,8 @@
  * Handlers read it at module scope (shared/config.ts), so it is applied before any handler is imported.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { type EventType, eventTypes } from '../../shared/domain/events.ts';
 import { consumersOf } from '../manifest.ts';
 import { localRegion, repoRoot } from './lambda.ts';
@@ -64,6 +65,12 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
     POWERTOOLS_LOG_LEVEL: input.logLevel ?? 'WARN',
     // No X-Ray daemon here: a Tracer, where a function uses one, must not try to send segments.
     POWERTOOLS_TRACE_ENABLED: 'false',
+    // Results are signed by the local certificate authority (root → province CA → a certificate per leader).
+    SIGNER: 'local',
+    // Notification channels are captured, never sent: .eml files and an SMS log (infra/local/notification-capture.ts).
+    EMAIL_TRANSPORT: 'capture',
+    SMS_TRANSPORT: 'capture',
+    NOTIFICATION_CAPTURE_DIR: join(tmpdir(), `egov-notifications-${input.tableName}`),
   };
 }
 

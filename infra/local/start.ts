@@ -17,6 +17,8 @@ if (!logLevels.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${l
 const cloud = await startLocalCloud({
   port: Number(process.env.PORT ?? 3000),
   logLevel,
+  // The local certificate authority's chain survives restarts: signed results stay verifiable.
+  environment: { LOCAL_CA_DIR: process.env.LOCAL_CA_DIR ?? '.local-cloud/ca' },
   // Imported only now: the seed reaches shared/ modules that read the environment at load.
   seed: async (ctx) => {
     if (!existsSync(fileURLToPath(seedUrl))) {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Stack, Tags, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -229,6 +229,27 @@ export class PlatformFunction extends Construct {
         });
       }
       fn.addEnvironment('EVENT_QUEUES', Stack.of(this).toJsonString(routes));
+    }
+
+    if (access.sends?.includes('email')) {
+      // The sender is a verified SES identity (context egov:emailFrom); the grant names its domain only.
+      const from = String(this.node.tryGetContext('egov:emailFrom') ?? 'thongbao@dichvucong.gov.vn');
+      const domain = from.split('@').at(-1) ?? from;
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: domain })],
+        }),
+      );
+      fn.addEnvironment('EMAIL_TRANSPORT', 'ses');
+      fn.addEnvironment('EMAIL_FROM', from);
+    }
+
+    if (access.sends?.includes('sms')) {
+      // The province's SMS gateway (context egov:smsGatewayUrl); without it each send fails into the DLQ.
+      fn.addEnvironment('SMS_TRANSPORT', 'http');
+      const gateway: unknown = this.node.tryGetContext('egov:smsGatewayUrl');
+      if (typeof gateway === 'string' && gateway) fn.addEnvironment('SMS_GATEWAY_URL', gateway);
     }
   }
 

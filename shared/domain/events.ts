@@ -2,7 +2,7 @@
  * Domain events. A state change records its events in the dossier's outbox in the same
  * conditional write; relays deliver them to the queues of the functions that consume them.
  */
-export const eventTypes = ['DossierSubmitted', 'DossierRouted', 'DossierChanged'] as const;
+export const eventTypes = ['DossierSubmitted', 'DossierRouted', 'DossierChanged', 'ReportRequested'] as const;
 export type EventType = (typeof eventTypes)[number];
 
 export interface DomainEvent<T extends EventType = EventType> {
@@ -29,6 +29,12 @@ export interface EventData {
     notifyOfficials?: string[];
     form?: string;
   };
+  /**
+   * A report to compute (shared/use-cases/reports.ts). Not a dossier event: it travels in its own
+   * envelope (shared/adapters/sqs/report-requests.ts, no dossierCode) from the report API and the
+   * report schedule to the `report` worker.
+   */
+  ReportRequested: { reportId: string; agencyId: string };
 }
 
 /** Event ids derive from the dossier version that produced them, so a retried write yields the same id. */

@@ -10,6 +10,7 @@ let cloud: LocalCloud;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   cloud = await startLocalCloud({
+    scheduler: false,
     seed: async (ctx) => {
       await seedDemoProvince(ctx);
       await catalogueRepository(ctx.tableName, DynamoDBDocumentClient.from(ctx.clients.dynamo)).putProcedure(permit);

@@ -5,7 +5,7 @@ import { birthRegistration, request, tokenFor } from '../support/http.ts';
 
 let cloud: LocalCloud;
 beforeAll(async () => {
-  cloud = await startLocalCloud({ seed: seedDemoProvince });
+  cloud = await startLocalCloud({ seed: seedDemoProvince, scheduler: false });
 });
 afterAll(() => cloud?.stop());
 

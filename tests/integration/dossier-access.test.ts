@@ -7,7 +7,7 @@ let cloud: LocalCloud;
 const tokens: Record<string, string | undefined> = {};
 const people = ['citizen-an', 'citizen-binh', 'receiver-lan', 'leader-hung', 'specialist-minh', 'auditor-thu'];
 beforeAll(async () => {
-  cloud = await startLocalCloud({ seed: seedDemoProvince });
+  cloud = await startLocalCloud({ seed: seedDemoProvince, scheduler: false });
   for (const sub of people) tokens[sub] = await tokenFor(cloud, sub);
 });
 afterAll(() => cloud?.stop());

@@ -1,4 +1,4 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
@@ -20,8 +20,17 @@ const inbox = async () =>
 
 describe('a crash between the dossier write and the SQS send', () => {
   it('loses nothing: the sweeper sends the stranded event and the applicant is notified once', async () => {
-    // SQS going away after the write is a fault the emulator cannot produce: the one mocked call.
-    const send = vi.spyOn(SQSClient.prototype, 'send').mockRejectedValueOnce(new Error('connection reset'));
+    // SQS going away after the write is a fault the emulator cannot produce: the one mocked call,
+    // the first event batch sent (the pollers' receives keep reaching the emulator).
+    const original = SQSClient.prototype.send;
+    let failed = false;
+    const send = vi.spyOn(SQSClient.prototype, 'send').mockImplementation(function (this: SQSClient, ...args) {
+      if (!failed && args[0] instanceof SendMessageBatchCommand) {
+        failed = true;
+        return Promise.reject(new Error('connection reset'));
+      }
+      return original.apply(this, args as unknown as Parameters<typeof original>);
+    } as typeof original);
     const submitted = await request(cloud, 'POST', '/v1/dossiers', { token, body: birthRegistration() });
     send.mockRestore();
     expect(submitted.status).toBe(201);

@@ -2,7 +2,9 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Decision, Dossier } from '../../domain/dossier/dossier.ts';
 import type { DomainEvent } from '../../domain/events.ts';
+import { isWatched } from '../../domain/notifications/deadline-watch.ts';
 import { versionConflict } from '../../domain/rule-violation.ts';
+import { toVnDate } from '../../domain/time.ts';
 import { db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { keys, outboxShardOf } from './keys.ts';
@@ -14,7 +16,7 @@ export interface StoredDossier {
   outbox: DomainEvent[];
 }
 
-const { byApplicant, byAgencyDue, pendingOutbox } = tableLayout.indexes;
+const { byApplicant, byAgencyDue, pendingOutbox, openByDueDay } = tableLayout.indexes;
 
 /** Index keys derived from the dossier's state; recomputed on every write so they never drift. */
 function indexKeys(dossier: Dossier): Record<string, string> {
@@ -25,6 +27,13 @@ function indexKeys(dossier: Dossier): Record<string, string> {
       ? {
           [byAgencyDue.partitionKey]: keys.agencyQueueIndex(dossier.workQueue.agencyId),
           [byAgencyDue.sortKey]: `${dossier.dueAt}#${dossier.code}`,
+        }
+      : {}),
+    // Sparse: only open dossiers (filed, not yet decided) are in the due-date index.
+    ...(isWatched(dossier.status)
+      ? {
+          [openByDueDay.partitionKey]: keys.dueDayIndex(toVnDate(new Date(dossier.dueAt))),
+          [openByDueDay.sortKey]: `${dossier.dueAt}#${dossier.code}`,
         }
       : {}),
   };
@@ -199,6 +208,25 @@ export function dossierRepository(tableName: string) {
         ScanIndexForward: true,
         cursorScope: { [byAgencyDue.partitionKey]: pk },
       });
+    },
+
+    /** Open dossiers whose due instant falls on a local date (`yyyy-mm-dd`), by due instant: a Query per page. */
+    async *openDueOn(date: string): AsyncGenerator<Dossier> {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: openByDueDay.indexName,
+            KeyConditionExpression: '#pk = :pk',
+            ExpressionAttributeNames: { '#pk': openByDueDay.partitionKey },
+            ExpressionAttributeValues: { ':pk': keys.dueDayIndex(date) },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) yield fromItem(item).dossier;
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
     },
 
     /** Codes of dossiers in one outbox shard whose oldest unsent event is not younger than `before`. */

@@ -1,6 +1,9 @@
 /** Item keys of the single table, in one place. */
 export const keys = {
   dossier: (code: string) => ({ pk: `DOSSIER#${code}`, sk: 'DOSSIER' }),
+  /** A document of a dossier (upload, form, result): its own item in the dossier's partition, never racing its version. */
+  dossierDocument: (code: string, id: string) => ({ pk: `DOSSIER#${code}`, sk: `DOC#${id}` }),
+  dossierDocuments: (code: string) => ({ pk: `DOSSIER#${code}`, skPrefix: 'DOC#' }),
   dossierCounter: (agencyId: string, yymmdd: string) => ({ pk: `COUNTER#${agencyId}#${yymmdd}`, sk: 'COUNTER' }),
   agency: (id: string) => ({ pk: `AGENCY#${id}`, sk: 'AGENCY' }),
   lookupAttempts: (code: string) => ({ pk: `LOOKUP#${code}`, sk: 'ATTEMPTS' }),
@@ -32,9 +35,31 @@ export const keys = {
     sk: `NOTIF#${occurredAt}#${eventId}`,
   }),
   notificationsOf: (recipientId: string) => ({ pk: `USER#${recipientId}`, skPrefix: 'NOTIF#' }),
+  /** A user's notification channel preferences. */
+  notificationPreferences: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PREFS#NOTIFICATIONS' }),
+  /** One delivery of one event on one channel to one recipient: written conditionally, so at most once. */
+  delivery: (eventId: string, channel: string, recipientId: string) => ({
+    pk: `DELIVERY#${eventId}`,
+    sk: `${channel}#${recipientId}`,
+  }),
   applicantIndex: (applicantId: string) => `APPLICANT#${applicantId}`,
   agencyQueueIndex: (agencyId: string) => `QUEUE#${agencyId}`,
   outboxShard: (shard: number) => `OUTBOX#${shard}`,
+  /** Open dossiers due on a local date (`yyyy-mm-dd`): the deadline watch's index partition. */
+  dueDayIndex: (date: string) => `DUE#${date}`,
+  /** A deadline-watch mark: the first instant a warning or digest was sent, so it is sent once. */
+  watchMark: (subject: string, mark: string) => ({ pk: `WATCH#${subject}`, sk: mark }),
+  /** Indicator facts: one item per dossier in its competent agency's partition of a month (`yyyy-mm`). */
+  indicatorFacts: (agencyId: string, month: string) => `FACTS#${agencyId}#${month}`,
+  indicatorFact: (agencyId: string, month: string, code: string) => ({ pk: `FACTS#${agencyId}#${month}`, sk: code }),
+  /** A report (request, status, summary, file keys). */
+  report: (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' }),
+  /** Reports listing of one scope (an agency, for each agency at or above the report's, or `ALL`), newest first. */
+  reportsOf: (scope: string) => `REPORTS#${scope}`,
+  reportListing: (scope: string, requestedAt: string, id: string) => ({
+    pk: `REPORTS#${scope}`,
+    sk: `${requestedAt}#${id}`,
+  }),
 };
 
 /** Shards of the pending-outbox index: enough to spread a busy hour's writes, few enough to sweep. */

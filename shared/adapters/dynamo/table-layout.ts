@@ -13,6 +13,8 @@ export const tableLayout = {
     byAgencyDue: { indexName: 'byAgencyDue', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     /** Sparse: only dossiers whose outbox still holds unsent events, sharded to spread writes. */
     pendingOutbox: { indexName: 'pendingOutbox', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    /** Sparse: only open dossiers (filed, not yet decided), one partition per local due date, by due instant. */
+    openByDueDay: { indexName: 'openByDueDay', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
   },
 } as const;
 

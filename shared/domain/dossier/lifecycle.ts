@@ -293,7 +293,13 @@ function transfer(agencyId: string, ctx: ActionContext, at: string): Step {
         agencyId,
         legs: dossier.legs.map((leg) => (leg === openLeg ? { ...leg, endedAt: at } : leg)),
         workQueue: { agencyId, stepIndex: index, stepName: name, since: at },
-        steps: [...closeLastStep(dossier.steps, at), stepRecord(ctx, name, at, ctx.procedure.steps[index]?.duration)],
+        steps: [
+          ...closeLastStep(dossier.steps, at),
+          stepRecord(ctx, name, at, ctx.procedure.steps[index]?.duration, undefined, {
+            agencyId,
+            calendar: target.calendar,
+          }),
+        ],
       },
       note: `${target.agency.name} nhận lại hồ sơ để tiếp tục giải quyết.`,
     };
@@ -322,15 +328,17 @@ function assignee(id: string | undefined) {
   return id ? { assigneeId: id } : {};
 }
 
+/** A step opened now at `where` (by default the agency holding the dossier), due after its duration in that agency's time. */
 function stepRecord(
   ctx: ActionContext,
   name: string,
   at: string,
   duration: Procedure['steps'][number]['duration'] | undefined,
   handlerId?: string,
+  where: { agencyId: string; calendar: WorkingCalendar } = { agencyId: ctx.dossier.agencyId, calendar: ctx.calendar },
 ): StepRecord {
-  const dueAt = duration ? toVnIso(addWorkingTime(ctx.calendar, ctx.now, duration)) : ctx.dossier.dueAt;
-  return { agencyId: ctx.dossier.agencyId, name, startedAt: at, dueAt, ...(handlerId ? { handlerId } : {}) };
+  const dueAt = duration ? toVnIso(addWorkingTime(where.calendar, ctx.now, duration)) : ctx.dossier.dueAt;
+  return { agencyId: where.agencyId, name, startedAt: at, dueAt, ...(handlerId ? { handlerId } : {}) };
 }
 
 function closeLastStep(steps: readonly StepRecord[], at: string): StepRecord[] {

@@ -94,6 +94,13 @@ describe('a joint procedure crossing levels', () => {
     expect(returned.agencyId).toBe('24.SXD');
     expect(returned.legs[0]?.endedAt).toBeDefined();
     expect(returned.workQueue).toMatchObject({ agencyId: '24.SXD', stepIndex: 1, stepName: 'Thẩm định hồ sơ' });
+    // The control slip (form 06) shows each step at the agency that worked on it.
+    expect(returned.steps.map((s) => [s.agencyId, s.name])).toEqual([
+      ['24.SXD', 'Tiếp nhận hồ sơ'],
+      ['24.SXD', 'Thẩm định hồ sơ'],
+      ['24.07210', 'Xác nhận hiện trạng của UBND xã'],
+      ['24.SXD', 'Thẩm định hồ sơ'],
+    ]);
     expect(run(returned, people.leader, { type: 'decide', outcome: 'approved' }).status).toBe('decided');
   });
 
