@@ -3,7 +3,6 @@ import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts
 import type { NotificationRepository } from '../adapters/dynamo/notification-repository.ts';
 import { describeAppointment } from '../domain/calendar/index.ts';
 import type { DomainEvent } from '../domain/events.ts';
-import type { Official } from '../domain/official.ts';
 import {
   type Message,
   type MessageContext,
@@ -15,19 +14,7 @@ import type { Applicant } from '../domain/dossier/dossier.ts';
 
 export interface MessageSources {
   dossiers: DossierRepository;
-  agencies: Pick<AgencyRepository, 'listOfficials'>;
-}
-
-/** Every active official of an agency (rosters are small; paged to the end all the same). */
-async function allOfficials(agencies: MessageSources['agencies'], agencyId: string): Promise<Official[]> {
-  const officials: Official[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await agencies.listOfficials(agencyId, { limit: 100, ...(cursor ? { cursor } : {}) });
-    officials.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return officials;
+  agencies: Pick<AgencyRepository, 'allOfficials'>;
 }
 
 /**
@@ -51,7 +38,7 @@ export async function renderMessages(
     if (dossier.workQueue?.assigneeId) ctx.assigneeId = dossier.workQueue.assigneeId;
   }
   if (needsAgencyOfficials(event)) {
-    ctx.agencyOfficials = await allOfficials(sources.agencies, String(event.data.agencyId));
+    ctx.agencyOfficials = await sources.agencies.allOfficials(String(event.data.agencyId));
   }
   return { messages: messagesFor(event, ctx), ...(applicant ? { applicant } : {}) };
 }

@@ -12,12 +12,11 @@ import {
   warningMessages,
   watchWindow,
 } from '../domain/notifications/deadline-watch.ts';
-import type { Official } from '../domain/official.ts';
 import { toVnDate } from '../domain/time.ts';
 
 export interface WatchDeadlinesDeps {
   dossiers: Pick<DossierRepository, 'openDueOn' | 'listWorkQueue'>;
-  agencies: Pick<AgencyRepository, 'listOfficials' | 'calendarFor'>;
+  agencies: Pick<AgencyRepository, 'allOfficials' | 'calendarFor'>;
   marks: WatchMarks;
   notifications: Pick<NotificationRepository, 'record'>;
   now: () => Date;
@@ -51,7 +50,7 @@ export function watchDeadlines(deps: WatchDeadlinesDeps) {
 
   return async (): Promise<WatchResult> => {
     const now = deps.now();
-    const officialsOf = cache((id) => rosterOf(deps.agencies, id));
+    const officialsOf = cache((id) => deps.agencies.allOfficials(id));
     const calendarFor = cache((id) => deps.agencies.calendarFor(id));
     const result: WatchResult = { read: 0, warnings: 0, digests: 0 };
     const agencies = new Set<string>();
@@ -102,16 +101,4 @@ async function workQueueOf(dossiers: WatchDeadlinesDeps['dossiers'], agencyId: s
     cursor = page.nextCursor;
   } while (cursor);
   return all;
-}
-
-/** Every official on an agency's roster (rosters are small; paged to the end all the same). */
-async function rosterOf(agencies: WatchDeadlinesDeps['agencies'], agencyId: string): Promise<Official[]> {
-  const officials: Official[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await agencies.listOfficials(agencyId, { limit: 100, ...(cursor ? { cursor } : {}) });
-    officials.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return officials;
 }

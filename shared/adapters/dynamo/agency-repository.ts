@@ -239,6 +239,18 @@ export function agencyRepository(
       return queryPage<Official>(pk, skPrefix, page);
     },
 
+    /** The whole roster of an agency (rosters are small; paged to the end all the same). */
+    async allOfficials(agencyId: string): Promise<Official[]> {
+      const officials: Official[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await this.listOfficials(agencyId, { limit: 100, ...(cursor ? { cursor } : {}) });
+        officials.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return officials;
+    },
+
     /** A year's holidays as stored; undefined when the year was never stored. */
     async getHolidays(year: number): Promise<Holiday[] | undefined> {
       const item = await getItem(keys.holidays(year));
