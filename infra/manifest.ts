@@ -44,7 +44,15 @@ export interface Access {
   emits?: readonly EventType[];
   /** Notification channels it sends on: `email` through Amazon SES, `sms` through the SMS gateway. */
   sends?: readonly ('email' | 'sms')[];
+  /**
+   * Digital signing in the cloud (SIGNER=kms): `sign` may use the leaders' KMS keys (`egov:signingKeys`)
+   * and read their certificate chains; `verify` reads the trusted roots. Both under {@link signingConfigPrefix}.
+   */
+  signing?: 'sign' | 'verify';
 }
+
+/** Key prefix of the documents bucket where ops upload the signing configuration (README "Documents"). */
+export const signingConfigPrefix = 'config/signing/';
 
 export interface FunctionSpec {
   description: string;
@@ -273,7 +281,7 @@ export const manifest = {
       "Renders a decided dossier's result and signs it (PAdES, SHA-256) with the deciding leader's certificate",
     entry: 'functions/sign/handler.ts',
     trigger: { kind: 'queue', events: ['DossierChanged'], batchSize: 5, maxReceiveCount: 5 },
-    access: { table: 'readwrite', documents: { prefixes: ['dossiers/'], mode: 'readwrite' } },
+    access: { table: 'readwrite', documents: { prefixes: ['dossiers/'], mode: 'readwrite' }, signing: 'sign' },
     memoryMb: 1024,
     timeoutSeconds: 30,
   },
@@ -282,7 +290,7 @@ export const manifest = {
       'Anyone checks a signed result (uploaded PDF, or by dossier code): valid, signer, agency, chain, time, hash',
     entry: 'functions/verify-signature/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/signature-verifications', auth: 'public' },
-    access: { table: 'read', documents: { prefixes: ['dossiers/'], mode: 'read' } },
+    access: { table: 'read', documents: { prefixes: ['dossiers/'], mode: 'read' }, signing: 'verify' },
     memoryMb: 1024,
     timeoutSeconds: 15,
   },

@@ -42,6 +42,11 @@ const Env = z.object({
   LOCAL_CA_DIR: z.string().min(1).optional(),
   /** KMS signing: JSON map of leader sub → { keyId, certificate (PEM), chain (PEM, nearest first, root last) }. */
   SIGNING_KEYS: z.string().default('{}'),
+  /**
+   * KMS signing in the cloud: key prefix of the documents bucket holding `leaders/<sub>.json` and
+   * `trusted-roots.pem` (set with the grant by the manifest's `access.signing`); when set, SIGNING_KEYS is unused.
+   */
+  SIGNING_CONFIG_PREFIX: z.string().min(1).optional(),
   /** Email channel: Amazon SES v2 in the cloud; `capture` writes `.eml` files to NOTIFICATION_CAPTURE_DIR. */
   EMAIL_TRANSPORT: z.enum(['ses', 'capture']).default('ses'),
   /** Sender of notification emails (a verified SES identity). */

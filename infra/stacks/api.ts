@@ -58,6 +58,7 @@ export class ApiStack extends Stack {
           name,
           resources: {
             provinceCode: settings.provinceCode,
+            signingKeys: settings.signingKeys,
             table: props.table,
             documents: props.documents,
             queues: props.queues,

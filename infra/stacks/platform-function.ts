@@ -18,7 +18,7 @@ import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { BuildOptions } from 'esbuild';
 import type { EventType } from '../../shared/domain/events.ts';
-import { consumersOf, type FunctionName, type FunctionSpec, specOf } from '../manifest.ts';
+import { consumersOf, type FunctionName, type FunctionSpec, signingConfigPrefix, specOf } from '../manifest.ts';
 import { acknowledgeWildcards } from '../nag.ts';
 
 /** Repository root: manifest entries are relative to it, and it is the bundling project root. */
@@ -85,6 +85,8 @@ export const functionTag = 'egov:function';
 export interface PlatformResources {
   /** The province's administrative-unit code (`egov:provinceCode`), given to every function. */
   provinceCode: string;
+  /** Leader sub → KMS signing key ARN (`egov:signingKeys`): what `access.signing: 'sign'` may use. */
+  signingKeys?: Readonly<Record<string, string>>;
   table?: ITableV2;
   documents?: IBucket;
   /** Each queue-consumer function's own queue, by function name. */
@@ -229,6 +231,36 @@ export class PlatformFunction extends Construct {
         });
       }
       fn.addEnvironment('EVENT_QUEUES', Stack.of(this).toJsonString(routes));
+    }
+
+    if (access.signing) {
+      // SIGNER=kms: keys and chains from signingConfigPrefix of the documents bucket (read once per
+      // process); kms:Sign on exactly the configured key ARNs. No key configured: no KMS statement,
+      // and signing fails (the message goes to the DLQ) until ops configure one and redeploy.
+      const bucket = resources.documents;
+      if (!bucket) throw new Error(`${this.name} signs or verifies with the documents bucket, none was given`);
+      const objects =
+        access.signing === 'sign' ? [`${signingConfigPrefix}leaders/*`] : [`${signingConfigPrefix}trusted-roots.pem`];
+      for (const pattern of objects) bucket.grantRead(fn, pattern);
+      if (access.signing === 'sign') {
+        acknowledgeWildcards(
+          this,
+          new RegExp(`^Resource::.*DocumentsBucket.*/${escapeRegExp(signingConfigPrefix)}leaders/\\*$`),
+          `${this.name} reads the leaders' certificate chains under ${signingConfigPrefix}leaders/ only (one object per leader, uploaded by ops).`,
+        );
+        const keyArns = [...new Set(Object.values(resources.signingKeys ?? {}))];
+        if (keyArns.length > 0) {
+          fn.addToRolePolicy(new PolicyStatement({ actions: ['kms:Sign', 'kms:GetPublicKey'], resources: keyArns }));
+        }
+      }
+      acknowledgeWildcards(
+        this,
+        /^Action::s3:(GetObject|GetBucket|List)\*$/,
+        `S3 action families of bucket.grantRead, on the documents bucket and the signing configuration under ${signingConfigPrefix} only.`,
+      );
+      fn.addEnvironment('SIGNER', 'kms');
+      fn.addEnvironment('SIGNING_CONFIG_PREFIX', signingConfigPrefix);
+      fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
     }
 
     if (access.sends?.includes('email')) {

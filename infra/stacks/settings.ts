@@ -15,6 +15,13 @@ export interface PlatformSettings {
   corsOrigins: string[];
   /** Where alarms are mailed; empty: the topic has no subscription. */
   alarmEmail: string | undefined;
+  /**
+   * `egov:signingKeys`: leader sub → ARN of the leader's KMS asymmetric signing key (created by the
+   * province's PKI process, outside the stacks). The `sign` function may use exactly these keys; their
+   * certificates and the trusted roots are uploaded to `config/signing/` of the documents bucket
+   * (README "Documents"). Empty: nothing can be signed in the cloud (each result fails into the DLQ).
+   */
+  signingKeys: Record<string, string>;
 }
 
 export const contextKeys = {
@@ -23,6 +30,7 @@ export const contextKeys = {
   jwtAudience: 'egov:jwtAudience',
   corsOrigins: 'egov:corsOrigins',
   alarmEmail: 'egov:alarmEmail',
+  signingKeys: 'egov:signingKeys',
 } as const;
 
 function text(scope: Construct, key: string): string | undefined {
@@ -74,6 +82,40 @@ function origins(scope: Construct): string[] {
   return result;
 }
 
+/** A KMS key ARN (not an alias: IAM authorizes kms:Sign on the key's ARN), multi-Region keys included. */
+const kmsKeyArn =
+  /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+/** A leader's `sub`, as it names the object `config/signing/leaders/<sub>.json`. */
+const leaderSub = /^[\w.@-]+$/;
+
+/** `egov:signingKeys` is a JSON object in cdk.json; `-c egov:signingKeys='{...}'` gives its text. */
+function signingKeys(scope: Construct): Record<string, string> {
+  const key = contextKeys.signingKeys;
+  let raw: unknown = scope.node.tryGetContext(key);
+  if (raw === undefined || raw === null || raw === '') return {};
+  if (typeof raw === 'string') {
+    try {
+      raw = JSON.parse(raw);
+    } catch {
+      throw new Error(`Context ${key} must be a JSON object of leader sub to KMS key ARN`);
+    }
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new Error(`Context ${key} must be an object of leader sub to KMS key ARN`);
+  }
+  const result: Record<string, string> = {};
+  for (const [sub, arn] of Object.entries(raw)) {
+    if (!leaderSub.test(sub)) throw new Error(`Context ${key}: ${JSON.stringify(sub)} is not a leader sub`);
+    if (typeof arn !== 'string' || !kmsKeyArn.test(arn.trim())) {
+      throw new Error(
+        `Context ${key}: the key of ${sub} must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)`,
+      );
+    }
+    result[sub] = arn.trim();
+  }
+  return result;
+}
+
 export function readSettings(scope: Construct): PlatformSettings {
   const alarmEmail = text(scope, contextKeys.alarmEmail);
   if (alarmEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) {
@@ -87,5 +129,6 @@ export function readSettings(scope: Construct): PlatformSettings {
     jwtAudience: required(scope, contextKeys.jwtAudience),
     corsOrigins: origins(scope),
     alarmEmail: alarmEmail || undefined,
+    signingKeys: signingKeys(scope),
   };
 }

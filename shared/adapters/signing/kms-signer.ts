@@ -4,31 +4,116 @@ import { z } from 'zod';
 import type { Signer, SignerIdentity, SigningCertificate } from '../../documents/signing/signer.ts';
 
 /** Per leader: the KMS key (RSA_2048, SIGN_VERIFY) and the certificate the province's CA issued for it. */
-export const SigningKeys = z.record(
-  z.string(),
-  z.object({ keyId: z.string().min(1), certificate: z.string().min(1), chain: z.array(z.string().min(1)).min(1) }),
-);
+export const SigningKey = z.object({
+  keyId: z.string().min(1),
+  certificate: z.string().min(1),
+  chain: z.array(z.string().min(1)).min(1),
+});
+export type SigningKey = z.infer<typeof SigningKey>;
+export const SigningKeys = z.record(z.string(), SigningKey);
 export type SigningKeys = z.infer<typeof SigningKeys>;
+
+/** Where the signer finds each leader's key and certificate chain, and the roots verification trusts. */
+export interface SigningKeySource {
+  leader(sub: string): Promise<SigningKey | undefined>;
+  trustedRoots(): Promise<string[]>;
+}
+
+/** Keys given inline (SIGNING_KEYS): the roots are the last certificate of each chain. */
+export function inlineSigningKeys(keys: SigningKeys): SigningKeySource {
+  return {
+    leader: async (sub) => keys[sub],
+    trustedRoots: async () => [...new Set(Object.values(keys).flatMap((k) => k.chain.slice(-1)))],
+  };
+}
+
+/** Reads one configuration object as text; `undefined` when it does not exist. */
+export type ReadConfigObject = (key: string) => Promise<string | undefined>;
+
+/** The PEM certificates of a file, in order. */
+export function pemCertificates(text: string): string[] {
+  return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g)?.map((pem) => `${pem}\n`) ?? [];
+}
+
+/**
+ * The signing configuration ops upload under `prefix` of the documents bucket (README "Documents"):
+ * `<prefix>leaders/<sub>.json` ({@link SigningKey}) per leader and `<prefix>trusted-roots.pem` (one or
+ * more PEM root certificates). Each object is read once per process, when first needed; a failed read
+ * is not remembered (the next message retries it), nor is a leader without a file (ops may add it).
+ */
+export function s3SigningKeys(read: ReadConfigObject, prefix: string): SigningKeySource {
+  const leaders = new Map<string, Promise<SigningKey>>();
+  let roots: Promise<string[]> | undefined;
+  const once = <T>(load: () => Promise<T>, forget: () => void): Promise<T> => {
+    const pending = load();
+    pending.catch(forget);
+    return pending;
+  };
+  return {
+    async leader(sub) {
+      if (!/^[\w.@-]+$/.test(sub)) return undefined;
+      let entry = leaders.get(sub);
+      if (!entry) {
+        entry = once(
+          async () => {
+            const text = await read(`${prefix}leaders/${sub}.json`);
+            if (text === undefined) throw new MissingSigningKey(sub);
+            return SigningKey.parse(JSON.parse(text));
+          },
+          () => leaders.delete(sub),
+        );
+        leaders.set(sub, entry);
+      }
+      try {
+        return await entry;
+      } catch (error) {
+        if (error instanceof MissingSigningKey) return undefined;
+        throw error;
+      }
+    },
+    trustedRoots() {
+      roots ??= once(
+        async () => {
+          const text = await read(`${prefix}trusted-roots.pem`);
+          const pems = text === undefined ? [] : pemCertificates(text);
+          if (pems.length === 0) throw new Error(`No trusted root certificate at ${prefix}trusted-roots.pem`);
+          return pems;
+        },
+        () => {
+          roots = undefined;
+        },
+      );
+      return roots;
+    },
+  };
+}
+
+class MissingSigningKey extends Error {
+  constructor(sub: string) {
+    super(`No signing key file for leader ${sub}`);
+  }
+}
 
 /**
  * Signs with AWS KMS asymmetric keys: the private key never leaves KMS; KMS signs the SHA-256 digest
  * (RSASSA_PKCS1_V1_5_SHA_256). The certificate chains live in the platform's configuration.
  */
-export function kmsSigner(client: Pick<KMSClient, 'send'>, keys: SigningKeys): Signer {
-  const entry = (identity: SignerIdentity) => {
-    const found = keys[identity.sub];
+export function kmsSigner(client: Pick<KMSClient, 'send'>, keys: SigningKeys | SigningKeySource): Signer {
+  const source = isSource(keys) ? keys : inlineSigningKeys(keys);
+  const entry = async (identity: SignerIdentity) => {
+    const found = await source.leader(identity.sub);
     if (!found) throw new Error(`No signing key configured for leader ${identity.sub}`);
     return found;
   };
   return {
     async certificateFor(identity): Promise<SigningCertificate> {
-      const { certificate, chain } = entry(identity);
+      const { certificate, chain } = await entry(identity);
       return { certificate, chain };
     },
     async sign(identity, data) {
       const { Signature } = await client.send(
         new SignCommand({
-          KeyId: entry(identity).keyId,
+          KeyId: (await entry(identity)).keyId,
           Message: createHash('sha256').update(data).digest(),
           MessageType: 'DIGEST',
           SigningAlgorithm: 'RSASSA_PKCS1_V1_5_SHA_256',
@@ -37,8 +122,10 @@ export function kmsSigner(client: Pick<KMSClient, 'send'>, keys: SigningKeys): S
       if (!Signature) throw new Error('KMS returned no signature');
       return Signature;
     },
-    async trustedRoots() {
-      return [...new Set(Object.values(keys).flatMap((k) => k.chain.slice(-1)))];
-    },
+    trustedRoots: () => source.trustedRoots(),
   };
+}
+
+function isSource(keys: SigningKeys | SigningKeySource): keys is SigningKeySource {
+  return typeof keys.leader === 'function' && typeof keys.trustedRoots === 'function';
 }

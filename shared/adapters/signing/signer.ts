@@ -1,19 +1,42 @@
 import { KMSClient } from '@aws-sdk/client-kms';
+import { GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
 import { localCertificateAuthority } from '../../documents/signing/local-ca.ts';
 import type { Signer } from '../../documents/signing/signer.ts';
 import { config } from '../../config.ts';
-import { kmsSigner, SigningKeys } from './kms-signer.ts';
+import { documentsBucketName, documentsClient } from '../s3/document-files.ts';
+import { kmsSigner, type ReadConfigObject, s3SigningKeys, SigningKeys } from './kms-signer.ts';
 
 let signer: Signer | undefined;
 
+/** Text of one object of the documents bucket, `undefined` if it does not exist. */
+function readDocumentsObject(): ReadConfigObject {
+  const client = documentsClient();
+  const bucket = documentsBucketName();
+  return async (key) => {
+    try {
+      const { Body } = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      return Body ? await Body.transformToString('utf8') : undefined;
+    } catch (error) {
+      if (error instanceof NoSuchKey) return undefined;
+      throw error;
+    }
+  };
+}
+
 /**
  * The signer this deployment uses (SIGNER), one per process: the local certificate authority is the
- * same for the `sign` worker and the verify endpoint of the local cloud.
+ * same for the `sign` worker and the verify endpoint of the local cloud. In the cloud the keys and
+ * chains are read from SIGNING_CONFIG_PREFIX of the documents bucket, lazily, once per process.
  */
 export function configuredSigner(): Signer {
   signer ??=
     config.SIGNER === 'local'
       ? localCertificateAuthority({ ...(config.LOCAL_CA_DIR ? { directory: config.LOCAL_CA_DIR } : {}) })
-      : kmsSigner(new KMSClient({}), SigningKeys.parse(JSON.parse(config.SIGNING_KEYS)));
+      : kmsSigner(
+          new KMSClient({}),
+          config.SIGNING_CONFIG_PREFIX
+            ? s3SigningKeys(readDocumentsObject(), config.SIGNING_CONFIG_PREFIX)
+            : SigningKeys.parse(JSON.parse(config.SIGNING_KEYS)),
+        );
   return signer;
 }

@@ -1,7 +1,7 @@
 import { constants, privateEncrypt } from 'node:crypto';
 import type { SignCommand } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
-import { kmsSigner } from '../../../shared/adapters/signing/kms-signer.ts';
+import { kmsSigner, s3SigningKeys } from '../../../shared/adapters/signing/kms-signer.ts';
 import { renderForm } from '../../../shared/documents/forms.ts';
 import { localCertificateAuthority } from '../../../shared/documents/signing/local-ca.ts';
 import { signPdf, verifyPdf } from '../../../shared/documents/signing/pades.ts';
@@ -71,5 +71,51 @@ describe('the KMS signer adapter', () => {
     await expect(signer.sign({ sub: 'nobody', name: 'x', agencyName: 'y' }, new Uint8Array(1))).rejects.toThrow(
       /No signing key/,
     );
+  });
+
+  it('reads each leader key and the trusted roots from the signing configuration once, lazily', async () => {
+    const ca = localCertificateAuthority();
+    const { certificate, chain } = await ca.certificateFor({ sub: 'leader-son', name: 'Sơn', agencyName: 'Sở' });
+    const root = chain.at(-1) ?? '';
+    const objects = new Map([
+      ['config/signing/leaders/leader-son.json', JSON.stringify({ keyId: 'arn:key/son', certificate, chain })],
+      ['config/signing/trusted-roots.pem', `# root of the province\n${root}`],
+    ]);
+    const reads: string[] = [];
+    let failNext = false;
+    const source = s3SigningKeys(async (key) => {
+      reads.push(key);
+      if (failNext) {
+        failNext = false;
+        throw new Error('throttled');
+      }
+      return objects.get(key);
+    }, 'config/signing/');
+    expect(reads).toEqual([]);
+    const signer = kmsSigner({ send: async () => ({ Signature: new Uint8Array([1]) }) } as never, source);
+    const leader = { sub: 'leader-son', name: 'Sơn', agencyName: 'Sở' };
+    expect(await signer.certificateFor(leader)).toEqual({ certificate, chain });
+    await signer.sign(leader, new Uint8Array(1));
+    expect((await signer.trustedRoots()).map((pem) => pem.trim())).toEqual([root.trim()]);
+    await signer.trustedRoots();
+    expect(reads).toEqual(['config/signing/leaders/leader-son.json', 'config/signing/trusted-roots.pem']);
+
+    // A leader without a file is refused, and looked up again next time (ops may upload it).
+    await expect(signer.certificateFor({ ...leader, sub: 'leader-ha' })).rejects.toThrow(/No signing key/);
+    objects.set('config/signing/leaders/leader-ha.json', JSON.stringify({ keyId: 'arn:key/ha', certificate, chain }));
+    await expect(signer.certificateFor({ ...leader, sub: 'leader-ha' })).resolves.toMatchObject({ certificate });
+    // A failed read is not remembered either.
+    failNext = true;
+    await expect(signer.certificateFor({ ...leader, sub: 'leader-x' })).rejects.toThrow(/throttled/);
+    objects.set('config/signing/leaders/leader-x.json', JSON.stringify({ keyId: 'arn:key/x', certificate, chain }));
+    await expect(signer.certificateFor({ ...leader, sub: 'leader-x' })).resolves.toMatchObject({ certificate });
+  });
+
+  it('refuses to verify without a trusted root rather than calling every signature untrusted', async () => {
+    const signer = kmsSigner(
+      { send: async () => ({}) } as never,
+      s3SigningKeys(async () => undefined, 'p/'),
+    );
+    await expect(signer.trustedRoots()).rejects.toThrow(/No trusted root certificate at p\/trusted-roots.pem/);
   });
 });
