@@ -59,6 +59,24 @@ const Env = z.object({
   /** DOMAIN.md: Vietnamese with diacritics is UCS-2 (70 chars a segment); stripped it is GSM-7 (160). */
   SMS_DIACRITICS: z.enum(['keep', 'strip']).default('strip'),
   SMS_MAX_SEGMENTS: z.coerce.number().int().min(1).max(5).default(1),
+  /**
+   * Queue consumers' own queue URLs by function name (`{ "deliver-sms": "https://…" }`): a worker that
+   * retries with backoff changes the visibility of a failed message on its own queue.
+   */
+  QUEUE_URLS: z
+    .string()
+    .default('{}')
+    .transform((raw, ctx) => {
+      try {
+        return z.record(z.string(), z.url()).parse(JSON.parse(raw));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'QUEUE_URLS must be a JSON map of function name to queue URL' });
+        return z.NEVER;
+      }
+    }),
+  /** Growing retry delay of external channels: base · 2^(attempt − 1) seconds, capped. */
+  RETRY_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(0).max(43_200).default(30),
+  RETRY_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(0).max(43_200).default(900),
   /** Where capture transports write (local cloud). */
   NOTIFICATION_CAPTURE_DIR: z.string().min(1).optional(),
 });

@@ -4,6 +4,7 @@ import { deliveryRepository, preferenceRepository } from '#adapters/dynamo/notif
 import { captureSmsSender, httpSmsSender } from '#adapters/notifications/sms.ts';
 import { config } from '#shared/config.ts';
 import { queueHandler } from '#shared/queue/queue-handler.ts';
+import { backoffOf } from '#shared/queue/retry-backoff.ts';
 import { deliverOnChannel } from '#shared/use-cases/deliver-notification.ts';
 
 function sender() {
@@ -24,4 +25,5 @@ export const handler = queueHandler(
       now: () => new Date(),
     },
   ),
+  { backoff: backoffOf(config, 'deliver-sms') },
 );

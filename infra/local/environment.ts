@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type EventType, eventTypes } from '../../shared/domain/events.ts';
-import { consumersOf } from '../manifest.ts';
+import { consumersOf, queueConsumers } from '../manifest.ts';
 import { localRegion, repoRoot } from './lambda.ts';
 import type { LogLevel } from './log.ts';
 import type { ConsumerName } from './resources.ts';
@@ -59,6 +59,12 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
     // fauxqs would need *.localhost DNS for virtual-hosted bucket addressing.
     S3_FORCE_PATH_STYLE: 'true',
     EVENT_QUEUES: JSON.stringify(eventQueues),
+    // Every consumer's own queue (one process runs them all), and retry delays short enough for tests.
+    QUEUE_URLS: JSON.stringify(
+      Object.fromEntries(queueConsumers.map((name) => [name, input.queueUrlOf(name as ConsumerName)])),
+    ),
+    RETRY_BACKOFF_BASE_SECONDS: '1',
+    RETRY_BACKOFF_MAX_SECONDS: '2',
     POWERTOOLS_SERVICE_NAME: 'egov-one-stop',
     POWERTOOLS_METRICS_NAMESPACE: 'EgovOneStop',
     POWERTOOLS_METRICS_DISABLED: 'true',

@@ -168,6 +168,9 @@ export class PlatformFunction extends Construct {
           reportBatchItemFailures: true,
         }),
       );
+      // Its own queue's URL, for retries with a growing delay; the event source mapping already grants
+      // sqs:ChangeMessageVisibility on it.
+      this.function.addEnvironment('QUEUE_URLS', Stack.of(this).toJsonString({ [name]: queue.queueUrl }));
     }
 
     this.acknowledgeFindings();

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { FunctionName } from '../../infra/manifest.ts';
 import { type DomainEvent, eventTypes } from '../domain/events.ts';
 import { logger } from '../observability.ts';
+import { type BackoffSettings, delayRetry } from './retry-backoff.ts';
 
 const Envelope = z.object({
   id: z.string().min(1),
@@ -19,13 +20,20 @@ const Envelope = z.object({
  * The one stack every queue consumer uses: each record is handled on its own and only the failed
  * ones are reported back, so one bad record never makes the good ones run twice.
  */
-export function queueHandler(_name: FunctionName, handleEvent: (event: DomainEvent) => Promise<void>) {
+export function queueHandler(
+  _name: FunctionName,
+  handleEvent: (event: DomainEvent) => Promise<void>,
+  options: { backoff?: BackoffSettings } = {},
+) {
   const processor = new BatchProcessor(EventType.SQS);
   const handleRecord = async (record: SQSRecord) => {
     const event = Envelope.parse(JSON.parse(record.body)) as DomainEvent;
     logger.appendKeys({ dossierCode: event.dossierCode, eventId: event.id });
     try {
       await handleEvent(event);
+    } catch (error) {
+      if (options.backoff) await delayRetry(record, options.backoff);
+      throw error;
     } finally {
       logger.removeKeys(['dossierCode', 'eventId']);
     }
