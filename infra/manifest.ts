@@ -310,6 +310,14 @@ export const manifest = {
     memoryMb: 256,
     timeoutSeconds: 5,
   },
+  'get-notification-preferences': {
+    description: "The caller's notification channels as stored (defaults when never set)",
+    entry: 'functions/get-notification-preferences/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/me/notification-preferences', auth: anyone },
+    access: { table: 'read' },
+    memoryMb: 256,
+    timeoutSeconds: 5,
+  },
   'put-notification-preferences': {
     description: "The caller's notification channels: email and SMS on or off (in-app always)",
     entry: 'functions/put-notification-preferences/handler.ts',

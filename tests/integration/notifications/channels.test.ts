@@ -157,6 +157,8 @@ describe('notifications on every channel, exactly once', () => {
 
   it('honours the applicant’s channel preferences; in-app always', async () => {
     const token = tokens['citizen-binh'] as string;
+    const defaults = await request(cloud, 'GET', '/v1/me/notification-preferences', { token });
+    expect(defaults).toMatchObject({ status: 200, body: { inApp: true, email: true, sms: true } });
     const off = await request(cloud, 'PUT', '/v1/me/notification-preferences', {
       token,
       body: { email: false, sms: false },
@@ -169,6 +171,8 @@ describe('notifications on every channel, exactly once', () => {
     expect((await capturedSms(cloud.env)).filter((m) => m.text.includes(code))).toEqual([]);
 
     await request(cloud, 'PUT', '/v1/me/notification-preferences', { token, body: { email: true, sms: false } });
+    const stored = await request(cloud, 'GET', '/v1/me/notification-preferences', { token });
+    expect(stored.body).toMatchObject({ email: true, sms: false });
     await act('receiver-lan', code, { type: 'receive' });
     expect((await capturedEmails(cloud.env)).filter((m) => m.subject.includes(code))).toHaveLength(1);
     expect((await capturedSms(cloud.env)).filter((m) => m.text.includes(code))).toEqual([]);
