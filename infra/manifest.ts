@@ -281,7 +281,12 @@ export const manifest = {
       "Renders a decided dossier's result and signs it (PAdES, SHA-256) with the deciding leader's certificate",
     entry: 'functions/sign/handler.ts',
     trigger: { kind: 'queue', events: ['DossierChanged'], batchSize: 5, maxReceiveCount: 5 },
-    access: { table: 'readwrite', documents: { prefixes: ['dossiers/'], mode: 'readwrite' }, signing: 'sign' },
+    access: {
+      table: 'readwrite',
+      documents: { prefixes: ['dossiers/'], mode: 'readwrite' },
+      signing: 'sign',
+      emits: ['DossierChanged'],
+    },
     memoryMb: 1024,
     timeoutSeconds: 30,
   },

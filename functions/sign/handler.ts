@@ -1,20 +1,25 @@
 import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { documentRepository } from '#adapters/dynamo/document-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
+import { outboxRelay } from '#adapters/outbox-relay.ts';
 import { documentFiles } from '#adapters/s3/document-files.ts';
 import { configuredSigner } from '#adapters/signing/signer.ts';
+import { eventPublisher } from '#adapters/sqs/event-publisher.ts';
 import { config } from '#shared/config.ts';
 import { queueHandler } from '#shared/queue/queue-handler.ts';
 import { signResult } from '#shared/use-cases/documents/sign-result.ts';
 
+const dossiers = dossierRepository(config.TABLE_NAME);
+
 export const handler = queueHandler(
   'sign',
   signResult({
-    dossiers: dossierRepository(config.TABLE_NAME),
+    dossiers,
     agencies: agencyRepository(config.TABLE_NAME),
     documents: documentRepository(config.TABLE_NAME),
     store: documentFiles(),
     signer: configuredSigner(),
+    relay: outboxRelay(dossiers, eventPublisher(config.EVENT_QUEUES)),
     lookupUrl: config.PUBLIC_LOOKUP_URL,
     now: () => new Date(),
   }),

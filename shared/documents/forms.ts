@@ -59,6 +59,8 @@ export interface FormInput {
   agencyName: string;
   /** Names of agencies by id, for the steps of form 06. */
   agencyNames?: Readonly<Record<string, string>>;
+  /** Names of officials by sub, for the handlers of form 06's steps (the sub when unknown). */
+  officialNames?: Readonly<Record<string, string>>;
   /** Required documents of the procedure version the dossier was filed under. */
   documents?: readonly { name: string; count: number; copyType: string }[];
   /** Public lookup page; the QR code carries it with the dossier code. */
@@ -213,7 +215,7 @@ function bodyOf(input: FormInput): Row[] {
           return [
             `Bước ${i + 1}`,
             `${step.name} – ${input.agencyNames?.[step.agencyId] ?? step.agencyId}` +
-              `${step.handlerId ? ` – cán bộ ${step.handlerId}` : ''}; nhận ${vnDate(step.startedAt)}; ` +
+              `${step.handlerId ? ` – cán bộ ${input.officialNames?.[step.handlerId] ?? step.handlerId}` : ''}; nhận ${vnDate(step.startedAt)}; ` +
               `hạn ${vnDate(step.dueAt)}; giao ${step.endedAt ? vnDate(step.endedAt) : 'chưa xong'}` +
               `${step.endedAt ? (late ? ' – trễ hạn' : ' – đúng hạn') : ''}`,
           ];

@@ -35,6 +35,7 @@ export async function renderMessages(
     applicant = dossier.applicant;
     if (dossier.supplement) ctx.defects = dossier.supplement.defects;
     ctx.fee = dossier.fee;
+    ctx.returnMethod = dossier.returnMethod;
     if (dossier.workQueue?.assigneeId) ctx.assigneeId = dossier.workQueue.assigneeId;
   }
   if (needsAgencyOfficials(event)) {

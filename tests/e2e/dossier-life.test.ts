@@ -69,7 +69,9 @@ describe('a joint dossier’s whole life, over HTTP', () => {
     d = await step('specialist-nam', code, d.version, { type: 'forward', assigneeId: 'leader-son' });
     d = await step('leader-son', code, d.version, { type: 'decide', outcome: 'approved' });
     expect(d.status).toBe('decided');
-    d = await step('receiver-mai', code, d.version, { type: 'return-result' });
+    // The sign worker signs the result and the dossier records it (a version of its own).
+    await cloud.settle();
+    d = await step('receiver-mai', code, (await current()).version, { type: 'return-result' });
     expect(d.status).toBe('returned');
     await cloud.settle();
 
@@ -85,6 +87,7 @@ describe('a joint dossier’s whole life, over HTTP', () => {
       'confirm-payment',
       'forward',
       'decide',
+      'result-signed',
       'return-result',
     ]);
     // The applicant sees every step, but not the officials' internal notes.
@@ -110,6 +113,7 @@ describe('a joint dossier’s whole life, over HTTP', () => {
         `Hồ sơ ${code} đã được tiếp nhận`,
         `Hồ sơ ${code}: đề nghị nộp phí, lệ phí`,
         `Hồ sơ ${code} đã có kết quả`,
+        `Hồ sơ ${code}: kết quả điện tử đã được ký số`,
         `Hồ sơ ${code} đã trả kết quả`,
       ]),
     );

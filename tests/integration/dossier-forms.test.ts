@@ -135,8 +135,12 @@ describe('forms and the signed result issued by the lifecycle', () => {
     ]);
     const { dossierRepository } = await import('../../shared/adapters/dynamo/dossier-repository.ts');
     const { catalogueRepository } = await import('../../shared/adapters/dynamo/catalogue-repository.ts');
+    const { outboxRelay } = await import('../../shared/adapters/outbox-relay.ts');
+    const { eventPublisher } = await import('../../shared/adapters/sqs/event-publisher.ts');
+    const dossiers = dossierRepository(cloud.tableName);
     const deps = {
-      dossiers: dossierRepository(cloud.tableName),
+      dossiers,
+      relay: outboxRelay(dossiers, eventPublisher(JSON.parse(cloud.env.EVENT_QUEUES ?? '{}'))),
       catalogue: catalogueRepository(cloud.tableName),
       agencies: agencies.agencyRepository(cloud.tableName),
       documents: repos.documentRepository(cloud.tableName),
@@ -146,8 +150,9 @@ describe('forms and the signed result issued by the lifecycle', () => {
       now: () => new Date(),
     };
     const decideIndex = timeline.findIndex((entry) => entry.action === 'decide');
-    const decideVersion = (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['leader-hung'] })).body
-      .version as number;
+    // The result's id names the version the decision produced (the dossier has moved on since: result-signed).
+    const decideVersion = Number(result?.id.replace('result-v', ''));
+    expect(timeline.map((entry) => entry.action).slice(-2)).toEqual(['decide', 'result-signed']);
     const redelivered = {
       id: `${code}:${decideVersion}:DossierChanged`,
       type: 'DossierChanged' as const,
@@ -166,6 +171,8 @@ describe('forms and the signed result issued by the lifecycle', () => {
     await signResult(deps)(redelivered);
     const again = await request(cloud, 'GET', `/v1/dossiers/${code}/documents`, { token: tokens['leader-hung'] });
     expect(again.body.items).toHaveLength(afterDecision.body.items.length);
+    const after = (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['leader-hung'] })).body;
+    expect(after.timeline).toHaveLength(timeline.length);
 
     if (hasPdftotext) {
       const file = join(mkdtempSync(join(tmpdir(), 'result-')), 'result.pdf');

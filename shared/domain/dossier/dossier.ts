@@ -29,6 +29,8 @@ export interface TimelineEntry {
   /** Shown to officials only. */
   internalNote?: string;
   form?: FormNumber;
+  /** The dossier document this entry records (the signed result). */
+  documentId?: string;
 }
 
 /** Where the dossier is in its agency's process: which step, whose desk. */

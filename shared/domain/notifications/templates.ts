@@ -1,4 +1,5 @@
 import type { Official } from '../official.ts';
+import type { ReturnMethod } from '../dossier/dossier.ts';
 import type { DomainEvent } from '../events.ts';
 
 export type Audience = 'applicant' | 'official';
@@ -28,6 +29,8 @@ export interface MessageContext {
   fee?: { amount: number } | null;
   assigneeId?: string;
   agencyOfficials?: readonly Official[];
+  /** How the applicant chose to receive the result. */
+  returnMethod?: ReturnMethod;
 }
 
 type Changed = DomainEvent<'DossierChanged'>['data'];
@@ -45,6 +48,22 @@ export function shortDate(iso: string): string {
 }
 
 const vnd = (amount: number) => `${new Intl.NumberFormat('vi-VN').format(amount)} đồng`;
+
+/** Where the applicant gets the signed result, by the return method they chose. */
+const resultPickup: Record<ReturnMethod, { body: string; sms: string }> = {
+  online: {
+    body: 'Ông/Bà tải bản điện tử có chữ ký số tại mục hồ sơ của mình trên Cổng dịch vụ công.',
+    sms: 'tải trên Cổng dịch vụ công',
+  },
+  counter: {
+    body: 'Mời Ông/Bà nhận kết quả tại Bộ phận tiếp nhận và trả kết quả; bản điện tử có chữ ký số cũng có trên Cổng dịch vụ công.',
+    sms: 'mời nhận tại Bộ phận một cửa',
+  },
+  post: {
+    body: 'Kết quả sẽ được gửi qua dịch vụ bưu chính đến địa chỉ Ông/Bà đã đăng ký; bản điện tử có chữ ký số cũng có trên Cổng dịch vụ công.',
+    sms: 'sẽ gửi qua bưu điện',
+  },
+};
 
 /** What the applicant is told of each lifecycle step, in Vietnamese. */
 const applicantTexts: Record<string, (code: string, data: Changed, ctx: MessageContext) => Text> = {
@@ -103,6 +122,14 @@ const applicantTexts: Record<string, (code: string, data: Changed, ctx: MessageC
     body: 'Hồ sơ của Ông/Bà đã được giải quyết xong. Kết quả sẵn sàng để trả theo hình thức Ông/Bà đã chọn.',
     sms: `Hồ sơ ${code} đã có kết quả.`,
   }),
+  'result-signed': (code, _d, ctx) => ({
+    title: `Hồ sơ ${code}: kết quả điện tử đã được ký số`,
+    body:
+      'Kết quả giải quyết hồ sơ của Ông/Bà đã được lãnh đạo cơ quan ký số và sẵn sàng. ' +
+      resultPickup[ctx.returnMethod ?? 'online'].body +
+      ' Ông/Bà có thể kiểm tra chữ ký số bằng mã hồ sơ tại trang tra cứu.',
+    sms: `Hồ sơ ${code}: kết quả đã ký số, ${resultPickup[ctx.returnMethod ?? 'online'].sms}.`,
+  }),
   'return-result': (code) => ({
     title: `Hồ sơ ${code} đã trả kết quả`,
     body: 'Kết quả giải quyết hồ sơ đã được trả. Mời Ông/Bà đánh giá mức độ hài lòng.',
@@ -115,11 +142,16 @@ const applicantTexts: Record<string, (code: string, data: Changed, ctx: MessageC
   }),
 };
 
-/** Whether the templates need the dossier (defects, fee, assignee) to render this event. */
+/** Whether the templates need the dossier (defects, fee, assignee, return method) to render this event. */
 export function needsDossier(event: DomainEvent): boolean {
   if (event.type !== 'DossierChanged') return false;
   const action = (event as DomainEvent<'DossierChanged'>).data.action;
-  return action === 'request-supplement' || action === 'request-fees' || action === 'supplement';
+  return (
+    action === 'request-supplement' ||
+    action === 'request-fees' ||
+    action === 'supplement' ||
+    action === 'result-signed'
+  );
 }
 
 /** Whether the templates need the officials of the agency that now holds the dossier. */

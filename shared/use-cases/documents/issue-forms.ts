@@ -50,12 +50,16 @@ export function issueForms(deps: IssueFormsDeps) {
       const agencyIds = [...new Set([agencyId, ...dossier.steps.map((s) => s.agencyId)])];
       const agencies = await Promise.all(agencyIds.map((a) => deps.agencies.get(a)));
       const agencyNames = Object.fromEntries(agencies.flatMap((a) => (a ? [[a.id, a.name]] : [])));
+      const handlerIds = [...new Set(dossier.steps.flatMap((s) => (s.handlerId ? [s.handlerId] : [])))];
+      const officials = await Promise.all(handlerIds.map((sub) => deps.agencies.getOfficial(sub)));
+      const officialNames = Object.fromEntries(officials.flatMap((o) => (o ? [[o.sub, o.name]] : [])));
       const procedure = await deps.catalogue.procedureVersion(dossier.procedure.code, dossier.procedure.version);
       const bytes = await renderForm({
         form,
         dossier,
         agencyName: agencyNames[agencyId] ?? agencyId,
         agencyNames,
+        officialNames,
         documents: procedure?.documents ?? [],
         lookupUrl: deps.lookupUrl,
         issuedAt: new Date(event.occurredAt),

@@ -1,12 +1,16 @@
 import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
+import type { OutboxRelay } from '../../adapters/outbox-relay.ts';
 import type { DocumentStore } from '../../adapters/s3/document-store.ts';
 import { renderResult, resultTitle } from '../../documents/forms.ts';
 import { sha256Hex, signPdf } from '../../documents/signing/pades.ts';
 import type { Signer } from '../../documents/signing/signer.ts';
 import { type DossierDocument, resultKey } from '../../domain/documents/document.ts';
+import type { Dossier } from '../../domain/dossier/dossier.ts';
+import { recordSignedResult, type SignedResult } from '../../domain/dossier/signed-result.ts';
 import type { DomainEvent } from '../../domain/events.ts';
+import { RuleViolation } from '../../domain/rule-violation.ts';
 
 export interface SignResultDeps {
   dossiers: DossierRepository;
@@ -14,30 +18,41 @@ export interface SignResultDeps {
   documents: DocumentRepository;
   store: DocumentStore;
   signer: Signer;
+  /** Sends the `result-signed` event the dossier records. */
+  relay: OutboxRelay;
   lookupUrl: string;
   now: () => Date;
 }
 
+const attempts = 3;
+
 /**
  * On a leader's decision (`DossierChanged` with action `decide`): renders the result document, signs
  * it as PAdES with the deciding leader's certificate, stores it under `dossiers/<code>/results/` and
- * lists it. Idempotent on the event: the result's id derives from it.
+ * lists it; then the dossier records it (`result-signed`, which tells the applicant). Idempotent on
+ * the event: the result's id derives from it, an already listed result is not signed again, and the
+ * dossier records one document once (re-read and decided again on a concurrent change).
  */
 export function signResult(deps: SignResultDeps) {
   return async (event: DomainEvent): Promise<void> => {
     if (event.type !== 'DossierChanged' || (event.data as { action?: string }).action !== 'decide') return;
     const id = `result-v${event.id.split(':').at(-2) ?? '0'}`;
-    if (await deps.documents.get(event.dossierCode, id)) return;
     const stored = await deps.dossiers.get(event.dossierCode);
     if (!stored) throw new Error(`Dossier ${event.dossierCode} not found`);
-    const { dossier } = stored;
-    const decision = dossier.decision;
-    if (!decision) throw new Error(`Dossier ${dossier.code} has no decision`);
-    const agency = await deps.agencies.get(dossier.competentAgencyId);
+    const decision = stored.dossier.decision;
+    if (!decision) throw new Error(`Dossier ${stored.dossier.code} has no decision`);
     const official = await deps.agencies.getOfficial(decision.by);
+    const signerName = official?.name ?? decision.by;
+    const document = (await deps.documents.get(event.dossierCode, id)) ?? (await sign(stored.dossier, id, signerName));
+    await record(event.dossierCode, { documentId: id, signerName, signedAt: new Date(document.createdAt) });
+  };
+
+  async function sign(dossier: Dossier, id: string, signerName: string): Promise<DossierDocument> {
+    const decision = dossier.decision as NonNullable<Dossier['decision']>;
+    const agency = await deps.agencies.get(dossier.competentAgencyId);
     const identity = {
       sub: decision.by,
-      name: official?.name ?? decision.by,
+      name: signerName,
       agencyName: agency?.name ?? dossier.competentAgencyId,
     };
     const unsigned = await renderResult({
@@ -68,6 +83,29 @@ export function signResult(deps: SignResultDeps) {
       createdAt: deps.now().toISOString(),
       verifiedAt: deps.now().toISOString(),
     };
-    await deps.documents.create(document);
-  };
+    if (await deps.documents.create(document)) return document;
+    // Another delivery listed it first: record theirs.
+    const listed = await deps.documents.get(dossier.code, id);
+    if (!listed) throw new Error(`Result ${id} of ${dossier.code} vanished`);
+    return listed;
+  }
+
+  async function record(code: string, signed: SignedResult): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const stored = await deps.dossiers.get(code);
+      if (!stored) throw new Error(`Dossier ${code} not found`);
+      const decision = recordSignedResult(stored.dossier, signed);
+      if (!decision) {
+        await deps.relay(stored);
+        return;
+      }
+      try {
+        await deps.relay(await deps.dossiers.save(stored.dossier, decision));
+        return;
+      } catch (error) {
+        const lostRace = error instanceof RuleViolation && error.code === 'version-conflict';
+        if (!lostRace || attempt >= attempts) throw error;
+      }
+    }
+  }
 }

@@ -94,6 +94,8 @@ describe('the deadline watch', () => {
     ];
     await act('receiver-lan', decided, { type: 'forward', assigneeId: 'leader-hung' });
     await act('leader-hung', decided, { type: 'decide', outcome: 'approved' });
+    // The sign worker records the signed result (a version of its own) before the appointments are moved.
+    await cloud.settle();
 
     const now = new Date();
     await setDueAt(overdue, new Date(now.getTime() - 24 * 3_600_000));

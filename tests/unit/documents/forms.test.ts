@@ -114,6 +114,18 @@ describe('forms 01–07 as PDF', () => {
     expect(slip).toContain('trễ hạn');
   });
 
+  it('names the official handling each step on the control slip, the sub only when the roster does not know them', async () => {
+    if (!pdftotext) return;
+    const text = async (officialNames?: Record<string, string>) =>
+      pdftotext(await renderForm({ ...input('06'), ...(officialNames ? { officialNames } : {}) }))
+        .normalize('NFC')
+        .replace(/\s+/g, ' ');
+    const named = await text({ 'receiver-lan': 'Trần Thị Lan' });
+    expect(named).toContain('cán bộ Trần Thị Lan');
+    expect(named).not.toContain('receiver-lan');
+    expect(await text()).toContain('cán bộ receiver-lan');
+  });
+
   it('embeds a font that has a glyph for every Vietnamese letter', async () => {
     const font = embedTrueType(await PDFDocument.create(), Buffer.from(dejaVuSansRegular, 'base64'), 'DejaVuSans');
     const letters = 'aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../../shared/domain/events.ts';
-import { messagesFor } from '../../../shared/domain/notifications/templates.ts';
+import { messagesFor, needsDossier } from '../../../shared/domain/notifications/templates.ts';
 import type { Official } from '../../../shared/domain/official.ts';
 
 const ctx = { describeAppointment: (iso: string) => `lúc ${iso}` };
@@ -64,6 +64,23 @@ describe('notification templates', () => {
         .map((m) => m.recipientId);
     expect(toOfficials({ assigneeId: 'nam' })).toEqual(['nam']);
     expect(toOfficials({})).toEqual(['lan']);
+  });
+
+  it('a signed result tells the applicant it is ready and how to get it, by their return method', () => {
+    const [online] = messagesFor(changed('result-signed'), { ...ctx, returnMethod: 'online' });
+    expect(online).toMatchObject({
+      audience: 'applicant',
+      recipientId: 'citizen-an',
+      title: 'Hồ sơ 24.07210-260302-0001: kết quả điện tử đã được ký số',
+    });
+    expect(online?.body).toContain('tải bản điện tử có chữ ký số');
+    expect(online?.sms).toBe('Hồ sơ 24.07210-260302-0001: kết quả đã ký số, tải trên Cổng dịch vụ công.');
+    const [counter] = messagesFor(changed('result-signed'), { ...ctx, returnMethod: 'counter' });
+    expect(counter?.body).toContain('nhận kết quả tại Bộ phận tiếp nhận và trả kết quả');
+    expect(counter?.sms).toContain('mời nhận tại Bộ phận một cửa');
+    const [post] = messagesFor(changed('result-signed'), { ...ctx, returnMethod: 'post' });
+    expect(post?.body).toContain('dịch vụ bưu chính');
+    expect(needsDossier(changed('result-signed'))).toBe(true);
   });
 
   it('internal steps tell the applicant nothing', () => {

@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
+import { seedDemoProvince } from '../../infra/local/seed.ts';
+import { birthRegistration, request, tokenFor } from '../support/http.ts';
+
+/**
+ * Issue 4, item 3: the signed result is stored, the dossier records it, the applicant is told —
+ * once, however often the sign worker receives the decision.
+ */
+let cloud: LocalCloud;
+const tokens: Record<string, string> = {};
+beforeAll(async () => {
+  cloud = await startLocalCloud({ seed: seedDemoProvince, scheduler: false });
+  for (const sub of ['citizen-an', 'receiver-lan', 'leader-hung']) tokens[sub] = await tokenFor(cloud, sub);
+});
+afterAll(() => cloud?.stop());
+
+async function step(sub: string, code: string, version: number, body: Record<string, unknown>) {
+  const response = await request(cloud, 'POST', `/v1/dossiers/${code}/actions`, {
+    token: tokens[sub],
+    body: { ...body, expectedVersion: version },
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body as { version: number };
+}
+
+const hasPdftotext = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+interface Entry {
+  action: string;
+  from?: string;
+  to?: string;
+  note: string;
+  actor: { sub: string; role: string };
+  documentId?: string;
+}
+
+describe('the signed result, recorded on the dossier', () => {
+  it('lists the result, records result-signed once and tells the applicant once, even on a redelivered decision', async () => {
+    const filed = await request(cloud, 'POST', '/v1/dossiers', {
+      token: tokens['citizen-an'],
+      body: birthRegistration({ returnMethod: 'online' }),
+    });
+    expect(filed.status).toBe(201);
+    const code = filed.body.code as string;
+    await cloud.settle();
+    const version = (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['citizen-an'] })).body.version;
+    let d = await step('receiver-lan', code, version, { type: 'receive' });
+    d = await step('receiver-lan', code, d.version, { type: 'forward', assigneeId: 'receiver-lan' });
+    d = await step('receiver-lan', code, d.version, { type: 'forward', assigneeId: 'leader-hung' });
+    const decided = await step('leader-hung', code, d.version, { type: 'decide', outcome: 'approved' });
+    await cloud.settle();
+
+    const documents = await request(cloud, 'GET', `/v1/dossiers/${code}/documents`, { token: tokens['citizen-an'] });
+    const results = (documents.body.items as { id: string; kind: string }[]).filter((i) => i.kind === 'result');
+    expect(results).toEqual([expect.objectContaining({ id: `result-v${decided.version}`, kind: 'result' })]);
+
+    // The decision, delivered to the sign worker twice more through its queue.
+    const dossier = (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['leader-hung'] })).body;
+    const decide = (dossier.timeline as (Entry & { at: string })[]).find((e) => e.action === 'decide');
+    const event = {
+      id: `${code}:${decided.version}:DossierChanged`,
+      type: 'DossierChanged',
+      dossierCode: code,
+      occurredAt: decide?.at,
+      data: {
+        applicantId: 'citizen-an',
+        agencyId: dossier.agencyId,
+        action: 'decide',
+        from: 'processing',
+        to: 'decided',
+        dueAt: dossier.dueAt,
+      },
+    };
+    for (let i = 0; i < 2; i++) {
+      await cloud.clients.sqs.send(
+        new SendMessageCommand({ QueueUrl: cloud.queueUrls.sign.url, MessageBody: JSON.stringify(event) }),
+      );
+    }
+    await cloud.settle();
+
+    const after = (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['citizen-an'] })).body;
+    expect(after.status).toBe('decided');
+    const timeline = after.timeline as Entry[];
+    expect(timeline.map((e) => e.action).slice(-2)).toEqual(['decide', 'result-signed']);
+    expect(timeline.filter((e) => e.action === 'result-signed')).toEqual([
+      expect.objectContaining({
+        actor: { sub: 'system', role: 'system' },
+        from: 'decided',
+        to: 'decided',
+        documentId: `result-v${decided.version}`,
+        note: expect.stringContaining('Kết quả đã được ký số bởi Vũ Mạnh Hùng'),
+      }),
+    ]);
+    expect(after.version).toBe(decided.version + 1);
+    const again = await request(cloud, 'GET', `/v1/dossiers/${code}/documents`, { token: tokens['citizen-an'] });
+    expect((again.body.items as { kind: string }[]).filter((i) => i.kind === 'result')).toHaveLength(1);
+
+    const inbox = await request(cloud, 'GET', '/v1/me/notifications?limit=100', { token: tokens['citizen-an'] });
+    const signedMessages = (inbox.body.items as { dossierCode: string; title: string; body: string }[]).filter(
+      (n) => n.dossierCode === code && n.title === `Hồ sơ ${code}: kết quả điện tử đã được ký số`,
+    );
+    expect(signedMessages).toHaveLength(1);
+    expect(signedMessages[0]?.body).toContain('tải bản điện tử có chữ ký số');
+
+    // The control slip names the officials who handled each step.
+    if (hasPdftotext) {
+      const items = (again.body.items as { form?: string; download?: { url: string } }[]).filter(
+        (i) => i.form === '06',
+      );
+      const bytes = Buffer.from(await (await fetch(items[0]?.download?.url ?? '')).arrayBuffer());
+      const file = join(mkdtempSync(join(tmpdir(), 'slip-')), 'slip.pdf');
+      writeFileSync(file, bytes);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+        .normalize('NFC')
+        .replace(/\s+/g, ' ');
+      expect(text).toContain('cán bộ Đỗ Thị Lan');
+      expect(text).not.toContain('cán bộ receiver-lan');
+    }
+  });
+});
