@@ -10,7 +10,7 @@ import { type DossierDocument, resultKey } from '../../domain/documents/document
 import type { Dossier } from '../../domain/dossier/dossier.ts';
 import { recordSignedResult, type SignedResult } from '../../domain/dossier/signed-result.ts';
 import type { DomainEvent } from '../../domain/events.ts';
-import { RuleViolation } from '../../domain/rule-violation.ts';
+import { changeDossier } from '../change-dossier.ts';
 
 export interface SignResultDeps {
   dossiers: DossierRepository;
@@ -23,8 +23,6 @@ export interface SignResultDeps {
   lookupUrl: string;
   now: () => Date;
 }
-
-const attempts = 3;
 
 /**
  * On a leader's decision (`DossierChanged` with action `decide`): renders the result document, signs
@@ -90,22 +88,7 @@ export function signResult(deps: SignResultDeps) {
     return listed;
   }
 
-  async function record(code: string, signed: SignedResult): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      const stored = await deps.dossiers.get(code);
-      if (!stored) throw new Error(`Dossier ${code} not found`);
-      const decision = recordSignedResult(stored.dossier, signed);
-      if (!decision) {
-        await deps.relay(stored);
-        return;
-      }
-      try {
-        await deps.relay(await deps.dossiers.save(stored.dossier, decision));
-        return;
-      } catch (error) {
-        const lostRace = error instanceof RuleViolation && error.code === 'version-conflict';
-        if (!lostRace || attempt >= attempts) throw error;
-      }
-    }
+  function record(code: string, signed: SignedResult): Promise<void> {
+    return changeDossier(deps, code, ({ dossier }) => recordSignedResult(dossier, signed));
   }
 }
