@@ -19,7 +19,7 @@ import { create as createQrCode } from 'qrcode/lib/core/qrcode.js';
 import { describeAppointment } from '../domain/calendar/index.ts';
 import type { Dossier, FormNumber } from '../domain/dossier/dossier.ts';
 import { dossierStatuses } from '../domain/dossier/status.ts';
-import { vnParts } from '../domain/time.ts';
+import { formatVnDate, vnParts } from '../domain/time.ts';
 import { dejaVuSansBold, dejaVuSansRegular } from './fonts/dejavu-sans-vi.ts';
 import { type EmbeddedFont, embedTrueType } from './truetype.ts';
 
@@ -90,9 +90,10 @@ export const lookupLink = (lookupUrl: string, code: string): string => {
 
 const vnDate = (iso: string | undefined): string => {
   if (!iso) return '';
-  const { day, month, year, hour, minute } = vnParts(new Date(iso));
+  const instant = new Date(iso);
+  const { hour, minute } = vnParts(instant);
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(hour)} giờ ${two(minute)}, ngày ${two(day)}/${two(month)}/${year}`;
+  return `${two(hour)} giờ ${two(minute)}, ngày ${formatVnDate(instant)}`;
 };
 
 const copyTypes: Record<string, string> = {

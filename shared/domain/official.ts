@@ -29,14 +29,6 @@ export interface Official {
 /** Subjects as identity providers issue them (uuids, `auth0|…`, demo names); never the key separator `#`. */
 export const officialSubPattern = /^[A-Za-z0-9._:@|-]{1,128}$/;
 
-export const officialRoleNamesVi: Readonly<Record<OfficialRole, string>> = {
-  receiver: 'cán bộ tiếp nhận',
-  specialist: 'chuyên viên',
-  leader: 'lãnh đạo',
-  admin: 'quản trị',
-  auditor: 'thanh tra, kiểm tra',
-};
-
 export const isOfficialRole = (role: string): role is OfficialRole =>
   (officialRoles as readonly string[]).includes(role);
 

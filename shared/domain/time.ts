@@ -76,6 +76,12 @@ export function toVnDate(instant: Date): string {
   return shifted(instant).toISOString().slice(0, 10);
 }
 
+/** The local date as people write it: `02/03/2026`. */
+export function formatVnDate(instant: Date): string {
+  const [year, month, day] = toVnDate(instant).split('-');
+  return `${day}/${month}/${year}`;
+}
+
 /** ISO 8601 with the +07:00 offset: `2026-02-09T09:00:00+07:00` (milliseconds only when non-zero). */
 export function toVnIso(instant: Date): string {
   const iso = shifted(instant).toISOString(); // 2026-02-09T09:00:00.000Z, in local fields

@@ -2,7 +2,7 @@
  * The appointment as people read it (receipt form 01, notifications): a local date plus a half day,
  * e.g. "Sáng thứ Hai, ngày 02/03/2026". Morning is any time up to 12:00 local, afternoon after.
  */
-import { toVnDate, vnParts, type Weekday } from '../time.ts';
+import { formatVnDate, toVnDate, vnParts, type Weekday } from '../time.ts';
 
 export type HalfDay = 'morning' | 'afternoon';
 
@@ -36,8 +36,5 @@ export function appointmentOf(due: Date): Appointment {
 
 /** "Sáng thứ Hai, ngày 02/03/2026" / "Chiều Chủ nhật, ngày 01/03/2026". */
 export function describeAppointment(due: Date): string {
-  const { year, month, day, weekday } = vnParts(due);
-  const dd = String(day).padStart(2, '0');
-  const mm = String(month).padStart(2, '0');
-  return `${halfDayNamesVi[halfDayOf(due)]} ${weekdayNamesVi[weekday]}, ngày ${dd}/${mm}/${year}`;
+  return `${halfDayNamesVi[halfDayOf(due)]} ${weekdayNamesVi[vnParts(due).weekday]}, ngày ${formatVnDate(due)}`;
 }

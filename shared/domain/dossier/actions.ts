@@ -20,19 +20,3 @@ export type Action =
   | ({ type: 'withdraw'; reason: string } & Notes);
 
 export type ActionType = Action['type'];
-
-export const actionTypes = [
-  'receive',
-  'refuse',
-  'request-supplement',
-  'supplement',
-  'forward',
-  'transfer',
-  'request-fees',
-  'confirm-payment',
-  'request-extension',
-  'stop',
-  'decide',
-  'return-result',
-  'withdraw',
-] as const satisfies readonly ActionType[];

@@ -12,7 +12,7 @@ import {
 import { type Caller, hasRole, type Role } from '../caller.ts';
 import type { Procedure } from '../procedure.ts';
 import { RuleViolation } from '../rule-violation.ts';
-import { toVnIso } from '../time.ts';
+import { formatVnDate, toVnIso } from '../time.ts';
 import type { Action } from './actions.ts';
 import type { Decision, Dossier, FormNumber, StepRecord, TimelineEntry } from './dossier.ts';
 import { maxTimelineEntries } from './dossier.ts';
@@ -134,7 +134,7 @@ function stepOf(action: Action, ctx: ActionContext, at: string): Step {
           },
           steps: [...dossier.steps, stepRecord(ctx, name, at, procedure.steps[0]?.duration, ctx.caller.sub)],
         },
-        note: `Hồ sơ đã được tiếp nhận. Hạn trả kết quả: ${dueAt.slice(0, 10).split('-').reverse().join('/')}.`,
+        note: `Hồ sơ đã được tiếp nhận. Hạn trả kết quả: ${formatVnDate(new Date(dueAt))}.`,
         form: '01',
       };
     }
@@ -172,7 +172,7 @@ function stepOf(action: Action, ctx: ActionContext, at: string): Step {
       return {
         changes: { status: 'processing', clock: { startedAt: at, workingHours }, dueAt },
         remove: ['supplement'],
-        note: `Hồ sơ đã được bổ sung; thời hạn giải quyết ${ctx.supplementMode === 'restart' ? 'được tính lại từ đầu' : 'tiếp tục'}, hạn mới ${dueAt.slice(0, 10).split('-').reverse().join('/')}.`,
+        note: `Hồ sơ đã được bổ sung; thời hạn giải quyết ${ctx.supplementMode === 'restart' ? 'được tính lại từ đầu' : 'tiếp tục'}, hạn mới ${formatVnDate(new Date(dueAt))}.`,
       };
     }
     case 'forward': {
@@ -238,7 +238,7 @@ function stepOf(action: Action, ctx: ActionContext, at: string): Step {
       );
       return {
         changes: { originalDueAt: dossier.dueAt, dueAt },
-        note: `Cơ quan xin lỗi vì chậm trả kết quả (lý do: ${action.reason}) và hẹn lại ngày ${dueAt.slice(0, 10).split('-').reverse().join('/')}.`,
+        note: `Cơ quan xin lỗi vì chậm trả kết quả (lý do: ${action.reason}) và hẹn lại ngày ${formatVnDate(new Date(dueAt))}.`,
         form: '04',
       };
     }

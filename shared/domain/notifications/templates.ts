@@ -1,6 +1,7 @@
 import type { Official } from '../official.ts';
 import type { ReturnMethod } from '../dossier/dossier.ts';
 import type { DomainEvent } from '../events.ts';
+import { formatVnDate } from '../time.ts';
 
 export type Audience = 'applicant' | 'official';
 
@@ -37,15 +38,7 @@ type Changed = DomainEvent<'DossierChanged'>['data'];
 type Text = { title: string; body: string; sms: string };
 
 /** dd/mm/yyyy in Vietnam's time zone: short enough for an SMS. */
-export function shortDate(iso: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(new Date(iso));
-  return parts;
-}
+export const shortDate = (iso: string): string => formatVnDate(new Date(iso));
 
 const vnd = (amount: number) => `${new Intl.NumberFormat('vi-VN').format(amount)} đồng`;
 
