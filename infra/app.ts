@@ -90,6 +90,7 @@ export function buildApp(app: App = new App()): EgovApp {
     table: data.table,
     documents: data.documents,
     queues: messaging.queues,
+    partnerSecrets: data.partnerSecrets,
   });
   const jobs = new JobsStack(app, stackIds.jobs, {
     env,

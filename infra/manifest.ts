@@ -5,11 +5,15 @@
  */
 import type { Role } from '../shared/domain/caller.ts';
 import { type EventType, eventTypes } from '../shared/domain/events.ts';
+import type { PartnerName } from '../shared/domain/partners/partner.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** `public`: no token. Otherwise a valid token is required and the caller must hold one of the roles. */
-export type RouteAuth = 'public' | { roles: readonly Role[] };
+/**
+ * `public`: no token. `partner`: no token, the partner's HMAC signature instead (shared/http/partner-signature.ts).
+ * Otherwise a valid token is required and the caller must hold one of the roles.
+ */
+export type RouteAuth = 'public' | { roles: readonly Role[] } | { partner: PartnerName };
 
 export interface HttpTrigger {
   kind: 'http';
@@ -49,6 +53,8 @@ export interface Access {
    * and read their certificate chains; `verify` reads the trusted roots. Both under {@link signingConfigPrefix}.
    */
   signing?: 'sign' | 'verify';
+  /** Partners it calls (their URL and the shared secret that signs the call); a partner route gets its own partner's secret. */
+  partners?: readonly PartnerName[];
 }
 
 /** Key prefix of the documents bucket where ops upload the signing configuration (README "Documents"). */
@@ -413,6 +419,152 @@ export const manifest = {
     memoryMb: 256,
     timeoutSeconds: 120,
   },
+  // Citizens' voice: feedback (PAKN) and ratings
+  'rate-dossier': {
+    description: 'The applicant rates a returned dossier once: 1–5 with an optional comment',
+    entry: 'functions/rate-dossier/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/dossiers/{code}/rating', auth: citizen },
+    access: { table: 'readwrite', emits: ['DossierChanged'] },
+    memoryMb: 256,
+    timeoutSeconds: 10,
+  },
+  'file-feedback': {
+    description: 'A citizen files feedback (PAKN) to an agency, optionally about their own dossier or anonymously',
+    entry: 'functions/file-feedback/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/feedback', auth: citizen },
+    access: { table: 'readwrite' },
+    memoryMb: 256,
+    timeoutSeconds: 10,
+  },
+  'list-my-feedback': {
+    description: "The citizen's own feedback, newest first",
+    entry: 'functions/list-my-feedback/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/me/feedback', auth: citizen },
+    access: { table: 'read' },
+    memoryMb: 256,
+    timeoutSeconds: 5,
+  },
+  'get-feedback': {
+    description: 'One feedback, to its author or the officials of the agency holding it',
+    entry: 'functions/get-feedback/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/feedback/{id}', auth: anyone },
+    access: { table: 'read' },
+    memoryMb: 256,
+    timeoutSeconds: 5,
+  },
+  'list-agency-feedback': {
+    description: "An agency's feedback by status, oldest received first",
+    entry: 'functions/list-agency-feedback/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/agencies/{id}/feedback', auth: officials },
+    access: { table: 'read' },
+    memoryMb: 256,
+    timeoutSeconds: 5,
+  },
+  'act-on-feedback': {
+    description: 'One step on a feedback: assign, answer, forward (within 5 working days), publish the answer',
+    entry: 'functions/act-on-feedback/handler.ts',
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/feedback/{id}/actions',
+      auth: { roles: ['receiver', 'specialist', 'leader'] },
+    },
+    access: { table: 'readwrite' },
+    memoryMb: 256,
+    timeoutSeconds: 10,
+  },
+  'list-published-feedback': {
+    description: 'Published answers to feedback, newest first, without personal data',
+    entry: 'functions/list-published-feedback/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/public-feedback', auth: 'public' },
+    access: { table: 'read' },
+    memoryMb: 256,
+    timeoutSeconds: 5,
+  },
+  'get-published-feedback': {
+    description: 'One published answer to feedback, without personal data',
+    entry: 'functions/get-published-feedback/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/public-feedback/{id}', auth: 'public' },
+    access: { table: 'read' },
+    memoryMb: 256,
+    timeoutSeconds: 5,
+  },
+  // Fees paid online (national payment platform)
+  'request-payment': {
+    description: "The applicant pays the dossier's fee online: a payment request on the national payment platform",
+    entry: 'functions/request-payment/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/dossiers/{code}/payments', auth: citizen },
+    access: { table: 'readwrite', partners: ['payments'] },
+    memoryMb: 256,
+    timeoutSeconds: 15,
+  },
+  'payment-callback': {
+    description: 'The payment platform reports a transaction: the fee is paid (with an e-receipt), failed or flagged',
+    entry: 'functions/payment-callback/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/partners/payments/callbacks', auth: { partner: 'payments' } },
+    access: {
+      table: 'readwrite',
+      documents: { prefixes: ['dossiers/'], mode: 'readwrite' },
+      emits: ['DossierChanged'],
+    },
+    memoryMb: 1024,
+    timeoutSeconds: 30,
+  },
+  'reconcile-payments': {
+    description: "Nightly: the platform's transactions of the previous day against ours; differences are stored",
+    entry: 'functions/reconcile-payments/handler.ts',
+    trigger: { kind: 'schedule', expression: 'cron(30 1 * * ? *)' },
+    access: { table: 'readwrite', partners: ['payments'] },
+    memoryMb: 256,
+    timeoutSeconds: 120,
+  },
+  'get-payment-reconciliation': {
+    description: "A day's reconciliation with the payment platform: counts and differences (ids and amounts only)",
+    entry: 'functions/get-payment-reconciliation/handler.ts',
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/payment-reconciliations/{date}',
+      auth: { roles: ['admin', 'auditor'] },
+    },
+    access: { table: 'read' },
+    memoryMb: 256,
+    timeoutSeconds: 5,
+  },
+  // National public-service portal (DVCQG)
+  'receive-dvcqg-dossier': {
+    description: 'The national portal delivers a dossier filed there: filed here once per portal id',
+    entry: 'functions/receive-dvcqg-dossier/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/partners/dvcqg/dossiers', auth: { partner: 'dvcqg' } },
+    access: { table: 'readwrite', emits: ['DossierSubmitted'] },
+    memoryMb: 512,
+    timeoutSeconds: 10,
+  },
+  'sync-dvcqg': {
+    description: "Pushes every dossier's status changes (DVCQG codes 1–10) to the national portal, once and in order",
+    entry: 'functions/sync-dvcqg/handler.ts',
+    trigger: { kind: 'queue', events: ['DossierSubmitted', 'DossierChanged'], batchSize: 10, maxReceiveCount: 8 },
+    access: { table: 'readwrite', partners: ['dvcqg'] },
+    memoryMb: 256,
+    timeoutSeconds: 30,
+  },
+  // Postal service (filing and return by post)
+  'book-postal': {
+    description: 'Books the pickup of a dossier filed by post and the delivery of a result returned by post',
+    entry: 'functions/book-postal/handler.ts',
+    trigger: { kind: 'queue', events: ['DossierSubmitted', 'DossierChanged'], batchSize: 10, maxReceiveCount: 5 },
+    access: { table: 'readwrite', partners: ['postal'] },
+    memoryMb: 256,
+    timeoutSeconds: 30,
+  },
+  'postal-tracking': {
+    description: "The postal service's tracking callbacks: timeline entries; a delivered result returns the dossier",
+    entry: 'functions/postal-tracking/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/partners/postal/tracking', auth: { partner: 'postal' } },
+    access: { table: 'readwrite', emits: ['DossierChanged'] },
+    memoryMb: 256,
+    timeoutSeconds: 10,
+  },
   'sweep-outbox': {
     description: 'Re-sends outbox events stranded by a crash between a write and its send',
     entry: 'functions/sweep-outbox/handler.ts',
@@ -438,6 +590,21 @@ export function consumersOf(type: EventType): FunctionName[] {
 }
 
 export const queueConsumers = functionNames.filter((name) => specOf(name).trigger.kind === 'queue');
+
+/** The partners whose secret a function reads: those it calls, and the one whose webhook it is. */
+export function partnersOf(spec: FunctionSpec): PartnerName[] {
+  const trigger = spec.trigger;
+  const webhookOf = trigger.kind === 'http' ? partnerOfRoute(trigger.auth) : undefined;
+  return [...new Set([...(webhookOf ? [webhookOf] : []), ...(spec.access.partners ?? [])])];
+}
+
+/** Whether the gateway's JWT authorizer guards the route (role routes); public and partner routes carry no token. */
+export const usesToken = (auth: RouteAuth): auth is { roles: readonly Role[] } =>
+  typeof auth === 'object' && 'roles' in auth;
+
+/** The partner whose signature authenticates a route, if it is a partner route. */
+export const partnerOfRoute = (auth: RouteAuth): PartnerName | undefined =>
+  typeof auth === 'object' && 'partner' in auth ? auth.partner : undefined;
 
 export const httpRoutes = functionNames.flatMap((name) => {
   const trigger = specOf(name).trigger;

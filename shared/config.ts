@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventTypes } from './domain/events.ts';
+import { partnerNames } from './domain/partners/partner.ts';
 
 /**
  * `EVENT_QUEUES` maps each event type a function relays to the URLs of the queues that consume it.
@@ -7,20 +8,25 @@ import { eventTypes } from './domain/events.ts';
  */
 const EventQueues = z.partialRecord(z.enum(eventTypes), z.array(z.url()));
 
+/** An optional environment variable holding a JSON object; a malformed one fails at init. */
+function jsonMap<T extends z.ZodType>(name: string, schema: T) {
+  return z
+    .string()
+    .default('{}')
+    .transform((raw, ctx): z.output<T> => {
+      try {
+        return schema.parse(JSON.parse(raw));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a JSON map` });
+        return z.NEVER;
+      }
+    });
+}
+
 const Env = z.object({
   TABLE_NAME: z.string().min(1),
   DOCUMENTS_BUCKET: z.string().min(1).optional(),
-  EVENT_QUEUES: z
-    .string()
-    .default('{}')
-    .transform((raw, ctx) => {
-      try {
-        return EventQueues.parse(JSON.parse(raw));
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'EVENT_QUEUES must be a JSON map of event type to queue URLs' });
-        return z.NEVER;
-      }
-    }),
+  EVENT_QUEUES: jsonMap('EVENT_QUEUES', EventQueues),
   /** Province whose platform this is (administrative-unit code); commune agencies are `<province>.<commune>`. */
   PROVINCE_CODE: z
     .string()
@@ -63,20 +69,18 @@ const Env = z.object({
    * Queue consumers' own queue URLs by function name (`{ "deliver-sms": "https://…" }`): a worker that
    * retries with backoff changes the visibility of a failed message on its own queue.
    */
-  QUEUE_URLS: z
-    .string()
-    .default('{}')
-    .transform((raw, ctx) => {
-      try {
-        return z.record(z.string(), z.url()).parse(JSON.parse(raw));
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'QUEUE_URLS must be a JSON map of function name to queue URL' });
-        return z.NEVER;
-      }
-    }),
+  QUEUE_URLS: jsonMap('QUEUE_URLS', z.record(z.string(), z.url())),
   /** Growing retry delay of external channels: base · 2^(attempt − 1) seconds, capped. */
   RETRY_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(0).max(43_200).default(30),
   RETRY_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(0).max(43_200).default(900),
+  /**
+   * Partners' shared secrets: in the cloud a JSON map of partner → Secrets Manager ARN (granted with
+   * the manifest's `access.partners` or a partner route); PARTNER_SECRETS (partner → secret) only in the local cloud.
+   */
+  PARTNER_SECRET_ARNS: jsonMap('PARTNER_SECRET_ARNS', z.partialRecord(z.enum(partnerNames), z.string().min(1))),
+  PARTNER_SECRETS: jsonMap('PARTNER_SECRETS', z.partialRecord(z.enum(partnerNames), z.string().min(16))),
+  /** Partners' API base URLs (context `egov:partnerUrls`; the simulators in the local cloud). */
+  PARTNER_URLS: jsonMap('PARTNER_URLS', z.partialRecord(z.enum(partnerNames), z.url())),
   /** Where capture transports write (local cloud). */
   NOTIFICATION_CAPTURE_DIR: z.string().min(1).optional(),
 });

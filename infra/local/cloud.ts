@@ -16,6 +16,8 @@ import { createInvoker, type HandlerLoader, importHandler, localRegion } from '.
 import { createLog, type LogLevel } from './log.ts';
 import { startPollers } from './pollers.ts';
 import { type ConsumerName, type ConsumerQueues, createResources } from './resources.ts';
+import { startPartnerServer } from './partners/server.ts';
+import type { Simulators } from './partners/simulators.ts';
 import { startScheduler } from './scheduler.ts';
 
 export interface CloudClients {
@@ -76,6 +78,10 @@ export interface LocalCloud {
   tableName: string;
   bucketName: string;
   queueUrls: Readonly<Record<ConsumerName, QueueUrls>>;
+  /** The partners as simulated here: what the platform sent them, and their calls to its webhooks. */
+  partners: Simulators;
+  /** Base URL of the partners' simulators (`/<partner>/…`). */
+  partnersUrl: string;
   /** A Bearer token the gateway accepts, with the user's claims. */
   issueToken(user: DemoUser, options?: IssueOptions): Promise<string>;
   /** Invokes a scheduled function now; resolves its result. */
@@ -119,11 +125,16 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       resources.queues.map((q) => [q.name, { url: q.queueUrl, dlqUrl: q.dlqUrl }]),
     ) as Record<ConsumerName, QueueUrls>;
 
+    let apiUrl = '';
+    const partners = await startPartnerServer({ apiUrl: () => apiUrl });
+    cleanups.push(() => partners.close());
+
     const env = localEnvironment({
       endpoints: { dynamodb: emulators.dynamodbEndpoint, sqs: emulators.sqsEndpoint, s3: emulators.s3Endpoint },
       tableName: resources.tableName,
       bucketName: resources.bucketName,
       queueUrlOf: (name) => queueOf(name).queueUrl,
+      partners,
       logLevel: options.logLevel,
     });
     Object.assign(env, options.environment);
@@ -131,7 +142,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const captureDir = env.NOTIFICATION_CAPTURE_DIR;
     if (captureDir) cleanups.push(() => rm(captureDir, { recursive: true, force: true }));
 
-    let apiUrl = '';
     const jwt = await createLocalJwt({
       issuer: () => `${apiUrl}/local`,
       audience: String(cdkContext('egov:jwtAudience') ?? localAudience),
@@ -185,6 +195,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       tableName: resources.tableName,
       bucketName: resources.bucketName,
       queueUrls,
+      partners: partners.simulators,
+      partnersUrl: partners.url,
       issueToken: (user, issueOptions) => jwt.issueToken(user, issueOptions),
       runSchedule: (name) => scheduler.runNow(name),
       settle: (settleOptions) => settle(() => queueDepth() === 0 && invoker.active === 0, describe, settleOptions),

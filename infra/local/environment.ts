@@ -16,6 +16,8 @@ export interface LocalEnvironmentInput {
   tableName: string;
   bucketName: string;
   queueUrlOf: (consumer: ConsumerName) => string;
+  /** The partners' simulators: their shared secrets and base URLs. */
+  partners: { secrets: Record<string, string>; urls: Record<string, string> };
   logLevel?: LogLevel;
 }
 
@@ -77,6 +79,9 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
     EMAIL_TRANSPORT: 'capture',
     SMS_TRANSPORT: 'capture',
     NOTIFICATION_CAPTURE_DIR: join(tmpdir(), `egov-notifications-${input.tableName}`),
+    // Local configuration stands in for Secrets Manager: fresh secrets per cloud, shared with the simulators.
+    PARTNER_SECRETS: JSON.stringify(input.partners.secrets),
+    PARTNER_URLS: JSON.stringify(input.partners.urls),
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type FunctionName, type HttpMethod, httpRoutes, type RouteAuth } from '../manifest.ts';
+import { type FunctionName, type HttpMethod, httpRoutes, type RouteAuth, usesToken } from '../manifest.ts';
 import { type DemoUser, demoUsers } from './demo-users.ts';
 import { apiGatewayClaims, fromResult, type HttpResponse, jsonMessage, toEvent } from './http-event.ts';
 import type { LocalJwt } from './jwt.ts';
@@ -91,7 +91,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     const match = matchRoute(routes, method, url.pathname);
     if (!match) return jsonMessage(404, 'Not Found');
     let claims: Record<string, string> | undefined;
-    if (match.route.auth !== 'public') {
+    if (usesToken(match.route.auth)) {
       const token = bearerToken(req.headers.authorization);
       try {
         if (!token) throw new Error('no bearer token');

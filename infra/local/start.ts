@@ -37,6 +37,7 @@ egov-one-stop local cloud
   API     ${cloud.apiUrl}
   health  ${cloud.apiUrl}/v1/health
   users   ${cloud.apiUrl}/local/users      (POST ${cloud.apiUrl}/local/token {"sub": "…"} for a fresh token)
+  partners ${cloud.partnersUrl}/<dvcqg|payments|postal>  (simulators of the national portal, payments, post)
 
 Bearer tokens (valid 12 h):`);
 for (const { user, token } of tokens) {

@@ -27,7 +27,9 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { type FunctionName, functionNames, httpRoutes } from '../manifest.ts';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { PartnerName } from '../../shared/domain/partners/partner.ts';
+import { type FunctionName, functionNames, httpRoutes, partnerOfRoute, usesToken } from '../manifest.ts';
 import { logRetention, PlatformFunction } from './platform-function.ts';
 import type { PlatformSettings } from './settings.ts';
 
@@ -39,6 +41,7 @@ export interface ApiStackProps extends StackProps {
   table: ITableV2;
   documents: IBucket;
   queues: ReadonlyMap<FunctionName, IQueue>;
+  partnerSecrets: ReadonlyMap<PartnerName, ISecret>;
 }
 
 export class ApiStack extends Stack {
@@ -62,6 +65,8 @@ export class ApiStack extends Stack {
             table: props.table,
             documents: props.documents,
             queues: props.queues,
+            partnerSecrets: props.partnerSecrets,
+            partnerUrls: settings.partnerUrls,
           },
         }),
       );
@@ -131,12 +136,16 @@ export class ApiStack extends Stack {
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration: new HttpLambdaIntegration(`${route.name}-integration`, fn.function),
         // Roles are checked by the handler (shared/domain); the gateway checks the token itself.
-        authorizer: route.auth === 'public' ? none : jwt,
+        // Partner routes carry no token: the handler checks the partner's HMAC signature.
+        authorizer: usesToken(route.auth) ? jwt : none,
       });
-      if (route.auth === 'public') {
+      if (!usesToken(route.auth)) {
+        const partner = partnerOfRoute(route.auth);
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${route.method} ${route.path} is public by design in infra/manifest.ts (auth: 'public'); every other route uses the JWT authorizer.`,
+          reason: partner
+            ? `${route.method} ${route.path} is the ${partner} partner's webhook (infra/manifest.ts): authenticated in the handler by the partner's HMAC-SHA256 signature, timestamp and replay check, not by a token.`
+            : `${route.method} ${route.path} is public by design in infra/manifest.ts (auth: 'public'); every other route uses the JWT authorizer.`,
         });
       }
     }

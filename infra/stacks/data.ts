@@ -13,7 +13,9 @@ import {
   ObjectOwnership,
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { type PartnerName, partnerNames, partnerNamesVi } from '../../shared/domain/partners/partner.ts';
 import { tableLayout } from '../../shared/adapters/dynamo/table-layout.ts';
 
 export interface DataStackProps extends StackProps {
@@ -26,6 +28,8 @@ export class DataStack extends Stack {
   readonly table: TableV2;
   readonly documents: Bucket;
   readonly accessLogs: Bucket;
+  /** Each partner's shared secret (webhook and outbound signatures); ops exchange its value with the partner. */
+  readonly partnerSecrets = new Map<PartnerName, ISecret>();
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -109,5 +113,20 @@ export class DataStack extends Stack {
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+
+    for (const partner of partnerNames) {
+      const secret = new Secret(this, `PartnerSecret-${partner}`, {
+        description: `egov-one-stop: HMAC secret shared with ${partnerNamesVi[partner]} (${partner})`,
+        // Secrets Manager's own key: a grant on the platform key would need the readers' roles in its key
+        // policy, making this stateful stack depend on the stateless one.
+        generateSecretString: { passwordLength: 48, excludePunctuation: true },
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+      Validations.of(secret).acknowledge({
+        id: 'AwsSolutions-SMG4',
+        reason: `The ${partner} secret is shared with an external partner: it is rotated by agreement with them (README "Partners"), not by a Lambda that could not tell the partner.`,
+      });
+      this.partnerSecrets.set(partner, secret);
+    }
   }
 }

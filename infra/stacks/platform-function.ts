@@ -14,11 +14,20 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { BuildOptions } from 'esbuild';
 import type { EventType } from '../../shared/domain/events.ts';
-import { consumersOf, type FunctionName, type FunctionSpec, signingConfigPrefix, specOf } from '../manifest.ts';
+import type { PartnerName } from '../../shared/domain/partners/partner.ts';
+import {
+  consumersOf,
+  type FunctionName,
+  type FunctionSpec,
+  partnersOf,
+  signingConfigPrefix,
+  specOf,
+} from '../manifest.ts';
 import { acknowledgeWildcards } from '../nag.ts';
 
 /** Repository root: manifest entries are relative to it, and it is the bundling project root. */
@@ -91,6 +100,10 @@ export interface PlatformResources {
   documents?: IBucket;
   /** Each queue-consumer function's own queue, by function name. */
   queues: ReadonlyMap<FunctionName, IQueue>;
+  /** Each partner's shared secret (the data stack's). */
+  partnerSecrets?: ReadonlyMap<PartnerName, ISecret>;
+  /** Each partner's API base URL (`egov:partnerUrls`). */
+  partnerUrls?: Partial<Record<PartnerName, string>>;
 }
 
 export interface PlatformFunctionProps {
@@ -264,6 +277,23 @@ export class PlatformFunction extends Construct {
       fn.addEnvironment('SIGNER', 'kms');
       fn.addEnvironment('SIGNING_CONFIG_PREFIX', signingConfigPrefix);
       fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
+    }
+
+    const partners = partnersOf(this.spec);
+    if (partners.length > 0) {
+      // The secret's ARN (never its value) in the environment; the value is read at run time and cached.
+      const arns: Partial<Record<PartnerName, string>> = {};
+      const urls: Partial<Record<PartnerName, string>> = {};
+      for (const partner of partners) {
+        const secret = resources.partnerSecrets?.get(partner);
+        if (!secret) throw new Error(`${this.name} needs the ${partner} secret, none was given`);
+        secret.grantRead(fn);
+        arns[partner] = secret.secretArn;
+        const url = resources.partnerUrls?.[partner];
+        if (url && this.spec.access.partners?.includes(partner)) urls[partner] = url;
+      }
+      fn.addEnvironment('PARTNER_SECRET_ARNS', Stack.of(this).toJsonString(arns));
+      if (Object.keys(urls).length > 0) fn.addEnvironment('PARTNER_URLS', JSON.stringify(urls));
     }
 
     if (access.sends?.includes('email')) {

@@ -3,6 +3,7 @@
  * checked in one place so a typo fails synthesis instead of deploying an API nobody can call.
  */
 import type { Construct } from 'constructs';
+import { type PartnerName, partnerNames } from '../../shared/domain/partners/partner.ts';
 
 export interface PlatformSettings {
   /** The province's administrative-unit code (two digits): every function's `PROVINCE_CODE`. */
@@ -22,6 +23,8 @@ export interface PlatformSettings {
    * (README "Documents"). Empty: nothing can be signed in the cloud (each result fails into the DLQ).
    */
   signingKeys: Record<string, string>;
+  /** `egov:partnerUrls`: partner → base URL of its API (https). A partner without one cannot be called (its queue's DLQ fills). */
+  partnerUrls: Partial<Record<PartnerName, string>>;
 }
 
 export const contextKeys = {
@@ -31,6 +34,7 @@ export const contextKeys = {
   corsOrigins: 'egov:corsOrigins',
   alarmEmail: 'egov:alarmEmail',
   signingKeys: 'egov:signingKeys',
+  partnerUrls: 'egov:partnerUrls',
 } as const;
 
 function text(scope: Construct, key: string): string | undefined {
@@ -116,6 +120,26 @@ function signingKeys(scope: Construct): Record<string, string> {
   return result;
 }
 
+/** `egov:partnerUrls` is a JSON object in cdk.json (or its text with -c). */
+function partnerUrls(scope: Construct): Partial<Record<PartnerName, string>> {
+  const key = contextKeys.partnerUrls;
+  let raw: unknown = scope.node.tryGetContext(key);
+  if (raw === undefined || raw === null || raw === '') return {};
+  if (typeof raw === 'string') raw = JSON.parse(raw);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new Error(`Context ${key} must be an object of partner to base URL`);
+  }
+  const result: Partial<Record<PartnerName, string>> = {};
+  for (const [partner, url] of Object.entries(raw)) {
+    if (!(partnerNames as readonly string[]).includes(partner)) {
+      throw new Error(`Context ${key}: unknown partner ${partner} (${partnerNames.join(', ')})`);
+    }
+    if (typeof url !== 'string') throw new Error(`Context ${key}: the URL of ${partner} must be a string`);
+    result[partner as PartnerName] = httpsUrl(key, url.trim());
+  }
+  return result;
+}
+
 export function readSettings(scope: Construct): PlatformSettings {
   const alarmEmail = text(scope, contextKeys.alarmEmail);
   if (alarmEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) {
@@ -130,5 +154,6 @@ export function readSettings(scope: Construct): PlatformSettings {
     corsOrigins: origins(scope),
     alarmEmail: alarmEmail || undefined,
     signingKeys: signingKeys(scope),
+    partnerUrls: partnerUrls(scope),
   };
 }

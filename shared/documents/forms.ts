@@ -131,7 +131,8 @@ export function renderResult(input: Omit<FormInput, 'form'> & { leaderName: stri
   return renderDocument(input, resultTitle, rows, `Số: ${dossier.code}/KQ`);
 }
 
-async function renderDocument(
+/** Lays out one issued document (header, QR code to the lookup, title, labelled rows): every PDF of a dossier looks alike. */
+export async function renderDocument(
   input: Omit<FormInput, 'form'>,
   title: string,
   rows: readonly Row[],
@@ -166,7 +167,7 @@ async function renderDocument(
   return pdf.save({ useObjectStreams: false });
 }
 
-type Row = readonly [label: string, value: string];
+export type Row = readonly [label: string, value: string];
 
 function bodyOf(input: FormInput): Row[] {
   const { dossier } = input;

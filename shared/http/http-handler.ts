@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { type FunctionName, manifest, type RouteAuth } from '../../infra/manifest.ts';
+import { type FunctionName, manifest, partnerOfRoute, type RouteAuth } from '../../infra/manifest.ts';
 import { logger } from '../observability.ts';
 import {
   defaultMaxBodyBytes,
@@ -24,6 +24,8 @@ export interface HttpHandlerOptions<S extends RequestSchemas> {
   /** Extra middlewares that run after validation, e.g. `idempotencyKeyHeader()`. */
   middlewares?: MiddlewareObj[];
   maxBodyBytes?: number;
+  /** A partner route's signature check (partnerWebhook()); it runs before the body is parsed. Required on partner routes. */
+  signature?: MiddlewareObj<HttpEvent>;
 }
 
 type AuthOf<N extends FunctionName> = (typeof manifest)[N]['trigger'] extends { auth: infer A extends RouteAuth }
@@ -40,6 +42,8 @@ export function httpHandler<N extends FunctionName, S extends RequestSchemas = R
 ) {
   const trigger = manifest[name].trigger;
   if (trigger.kind !== 'http') throw new Error(`${name} is not an HTTP function`);
+  if (partnerOfRoute(trigger.auth) && !options.signature)
+    throw new Error(`${name} is a partner route: it needs a signature check`);
   return {
     handle(useCase: (request: ParsedRequest<S, AuthOf<N>>) => Promise<Reply>) {
       const core = async (event: HttpEvent, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
@@ -53,8 +57,9 @@ export function httpHandler<N extends FunctionName, S extends RequestSchemas = R
       const stack = middy<HttpEvent, APIGatewayProxyStructuredResultV2>(core)
         .use(problemErrors())
         .use(injectLambdaContext(logger, { resetKeys: true }) as MiddlewareObj<HttpEvent>)
-        .use(httpHeaderNormalizer() as MiddlewareObj<HttpEvent>)
-        .use(parseRequest(trigger.auth, options.schemas ?? {}, options.maxBodyBytes ?? defaultMaxBodyBytes));
+        .use(httpHeaderNormalizer() as MiddlewareObj<HttpEvent>);
+      if (options.signature) stack.use(options.signature);
+      stack.use(parseRequest(trigger.auth, options.schemas ?? {}, options.maxBodyBytes ?? defaultMaxBodyBytes));
       for (const middleware of options.middlewares ?? []) stack.use(middleware as MiddlewareObj<HttpEvent>);
       return stack;
     },

@@ -1,7 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import type { z } from 'zod';
-import type { RouteAuth } from '../../infra/manifest.ts';
+import { type RouteAuth, usesToken } from '../../infra/manifest.ts';
 import type { Caller } from '../domain/caller.ts';
 import { logger } from '../observability.ts';
 import { callerFromClaims } from './caller-from-claims.ts';
@@ -20,7 +20,7 @@ export interface ParsedRequest<S extends RequestSchemas, A extends RouteAuth> {
   body: Out<S['body']>;
   query: Out<S['query']>;
   params: Out<S['params']>;
-  caller: A extends 'public' ? Caller | undefined : Caller;
+  caller: A extends 'public' ? Caller | undefined : A extends { partner: string } ? undefined : Caller;
   requestId: string;
 }
 
@@ -38,7 +38,8 @@ export function parseRequest(auth: RouteAuth, schemas: RequestSchemas, maxBodyBy
       const event = request.event;
       logger.setCorrelationId(event.requestContext.requestId);
       const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
-      if (auth !== 'public') {
+      // A partner route was authenticated by its signature (partnerSignature) before this runs.
+      if (usesToken(auth)) {
         if (!caller) throw problems.unauthenticated();
         if (!caller.roles.some((role) => auth.roles.includes(role))) throw problems.forbidden();
       }

@@ -7,6 +7,7 @@ import type { OutboxRelay } from '../adapters/outbox-relay.ts';
 import { describeAppointment, type WorkingCalendar } from '../domain/calendar/index.ts';
 import type { Caller } from '../domain/caller.ts';
 import { formatDossierCode, yymmdd } from '../domain/dossier/code.ts';
+import type { Dossier } from '../domain/dossier/dossier.ts';
 import { fileDossier } from '../domain/dossier/file.ts';
 import { competentAgencyId } from '../domain/dossier/routing.ts';
 import { dossierStatuses } from '../domain/dossier/status.ts';
@@ -16,8 +17,11 @@ import { vnParts } from '../domain/time.ts';
 import { hashPin, newLookupPin } from './lookup-pin.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+const phone = z.string().regex(/^0\d{9}$/, 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0');
+/** Where the post office picks up or delivers; each part defaults to the applicant's own. */
+const postalAddress = z.strictObject({ address: text(500).optional(), phone: phone.optional() });
 
-const application = {
+export const application = {
   procedureCode: z.string().regex(procedureCodePattern, 'Mã thủ tục có dạng 1.001234'),
   /** Administrative-unit code of the applicant's commune or ward: decides commune-level procedures. */
   communeCode: z
@@ -35,6 +39,8 @@ const application = {
     address: text(500),
   }),
   returnMethod: z.enum(['online', 'counter', 'post']).default('online'),
+  /** Filing by post (`pickup`: the post office collects the paper dossier) and the result's address when returned by post. */
+  postal: z.strictObject({ pickup: postalAddress.optional(), delivery: postalAddress.optional() }).optional(),
   formData: z
     .record(z.string().max(64), z.union([z.string().max(2000), z.number(), z.boolean()]))
     .refine((data) => Object.keys(data).length <= 50, 'Tối đa 50 trường')
@@ -63,9 +69,24 @@ export interface FileDossierDeps {
   now: () => Date;
 }
 
+/**
+ * A filing delivered by a partner (the national portal): its id goes on the dossier, and `claim`
+ * binds one code and filing instant to that id, so a redelivery files the very same dossier.
+ */
+export interface DeliveredFiling {
+  external: NonNullable<Dossier['external']>;
+  /** The code and instant already bound to the partner's id, or those of `allocate()`, bound now. */
+  claim: (allocate: () => Promise<{ code: string; now: Date }>) => Promise<{ code: string; now: Date }>;
+}
+
 /** Files a dossier online or at the counter; answers with the receipt's content. */
 export function fileDossierUseCase(deps: FileDossierDeps) {
-  return async (caller: Caller, body: CounterDossierBody, channel: 'online' | 'counter') => {
+  return async (
+    caller: Caller,
+    body: CounterDossierBody,
+    channel: 'online' | 'counter',
+    delivered?: DeliveredFiling,
+  ) => {
     const procedure = await deps.catalogue.currentProcedure(body.procedureCode);
     if (!procedure) {
       throw new RuleViolation('invalid', 'unknown-procedure', `Không có thủ tục mã ${body.procedureCode}.`);
@@ -74,9 +95,12 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
     if (!agency) {
       throw new RuleViolation('invalid', 'unknown-agency', 'Không tìm thấy cơ quan giải quyết tại xã, phường đã chọn.');
     }
-    const now = deps.now();
-    const local = vnParts(now);
-    const code = formatDossierCode(agency.id, local, await deps.counter.next(agency.id, yymmdd(local)));
+    const allocate = async () => {
+      const now = deps.now();
+      const local = vnParts(now);
+      return { now, code: formatDossierCode(agency.id, local, await deps.counter.next(agency.id, yymmdd(local))) };
+    };
+    const { code, now } = delivered ? await delivered.claim(allocate) : await allocate();
     const pin = newLookupPin();
     const decision = fileDossier({
       caller,
@@ -88,12 +112,14 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
         returnMethod: body.returnMethod,
         formData: body.formData,
         ...(body.communeCode ? { communeCode: body.communeCode } : {}),
+        ...(body.postal ? { postal: body.postal } : {}),
       },
       applicantId: channel === 'online' ? caller.sub : (body.applicantSub ?? `walk-in:${code}`),
       code,
       pinHash: hashPin(code, pin),
       now,
       calendar: await deps.calendarFor(agency.id),
+      ...(delivered ? { external: delivered.external } : {}),
     });
     const stored = await deps.dossiers.create(decision);
     await deps.relay(stored);

@@ -4,11 +4,12 @@ import type { Agency } from '../domain/agency.ts';
 import { closedAt } from '../domain/indicators/fact.ts';
 import { monthsOf, nextMonth, type Period, periodBounds } from '../domain/indicators/period.ts';
 import { buildReport, type IndicatorReport } from '../domain/indicators/report.ts';
+import { type AgencyFeedbackCounts, withFeedbackCounts } from '../domain/feedback/report-counts.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
 
 export interface IndicatorReportDeps {
   agencies: Pick<AgencyRepository, 'get' | 'listChildren'>;
-  facts: Pick<IndicatorFactRepository, 'listMonth' | 'put'>;
+  facts: Pick<IndicatorFactRepository, 'listMonth' | 'put' | 'feedbackMonth'>;
 }
 
 /** The agency and every agency under it (Queries of the children directory, never a Scan). */
@@ -36,24 +37,25 @@ export function computeIndicatorReport(deps: IndicatorReportDeps) {
     const agencies = await subtree(deps.agencies, rootId);
     let readUnits = 0;
     const facts = [];
+    const feedback: AgencyFeedbackCounts[] = [];
     for (const agency of agencies) {
       for (const month of monthsOf(period)) {
         const page = await deps.facts.listMonth(agency.id, month);
         readUnits += page.readUnits;
         facts.push(...page.facts);
+        // Feedback counts are per agency and month counters: one item each, whatever the history.
+        const { received, answered, readUnits: units } = await deps.facts.feedbackMonth(agency.id, month);
+        readUnits += units;
+        if (received !== 0 || answered !== 0) feedback.push({ agencyId: agency.id, received, answered });
       }
     }
-    const report = buildReport({
-      period,
-      rootId,
-      agencies: agencies.map(({ id, name, level, parentId }) => ({
-        id,
-        name,
-        level,
-        ...(parentId ? { parentId } : {}),
-      })),
-      facts,
-    });
+    const nodes = agencies.map(({ id, name, level, parentId }) => ({
+      id,
+      name,
+      level,
+      ...(parentId ? { parentId } : {}),
+    }));
+    const report = withFeedbackCounts(buildReport({ period, rootId, agencies: nodes, facts }), nodes, feedback);
     return { report, readUnits };
   };
 }

@@ -13,6 +13,8 @@ import {
   httpRoutes,
   queueConsumers,
   specOf,
+  partnersOf,
+  usesToken,
   visibilityTimeoutSeconds,
 } from '../../infra/manifest.ts';
 import { nagPackNames } from '../../infra/nag.ts';
@@ -20,6 +22,7 @@ import { apiThrottle } from '../../infra/stacks/api.ts';
 import { functionTag } from '../../infra/stacks/platform-function.ts';
 import { contextKeys } from '../../infra/stacks/settings.ts';
 import { tableLayout } from '../../shared/adapters/dynamo/table-layout.ts';
+import { type PartnerName, partnerNames } from '../../shared/domain/partners/partner.ts';
 import {
   acknowledgements,
   logicalIdOf,
@@ -105,7 +108,7 @@ describe('functions', () => {
     const roleId = logicalIdOf(fn.Role);
     const statements = Object.values(resourcesOf('api', 'AWS::IAM::Policy'))
       .filter((p) => (p.Properties.Roles as unknown[]).some((r) => logicalIdOf(r) === roleId))
-      .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>);
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
     const actions = new Set(statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])));
 
     expect('TABLE_NAME' in env).toBe(access.table !== undefined);
@@ -116,6 +119,19 @@ describe('functions', () => {
     expect(actions.has('dynamodb:PutItem')).toBe(access.table === 'readwrite');
     expect(actions.has('dynamodb:UpdateItem')).toBe(access.table === 'readwrite');
     expect('DOCUMENTS_BUCKET' in env).toBe(access.documents !== undefined);
+
+    // A partner's secret: its ARN in the environment (never its value) and read access to that secret only.
+    const partners = partnersOf(specOf(name));
+    expect(actions.has('secretsmanager:GetSecretValue')).toBe(partners.length > 0);
+    expect('PARTNER_SECRET_ARNS' in env).toBe(partners.length > 0);
+    if (partners.length > 0) {
+      const secretsRead = statements
+        .filter((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue'))
+        .flatMap((s) => [s.Resource].flat().map((r) => logicalIdOf(resolved(r))));
+      expect(new Set(secretsRead)).toEqual(new Set(partners.map(partnerSecretId)));
+      const arns = JSON.stringify(env.PARTNER_SECRET_ARNS);
+      for (const partner of partners) expect(arns).toContain(partner);
+    }
 
     expect('EVENT_QUEUES' in env).toBe(access.emits !== undefined);
     // A scheduled function also sends its failed asynchronous runs to its own dead-letter queue.
@@ -137,7 +153,7 @@ describe('functions', () => {
     }
   });
 
-  it('every HTTP function has its route, public routes no authorizer, the others the JWT authorizer', () => {
+  it('every HTTP function has its route, public and partner routes no authorizer, the others the JWT authorizer', () => {
     const routes = resourcesOf('api', 'AWS::ApiGatewayV2::Route');
     const integrations = resourcesOf('api', 'AWS::ApiGatewayV2::Integration');
     const [authorizerId] = only(resourcesOf('api', 'AWS::ApiGatewayV2::Authorizer'));
@@ -148,7 +164,7 @@ describe('functions', () => {
           Object.entries(routes).filter(([, r]) => r.Properties.RouteKey === `${route.method} ${route.path}`),
         ),
       );
-      if (route.auth === 'public') {
+      if (!usesToken(route.auth)) {
         expect(found.Properties.AuthorizationType).toBe('NONE');
         expect(found.Properties.AuthorizerId).toBeUndefined();
       } else {
@@ -215,8 +231,32 @@ describe('functions', () => {
   });
 });
 
+/** The data stack's secret shared with `partner` (found by its description). */
+function partnerSecretId(partner: PartnerName): string {
+  const [id] = only(
+    Object.fromEntries(
+      Object.entries(resourcesOf('data', 'AWS::SecretsManager::Secret')).filter(([, s]) =>
+        String(s.Properties.Description).endsWith(`(${partner})`),
+      ),
+    ),
+  );
+  return id;
+}
+
 describe('data', () => {
   const [keyId, key] = only(resourcesOf('data', 'AWS::KMS::Key'));
+
+  it('one generated secret per partner, retained', () => {
+    const secrets = resourcesOf('data', 'AWS::SecretsManager::Secret');
+    expect(Object.keys(secrets)).toHaveLength(partnerNames.length);
+    for (const partner of partnerNames) {
+      const secret = secrets[partnerSecretId(partner)] as Resource;
+      expect(secret.Properties.GenerateSecretString).toBeDefined();
+      expect(secret.Properties.SecretString).toBeUndefined();
+      expect(secret.DeletionPolicy).toBe('Retain');
+    }
+  });
+
   const [, table] = only(resourcesOf('data', 'AWS::DynamoDB::GlobalTable'));
 
   it('has a customer-managed key with rotation', () => {
@@ -467,6 +507,7 @@ describe('validation (cdk-nag and CloudFormation)', () => {
       'AwsSolutions-APIG4',
       'AwsSolutions-IAM5',
       'AwsSolutions-S1',
+      'AwsSolutions-SMG4',
       'Serverless-APIGWXrayEnabled',
       'Serverless-LambdaDLQ',
       'Serverless-LambdaEventSourceMappingDestination',

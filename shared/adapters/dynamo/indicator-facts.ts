@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DossierFact } from '../../domain/indicators/fact.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
@@ -55,6 +55,26 @@ export function indicatorFactRepository(tableName: string) {
         start = page.LastEvaluatedKey;
       } while (start);
       return { facts, readUnits };
+    },
+
+    /** Feedback (PAKN) received and answered by one agency in one month: one counter item, one GetItem. */
+    async feedbackMonth(
+      agencyId: string,
+      month: string,
+    ): Promise<{ received: number; answered: number; readUnits: number }> {
+      const { Item, ConsumedCapacity } = await db.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.feedbackCounts(agencyId, month),
+          ProjectionExpression: 'received, answered',
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      return {
+        received: Number(Item?.received ?? 0),
+        answered: Number(Item?.answered ?? 0),
+        readUnits: ConsumedCapacity?.CapacityUnits ?? 0,
+      };
     },
   };
 }

@@ -42,6 +42,14 @@ export const keys = {
     pk: `DELIVERY#${eventId}`,
     sk: `${channel}#${recipientId}`,
   }),
+  /** A partner's signed request already accepted: the signature itself is the nonce. */
+  webhookSignature: (partner: string, signature: string) => ({ pk: `WEBHOOK#${partner}#${signature}`, sk: 'SEEN' }),
+  /** The national portal's dossier id, claimed once with the code of the dossier it files (a uniqueness item). */
+  dvcqgClaim: (dvcqgId: string) => ({ pk: `DVCQG#${dvcqgId}`, sk: 'CLAIM' }),
+  /** How many of a dossier's status changes the national portal acknowledged, and who pushes the next. */
+  dvcqgSync: (code: string) => ({ pk: `DVCQGSYNC#${code}`, sk: 'SYNC' }),
+  /** A postal waybill: which dossier's shipment it is, for the carrier's tracking callbacks. */
+  postalWaybill: (waybill: string) => ({ pk: `WAYBILL#${waybill}`, sk: 'WAYBILL' }),
   applicantIndex: (applicantId: string) => `APPLICANT#${applicantId}`,
   agencyQueueIndex: (agencyId: string) => `QUEUE#${agencyId}`,
   outboxShard: (shard: number) => `OUTBOX#${shard}`,
@@ -52,6 +60,22 @@ export const keys = {
   /** Indicator facts: one item per dossier in its competent agency's partition of a month (`yyyy-mm`). */
   indicatorFacts: (agencyId: string, month: string) => `FACTS#${agencyId}#${month}`,
   indicatorFact: (agencyId: string, month: string, code: string) => ({ pk: `FACTS#${agencyId}#${month}`, sk: code }),
+  /** Feedback (PAKN): one item per feedback. */
+  feedback: (id: string) => ({ pk: `FEEDBACK#${id}`, sk: 'FEEDBACK' }),
+  /** Index partitions of feedback: its author's (byApplicant), its agency's by status (byAgencyDue), the published (openByDueDay). */
+  feedbackAuthorIndex: (authorId: string) => `FEEDBACKBY#${authorId}`,
+  feedbackAgencyIndex: (agencyId: string) => `FEEDBACKQ#${agencyId}`,
+  publishedFeedbackIndex: () => 'FEEDBACK#PUBLISHED',
+  /** Feedback received and answered by an agency in a month (`yyyy-mm`): counters with ADD, for the reports. */
+  feedbackCounts: (agencyId: string, month: string) => ({ pk: `FEEDBACKCOUNT#${agencyId}#${month}`, sk: 'COUNTS' }),
+  /** An online fee payment: its own item, found by the id the platform echoes in its callback. */
+  payment: (id: string) => ({ pk: `PAYMENT#${id}`, sk: 'PAYMENT' }),
+  /** The dossier's payment still pending at the platform: one at a time (a conditional put). */
+  pendingPayment: (code: string) => ({ pk: `DOSSIER#${code}`, sk: 'PAYMENT#PENDING' }),
+  /** Payments requested on a local date (`yyyy-mm-dd`), through the openByDueDay index: the reconciliation's Query. */
+  paymentDayIndex: (date: string) => `PAYDAY#${date}`,
+  /** The reconciliation of one local date with the payment platform. */
+  paymentReconciliation: (date: string) => ({ pk: `RECONCILIATION#${date}`, sk: 'PAYMENTS' }),
   /** A report (request, status, summary, file keys). */
   report: (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' }),
   /** Reports listing of one scope (an agency, for each agency at or above the report's, or `ALL`), newest first. */

@@ -19,12 +19,13 @@ export const uploadWindowSeconds = 5 * 60;
 /** How long a presigned download stays usable. */
 export const downloadWindowSeconds = 5 * 60;
 
-export type DocumentStatus = 'pending' | 'verified' | 'quarantined';
+/** `referenced`: a file kept by a partner (the national portal), listed by reference and never fetched here. */
+export type DocumentStatus = 'pending' | 'verified' | 'quarantined' | 'referenced';
 
 export interface DossierDocument {
   id: string;
   dossierCode: string;
-  kind: 'upload' | 'form' | 'result';
+  kind: 'upload' | 'form' | 'result' | 'referenced' | 'receipt';
   /** Index into the procedure's required documents (uploads only). */
   slot?: number;
   /** The required document's name, for people. */
@@ -46,11 +47,15 @@ export interface DossierDocument {
   /** End of the upload window. */
   expiresAt?: string;
   verifiedAt?: string;
+  /** Referenced files only: where the partner keeps it and the partner's document type. */
+  source?: { partner: 'dvcqg'; url: string; documentType: string };
 }
 
 export const uploadKey = (code: string, id: string): string => `dossiers/${code}/uploads/${id}`;
 export const quarantineKey = (code: string, id: string): string => `quarantine/dossiers/${code}/${id}`;
 export const resultKey = (code: string, id: string): string => `dossiers/${code}/results/${id}.pdf`;
+/** Where a referenced file's copy would be kept if it were ever fetched; nothing is stored there on intake. */
+export const referencedKey = (code: string, id: string): string => `dossiers/${code}/referenced/${id}`;
 export const formKey = (code: string, form: FormNumber, id: string): string =>
   `dossiers/${code}/forms/${form}-${id}.pdf`;
 

@@ -1,5 +1,6 @@
 import type { Role } from '../caller.ts';
 import type { DomainEvent } from '../events.ts';
+import type { PostalService } from '../postal/shipment.ts';
 import type { DossierStatus } from './status.ts';
 
 export type Channel = 'online' | 'counter' | 'post' | 'dvcqg';
@@ -64,6 +65,17 @@ export interface JointLegRecord {
   resumeStepIndex: number;
 }
 
+/** An online payment the platform reported that the dossier did not accept. */
+export interface PaymentFlag {
+  /** The amount or currency differs from the fee; or the fee was already settled another way (a refund is due). */
+  code: 'amount-mismatch' | 'already-paid';
+  paymentId: string;
+  transactionId: string;
+  expected: { amount: number; currency: string };
+  received: { amount: number; currency: string };
+  at: string;
+}
+
 /** The dossier aggregate: one item, changed only through conditional writes on `version`. */
 export interface Dossier {
   code: string;
@@ -82,6 +94,8 @@ export interface Dossier {
   applicantId: string;
   applicant: Applicant;
   returnMethod: ReturnMethod;
+  /** Filing and/or return by post: the shipments asked for, their waybills and tracking. */
+  postal?: PostalService;
   formData: Record<string, string | number | boolean>;
   submittedAt: string;
   receivedAt?: string;
@@ -92,9 +106,22 @@ export interface Dossier {
   /** The appointment before the one allowed extension. */
   originalDueAt?: string;
   supplement?: { requestedAt: string; defects: string[]; fromStatus: DossierStatus };
-  fee: { amount: number; due: 'intake' | 'result'; paid: boolean } | null;
+  fee: {
+    amount: number;
+    due: 'intake' | 'result';
+    paid: boolean;
+    /** Paid through the national payment platform (indicator), with the payment that did it. */
+    paidOnline?: boolean;
+    paymentId?: string;
+    /** A platform payment that could not be accepted (amount or currency differs): for officials to resolve. */
+    flag?: PaymentFlag;
+  } | null;
   decision?: { outcome: 'approved' | 'refused'; reasons?: string; decidedAt: string; by: string };
   returnedAt?: string;
+  /** The applicant's satisfaction rating, given once after the result was returned. */
+  rating?: { score: number; comment?: string; at: string };
+  /** Ids of the dossier on a partner's system: the national portal's, for dossiers filed there. */
+  external?: { dvcqgId: string };
   /** Set while the dossier sits in an agency's work queue; absent once the dossier is closed. */
   workQueue?: WorkPosition;
   steps: StepRecord[];

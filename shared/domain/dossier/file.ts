@@ -3,6 +3,7 @@ import { dueDate, type WorkingCalendar } from '../calendar/index.ts';
 import { type Caller, hasRole } from '../caller.ts';
 import { eventId } from '../events.ts';
 import { acceptsOnlineFiling, type Procedure } from '../procedure.ts';
+import { type PostalChoice, postalShipments } from '../postal/choice.ts';
 import { RuleViolation } from '../rule-violation.ts';
 import { toVnIso } from '../time.ts';
 import type { Applicant, Decision, Dossier, ReturnMethod, TimelineEntry } from './dossier.ts';
@@ -14,6 +15,8 @@ export interface Application {
   returnMethod: ReturnMethod;
   formData: Record<string, string | number | boolean>;
   communeCode?: string;
+  /** A pickup of the paper dossier (filing by post) and where a result returned by post goes. */
+  postal?: PostalChoice;
 }
 
 export interface FilingInput {
@@ -30,6 +33,8 @@ export interface FilingInput {
   pinHash: string;
   now: Date;
   calendar: WorkingCalendar;
+  /** Filed on the national portal (channel `dvcqg`): an online filing it delivers as an `integration` caller. */
+  external?: Dossier['external'];
 }
 
 /**
@@ -40,10 +45,11 @@ export interface FilingInput {
 export function fileDossier(input: FilingInput): Decision {
   const { caller, channel, procedure, agency, application, code, now } = input;
   if (channel === 'online') {
-    if (!hasRole(caller, 'citizen')) {
+    if (!hasRole(caller, input.external ? 'integration' : 'citizen')) {
       throw new RuleViolation('invalid', 'citizens-only', 'Chỉ công dân, tổ chức mới nộp hồ sơ trực tuyến.');
     }
-    if (!acceptsOnlineFiling(procedure)) {
+    // Filing by post sends the paper dossier: it does not need the procedure to be offered online.
+    if (!application.postal?.pickup && !acceptsOnlineFiling(procedure)) {
       throw new RuleViolation(
         'invalid',
         'procedure-not-online',
@@ -53,26 +59,37 @@ export function fileDossier(input: FilingInput): Decision {
   } else if (!hasRole(caller, 'receiver') || !caller.agencyId) {
     throw new RuleViolation('invalid', 'receivers-only', 'Chỉ cán bộ tiếp nhận mới nộp hồ sơ thay người dân.');
   }
+  const postal = postalShipments({
+    code,
+    channel,
+    applicant: application.applicant,
+    returnMethod: application.returnMethod,
+    ...(application.postal ? { choice: application.postal } : {}),
+  });
+  const byPost = postal?.pickup !== undefined;
   const at = toVnIso(now);
   const receivedHere = channel === 'counter' && caller.agencyId === agency.id;
   const due = toVnIso(dueDate(input.calendar, now, procedure.processingTime));
   const version = 1;
   const filed: TimelineEntry = {
     at,
-    actor: { sub: caller.sub, role: channel === 'online' ? 'citizen' : 'receiver' },
+    actor: { sub: caller.sub, role: input.external ? 'integration' : channel === 'online' ? 'citizen' : 'receiver' },
     action: 'file',
     to: 'submitted',
     agencyId: agency.id,
-    note:
-      channel === 'online'
-        ? `Nộp hồ sơ trực tuyến thủ tục "${procedure.name}" đến ${agency.name}.`
-        : `Hồ sơ thủ tục "${procedure.name}" được nộp trực tiếp tại bộ phận một cửa, chuyển đến ${agency.name}.`,
+    note: input.external
+      ? `Hồ sơ thủ tục "${procedure.name}" nộp trên Cổng Dịch vụ công quốc gia, chuyển đến ${agency.name}.`
+      : byPost
+        ? `Đăng ký nộp hồ sơ thủ tục "${procedure.name}" qua dịch vụ bưu chính đến ${agency.name}; bưu điện sẽ thu gom hồ sơ giấy tại địa chỉ đã đăng ký.`
+        : channel === 'online'
+          ? `Nộp hồ sơ trực tuyến thủ tục "${procedure.name}" đến ${agency.name}.`
+          : `Hồ sơ thủ tục "${procedure.name}" được nộp trực tiếp tại bộ phận một cửa, chuyển đến ${agency.name}.`,
   };
   const dossier: Dossier = {
     code,
     version,
     status: 'submitted',
-    channel,
+    channel: byPost ? 'post' : channel,
     procedure: { code: procedure.code, version: procedure.version, name: procedure.name },
     agencyId: agency.id,
     competentAgencyId: agency.id,
@@ -81,6 +98,7 @@ export function fileDossier(input: FilingInput): Decision {
     applicantId: input.applicantId,
     applicant: application.applicant,
     returnMethod: application.returnMethod,
+    ...(postal ? { postal } : {}),
     formData: application.formData,
     submittedAt: at,
     dueAt: due,
@@ -89,6 +107,8 @@ export function fileDossier(input: FilingInput): Decision {
     legs: [],
     pinHash: input.pinHash,
     timeline: [filed],
+    // A portal dossier keeps the portal's id; its channel is the portal's whatever the return method.
+    ...(input.external ? { channel: 'dvcqg' as const, external: input.external } : {}),
   };
   const submitted = {
     id: eventId(code, version, 'DossierSubmitted'),

@@ -59,7 +59,10 @@ export interface IndicatorCounts {
   ratings: number;
   /** Of those, 4 or 5 out of 5. */
   satisfiedRatings: number;
-  /** Feedback (PAKN) received and answered in the period: no feedback is recorded yet, so zero. */
+  /**
+   * Feedback (PAKN) received and answered in the period. Not a dossier fact (zero here): the report
+   * adds them from the per-agency month counters (shared/domain/feedback/report-counts.ts).
+   */
   feedbackReceived: number;
   feedbackAnswered: number;
   /** Dossiers whose progress the applicant can follow online (code + PIN look-up): every dossier received here. */

@@ -39,7 +39,7 @@ export interface DossierFact {
   digitised: boolean;
   /** The result issued as a signed electronic document (none tracked yet: false). */
   electronicResult: boolean;
-  /** The applicant's rating, 1–5 (none tracked yet). */
+  /** The applicant's rating, 1–5, once given after the return. */
   rating?: number;
 }
 
@@ -75,9 +75,10 @@ export function factOf(dossier: Dossier, procedure: ProcedureFacts, processingWo
     supplementRequests,
     ...(dossier.decision && processingWorkingHours !== undefined ? { processingWorkingHours } : {}),
     feeBearing: dossier.fee !== null && dossier.fee.amount > 0,
-    paidOnline: false,
+    paidOnline: dossier.fee?.paidOnline === true,
     digitised: false,
     electronicResult: false,
+    ...(dossier.rating ? { rating: dossier.rating.score } : {}),
   };
 }
 

@@ -1,0 +1,11 @@
+import { feedbackRepository } from '#adapters/dynamo/feedback-repository.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { config } from '#shared/config.ts';
+import { getFeedbackUseCase } from '#shared/use-cases/feedback/feedback.ts';
+import { FeedbackIdParams } from '#shared/use-cases/feedback/schemas.ts';
+
+const get = getFeedbackUseCase({ feedback: feedbackRepository(config.TABLE_NAME) });
+
+export const handler = httpHandler('get-feedback', { schemas: { params: FeedbackIdParams } }).handle(
+  async ({ caller, params }) => ({ status: 200, body: await get(caller, params.id) }),
+);

@@ -1,0 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
+import { dvcqgSyncRepository } from '#adapters/dynamo/dvcqg-sync.ts';
+import { callPartner } from '#adapters/partners/partner-client.ts';
+import { config } from '#shared/config.ts';
+import { queueHandler } from '#shared/queue/queue-handler.ts';
+import { backoffOf } from '#shared/queue/retry-backoff.ts';
+import { syncDvcqgStatus } from '#shared/use-cases/dvcqg/sync-status.ts';
+import { manifest } from '#infra/manifest.ts';
+
+export const handler = queueHandler(
+  'sync-dvcqg',
+  syncDvcqgStatus({
+    dossiers: dossierRepository(config.TABLE_NAME),
+    // A worker cannot outlive its function timeout, and each push times out sooner: the lease covers one.
+    sync: dvcqgSyncRepository(config.TABLE_NAME, { leaseSeconds: manifest['sync-dvcqg'].timeoutSeconds }),
+    push: (update) => callPartner('dvcqg', '/status-updates', update),
+    now: () => new Date(),
+    newOwner: randomUUID,
+  }),
+  { backoff: backoffOf(config, 'sync-dvcqg') },
+);

@@ -1,0 +1,38 @@
+/**
+ * Where a feedback counts in the reports (feedback received and answered, per agency and month):
+ * received by the agency that holds it, in the month it received it; answered by the agency that
+ * answered, in the month of the answer. A forward moves the receipt, so across the province each
+ * feedback is received once. Derived from the feedback's state alone, so re-applying it is harmless.
+ */
+import { monthOf } from '../indicators/period.ts';
+import type { Feedback } from './feedback.ts';
+
+export interface FeedbackCountPlace {
+  count: 'received' | 'answered';
+  agencyId: string;
+  month: string;
+}
+
+export function feedbackCountPlaces(feedback: Feedback): {
+  counted: FeedbackCountPlace[];
+  notCounted: FeedbackCountPlace[];
+} {
+  const counted: FeedbackCountPlace[] = [
+    { count: 'received', agencyId: feedback.agencyId, month: monthOf(new Date(feedback.receivedAt)) },
+    ...(feedback.answer
+      ? [
+          {
+            count: 'answered' as const,
+            agencyId: feedback.answer.agencyId,
+            month: monthOf(new Date(feedback.answer.at)),
+          },
+        ]
+      : []),
+  ];
+  const same = (a: FeedbackCountPlace, b: FeedbackCountPlace) =>
+    a.count === b.count && a.agencyId === b.agencyId && a.month === b.month;
+  const notCounted = feedback.forwards
+    .map((f): FeedbackCountPlace => ({ count: 'received', agencyId: f.from, month: monthOf(new Date(f.receivedAt)) }))
+    .filter((place, i, all) => !counted.some((c) => same(c, place)) && all.findIndex((p) => same(p, place)) === i);
+  return { counted, notCounted };
+}

@@ -1,0 +1,14 @@
+import type { FeedbackCounters } from '../../adapters/dynamo/feedback-counters.ts';
+import { feedbackCountPlaces } from '../../domain/feedback/counting.ts';
+import type { Feedback } from '../../domain/feedback/feedback.ts';
+
+/**
+ * Brings the report counters in line with the feedback's state after each write. Every counter
+ * update is conditional on the id, so running it again (a retry, the next action) changes nothing;
+ * a crash between the feedback's write and this leaves the counters to the next write of it.
+ */
+export async function reconcileFeedbackCounts(counters: FeedbackCounters, feedback: Feedback): Promise<void> {
+  const { counted, notCounted } = feedbackCountPlaces(feedback);
+  for (const p of notCounted) await counters.remove(p.count, p.agencyId, p.month, feedback.id);
+  for (const p of counted) await counters.add(p.count, p.agencyId, p.month, feedback.id);
+}

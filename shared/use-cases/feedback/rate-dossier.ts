@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
+import type { OutboxRelay } from '../../adapters/outbox-relay.ts';
+import type { Caller } from '../../domain/caller.ts';
+import { maxRatingCommentLength, rateDossier } from '../../domain/feedback/rating.ts';
+import { RuleViolation } from '../../domain/rule-violation.ts';
+import { readableDossier } from '../get-dossier.ts';
+
+export const RatingBody = z.strictObject({
+  score: z.number().int('Điểm đánh giá là số nguyên từ 1 đến 5').min(1).max(5),
+  comment: z.string().trim().min(1).max(maxRatingCommentLength).optional(),
+});
+
+export type RatingBody = z.output<typeof RatingBody>;
+
+const attempts = 3;
+
+/**
+ * The applicant rates a returned dossier: read, decide (domain), save on the version read, relay the
+ * `DossierChanged`. A worker writing the dossier meanwhile (a late signature record) costs a re-read,
+ * not a 409: the applicant named no version.
+ */
+export function rateDossierUseCase(deps: { dossiers: DossierRepository; relay: OutboxRelay; now: () => Date }) {
+  return async (caller: Caller, code: string, body: RatingBody) => {
+    for (let attempt = 1; ; attempt++) {
+      const { dossier } = await readableDossier(deps.dossiers, caller, code);
+      const decision = rateDossier(dossier, caller, body, deps.now());
+      try {
+        const saved = await deps.dossiers.save(dossier, decision);
+        await deps.relay(saved);
+        return { code: saved.dossier.code, version: saved.dossier.version, rating: saved.dossier.rating };
+      } catch (error) {
+        const lostRace = error instanceof RuleViolation && error.code === 'version-conflict';
+        if (!lostRace || attempt >= attempts) throw error;
+      }
+    }
+  };
+}

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
+import type { PaymentRepository } from '../../adapters/dynamo/payment-repository.ts';
+import type { Caller } from '../../domain/caller.ts';
+import { type Payment, payableFee, paymentCurrency } from '../../domain/payments/payment.ts';
+import { RuleViolation } from '../../domain/rule-violation.ts';
+import { toVnDate } from '../../domain/time.ts';
+
+export const PaymentRequestBody = z.strictObject({
+  /** Where the platform sends the applicant back after paying (the portal's page). */
+  returnUrl: z.url().max(2000).optional(),
+});
+
+/** The platform's answer to a payment request. */
+export interface PlatformPaymentRequest {
+  reference: string;
+  payUrl: string;
+}
+
+export type CallPlatform = (path: '/payment-requests', body: unknown) => Promise<PlatformPaymentRequest>;
+
+export interface RequestPaymentDeps {
+  dossiers: DossierRepository;
+  payments: PaymentRepository;
+  platform: CallPlatform;
+  newId?: () => string;
+  now: () => Date;
+}
+
+export interface PaymentView {
+  paymentId: string;
+  payUrl: string;
+  amount: number;
+  currency: string;
+  status: Payment['status'];
+}
+
+const view = (p: Payment): PaymentView => ({
+  paymentId: p.id,
+  payUrl: p.payUrl,
+  amount: p.amount,
+  currency: p.currency,
+  status: p.status,
+});
+
+const notFound = () => new RuleViolation('not-found', 'not-found', 'Không tìm thấy hồ sơ.');
+
+/**
+ * The applicant asks to pay the dossier's fee online: the amount is the dossier's fee, never the
+ * client's. While one payment is pending it is returned again (`created: false`) instead of a second
+ * one; a settled one frees the dossier for a new request (after a failure, say).
+ */
+export function requestPayment(deps: RequestPaymentDeps) {
+  const newId = deps.newId ?? (() => `PAY-${randomUUID()}`);
+  return async (
+    caller: Caller,
+    code: string,
+    body: z.infer<typeof PaymentRequestBody>,
+  ): Promise<{ created: boolean; payment: PaymentView }> => {
+    const stored = await deps.dossiers.get(code);
+    // Only the owner may pay; to anyone else the dossier does not exist.
+    if (!stored || stored.dossier.applicantId !== caller.sub) throw notFound();
+    const { dossier } = stored;
+    const { amount } = payableFee(dossier);
+
+    const existing = await pending(code);
+    if (existing) return { created: false, payment: view(existing) };
+
+    const id = newId();
+    const now = deps.now();
+    const reply = await deps.platform('/payment-requests', {
+      paymentId: id,
+      dossierCode: code,
+      amount,
+      currency: paymentCurrency,
+      description: `Nộp phí, lệ phí hồ sơ ${code}`,
+      ...(body.returnUrl ? { returnUrl: body.returnUrl } : {}),
+    });
+    const payment: Payment = {
+      id,
+      dossierCode: code,
+      applicantId: dossier.applicantId,
+      amount,
+      currency: paymentCurrency,
+      status: 'pending',
+      platformRef: reply.reference,
+      payUrl: reply.payUrl,
+      createdAt: now.toISOString(),
+      day: toVnDate(now),
+    };
+    await deps.payments.create(payment);
+    if (await deps.payments.claimPending(code, id)) return { created: true, payment: view(payment) };
+    // A concurrent request claimed the dossier first: drop ours, answer with theirs.
+    await deps.payments.discard(id);
+    const winner = await pending(code);
+    if (!winner)
+      throw new RuleViolation(
+        'conflict',
+        'payment-in-progress',
+        'Yêu cầu thanh toán đang được xử lý; vui lòng thử lại.',
+      );
+    return { created: false, payment: view(winner) };
+  };
+
+  /** The dossier's payment still pending; a stale pointer to a settled one is released on the way. */
+  async function pending(code: string): Promise<Payment | undefined> {
+    const id = await deps.payments.pendingOf(code);
+    if (!id) return undefined;
+    const payment = await deps.payments.get(id);
+    if (payment?.status === 'pending') return payment;
+    await deps.payments.releasePending(code, id);
+    return undefined;
+  }
+}

@@ -1,0 +1,47 @@
+import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
+import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
+import type { PostalWaybills } from '../../adapters/dynamo/postal-waybills.ts';
+import type { OutboxRelay } from '../../adapters/outbox-relay.ts';
+import type { DomainEvent } from '../../domain/events.ts';
+import { recordBooking, shipmentsDue } from '../../domain/postal/booking.ts';
+import { type ShipmentRequest, shipmentRequest } from '../../domain/postal/request.ts';
+import { changeDossier } from '../change-dossier.ts';
+
+export interface BookShipmentsDeps {
+  dossiers: DossierRepository;
+  agencies: Pick<AgencyRepository, 'get'>;
+  waybills: PostalWaybills;
+  relay: OutboxRelay;
+  /** Books with the carrier; the same shipmentId always yields the same waybill (the carrier's idempotency). */
+  book: (request: ShipmentRequest) => Promise<{ waybill: string }>;
+  now: () => Date;
+}
+
+/**
+ * On a filing (`DossierSubmitted`) or a step that leaves the dossier decided, books the shipments due
+ * (pickup, delivery) and records each waybill. Idempotent: a booked shipment is not due any more; a
+ * booking whose save failed is booked again under the same shipmentId, which the carrier answers with
+ * the same waybill, and the waybill index is written before the dossier so a callback always finds it.
+ */
+export function bookShipments(deps: BookShipmentsDeps) {
+  return async (event: DomainEvent): Promise<void> => {
+    if (event.type === 'DossierChanged' && (event.data as { to?: string }).to !== 'decided') return;
+    if (event.type !== 'DossierSubmitted' && event.type !== 'DossierChanged') return;
+    const stored = await deps.dossiers.get(event.dossierCode);
+    if (!stored) throw new Error(`Dossier ${event.dossierCode} not found`);
+    const due = shipmentsDue(stored.dossier);
+    if (due.length === 0) return;
+    const agency = await deps.agencies.get(stored.dossier.competentAgencyId);
+    const desk = { id: stored.dossier.competentAgencyId, name: agency?.name ?? stored.dossier.competentAgencyId };
+    for (const kind of due) {
+      const request = shipmentRequest(stored.dossier, kind, desk);
+      if (!request) continue;
+      const { waybill } = await deps.book(request);
+      if (typeof waybill !== 'string' || waybill === '') throw new Error(`No waybill for ${request.shipmentId}`);
+      await deps.waybills.put(waybill, { dossierCode: stored.dossier.code, kind });
+      await changeDossier(deps, stored.dossier.code, ({ dossier }) =>
+        recordBooking(dossier, kind, { waybill, bookedAt: deps.now() }),
+      );
+    }
+  };
+}
