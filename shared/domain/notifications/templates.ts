@@ -100,6 +100,14 @@ const applicantTexts: Record<string, (code: string, data: Changed, ctx: MessageC
     body: 'Cơ quan giải quyết đã xác nhận Ông/Bà hoàn thành nghĩa vụ tài chính; hồ sơ tiếp tục được giải quyết.',
     sms: `Hồ sơ ${code}: đã xác nhận nộp phí.`,
   }),
+  'payment-received': (code, d, ctx) => ({
+    title: `Hồ sơ ${code}: đã nhận thanh toán trực tuyến`,
+    body:
+      `Hệ thống đã nhận khoản thanh toán phí, lệ phí${ctx.fee ? ` ${vnd(ctx.fee.amount)}` : ''} của Ông/Bà qua nền tảng thanh toán trực tuyến; ` +
+      'biên lai điện tử có trong mục giấy tờ của hồ sơ.' +
+      (d.from === 'awaiting-fees' ? ' Hồ sơ tiếp tục được giải quyết.' : ''),
+    sms: `Hồ sơ ${code}: đã nhận thanh toán${ctx.fee ? ` ${vnd(ctx.fee.amount)}` : ''}.`,
+  }),
   'request-extension': (code, d, ctx) => ({
     title: `Hồ sơ ${code} được hẹn lại ngày trả kết quả`,
     body: `Cơ quan giải quyết xin lỗi vì chậm trả kết quả. Ngày hẹn mới: ${ctx.describeAppointment(d.dueAt)}.`,
@@ -142,6 +150,7 @@ export function needsDossier(event: DomainEvent): boolean {
   return (
     action === 'request-supplement' ||
     action === 'request-fees' ||
+    action === 'payment-received' ||
     action === 'supplement' ||
     action === 'result-signed'
   );

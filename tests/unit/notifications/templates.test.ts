@@ -41,6 +41,17 @@ describe('notification templates', () => {
     expect(m?.body).toMatch(/50\.000 đồng/);
   });
 
+  it('an online payment is acknowledged with its amount and, when it released the dossier, says it goes on', () => {
+    const fee = { amount: 8000 };
+    const [released] = messagesFor(changed('payment-received', { from: 'awaiting-fees' }), { ...ctx, fee });
+    expect(released).toMatchObject({ audience: 'applicant', recipientId: 'citizen-an' });
+    expect(released?.body).toMatch(/8\.000 đồng/);
+    expect(released?.body).toContain('tiếp tục được giải quyết');
+    const [atResult] = messagesFor(changed('payment-received', { from: 'decided', to: 'decided' }), { ...ctx, fee });
+    expect(atResult?.body).not.toContain('tiếp tục được giải quyết');
+    expect(needsDossier(changed('payment-received'))).toBe(true);
+  });
+
   it('a transfer reaches the active handling officials of the receiving agency only, once each', () => {
     const officials = [
       official('lan', ['receiver', 'specialist']),
