@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * Documents of a dossier (DESIGN.md 5): uploads for its required-document slots, the forms the
  * lifecycle issues, the signed result. Metadata only; the bytes live in S3 under `dossiers/<code>/`.
@@ -49,6 +50,32 @@ export interface DossierDocument {
   verifiedAt?: string;
   /** Referenced files only: where the partner keeps it and the partner's document type. */
   source?: { partner: 'dvcqg'; url: string; documentType: string };
+}
+
+/** A PDF the platform rendered itself (a form, a receipt): verified from the start, its checksum taken here. */
+export function generatedPdf(input: {
+  id: string;
+  dossierCode: string;
+  kind: DossierDocument['kind'];
+  form?: FormNumber;
+  name: string;
+  key: string;
+  bytes: Uint8Array;
+  at: string;
+}): DossierDocument {
+  const { bytes, at, form, ...rest } = input;
+  return {
+    ...rest,
+    ...(form ? { form } : {}),
+    contentType: 'application/pdf',
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    digitised: false,
+    status: 'verified',
+    createdBy: 'system',
+    createdAt: at,
+    verifiedAt: at,
+  };
 }
 
 export const uploadKey = (code: string, id: string): string => `dossiers/${code}/uploads/${id}`;

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
 import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-repository.ts';
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
 import type { DocumentStore } from '../../adapters/s3/document-store.ts';
 import { formTitles, renderForm } from '../../documents/forms.ts';
-import { type DossierDocument, formKey } from '../../domain/documents/document.ts';
+import { formKey, generatedPdf } from '../../domain/documents/document.ts';
 import type { FormNumber } from '../../domain/dossier/dossier.ts';
 import type { DomainEvent } from '../../domain/events.ts';
 
@@ -66,23 +65,18 @@ export function issueForms(deps: IssueFormsDeps) {
       });
       const key = formKey(dossier.code, form, id);
       await deps.store.put(key, bytes, 'application/pdf');
-      const document: DossierDocument = {
-        id,
-        dossierCode: dossier.code,
-        kind: 'form',
-        form,
-        name: `Mẫu số ${form}: ${formTitles[form]}`,
-        key,
-        contentType: 'application/pdf',
-        size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        digitised: false,
-        status: 'verified',
-        createdBy: 'system',
-        createdAt: event.occurredAt,
-        verifiedAt: event.occurredAt,
-      };
-      await deps.documents.create(document);
+      await deps.documents.create(
+        generatedPdf({
+          id,
+          dossierCode: dossier.code,
+          kind: 'form',
+          form,
+          name: `Mẫu số ${form}: ${formTitles[form]}`,
+          key,
+          bytes,
+          at: event.occurredAt,
+        }),
+      );
     }
   };
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
@@ -7,7 +6,7 @@ import type { PaymentRepository } from '../../adapters/dynamo/payment-repository
 import type { OutboxRelay } from '../../adapters/outbox-relay.ts';
 import type { DocumentStore } from '../../adapters/s3/document-store.ts';
 import { receiptTitle, renderReceipt } from '../../documents/receipt.ts';
-import type { DossierDocument } from '../../domain/documents/document.ts';
+import { generatedPdf } from '../../domain/documents/document.ts';
 import type { PaymentFlag } from '../../domain/dossier/dossier.ts';
 import { flagPayment, recordOnlinePayment } from '../../domain/payments/paid-online.ts';
 import { judgeReport, type Payment } from '../../domain/payments/payment.ts';
@@ -113,21 +112,16 @@ export function paymentCallback(deps: PaymentCallbackDeps) {
     });
     const key = receiptKey(dossier.code, payment.id);
     await deps.store.put(key, bytes, 'application/pdf');
-    const document: DossierDocument = {
-      id,
-      dossierCode: dossier.code,
-      kind: 'receipt',
-      name: receiptTitle.charAt(0) + receiptTitle.slice(1).toLocaleLowerCase('vi-VN'),
-      key,
-      contentType: 'application/pdf',
-      size: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      digitised: false,
-      status: 'verified',
-      createdBy: 'system',
-      createdAt: paidAt.toISOString(),
-      verifiedAt: paidAt.toISOString(),
-    };
-    await deps.documents.create(document);
+    await deps.documents.create(
+      generatedPdf({
+        id,
+        dossierCode: dossier.code,
+        kind: 'receipt',
+        name: receiptTitle.charAt(0) + receiptTitle.slice(1).toLocaleLowerCase('vi-VN'),
+        key,
+        bytes,
+        at: paidAt.toISOString(),
+      }),
+    );
   }
 }
