@@ -72,6 +72,9 @@ async function feedbackCounts(sub: string, agencyId?: string) {
   return { feedbackReceived, feedbackAnswered };
 }
 
+/** The title the leader publishes: the citizen's own may name people. */
+const publicTitle = 'Phản ánh về thời hạn trả kết quả hồ sơ';
+
 describe('feedback from filing to the published answer', () => {
   let id: string;
 
@@ -142,7 +145,9 @@ describe('feedback from filing to the published answer', () => {
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
     expect(assigned.body).toMatchObject({ status: 'assigned', assigneeId: 'specialist-minh' });
 
-    const early = await act('leader-tuan', id, { type: 'publish', expectedVersion: 3 });
+    const untitled = await act('leader-tuan', id, { type: 'publish', expectedVersion: 3 });
+    expect(untitled.status).toBe(400);
+    const early = await act('leader-tuan', id, { type: 'publish', expectedVersion: 3, title: publicTitle });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('feedback-status');
 
@@ -157,6 +162,7 @@ describe('feedback from filing to the published answer', () => {
     const published = await act('leader-tuan', id, {
       type: 'publish',
       expectedVersion: 4,
+      title: publicTitle,
       summary: 'Công dân phản ánh việc chậm trả kết quả hồ sơ.',
     });
     expect(published.status, JSON.stringify(published.body)).toBe(200);
@@ -169,7 +175,7 @@ describe('feedback from filing to the published answer', () => {
     expect(list.body.items).toEqual([
       {
         id,
-        title: filing.title,
+        title: publicTitle,
         summary: 'Công dân phản ánh việc chậm trả kết quả hồ sơ.',
         answer: 'Sở Tư pháp đã kiểm tra; kết quả được trả trong tuần này.',
         agencyId: '24.STP',

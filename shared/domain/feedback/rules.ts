@@ -73,7 +73,7 @@ export type FeedbackAction =
   | { type: 'assign'; assigneeId: string }
   | { type: 'answer'; text: string }
   | { type: 'forward'; agencyId: string; reason: string }
-  | { type: 'publish'; title?: string; summary?: string; answer?: string };
+  | { type: 'publish'; title: string; summary?: string; answer?: string };
 
 export type FeedbackActionType = FeedbackAction['type'];
 
@@ -243,7 +243,7 @@ function changeOf(feedback: Feedback, action: FeedbackAction, ctx: FeedbackActCo
       const answer = feedback.answer;
       if (!answer) throw new Error(`Feedback ${feedback.id} is answered without an answer`);
       const published: PublishedFeedback = {
-        title: action.title ?? feedback.title,
+        title: action.title,
         ...(action.summary ? { summary: action.summary } : {}),
         answer: action.answer ?? answer.text,
         agencyId: feedback.agencyId,

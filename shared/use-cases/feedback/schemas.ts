@@ -35,7 +35,8 @@ export const FeedbackActionBody = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('publish'),
     ...common,
-    title: text(feedbackLimits.title).optional(),
+    // The public title is the leader's: the citizen's own title may name people.
+    title: text(feedbackLimits.title),
     summary: text(feedbackLimits.summary).optional(),
     answer: text(feedbackLimits.answer).optional(),
   }),

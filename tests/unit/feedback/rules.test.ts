@@ -58,7 +58,7 @@ const actions: Record<FeedbackActionType, FeedbackAction> = {
   assign: { type: 'assign', assigneeId: 'specialist-assigned' },
   answer: { type: 'answer', text: 'Cơ quan đã chỉ đạo sửa chữa.' },
   forward: { type: 'forward', agencyId: '24.SXD', reason: 'Thuộc thẩm quyền Sở Xây dựng' },
-  publish: { type: 'publish', summary: 'Phản ánh về đường hỏng.' },
+  publish: { type: 'publish', title: 'Đường hỏng', summary: 'Phản ánh về đường hỏng.' },
 };
 
 /** The rules, written out independently of the code: action → (from statuses, who). */
