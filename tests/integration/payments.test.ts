@@ -315,3 +315,22 @@ describe('the nightly reconciliation', () => {
     expect(await cloud.runSchedule('reconcile-payments')).toMatchObject({ ours: 0, theirs: 0, differences: 0 });
   });
 });
+
+describe('the payment page of the local payment platform', () => {
+  it('shows the amount, and its button pays the dossier through the signed callback', async () => {
+    const code = await file(extractCopy);
+    const requested = (await pay(code)).body as { payUrl: string };
+    const page = await fetch(requested.payUrl);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('8.000 VND');
+
+    const paid = await fetch(requested.payUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'outcome=success',
+    });
+    expect(paid.status).toBe(200);
+    await cloud.settle();
+    expect((await read(code)).fee).toMatchObject({ paid: true, paidOnline: true });
+  });
+});

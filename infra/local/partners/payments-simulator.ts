@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { toVnDate } from '../../../shared/domain/time.ts';
-import { PartnerSimulator, type SimulatorContext, type WebhookResponse } from './simulator.ts';
+import { type BrowserReply, PartnerSimulator, type SimulatorContext, type WebhookResponse } from './simulator.ts';
 
 export interface SimulatedPaymentRequest {
   paymentId: string;
@@ -51,6 +51,27 @@ export class PaymentsSimulator extends PartnerSimulator {
   }
 
   /**
+   * The payment page the applicant is sent to (`payUrl`): GET shows the amount with "pay" and "fail"
+   * buttons; their POST pays or fails the payment as {@link pay} does, then returns to `returnUrl`.
+   */
+  override async browse(method: string, path: string, form: URLSearchParams): Promise<BrowserReply | undefined> {
+    const reference = /^\/pay\/([\w-]+)$/.exec(path)?.[1];
+    const request = [...this.requests.values()].find((r) => r.reference === reference);
+    if (!request) return undefined;
+    if (method === 'GET') return { status: 200, html: paymentPage(request) };
+    const outcome = form.get('outcome') === 'failed' ? 'failed' : 'success';
+    const sent = await this.pay(request.paymentId, { outcome });
+    if (request.returnUrl) return { status: 303, location: request.returnUrl };
+    return {
+      status: sent.status < 300 ? 200 : 502,
+      html: page(
+        'Kết quả thanh toán',
+        `<p>${outcome === 'success' ? 'Đã thanh toán' : 'Thanh toán không thành công'}.</p>`,
+      ),
+    };
+  }
+
+  /**
    * The applicant pays (or the payment fails): records the transaction and reports it to the platform.
    * `amount`/`currency` override what was requested (a platform that reports something else).
    */
@@ -79,4 +100,23 @@ export class PaymentsSimulator extends PartnerSimulator {
     const { date: _date, ...body } = transaction;
     return this.webhook(paymentCallbackPath, body, { at });
   }
+}
+
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+  `<title>${escape(title)}</title><h1>${escape(title)}</h1>${body}</html>`;
+
+function paymentPage(request: SimulatedPaymentRequest): string {
+  const amount = `${new Intl.NumberFormat('vi-VN').format(request.amount)} ${escape(request.currency)}`;
+  const button = (outcome: string, label: string) =>
+    `<form method="post"><input type="hidden" name="outcome" value="${outcome}"><button>${label}</button></form>`;
+  return page(
+    'Nền tảng thanh toán (mô phỏng)',
+    `<p>Hồ sơ ${escape(request.dossierCode)}: ${amount}</p>` +
+      button('success', 'Thanh toán') +
+      button('failed', 'Giả lập thanh toán thất bại'),
+  );
 }

@@ -47,8 +47,25 @@ export async function startPartnerServer(options: { apiUrl: () => string; host?:
       };
       const [, partner, ...rest] = (req.url ?? '/').split('?')[0]?.split('/') ?? [];
       const simulator = simulators[partner as PartnerName] as Simulators[PartnerName] | undefined;
-      if (!simulator || req.method !== 'POST') return reply(404, { error: 'not found' });
+      if (!simulator) return reply(404, { error: 'not found' });
       const rawBody = Buffer.concat(chunks).toString('utf8');
+      const isForm =
+        req.method === 'GET' || String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded');
+      if (isForm) {
+        simulator
+          .browse(req.method ?? 'GET', `/${rest.join('/')}`, new URLSearchParams(rawBody))
+          .then((page) => {
+            if (!page) return reply(404, { error: 'not found' });
+            res.writeHead(page.status, {
+              'content-type': 'text/html; charset=utf-8',
+              ...(page.location ? { location: page.location } : {}),
+            });
+            res.end(page.html ?? '');
+          })
+          .catch((error: unknown) => reply(500, { error: (error as Error).message }));
+        return;
+      }
+      if (req.method !== 'POST') return reply(404, { error: 'not found' });
       const check = checkWebhookSignature({
         secret: secrets[partner as PartnerName],
         timestamp: header(req.headers[timestampHeader]),

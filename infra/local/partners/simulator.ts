@@ -17,6 +17,13 @@ export interface SimulatorReply {
   body?: unknown;
 }
 
+/** A page a person opens in a browser on the partner's site (the payment page), unsigned. */
+export interface BrowserReply {
+  status: number;
+  html?: string;
+  location?: string;
+}
+
 export interface SimulatorContext {
   partner: PartnerName;
   secret: string;
@@ -68,6 +75,11 @@ export class PartnerSimulator {
 
   protected on(path: string, route: Route): void {
     this.routes.set(path, route);
+  }
+
+  /** A browser's request to the partner's site; undefined when the partner has no such page. */
+  async browse(_method: string, _path: string, _form: URLSearchParams): Promise<BrowserReply | undefined> {
+    return undefined;
   }
 
   /** A signed call from the platform (the signature is checked by the server before this). */
