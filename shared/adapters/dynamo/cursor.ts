@@ -1,4 +1,5 @@
 import { RuleViolation } from '../../domain/rule-violation.ts';
+import { tableLayout } from './table-layout.ts';
 
 /**
  * Opaque page cursors: the last evaluated key, base64url-encoded. A cursor is checked against the
@@ -15,11 +16,26 @@ export function decodeCursor(
   if (!cursor) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const names = startKeyNames(expected);
+    // Exactly the start key's string attributes: a forged shape would make DynamoDB fail with a 500.
     const valid =
-      key && typeof key === 'object' && Object.entries(expected).every(([name, value]) => key[name] === value);
+      key &&
+      typeof key === 'object' &&
+      Object.entries(expected).every(([name, value]) => key[name] === value) &&
+      Object.keys(key).length === names.size &&
+      Object.entries(key).every(([name, value]) => names.has(name) && typeof value === 'string');
     if (valid) return key;
   } catch {
     // Fall through to the validation problem.
   }
   throw new RuleViolation('bad-request', 'invalid-cursor', 'Con trỏ trang (cursor) không hợp lệ.');
+}
+
+/** The attributes of a start key in the partition `expected` names: the table's key, plus the index's for an index. */
+function startKeyNames(expected: Record<string, string>): Set<string> {
+  const names = new Set<string>([tableLayout.partitionKey, tableLayout.sortKey]);
+  for (const index of Object.values(tableLayout.indexes)) {
+    if (index.partitionKey in expected) names.add(index.partitionKey).add(index.sortKey);
+  }
+  return names;
 }
