@@ -98,7 +98,8 @@ export const manifest = {
     description: 'One dossier, to whoever may read it',
     entry: 'functions/get-dossier/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/dossiers/{code}', auth: anyone },
-    access: { table: 'read' },
+    // Writes: an official's read is recorded (read audit).
+    access: { table: 'readwrite' },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -130,7 +131,8 @@ export const manifest = {
     description: "A dossier's timeline; internal notes only to officials",
     entry: 'functions/get-dossier-timeline/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/dossiers/{code}/timeline', auth: anyone },
-    access: { table: 'read' },
+    // Writes: an official's read is recorded (read audit).
+    access: { table: 'readwrite' },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -270,7 +272,8 @@ export const manifest = {
     description: "A dossier's documents, with presigned downloads of a few minutes, to whoever may read it",
     entry: 'functions/list-dossier-documents/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/dossiers/{code}/documents', auth: anyone },
-    access: { table: 'read', documents: { prefixes: ['dossiers/'], mode: 'read' } },
+    // Writes: an official's read is recorded (read audit).
+    access: { table: 'readwrite', documents: { prefixes: ['dossiers/'], mode: 'read' } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -564,6 +567,32 @@ export const manifest = {
     access: { table: 'readwrite', emits: ['DossierChanged'] },
     memoryMb: 256,
     timeoutSeconds: 10,
+  },
+  'verify-dossier-timeline': {
+    description: "Auditors check a dossier's hash-chained timeline as stored",
+    entry: 'functions/verify-dossier-timeline/handler.ts',
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/dossiers/{code}/timeline-verification',
+      auth: { roles: ['auditor', 'admin'] },
+    },
+    access: { table: 'read' },
+    memoryMb: 256,
+    timeoutSeconds: 5,
+  },
+  'list-dossier-reads': {
+    description: "Auditors list officials' reads of a dossier (read audit), newest first",
+    entry: 'functions/list-dossier-reads/handler.ts',
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/dossiers/{code}/access-log',
+      auth: { roles: ['auditor', 'admin'] },
+    },
+    access: { table: 'read' },
+    memoryMb: 256,
+    timeoutSeconds: 5,
   },
   'sweep-outbox': {
     description: 'Re-sends outbox events stranded by a crash between a write and its send',

@@ -1,4 +1,4 @@
-import type { Caller } from '../domain/caller.ts';
+import { type Caller, hasRole } from '../domain/caller.ts';
 import type { Dossier } from '../domain/dossier/dossier.ts';
 import { dossierStatuses } from '../domain/dossier/status.ts';
 import { finalStatuses } from '../domain/dossier/transitions.ts';
@@ -14,10 +14,12 @@ const flagsOf = (dossier: Dossier, now: Date) => ({
   returnedEarly: dossier.decision !== undefined && dossier.decision.decidedAt.slice(0, 10) < dossier.dueAt.slice(0, 10),
 });
 
+/** The chain hashes are an audit artefact: shown to auditors and admins, left out for everyone else. */
 export function timelineView(dossier: Dossier, caller: Caller) {
-  return seesInternalNotes(caller)
+  const timeline = hasRole(caller, 'auditor', 'admin')
     ? dossier.timeline
-    : dossier.timeline.map(({ internalNote: _internalNote, ...entry }) => entry);
+    : dossier.timeline.map(({ hash: _hash, prevHash: _prevHash, ...entry }) => entry);
+  return seesInternalNotes(caller) ? timeline : timeline.map(({ internalNote: _internalNote, ...entry }) => entry);
 }
 
 /** What a reader is shown: never the PIN hash, and internal notes only to officials. */

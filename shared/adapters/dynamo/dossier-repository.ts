@@ -5,6 +5,7 @@ import type { DomainEvent } from '../../domain/events.ts';
 import { isWatched } from '../../domain/notifications/deadline-watch.ts';
 import { versionConflict } from '../../domain/rule-violation.ts';
 import { toVnDate } from '../../domain/time.ts';
+import { chainTimeline } from '../../domain/dossier/timeline-chain.ts';
 import { db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { keys, outboxShardOf } from './keys.ts';
@@ -52,6 +53,13 @@ function fromItem(item: Record<string, unknown>): StoredDossier {
   return { dossier: dossier as unknown as Dossier, outbox: (item.outbox as DomainEvent[] | undefined) ?? [] };
 }
 
+/** Every write chains the entries appended since `stored` (the count read), here and nowhere else. */
+function linked(dossier: Dossier, stored: number): Dossier {
+  if (dossier.timeline.length <= stored) return dossier;
+  const timeline = chainTimeline(dossier.code, dossier.timeline.slice(0, stored), dossier.timeline.slice(stored));
+  return { ...dossier, timeline };
+}
+
 export function dossierRepository(tableName: string) {
   return {
     async get(code: string): Promise<StoredDossier | undefined> {
@@ -62,7 +70,9 @@ export function dossierRepository(tableName: string) {
     },
 
     /** Writes a new dossier with its first events; fails if the code was ever used. */
-    async create({ dossier, events }: Decision): Promise<StoredDossier> {
+    async create(decision: Decision): Promise<StoredDossier> {
+      const { events } = decision;
+      const dossier = linked(decision.dossier, 0);
       const now = events[0]?.occurredAt ?? dossier.submittedAt;
       const item = {
         ...keys.dossier(dossier.code),
@@ -86,7 +96,9 @@ export function dossierRepository(tableName: string) {
      * Saves a decision taken on `before`: one conditional UpdateItem on the version read, which
      * also appends the decision's events to the outbox. A concurrent writer makes it fail with 409.
      */
-    async save(before: Dossier, { dossier, events }: Decision): Promise<StoredDossier> {
+    async save(before: Dossier, decision: Decision): Promise<StoredDossier> {
+      const { events } = decision;
+      const dossier = linked(decision.dossier, before.timeline.length);
       const next: Record<string, unknown> = { ...indexKeys(dossier), ...dossier };
       const previous: Record<string, unknown> = { ...indexKeys(before), ...before };
       const names: Record<string, string> = {};

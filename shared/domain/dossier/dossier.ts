@@ -32,6 +32,9 @@ export interface TimelineEntry {
   form?: FormNumber;
   /** The dossier document this entry records (the signed result). */
   documentId?: string;
+  /** Hash chain (timeline-chain.ts), set by the repository on write: the previous entry's hash and this one's. */
+  prevHash?: string;
+  hash?: string;
 }
 
 /** Where the dossier is in its agency's process: which step, whose desk. */

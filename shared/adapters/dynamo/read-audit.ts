@@ -1,0 +1,56 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DossierRead } from '../../use-cases/read-audit.ts';
+import { db } from './client.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { keys } from './keys.ts';
+import { tableLayout } from './table-layout.ts';
+
+/** How long a read stays on record: five years, then DynamoDB's TTL removes it. */
+export const readRetentionSeconds = 5 * 365 * 24 * 60 * 60;
+
+/** The read audit: one item per official's read, in the dossier's partition. */
+export function readAuditLog(tableName: string) {
+  return {
+    /** One PutItem; append-only, so a redelivered request never overwrites its record. */
+    async record(read: DossierRead): Promise<void> {
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...keys.dossierRead(read.dossierCode, read.at, read.requestId),
+              ...read,
+              [tableLayout.timeToLiveAttribute]: Math.floor(Date.parse(read.at) / 1000) + readRetentionSeconds,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    },
+
+    /** A dossier's reads, newest first. */
+    async list(code: string, page: { limit: number; cursor?: string }) {
+      const { pk, skPrefix } = keys.dossierReads(code);
+      const result = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+          ScanIndexForward: false,
+          Limit: page.limit,
+          ExclusiveStartKey: decodeCursor(page.cursor, { pk }),
+        }),
+      );
+      const items = (result.Items ?? []).map(
+        ({ pk: _pk, sk: _sk, [tableLayout.timeToLiveAttribute]: _ttl, ...read }) => read as DossierRead,
+      );
+      const nextCursor = encodeCursor(result.LastEvaluatedKey);
+      return { items, ...(nextCursor ? { nextCursor } : {}) };
+    },
+  };
+}
+
+export type ReadAuditLog = ReturnType<typeof readAuditLog>;
