@@ -1,6 +1,6 @@
 import { documentRepository } from '#adapters/dynamo/document-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
-import { dvcqgClaims } from '#adapters/dynamo/dvcqg-claims.ts';
+import { dvcqgClaims } from '#adapters/dynamo/filing-claims.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { partnerWebhook } from '#http/partner-webhook.ts';
 import { fileDossier } from '#shared/composition/file-dossier.ts';

@@ -6,7 +6,7 @@ import { SubmitDossierBody } from '#shared/use-cases/file-dossier.ts';
 export const handler = httpHandler('submit-dossier', {
   schemas: { body: SubmitDossierBody },
   middlewares: [idempotencyKeyHeader()],
-}).handle(async ({ caller, body }) => {
-  const receipt = await fileDossier(caller, body, 'online');
+}).handle(async ({ caller, body, idempotencyKey }) => {
+  const receipt = await fileDossier(caller, body, 'online', undefined, idempotencyKey);
   return { status: 201, body: receipt, headers: { location: `/v1/dossiers/${receipt.code}` } };
 });

@@ -2,6 +2,7 @@ import { agencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import { catalogueRepository } from '../adapters/dynamo/catalogue-repository.ts';
 import { dossierCounter } from '../adapters/dynamo/dossier-counter.ts';
 import { dossierRepository } from '../adapters/dynamo/dossier-repository.ts';
+import { requestClaims } from '../adapters/dynamo/filing-claims.ts';
 import { outboxRelay } from '../adapters/outbox-relay.ts';
 import { eventPublisher } from '../adapters/sqs/event-publisher.ts';
 import { config } from '../config.ts';
@@ -20,4 +21,5 @@ export const fileDossier = fileDossierUseCase({
   dossiers,
   relay: outboxRelay(dossiers, eventPublisher(config.EVENT_QUEUES)),
   now: () => new Date(),
+  requests: requestClaims(config.TABLE_NAME),
 });

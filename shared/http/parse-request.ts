@@ -22,6 +22,8 @@ export interface ParsedRequest<S extends RequestSchemas, A extends RouteAuth> {
   params: Out<S['params']>;
   caller: A extends 'public' ? Caller | undefined : A extends { partner: string } ? undefined : Caller;
   requestId: string;
+  /** The client's Idempotency-Key header, when it sent one. */
+  idempotencyKey?: string;
 }
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer & { parsed?: ParsedRequest<RequestSchemas, RouteAuth> };
@@ -57,10 +59,14 @@ export function parseRequest(auth: RouteAuth, schemas: RequestSchemas, maxBodyBy
       if (errors.length > 0) throw problems.validation(errors);
       // The validated body replaces the raw one: the idempotency check compares what was accepted.
       (event as { body?: unknown }).body = body;
-      event.parsed = { body, query, params, caller, requestId: event.requestContext.requestId } as ParsedRequest<
-        RequestSchemas,
-        RouteAuth
-      >;
+      event.parsed = {
+        body,
+        query,
+        params,
+        caller,
+        requestId: event.requestContext.requestId,
+        ...(event.headers['idempotency-key'] ? { idempotencyKey: event.headers['idempotency-key'] } : {}),
+      } as ParsedRequest<RequestSchemas, RouteAuth>;
     },
   };
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import type { CatalogueRepository } from '../adapters/dynamo/catalogue-repository.ts';
 import type { DossierCounter } from '../adapters/dynamo/dossier-counter.ts';
-import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
+import type { DossierRepository, StoredDossier } from '../adapters/dynamo/dossier-repository.ts';
+import type { FilingClaim, FilingClaims } from '../adapters/dynamo/filing-claims.ts';
 import type { OutboxRelay } from '../adapters/outbox-relay.ts';
 import { describeAppointment, type WorkingCalendar } from '../domain/calendar/index.ts';
 import type { Caller } from '../domain/caller.ts';
@@ -67,6 +68,8 @@ export interface FileDossierDeps {
   dossiers: DossierRepository;
   relay: OutboxRelay;
   now: () => Date;
+  /** Filing requests by Idempotency-Key: a retry after a crash files the same dossier, not a second one. */
+  requests?: FilingClaims;
 }
 
 /**
@@ -76,7 +79,14 @@ export interface FileDossierDeps {
 export interface DeliveredFiling {
   external: NonNullable<Dossier['external']>;
   /** The code and instant already bound to the partner's id, or those of `allocate()`, bound now. */
-  claim: (allocate: () => Promise<{ code: string; now: Date }>) => Promise<{ code: string; now: Date }>;
+  claim: (allocate: () => Promise<Allocation>) => Promise<Allocation>;
+}
+
+/** A new dossier's code, filing instant and lookup PIN. */
+export interface Allocation {
+  code: string;
+  now: Date;
+  pin?: string;
 }
 
 /** Files a dossier online or at the counter; answers with the receipt's content. */
@@ -86,6 +96,7 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
     body: CounterDossierBody,
     channel: 'online' | 'counter',
     delivered?: DeliveredFiling,
+    idempotencyKey?: string,
   ) => {
     const procedure = await deps.catalogue.currentProcedure(body.procedureCode);
     if (!procedure) {
@@ -95,13 +106,34 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
     if (!agency) {
       throw new RuleViolation('invalid', 'unknown-agency', 'Không tìm thấy cơ quan giải quyết tại xã, phường đã chọn.');
     }
-    const allocate = async () => {
+    const allocate = async (): Promise<Allocation> => {
       const now = deps.now();
       const local = vnParts(now);
-      return { now, code: formatDossierCode(agency.id, local, await deps.counter.next(agency.id, yymmdd(local))) };
+      const sequence = await deps.counter.next(agency.id, yymmdd(local));
+      return { now, code: formatDossierCode(agency.id, local, sequence), pin: newLookupPin() };
     };
-    const { code, now } = delivered ? await delivered.claim(allocate) : await allocate();
-    const pin = newLookupPin();
+    const requests = deps.requests;
+    const request = requests && idempotencyKey ? `${caller.sub}#${idempotencyKey}` : undefined;
+    const held = request ? await requests?.get(request) : undefined;
+    if (held) {
+      // A retry of a request whose process died after filing: the same dossier, its events relayed.
+      const filed = await deps.dossiers.get(held.code);
+      if (filed) {
+        await deps.relay(filed);
+        return receiptOf(filed, agency.name, held.pin);
+      }
+    }
+    const claim =
+      delivered?.claim ??
+      (requests && request
+        ? async (fresh: () => Promise<Allocation>) => {
+            const bound = held ?? (await requests.bind(request, asClaim(await fresh())));
+            return { code: bound.code, now: new Date(bound.filedAt), ...(bound.pin ? { pin: bound.pin } : {}) };
+          }
+        : undefined);
+    const allocated = claim ? await claim(allocate) : await allocate();
+    const { code, now } = allocated;
+    const pin = allocated.pin ?? newLookupPin();
     const decision = fileDossier({
       caller,
       channel,
@@ -121,22 +153,41 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
       calendar: await deps.calendarFor(agency.id),
       ...(delivered ? { external: delivered.external } : {}),
     });
-    const stored = await deps.dossiers.create(decision);
+    let stored: StoredDossier;
+    try {
+      stored = await deps.dossiers.create(decision);
+    } catch (error) {
+      // The same request retried concurrently filed it first under the claimed code.
+      const filed = request ? await deps.dossiers.get(code) : undefined;
+      if (!filed) throw error;
+      stored = filed;
+    }
     await deps.relay(stored);
-    const { dossier } = stored;
-    return {
-      code: dossier.code,
-      status: dossier.status,
-      statusText: dossierStatuses[dossier.status].vi,
-      agencyId: dossier.agencyId,
-      agencyName: agency.name,
-      procedure: dossier.procedure,
-      submittedAt: dossier.submittedAt,
-      dueAt: dossier.dueAt,
-      appointment: describeAppointment(new Date(dossier.dueAt)),
-      /** Shown once, on the receipt: with the code it lets the applicant look the dossier up. */
-      lookupPin: pin,
-      version: dossier.version,
-    };
+    return receiptOf(stored, agency.name, pin);
+  };
+}
+
+const asClaim = (allocation: Allocation): FilingClaim => ({
+  code: allocation.code,
+  filedAt: allocation.now.toISOString(),
+  ...(allocation.pin ? { pin: allocation.pin } : {}),
+});
+
+/** The receipt's content: what the applicant is told on filing. */
+function receiptOf(stored: StoredDossier, agencyName: string, pin: string | undefined) {
+  const { dossier } = stored;
+  return {
+    code: dossier.code,
+    status: dossier.status,
+    statusText: dossierStatuses[dossier.status].vi,
+    agencyId: dossier.agencyId,
+    agencyName,
+    procedure: dossier.procedure,
+    submittedAt: dossier.submittedAt,
+    dueAt: dossier.dueAt,
+    appointment: describeAppointment(new Date(dossier.dueAt)),
+    /** Shown once, on the receipt: with the code it lets the applicant look the dossier up. */
+    lookupPin: pin,
+    version: dossier.version,
   };
 }

@@ -3,41 +3,43 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
 
-/** The dossier a portal id files: its code and the filing instant (the code's date derives from it). */
-export interface DvcqgClaim {
+/** The dossier a filing request files: its code, the filing instant and the PIN its receipt shows. */
+export interface FilingClaim {
   code: string;
   filedAt: string;
+  pin?: string;
 }
 
 /**
- * The national portal's dossier ids, each bound once to the code of the dossier it files: a
- * conditional put on a uniqueness item, written before the dossier so a crash in between leaves a
- * claim that the redelivery finishes, never a second dossier.
+ * Filing requests bound once to the code of the dossier they file: a conditional put on a uniqueness
+ * item, written before the dossier, so a crash in between leaves a claim the retry finishes, never a
+ * second dossier. `keyOf` names the request: the national portal's id, or a caller's Idempotency-Key.
  */
-export function dvcqgClaims(tableName: string) {
-  const get = async (dvcqgId: string): Promise<DvcqgClaim | undefined> => {
-    const { Item } = await db.send(
-      new GetCommand({ TableName: tableName, Key: keys.dvcqgClaim(dvcqgId), ConsistentRead: true }),
-    );
-    return Item ? { code: String(Item.code), filedAt: String(Item.filedAt) } : undefined;
+function filingClaims(tableName: string, keyOf: (id: string) => { pk: string; sk: string }, keepSeconds?: number) {
+  const get = async (id: string): Promise<FilingClaim | undefined> => {
+    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keyOf(id), ConsistentRead: true }));
+    return Item
+      ? { code: String(Item.code), filedAt: String(Item.filedAt), ...(Item.pin ? { pin: String(Item.pin) } : {}) }
+      : undefined;
   };
   return {
     get,
 
-    /** Binds `claim` to the portal id unless it is bound already; answers the binding that holds. */
-    async bind(dvcqgId: string, claim: DvcqgClaim): Promise<DvcqgClaim> {
+    /** Binds `claim` to the request unless it is bound already; answers the binding that holds. */
+    async bind(id: string, claim: FilingClaim): Promise<FilingClaim> {
+      const expiresAt = keepSeconds ? { expiresAt: Math.floor(Date.parse(claim.filedAt) / 1000) + keepSeconds } : {};
       try {
         await db.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...keys.dvcqgClaim(dvcqgId), ...claim },
+            Item: { ...keyOf(id), ...claim, ...expiresAt },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );
         return claim;
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        const held = await get(dvcqgId);
+        const held = await get(id);
         if (!held) throw error;
         return held;
       }
@@ -45,4 +47,13 @@ export function dvcqgClaims(tableName: string) {
   };
 }
 
-export type DvcqgClaims = ReturnType<typeof dvcqgClaims>;
+export type FilingClaims = ReturnType<typeof filingClaims>;
+
+/** The national portal's dossier ids: kept for good, a portal id files one dossier ever. */
+export const dvcqgClaims = (tableName: string) => filingClaims(tableName, keys.dvcqgClaim);
+
+/**
+ * A caller's Idempotency-Key on a filing (`<sub>#<key>`): kept as long as the idempotency record, the
+ * PIN with it (the stored first response holds it too), so a retry after a crash shows the same receipt.
+ */
+export const requestClaims = (tableName: string) => filingClaims(tableName, keys.filingRequestClaim, 24 * 60 * 60);

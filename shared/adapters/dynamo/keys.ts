@@ -4,6 +4,12 @@ export const keys = {
   /** A document of a dossier (upload, form, result): its own item in the dossier's partition, never racing its version. */
   dossierDocument: (code: string, id: string) => ({ pk: `DOSSIER#${code}`, sk: `DOC#${id}` }),
   dossierDocuments: (code: string) => ({ pk: `DOSSIER#${code}`, skPrefix: 'DOC#' }),
+  /** One official's read of a dossier (read audit): append-only, in the dossier's partition, oldest first. */
+  dossierRead: (code: string, at: string, requestId: string) => ({
+    pk: `DOSSIER#${code}`,
+    sk: `READ#${at}#${requestId}`,
+  }),
+  dossierReads: (code: string) => ({ pk: `DOSSIER#${code}`, skPrefix: 'READ#' }),
   dossierCounter: (agencyId: string, yymmdd: string) => ({ pk: `COUNTER#${agencyId}#${yymmdd}`, sk: 'COUNTER' }),
   agency: (id: string) => ({ pk: `AGENCY#${id}`, sk: 'AGENCY' }),
   lookupAttempts: (code: string) => ({ pk: `LOOKUP#${code}`, sk: 'ATTEMPTS' }),
@@ -46,6 +52,8 @@ export const keys = {
   webhookSignature: (partner: string, signature: string) => ({ pk: `WEBHOOK#${partner}#${signature}`, sk: 'SEEN' }),
   /** The national portal's dossier id, claimed once with the code of the dossier it files (a uniqueness item). */
   dvcqgClaim: (dvcqgId: string) => ({ pk: `DVCQG#${dvcqgId}`, sk: 'CLAIM' }),
+  /** A filing request's Idempotency-Key (`<caller sub>#<key>`) bound to the dossier it files. */
+  filingRequestClaim: (request: string) => ({ pk: `FILING#${request}`, sk: 'CLAIM' }),
   /** How many of a dossier's status changes the national portal acknowledged, and who pushes the next. */
   dvcqgSync: (code: string) => ({ pk: `DVCQGSYNC#${code}`, sk: 'SYNC' }),
   /** A postal waybill: which dossier's shipment it is, for the carrier's tracking callbacks. */

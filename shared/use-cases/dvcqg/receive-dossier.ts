@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DvcqgClaims } from '../../adapters/dynamo/dvcqg-claims.ts';
+import type { FilingClaims } from '../../adapters/dynamo/filing-claims.ts';
 import { allowedContentTypes, type DossierDocument } from '../../domain/documents/document.ts';
 import type { Dossier } from '../../domain/dossier/dossier.ts';
 import { dossierStatuses } from '../../domain/dossier/status.ts';
@@ -41,7 +41,7 @@ export type DvcqgDossierBody = z.output<typeof DvcqgDossierBody>;
 
 export interface ReceiveDvcqgDossierDeps {
   fileDossier: ReturnType<typeof fileDossierUseCase>;
-  claims: DvcqgClaims;
+  claims: FilingClaims;
   dossiers: { get(code: string): Promise<{ dossier: Dossier } | undefined> };
   documents: { create(document: DossierDocument): Promise<boolean> };
 }
@@ -96,7 +96,7 @@ export function receiveDvcqgDossier(deps: ReceiveDvcqgDossierDeps) {
   };
 }
 
-async function bindFresh(claims: DvcqgClaims, dvcqgId: string, allocate: () => Promise<{ code: string; now: Date }>) {
+async function bindFresh(claims: FilingClaims, dvcqgId: string, allocate: () => Promise<{ code: string; now: Date }>) {
   const fresh = await allocate();
   return claims.bind(dvcqgId, { code: fresh.code, filedAt: fresh.now.toISOString() });
 }

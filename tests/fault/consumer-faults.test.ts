@@ -1,0 +1,129 @@
+import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
+import type { LambdaHandler } from '../../infra/local/lambda.ts';
+import { seedDemoProvince } from '../../infra/local/seed.ts';
+import { specOf } from '../../infra/manifest.ts';
+import type { DomainEvent } from '../../shared/domain/events.ts';
+import { SubmitDossierBody } from '../../shared/use-cases/file-dossier.ts';
+import { birthRegistration } from '../support/http.ts';
+import { wrappedHandlers } from './support/consumers.ts';
+import { effects } from './support/effects.ts';
+import { system } from './support/system.ts';
+
+const agencyId = '24.07210';
+
+type Consumer = 'notify' | 'record-indicators';
+/** Every record each consumer was invoked with, by batch. */
+const batches: Record<Consumer, SQSRecord[][]> = { notify: [], 'record-indicators': [] };
+/** Consumers whose next batch of more than one record dies halfway: the first half handled, then no answer. */
+const dieMidBatch = new Set<Consumer>();
+
+const observed = (name: Consumer) => (real: LambdaHandler) =>
+  (async (event: SQSEvent, context) => {
+    batches[name].push(event.Records);
+    if (event.Records.length > 1 && dieMidBatch.delete(name)) {
+      const half = event.Records.slice(0, Math.ceil(event.Records.length / 2));
+      await real({ Records: half } as never, context);
+      // The sandbox is gone: no response ever comes; the invocation times out.
+      return new Promise(() => undefined);
+    }
+    return real(event as never, context);
+  }) as LambdaHandler;
+
+let cloud: LocalCloud;
+beforeAll(async () => {
+  cloud = await startLocalCloud({
+    seed: seedDemoProvince,
+    scheduler: false,
+    logLevel: 'SILENT',
+    visibilityTimeoutSeconds: 1,
+    loadHandler: wrappedHandlers({ notify: observed('notify'), 'record-indicators': observed('record-indicators') }),
+  });
+});
+afterAll(() => cloud?.stop());
+
+/** Dossiers filed and routed with every event kept in their outbox, so the test alone delivers them. */
+async function unsentDossiers(applicantId: string, count: number): Promise<{ code: string; events: DomainEvent[] }[]> {
+  const sys = system(cloud);
+  const filed = [];
+  for (let i = 0; i < count; i++) {
+    const { code } = await sys.fileWithoutSending(
+      { sub: applicantId, roles: ['citizen'] },
+      SubmitDossierBody.parse(birthRegistration()),
+      'online',
+    );
+    const submitted = (await effects(cloud.tableName).dossier(code))?.outbox[0];
+    if (!submitted) throw new Error('no event kept');
+    await sys.routeWithoutSending(submitted);
+    filed.push({ code, events: (await effects(cloud.tableName).dossier(code))?.outbox ?? [] });
+  }
+  return filed;
+}
+
+/** One SendMessageBatch, as the event publisher sends: the consumer receives them as one batch. */
+async function deliver(name: Consumer, bodies: string[]): Promise<void> {
+  const { Failed } = await cloud.clients.sqs.send(
+    new SendMessageBatchCommand({
+      QueueUrl: cloud.queueUrls[name].url,
+      Entries: bodies.map((body, i) => ({ Id: String(i), MessageBody: body })),
+    }),
+  );
+  expect(Failed ?? []).toEqual([]);
+}
+
+const deliveries = (name: Consumer, match: (record: SQSRecord) => boolean) =>
+  batches[name]
+    .flat()
+    .filter(match)
+    .map((r) => Number(r.attributes.ApproximateReceiveCount));
+
+describe('a real consumer', () => {
+  it('fails only the poisoned record of a batch: the others are handled once, the poison retried to the DLQ', async () => {
+    const dossiers = await unsentDossiers('fault-poison', 3);
+    const submitted = dossiers.map(({ events }) => events.find((e) => e.type === 'DossierSubmitted'));
+    const poison = JSON.stringify({ id: 'poison-1', type: 'DossierSubmitted' });
+    await deliver('record-indicators', [...submitted.map((e) => JSON.stringify(e)), poison]);
+    await cloud.settle({ timeoutMs: 50_000 });
+
+    expect(batches['record-indicators'][0]).toHaveLength(4);
+    const facts = await effects(cloud.tableName).factVersions(agencyId);
+    for (const { code } of dossiers) {
+      expect(facts.has(code)).toBe(true);
+      expect(deliveries('record-indicators', (r) => r.body.includes(`"dossierCode":"${code}"`))).toEqual([1]);
+    }
+    const trigger = specOf('record-indicators').trigger;
+    if (trigger.kind !== 'queue') throw new Error('record-indicators reads a queue');
+    expect(deliveries('record-indicators', (r) => r.body === poison)).toEqual(
+      Array.from({ length: trigger.maxReceiveCount }, (_, i) => i + 1),
+    );
+  });
+
+  it('dying halfway through a batch: the visibility timeout lapses and redelivery finishes the work once', async () => {
+    const applicantId = 'fault-mid-batch';
+    const dossiers = await unsentDossiers(applicantId, 4);
+    const of = (type: DomainEvent['type']) =>
+      dossiers.map(({ events }) => JSON.stringify(events.find((e) => e.type === type)));
+    dieMidBatch.add('notify').add('record-indicators');
+    await deliver('notify', of('DossierRouted'));
+    await deliver('record-indicators', of('DossierSubmitted'));
+    await cloud.settle({ timeoutMs: 50_000 });
+    expect(dieMidBatch.size).toBe(0);
+    expect(batches.notify[0]).toHaveLength(4);
+
+    const inbox = await effects(cloud.tableName).inboxCounts(applicantId);
+    const facts = await effects(cloud.tableName).factVersions(agencyId);
+    for (const { code } of dossiers) {
+      expect({ code, notifications: inbox.get(code) ?? 0, fact: facts.has(code) }).toEqual({
+        code,
+        notifications: 1,
+        fact: true,
+      });
+      // The whole batch comes back, its first half already handled once: handled again, harmlessly.
+      const about = (r: SQSRecord) => r.body.includes(`"dossierCode":"${code}"`);
+      expect(deliveries('notify', about)).toEqual([1, 2]);
+      expect(deliveries('record-indicators', about).at(-1)).toBe(2);
+    }
+  });
+});

@@ -1,0 +1,92 @@
+import type { LocalCloud } from '../../../infra/local/cloud.ts';
+import { agencyRepository } from '../../../shared/adapters/dynamo/agency-repository.ts';
+import { catalogueRepository } from '../../../shared/adapters/dynamo/catalogue-repository.ts';
+import { documentRepository } from '../../../shared/adapters/dynamo/document-repository.ts';
+import { dossierCounter } from '../../../shared/adapters/dynamo/dossier-counter.ts';
+import { dossierRepository } from '../../../shared/adapters/dynamo/dossier-repository.ts';
+import { dvcqgClaims, requestClaims } from '../../../shared/adapters/dynamo/filing-claims.ts';
+import { paymentRepository } from '../../../shared/adapters/dynamo/payment-repository.ts';
+import { postalWaybills } from '../../../shared/adapters/dynamo/postal-waybills.ts';
+import { outboxRelay } from '../../../shared/adapters/outbox-relay.ts';
+import { documentStore, s3Client } from '../../../shared/adapters/s3/document-store.ts';
+import { eventPublisher } from '../../../shared/adapters/sqs/event-publisher.ts';
+import { defaultSupplementMode } from '../../../shared/domain/calendar/supplement.ts';
+import { actOnDossier } from '../../../shared/use-cases/act-on-dossier.ts';
+import { paymentCallback } from '../../../shared/use-cases/payments/payment-callback.ts';
+import { trackShipment } from '../../../shared/use-cases/postal/track-shipment.ts';
+import { receiveDvcqgDossier } from '../../../shared/use-cases/dvcqg/receive-dossier.ts';
+import { fileDossierUseCase } from '../../../shared/use-cases/file-dossier.ts';
+import { routeDossier } from '../../../shared/use-cases/route-dossier.ts';
+import type { CrashPlan } from './crash.ts';
+
+/**
+ * The use cases wired as their handlers wire them, to the cloud's table and queues. With a plan,
+ * every write goes through it (the process that may die); without, it is a fresh process (the retry).
+ */
+export function system(cloud: LocalCloud, plan?: CrashPlan) {
+  const table = cloud.tableName;
+  const wrap = <T extends object>(target: T, writes: readonly (keyof T & string)[]): T =>
+    plan ? plan.wrap(target, writes) : target;
+  const publish = eventPublisher(JSON.parse(cloud.env.EVENT_QUEUES ?? '{}'));
+  const dossiers = wrap(dossierRepository(table), ['create', 'save', 'clearOutbox']);
+  const agencies = agencyRepository(table);
+  const catalogue = catalogueRepository(table);
+  const relay = outboxRelay(dossiers, plan ? plan.write(publish) : publish);
+  const now = () => new Date();
+  const calendarFor = (id: string) => agencies.calendarFor(id);
+  const fileDossier = fileDossierUseCase({
+    provinceCode: cloud.env.PROVINCE_CODE ?? '',
+    catalogue,
+    agencies,
+    calendarFor,
+    counter: wrap(dossierCounter(table), ['next']),
+    dossiers,
+    relay,
+    now,
+    requests: wrap(requestClaims(table), ['bind']),
+  });
+  return {
+    fileDossier,
+    receiveDvcqg: receiveDvcqgDossier({
+      fileDossier,
+      claims: wrap(dvcqgClaims(table), ['bind']),
+      dossiers,
+      documents: wrap(documentRepository(table), ['create']),
+    }),
+    route: routeDossier({ dossiers, agencies, relay, now }),
+    payment: paymentCallback({
+      dossiers,
+      payments: wrap(paymentRepository(table), ['settle', 'releasePending']),
+      documents: wrap(documentRepository(table), ['create']),
+      agencies,
+      store: wrap(documentStore(s3Client(true), cloud.bucketName), ['put']),
+      relay,
+      lookupUrl: 'https://dichvucong.bacninh.gov.vn/tra-cuu-ho-so',
+      now,
+    }),
+    track: trackShipment({ dossiers, waybills: postalWaybills(table), relay, now }),
+    actOn: actOnDossier({
+      provinceCode: cloud.env.PROVINCE_CODE ?? '',
+      supplementMode: defaultSupplementMode,
+      dossiers,
+      catalogue,
+      agencies,
+      calendarFor,
+      relay,
+      now,
+    }),
+    /** Routing whose events stay in the outbox, as if the send had failed. */
+    routeWithoutSending: routeDossier({ dossiers: dossierRepository(table), agencies, relay: async () => 'kept', now }),
+    /** Filing whose events stay in the outbox, as if the send had failed: a worker's event to replay. */
+    fileWithoutSending: fileDossierUseCase({
+      provinceCode: cloud.env.PROVINCE_CODE ?? '',
+      catalogue,
+      agencies,
+      calendarFor,
+      counter: dossierCounter(table),
+      dossiers: dossierRepository(table),
+      relay: async () => 'kept',
+      now,
+    }),
+  };
+}
