@@ -7,6 +7,7 @@ import { startLocalCloud } from '../../infra/local/cloud.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
 import type { DossierFact } from '../../shared/domain/indicators/fact.ts';
 import { monthsBetween } from '../../shared/domain/indicators/period.ts';
+import { ratio, writeResult } from './support/results.ts';
 
 const perMonth = Number(process.env.BENCH_FACTS_PER_MONTH ?? 100);
 const cloud = await startLocalCloud({ seed: seedDemoProvince, scheduler: false, pollers: false });
@@ -76,6 +77,18 @@ try {
   console.log(`history grew ×${(history.length / small.length).toFixed(1)}`);
   console.log(`read units ratio ${unitsRatio.toFixed(3)} (bar: within 10%)`);
   console.log(`time ratio ${timeRatio.toFixed(3)} (bar: within 10%; wall time is noisy on a shared machine)`);
+  writeResult({
+    name: 'report-scaling',
+    sample: `${perMonth} facts per month; March's report computed 7 times (median) after 3, then after ${history.length} months of history.`,
+    rows: [
+      {
+        what: `a month's report when the history before it grows ×${(history.length / small.length).toFixed(1)} (${small.length * perMonth} → ${history.length * perMonth} dossier facts): read units`,
+        figure: `${before.units} → ${after.units} (${ratio(unitsRatio, 3)})`,
+        bar: 'within 10%',
+      },
+      { what: '… and time', figure: ratio(timeRatio), bar: 'within 10%' },
+    ],
+  });
 } finally {
   await cloud.stop();
 }

@@ -1,0 +1,88 @@
+/**
+ * Observes every AWS SDK v3 call made in this (bench) process, handlers included: the clients are
+ * created at module scope in the handlers, so instead of touching them the bench patches `send` on
+ * the smithy `Client` prototype they all share. Bench-only; nothing in the platform imports this.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface SdkCall {
+  /** The client instance, so the local cloud's own clients (its pollers) can be told apart. */
+  client: object;
+  service: string;
+  command: string;
+  input: Record<string, unknown>;
+  output?: Record<string, unknown>;
+  error?: unknown;
+}
+
+export type SdkObserver = {
+  /** May change the command's input before it is sent. */
+  before?: (call: SdkCall) => void;
+  after?: (call: SdkCall) => void;
+};
+
+type Send = (this: object, command: { input: Record<string, unknown> }, ...rest: unknown[]) => Promise<unknown>;
+
+const serviceOf = (client: object): string => {
+  if (client instanceof DynamoDBDocumentClient || client instanceof DynamoDBClient) return 'dynamodb';
+  if (client instanceof SQSClient) return 'sqs';
+  if (client instanceof S3Client) return 's3';
+  if (client instanceof KMSClient) return 'kms';
+  if (client instanceof SESv2Client) return 'ses';
+  if (client instanceof SecretsManagerClient) return 'secretsmanager';
+  return client.constructor.name;
+};
+
+/** Patches every distinct `send` the SDK clients inherit; returns the undo. */
+export function observeSdkCalls(observer: SdkObserver): () => void {
+  const classes = [
+    DynamoDBClient,
+    DynamoDBDocumentClient,
+    SQSClient,
+    S3Client,
+    KMSClient,
+    SESv2Client,
+    SecretsManagerClient,
+  ];
+  const undo: (() => void)[] = [];
+  const patched = new Set<object>();
+  for (const cls of classes) {
+    let proto: object | null = cls.prototype;
+    // The first prototype up the chain that owns `send` (smithy's Client; the document client has its own class).
+    while (proto && !Object.prototype.hasOwnProperty.call(proto, 'send'))
+      proto = Object.getPrototypeOf(proto) as object;
+    if (!proto || patched.has(proto)) continue;
+    patched.add(proto);
+    const target = proto as { send: Send };
+    const original = target.send;
+    target.send = async function (this: object, command, ...rest) {
+      const call: SdkCall = {
+        client: this,
+        service: serviceOf(this),
+        command: command.constructor.name.replace(/Command$/, ''),
+        input: command.input,
+      };
+      observer.before?.(call);
+      try {
+        const output = (await original.call(this, command, ...rest)) as Record<string, unknown>;
+        call.output = output;
+        return output;
+      } catch (error) {
+        call.error = error;
+        throw error;
+      } finally {
+        observer.after?.(call);
+      }
+    };
+    undo.push(() => {
+      target.send = original;
+    });
+  }
+  return () => undo.forEach((u) => u());
+}
