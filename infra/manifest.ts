@@ -7,7 +7,8 @@ import type { Role } from '../shared/domain/caller.ts';
 import { type EventType, eventTypes } from '../shared/domain/events.ts';
 import type { PartnerName } from '../shared/domain/partners/partner.ts';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** `ANY`: every method, for a greedy route whose handler routes itself (the portal's pages). */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
 
 /**
  * `public`: no token. `partner`: no token, the partner's HMAC signature instead (shared/http/partner-signature.ts).
@@ -53,6 +54,8 @@ export interface Access {
    * and read their certificate chains; `verify` reads the trusted roots. Both under {@link signingConfigPrefix}.
    */
   signing?: 'sign' | 'verify';
+  /** Records officials' reads of dossiers (personal-data audit): PutItem on the `READS#` partitions only. */
+  recordsReads?: true;
   /** Partners it calls (their URL and the shared secret that signs the call); a partner route gets its own partner's secret. */
   partners?: readonly PartnerName[];
 }
@@ -98,8 +101,7 @@ export const manifest = {
     description: 'One dossier, to whoever may read it',
     entry: 'functions/get-dossier/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/dossiers/{code}', auth: anyone },
-    // Writes: an official's read is recorded (read audit).
-    access: { table: 'readwrite' },
+    access: { table: 'read', recordsReads: true },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -131,8 +133,7 @@ export const manifest = {
     description: "A dossier's timeline; internal notes only to officials",
     entry: 'functions/get-dossier-timeline/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/dossiers/{code}/timeline', auth: anyone },
-    // Writes: an official's read is recorded (read audit).
-    access: { table: 'readwrite' },
+    access: { table: 'read', recordsReads: true },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -272,8 +273,7 @@ export const manifest = {
     description: "A dossier's documents, with presigned downloads of a few minutes, to whoever may read it",
     entry: 'functions/list-dossier-documents/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/dossiers/{code}/documents', auth: anyone },
-    // Writes: an official's read is recorded (read audit).
-    access: { table: 'readwrite', documents: { prefixes: ['dossiers/'], mode: 'read' } },
+    access: { table: 'read', recordsReads: true, documents: { prefixes: ['dossiers/'], mode: 'read' } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -593,6 +593,17 @@ export const manifest = {
     access: { table: 'read' },
     memoryMb: 256,
     timeoutSeconds: 5,
+  },
+  // The public-service portal (server-rendered pages)
+  portal: {
+    description: 'The public-service portal: server-rendered Vietnamese pages (search, procedures, lookup, answers)',
+    entry: 'functions/portal/handler.ts',
+    // One greedy route under its own prefix: the function routes its pages and never shadows /v1.
+    trigger: { kind: 'http', method: 'ANY', path: '/portal/{proxy+}', auth: 'public' },
+    // Writes: the lookup records wrong PINs (lockout).
+    access: { table: 'readwrite' },
+    memoryMb: 512,
+    timeoutSeconds: 10,
   },
   'sweep-outbox': {
     description: 'Re-sends outbox events stranded by a crash between a write and its send',

@@ -165,7 +165,7 @@ function matchRoute(
 ): { route: CompiledRoute; params: Record<string, string> | undefined } | undefined {
   const parts = pathname.split('/').slice(1);
   for (const route of routes) {
-    if (route.method !== method) continue;
+    if (route.method !== method && route.method !== 'ANY') continue;
     const params = matchSegments(route.segments, parts);
     if (params) return { route, params: Object.keys(params).length ? params : undefined };
   }

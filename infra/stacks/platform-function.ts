@@ -28,6 +28,7 @@ import {
   signingConfigPrefix,
   specOf,
 } from '../manifest.ts';
+import { readAuditPrefix } from '../../shared/adapters/dynamo/keys.ts';
 import { acknowledgeWildcards } from '../nag.ts';
 
 /** Repository root: manifest entries are relative to it, and it is the bundling project root. */
@@ -207,7 +208,26 @@ export class PlatformFunction extends Construct {
       );
     }
 
-    if ((access.table && access.table !== 'read') || (access.documents && access.documents.mode !== 'read')) {
+    if (access.recordsReads) {
+      const table = resources.table;
+      if (!table) throw new Error(`${this.name} records reads in the table, none was given`);
+      // Append-only audit items under their own partition prefix: IAM keeps the function from writing
+      // anything else, however it was called.
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:PutItem'],
+          resources: [table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${readAuditPrefix}*`] } },
+        }),
+      );
+      table.encryptionKey?.grant(fn, 'kms:Encrypt', 'kms:GenerateDataKey*');
+    }
+
+    if (
+      (access.table && access.table !== 'read') ||
+      access.recordsReads ||
+      (access.documents && access.documents.mode !== 'read')
+    ) {
       acknowledgeWildcards(
         this,
         /^Action::kms:(GenerateDataKey|ReEncrypt)\*$/,

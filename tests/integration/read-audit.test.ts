@@ -80,17 +80,17 @@ describe('the read audit', () => {
     expect([...ats].sort().reverse()).toEqual(ats);
     expect(JSON.stringify(log.body)).not.toMatch(/Nguyễn|024090001234|0912345678/);
 
-    // Stored in the dossier's partition, each with a retention of five years.
+    // Stored in the dossier's read-audit partition, each with a retention of five years.
     const { Items } = await DynamoDBDocumentClient.from(cloud.clients.dynamo).send(
       new QueryCommand({
         TableName: cloud.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.dossierReads(code).pk, ':prefix': 'READ#' },
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.dossierReads(code) },
       }),
     );
     expect(Items).toHaveLength(3);
     for (const item of Items ?? []) {
-      expect(item.sk).toBe(`READ#${item.at}#${item.requestId}`);
+      expect([item.pk, item.sk]).toEqual([`READS#${code}`, `${item.at}#${item.requestId}`]);
       expect(item.expiresAt).toBe(Math.floor(Date.parse(item.at) / 1000) + readRetentionSeconds);
     }
 

@@ -26,7 +26,13 @@ export async function request(
     ...(hasBody ? { body: options.rawBody ?? JSON.stringify(options.body) } : {}),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  // JSON and problem+json parsed; anything else (the portal's HTML) as text.
+  const json = /json/.test(response.headers.get('content-type') ?? '');
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text ? (json ? JSON.parse(text) : text) : undefined,
+  };
 }
 
 /** A token for one of the demo users, by subject. */

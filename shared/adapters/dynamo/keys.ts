@@ -1,15 +1,21 @@
+/** Partition prefix of the read audit: the only items the dossier-reading functions may write. */
+export const readAuditPrefix = 'READS#';
+
 /** Item keys of the single table, in one place. */
 export const keys = {
   dossier: (code: string) => ({ pk: `DOSSIER#${code}`, sk: 'DOSSIER' }),
   /** A document of a dossier (upload, form, result): its own item in the dossier's partition, never racing its version. */
   dossierDocument: (code: string, id: string) => ({ pk: `DOSSIER#${code}`, sk: `DOC#${id}` }),
   dossierDocuments: (code: string) => ({ pk: `DOSSIER#${code}`, skPrefix: 'DOC#' }),
-  /** One official's read of a dossier (read audit): append-only, in the dossier's partition, oldest first. */
+  /**
+   * One official's read of a dossier (read audit): append-only, oldest first, in a partition of its own
+   * so the reading functions may write there and nowhere else (IAM `dynamodb:LeadingKeys` on `READS#`).
+   */
   dossierRead: (code: string, at: string, requestId: string) => ({
-    pk: `DOSSIER#${code}`,
-    sk: `READ#${at}#${requestId}`,
+    pk: `${readAuditPrefix}${code}`,
+    sk: `${at}#${requestId}`,
   }),
-  dossierReads: (code: string) => ({ pk: `DOSSIER#${code}`, skPrefix: 'READ#' }),
+  dossierReads: (code: string) => `${readAuditPrefix}${code}`,
   dossierCounter: (agencyId: string, yymmdd: string) => ({ pk: `COUNTER#${agencyId}#${yymmdd}`, sk: 'COUNTER' }),
   agency: (id: string) => ({ pk: `AGENCY#${id}`, sk: 'AGENCY' }),
   lookupAttempts: (code: string) => ({ pk: `LOOKUP#${code}`, sk: 'ATTEMPTS' }),

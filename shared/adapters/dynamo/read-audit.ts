@@ -9,7 +9,7 @@ import { tableLayout } from './table-layout.ts';
 /** How long a read stays on record: five years, then DynamoDB's TTL removes it. */
 export const readRetentionSeconds = 5 * 365 * 24 * 60 * 60;
 
-/** The read audit: one item per official's read, in the dossier's partition. */
+/** The read audit: one item per official's read, in the dossier's own `READS#` partition. */
 export function readAuditLog(tableName: string) {
   return {
     /** One PutItem; append-only, so a redelivered request never overwrites its record. */
@@ -33,12 +33,12 @@ export function readAuditLog(tableName: string) {
 
     /** A dossier's reads, newest first. */
     async list(code: string, page: { limit: number; cursor?: string }) {
-      const { pk, skPrefix } = keys.dossierReads(code);
+      const pk = keys.dossierReads(code);
       const result = await db.send(
         new QueryCommand({
           TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
           ScanIndexForward: false,
           Limit: page.limit,
           ExclusiveStartKey: decodeCursor(page.cursor, { pk }),

@@ -86,7 +86,9 @@ describe('routes', () => {
     const token = await cloud.issueToken(citizen);
     for (const route of gatewayRoutes()) {
       const path = route.path.replace(/\{[^}]+\}/g, 'X1');
-      const res = await call(path, { method: route.method, token, body: route.method === 'GET' ? undefined : '{}' });
+      // Node's HTTP server knows no `ANY` method: an ANY route is reached by any real one.
+      const method = route.method === 'ANY' ? 'POST' : route.method;
+      const res = await call(path, { method, token, body: method === 'GET' ? undefined : '{}' });
       expect(res.status, route.routeKey).toBe(200);
       expect(lastCall().name).toBe(route.name);
       expect(lastCall().event.routeKey).toBe(route.routeKey);

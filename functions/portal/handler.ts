@@ -1,0 +1,30 @@
+import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
+import { catalogueRepository } from '#adapters/dynamo/catalogue-repository.ts';
+import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
+import { feedbackRepository } from '#adapters/dynamo/feedback-repository.ts';
+import { lookupAttempts } from '#adapters/dynamo/lookup-attempts.ts';
+import { config } from '#shared/config.ts';
+import { logger } from '#shared/observability.ts';
+import { portalHandler } from '#shared/portal/handler.ts';
+import { lookupWithTimeline } from '#shared/portal/public-lookup.ts';
+import { getProcedure } from '#shared/use-cases/catalogue/get-procedure.ts';
+import { searchProcedures } from '#shared/use-cases/catalogue/search-procedures.ts';
+import { listPublishedFeedbackUseCase } from '#shared/use-cases/feedback/feedback.ts';
+import { lookupDossier } from '#shared/use-cases/lookup-dossier.ts';
+
+const catalogue = catalogueRepository(config.TABLE_NAME);
+const agencies = agencyRepository(config.TABLE_NAME);
+const dossiers = dossierRepository(config.TABLE_NAME);
+
+// Module scope: the catalogue read is cached for the container's next requests.
+export const handler = portalHandler({
+  search: searchProcedures(catalogue),
+  getProcedure: getProcedure(catalogue),
+  agencyName: async (id) => (await agencies.get(id))?.name,
+  lookup: lookupWithTimeline(
+    lookupDossier({ dossiers, agencies, attempts: lookupAttempts(config.TABLE_NAME), now: () => new Date() }),
+    dossiers,
+  ),
+  publishedFeedback: listPublishedFeedbackUseCase({ feedback: feedbackRepository(config.TABLE_NAME) }),
+  logError: (message, error) => logger.error(message, error as Error),
+});

@@ -1,0 +1,56 @@
+import type { AgencyLevel } from '../domain/agency.ts';
+import type { WorkingDuration } from '../domain/calendar/index.ts';
+import type { Procedure, RequiredDocument, ServiceLevel } from '../domain/procedure.ts';
+
+const number = new Intl.NumberFormat('vi-VN');
+
+/** `50.000 đồng`, or that the procedure is free. */
+export function feeText(fee: Procedure['fee']): string {
+  if (!fee) return 'Không thu phí, lệ phí';
+  return `${number.format(fee.amount)} đồng (nộp ${fee.due === 'intake' ? 'khi nộp hồ sơ' : 'khi nhận kết quả'})`;
+}
+
+export function durationText(duration: WorkingDuration): string {
+  return 'workingDays' in duration
+    ? `${number.format(duration.workingDays)} ngày làm việc`
+    : `${number.format(duration.workingHours)} giờ làm việc`;
+}
+
+export const levelText: Record<AgencyLevel, string> = {
+  province: 'Cấp tỉnh',
+  department: 'Cấp sở, ngành',
+  district: 'Cấp huyện',
+  commune: 'Cấp xã',
+};
+
+export const serviceLevelText: Record<ServiceLevel, string> = {
+  'fully-online': 'Trực tuyến toàn trình (nộp và nhận kết quả trực tuyến)',
+  'partly-online': 'Trực tuyến một phần (nộp trực tuyến, một số bước tại cơ quan)',
+  offline: 'Nộp trực tiếp tại Bộ phận Một cửa hoặc qua bưu chính',
+};
+
+export const copyTypeText: Record<RequiredDocument['copyType'], string> = {
+  original: 'Bản chính',
+  'certified-copy': 'Bản sao có chứng thực',
+  copy: 'Bản sao',
+};
+
+const dateFormat = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+
+export const dateText = (iso: string): string => dateFormat.format(new Date(iso));
+
+const dateTimeFormat = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+
+export const dateTimeText = (iso: string): string => dateTimeFormat.format(new Date(iso));

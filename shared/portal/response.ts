@@ -1,0 +1,36 @@
+import type { Html } from './html.ts';
+import { layout, type Page, type PageContext } from './layout.ts';
+
+export interface PortalResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * No script may run (default-src 'none'), styles only from our own stylesheet, forms only post back
+ * here, and no site may frame a page (clickjacking). The lookup puts a dossier code in the URL, so
+ * no referrer leaves the page.
+ */
+export const securityHeaders: Readonly<Record<string, string>> = {
+  'content-security-policy':
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+export function htmlResponse(status: number, context: PageContext, page: Page, headers: Record<string, string> = {}) {
+  const document: Html = layout(context, page);
+  return {
+    status,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      // Pages may show a dossier's status: never stored by a shared cache.
+      'cache-control': 'no-store',
+      ...securityHeaders,
+      ...headers,
+    },
+    body: document.value,
+  } satisfies PortalResponse;
+}
