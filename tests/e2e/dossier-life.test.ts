@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
 import { catalogueRepository } from '../../shared/adapters/dynamo/catalogue-repository.ts';
-import { request, tokenFor } from '../support/http.ts';
+import { actOnDossier, request, tokenFor } from '../support/http.ts';
 import { permit } from '../unit/lifecycle/fixtures.ts';
 
 let cloud: LocalCloud;
@@ -30,14 +30,8 @@ const application = {
 };
 
 /** One lifecycle step as `sub`, on the version last seen; returns the dossier after it. */
-async function step(sub: string, code: string, version: number, action: Record<string, unknown>) {
-  const response = await request(cloud, 'POST', `/v1/dossiers/${code}/actions`, {
-    token: tokens[sub],
-    body: { ...action, expectedVersion: version },
-  });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response.body as { version: number; status: string; agencyId: string };
-}
+const step = (sub: string, code: string, version: number, action: Record<string, unknown>) =>
+  actOnDossier(cloud, tokens[sub], code, action, version);
 
 describe('a joint dossier’s whole life, over HTTP', () => {
   it('is filed, received, processed in two steps, sent to the commune and back, decided and returned', async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
-import { birthRegistration, request, tokenFor } from '../support/http.ts';
+import { actOnDossier, birthRegistration, request, tokenFor } from '../support/http.ts';
 
 /** A first land registration at Phường Bắc Giang: 100.000 đồng, due with the result. */
 const landRegistration = '9.240401';
@@ -23,12 +23,7 @@ const read = async (code: string, sub = 'citizen-an') =>
   (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens[sub] })).body;
 
 async function step(sub: string, code: string, body: Record<string, unknown>) {
-  const response = await request(cloud, 'POST', `/v1/dossiers/${code}/actions`, {
-    token: tokens[sub],
-    body: { ...body, expectedVersion: (await read(code, sub)).version },
-    headers: { 'idempotency-key': crypto.randomUUID() },
-  });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  await actOnDossier(cloud, tokens[sub], code, body);
   await cloud.settle();
 }
 

@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
-import { birthRegistration, request, tokenFor } from '../support/http.ts';
+import { actOnDossier, birthRegistration, request, tokenFor } from '../support/http.ts';
+import { pdfSignatures, pdfText } from '../support/pdf.ts';
 
 let cloud: LocalCloud;
 const tokens: Record<string, string> = {};
@@ -17,23 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => cloud?.stop());
 
-const hasPdftotext = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-async function step(sub: string, code: string, version: number, body: Record<string, unknown>) {
-  const response = await request(cloud, 'POST', `/v1/dossiers/${code}/actions`, {
-    token: tokens[sub],
-    body: { ...body, expectedVersion: version },
-  });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response.body as { version: number };
-}
+const step = (sub: string, code: string, version: number, body: Record<string, unknown>) =>
+  actOnDossier(cloud, tokens[sub], code, body, version);
 
 interface Listed {
   id: string;
@@ -64,10 +46,8 @@ describe('forms and the signed result issued by the lifecycle', () => {
     const bytes = Buffer.from(await (await fetch(receipt.download?.url ?? '')).arrayBuffer());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect((await import('node:crypto')).createHash('sha256').update(bytes).digest('hex')).toBe(receipt.sha256);
-    if (hasPdftotext) {
-      const file = join(mkdtempSync(join(tmpdir(), 'receipt-')), 'receipt.pdf');
-      writeFileSync(file, bytes);
-      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFC');
+    const text = pdfText?.(bytes);
+    if (text !== undefined) {
       expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
       expect(text).toContain(code);
       expect(text).toContain('Ủy ban nhân dân Phường Bắc Giang'.toUpperCase());
@@ -174,17 +154,8 @@ describe('forms and the signed result issued by the lifecycle', () => {
     const after = (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['leader-hung'] })).body;
     expect(after.timeline).toHaveLength(timeline.length);
 
-    if (hasPdftotext) {
-      const file = join(mkdtempSync(join(tmpdir(), 'result-')), 'result.pdf');
-      writeFileSync(file, signed);
-      const out = (() => {
-        try {
-          return execFileSync('pdfsig', [file], { encoding: 'utf8' });
-        } catch (error) {
-          // pdfsig exits non-zero when the certificate's issuer is not in its trust store.
-          return String((error as { stdout?: string }).stdout ?? '');
-        }
-      })();
+    const out = pdfSignatures?.(signed);
+    if (out !== undefined) {
       expect(out).toContain('Signer Certificate Common Name: Vũ Mạnh Hùng');
       expect(out).toContain('Signature is Valid');
     }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
 import { portalDossier } from '../support/dvcqg.ts';
-import { birthRegistration, request, tokenFor } from '../support/http.ts';
+import { actOnDossier, birthRegistration, request, tokenFor } from '../support/http.ts';
 
 /**
  * Issue 7, item 2: every status change is pushed to the national portal with its DVCQG code,
@@ -21,14 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => cloud?.stop());
 
-async function step(sub: string, code: string, version: number, body: Record<string, unknown>) {
-  const response = await request(cloud, 'POST', `/v1/dossiers/${code}/actions`, {
-    token: tokens[sub],
-    body: { ...body, expectedVersion: version },
-  });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return (response.body as { version: number }).version;
-}
+const step = async (sub: string, code: string, version: number, body: Record<string, unknown>) =>
+  (await actOnDossier(cloud, tokens[sub], code, body, version)).version as number;
 
 const pushed = (code: string) => cloud.partners.dvcqg.statusUpdates(code);
 

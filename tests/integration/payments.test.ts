@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
-import { birthRegistration, request, tokenFor } from '../support/http.ts';
+import { actOnDossier, birthRegistration, request, tokenFor } from '../support/http.ts';
+import { pdfText } from '../support/pdf.ts';
 
 let cloud: LocalCloud;
 const tokens: Record<string, string> = {};
@@ -16,15 +13,6 @@ beforeAll(async () => {
   }
 });
 afterAll(() => cloud?.stop());
-
-const hasPdftotext = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 /** A copy of a civil-status extract at Phường Bắc Giang: 8.000 đồng, due at intake. */
 const extractCopy = '9.240102';
@@ -44,14 +32,7 @@ async function file(procedureCode: string): Promise<string> {
 const read = async (code: string, sub = 'receiver-lan') =>
   (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens[sub] })).body;
 
-async function step(sub: string, code: string, body: Record<string, unknown>) {
-  const response = await request(cloud, 'POST', `/v1/dossiers/${code}/actions`, {
-    token: tokens[sub],
-    body: { ...body, expectedVersion: (await read(code)).version },
-  });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response.body as { version: number; status: string };
-}
+const step = (sub: string, code: string, body: Record<string, unknown>) => actOnDossier(cloud, tokens[sub], code, body);
 
 const pay = (code: string, options: { token?: string; body?: unknown; key?: string } = {}) =>
   request(cloud, 'POST', `/v1/dossiers/${code}/payments`, {
@@ -170,10 +151,8 @@ describe('the payment platform reports a transaction', () => {
     expect(receipts).toHaveLength(1);
     const bytes = Buffer.from(await (await fetch(receipts[0]?.download?.url ?? '')).arrayBuffer());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    if (hasPdftotext) {
-      const pdf = join(mkdtempSync(join(tmpdir(), 'receipt-')), 'receipt.pdf');
-      writeFileSync(pdf, bytes);
-      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).normalize('NFC');
+    const text = pdfText?.(bytes);
+    if (text !== undefined) {
       expect(text).toContain('BIÊN LAI THU PHÍ, LỆ PHÍ ĐIỆN TỬ');
       expect(text).toContain('8.000 đồng');
       expect(text).toContain(code);

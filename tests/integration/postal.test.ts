@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import type { PostalSimulator } from '../../infra/local/partners/postal-simulator.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
-import { birthRegistration, request, tokenFor } from '../support/http.ts';
+import { actOnDossier, birthRegistration, request, tokenFor } from '../support/http.ts';
 
 /**
  * Issue 7, item 4: filing and return by post. The carrier is the local cloud's postal simulator; every
@@ -46,13 +46,7 @@ async function file(body: Record<string, unknown>): Promise<string> {
   return filed.body.code as string;
 }
 
-async function step(sub: string, code: string, body: Record<string, unknown>) {
-  const response = await request(cloud, 'POST', `/v1/dossiers/${code}/actions`, {
-    token: tokens[sub],
-    body: { ...body, expectedVersion: (await read(code, sub)).version },
-  });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-}
+const step = (sub: string, code: string, body: Record<string, unknown>) => actOnDossier(cloud, tokens[sub], code, body);
 
 async function decide(code: string) {
   await step('receiver-lan', code, { type: 'receive' });

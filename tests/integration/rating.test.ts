@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
 import { monthOf } from '../../shared/domain/indicators/period.ts';
-import { birthRegistration, request, tokenFor } from '../support/http.ts';
+import { actOnDossier, birthRegistration, request, tokenFor } from '../support/http.ts';
 
 /**
  * Issue 7, item 6: the applicant rates a returned dossier once; the rating travels through the
@@ -17,14 +17,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => cloud?.stop());
 
-async function step(sub: string, code: string, version: number, body: Record<string, unknown>) {
-  const response = await request(cloud, 'POST', `/v1/dossiers/${code}/actions`, {
-    token: tokens[sub],
-    body: { ...body, expectedVersion: version },
-  });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response.body as { version: number; status: string };
-}
+const step = (sub: string, code: string, version: number, body: Record<string, unknown>) =>
+  actOnDossier(cloud, tokens[sub], code, body, version);
 
 const current = async (code: string) =>
   (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['citizen-an'] })).body as {

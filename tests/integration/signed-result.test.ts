@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
-import { birthRegistration, request, tokenFor } from '../support/http.ts';
+import { actOnDossier, birthRegistration, request, tokenFor } from '../support/http.ts';
+import { pdfText } from '../support/pdf.ts';
 
 /**
  * Issue 4, item 3: the signed result is stored, the dossier records it, the applicant is told —
@@ -20,23 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => cloud?.stop());
 
-async function step(sub: string, code: string, version: number, body: Record<string, unknown>) {
-  const response = await request(cloud, 'POST', `/v1/dossiers/${code}/actions`, {
-    token: tokens[sub],
-    body: { ...body, expectedVersion: version },
-  });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response.body as { version: number };
-}
-
-const hasPdftotext = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const step = (sub: string, code: string, version: number, body: Record<string, unknown>) =>
+  actOnDossier(cloud, tokens[sub], code, body, version);
 
 interface Entry {
   action: string;
@@ -116,16 +98,12 @@ describe('the signed result, recorded on the dossier', () => {
     expect(signedMessages[0]?.body).toContain('tải bản điện tử có chữ ký số');
 
     // The control slip names the officials who handled each step.
-    if (hasPdftotext) {
+    if (pdfText) {
       const items = (again.body.items as { form?: string; download?: { url: string } }[]).filter(
         (i) => i.form === '06',
       );
       const bytes = Buffer.from(await (await fetch(items[0]?.download?.url ?? '')).arrayBuffer());
-      const file = join(mkdtempSync(join(tmpdir(), 'slip-')), 'slip.pdf');
-      writeFileSync(file, bytes);
-      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-        .normalize('NFC')
-        .replace(/\s+/g, ' ');
+      const text = pdfText(bytes).replace(/\s+/g, ' ');
       expect(text).toContain('cán bộ Đỗ Thị Lan');
       expect(text).not.toContain('cán bộ receiver-lan');
     }

@@ -7,7 +7,7 @@ import { seedDemoProvince } from '../../infra/local/seed.ts';
 import { dossierRepository } from '../../shared/adapters/dynamo/dossier-repository.ts';
 import { keys } from '../../shared/adapters/dynamo/keys.ts';
 import { genesisHash, verifyTimeline } from '../../shared/domain/dossier/timeline-chain.ts';
-import { birthRegistration, request, tokenFor } from '../support/http.ts';
+import { actOnDossier, birthRegistration, request, tokenFor } from '../support/http.ts';
 
 /**
  * Issue 8, item 4: every write of a dossier — the filing, officials' actions, the workers' (signed
@@ -23,14 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => cloud?.stop());
 
-async function step(sub: string, code: string, version: number, body: Record<string, unknown>) {
-  const response = await request(cloud, 'POST', `/v1/dossiers/${code}/actions`, {
-    token: tokens[sub],
-    body: { ...body, expectedVersion: version },
-  });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response.body as { version: number };
-}
+const step = (sub: string, code: string, version: number, body: Record<string, unknown>) =>
+  actOnDossier(cloud, tokens[sub], code, body, version);
 
 /** A dossier filed online and taken to a decision, with the sign worker's entry after it. */
 async function decidedDossier(): Promise<string> {

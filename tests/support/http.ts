@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { LocalCloud } from '../../infra/local/cloud.ts';
 import { demoUsers } from '../../infra/local/demo-users.ts';
 
@@ -55,3 +56,24 @@ export const birthRegistration = (overrides: Record<string, unknown> = {}) => ({
   formData: { childName: 'Nguyễn Minh Khang' },
   ...overrides,
 });
+
+/**
+ * One lifecycle step (`POST /v1/dossiers/{code}/actions`) as a client takes it: on `expectedVersion`,
+ * or on the version it reads first. Anything but 200 fails the test, with the problem in the message.
+ */
+export async function actOnDossier(
+  cloud: Pick<LocalCloud, 'apiUrl'>,
+  token: string | undefined,
+  code: string,
+  action: Record<string, unknown>,
+  expectedVersion?: number,
+): Promise<TestResponse['body']> {
+  const version =
+    expectedVersion ?? (await request(cloud, 'GET', `/v1/dossiers/${code}`, token ? { token } : {})).body.version;
+  const response = await request(cloud, 'POST', `/v1/dossiers/${code}/actions`, {
+    ...(token ? { token } : {}),
+    body: { ...action, expectedVersion: version },
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body;
+}

@@ -1,13 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { formTitles, type FormDossier, renderForm } from '../../../shared/documents/forms.ts';
 import { dejaVuSansRegular, formCharacters } from '../../../shared/documents/fonts/dejavu-sans-vi.ts';
 import { embedTrueType } from '../../../shared/documents/truetype.ts';
 import type { FormNumber } from '../../../shared/domain/dossier/dossier.ts';
+import { pdfText } from '../../support/pdf.ts';
 
 const dossier: FormDossier = {
   code: '24.07210-260302-0007',
@@ -64,20 +61,6 @@ const input = (form: FormNumber) => ({
 
 const forms = Object.keys(formTitles) as FormNumber[];
 
-/** pdftotext (poppler-utils) when the machine has it: CI installs it (.ci/run). */
-const pdftotext = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return (bytes: Uint8Array) => {
-      const file = join(mkdtempSync(join(tmpdir(), 'form-')), 'form.pdf');
-      writeFileSync(file, bytes);
-      return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    };
-  } catch {
-    return undefined;
-  }
-})();
-
 describe('forms 01–07 as PDF', () => {
   it('words the receipt as annex I of TT 03/2025 does', () => {
     expect(formTitles['01']).toBe('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
@@ -89,8 +72,8 @@ describe('forms 01–07 as PDF', () => {
     const loaded = await PDFDocument.load(bytes);
     expect(loaded.getTitle()).toBe(`${formTitles[form]} – ${dossier.code}`);
     expect(loaded.getPageCount()).toBeGreaterThanOrEqual(1);
-    if (pdftotext) {
-      const text = pdftotext(bytes).normalize('NFC');
+    if (pdfText) {
+      const text = pdfText(bytes);
       expect(text).toContain(formTitles[form]);
       expect(text).toContain(dossier.code);
       expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
@@ -103,10 +86,10 @@ describe('forms 01–07 as PDF', () => {
   });
 
   it('puts the appointment on the receipt and each step, on time or late, on the control slip', async () => {
-    if (!pdftotext) return;
-    const receipt = pdftotext(await renderForm(input('01'))).normalize('NFC');
+    if (!pdfText) return;
+    const receipt = pdfText(await renderForm(input('01')));
     expect(receipt).toContain('Chiều thứ Ba, ngày 03/03/2026');
-    const slip = pdftotext(await renderForm(input('06')))
+    const slip = pdfText(await renderForm(input('06')))
       .normalize('NFC')
       .replace(/\s+/g, ' ');
     expect(slip).toContain('Tiếp nhận, kiểm tra hồ sơ');
@@ -115,11 +98,10 @@ describe('forms 01–07 as PDF', () => {
   });
 
   it('names the official handling each step on the control slip, the sub only when the roster does not know them', async () => {
-    if (!pdftotext) return;
+    const read = pdfText;
+    if (!read) return;
     const text = async (officialNames?: Record<string, string>) =>
-      pdftotext(await renderForm({ ...input('06'), ...(officialNames ? { officialNames } : {}) }))
-        .normalize('NFC')
-        .replace(/\s+/g, ' ');
+      read(await renderForm({ ...input('06'), ...(officialNames ? { officialNames } : {}) })).replace(/\s+/g, ' ');
     const named = await text({ 'receiver-lan': 'Trần Thị Lan' });
     expect(named).toContain('cán bộ Trần Thị Lan');
     expect(named).not.toContain('receiver-lan');
