@@ -4,7 +4,7 @@ import { eventPublisher } from '#adapters/sqs/event-publisher.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { idempotencyKeyHeader } from '#http/idempotency.ts';
 import { config } from '#shared/config.ts';
-import { RatingBody, rateDossierUseCase } from '#shared/use-cases/feedback/rate-dossier.ts';
+import { RatingBody, rateDossierUseCase } from '#shared/use-cases/rate-dossier.ts';
 import { DossierCodeParams } from '#shared/use-cases/get-dossier.ts';
 
 const dossiers = dossierRepository(config.TABLE_NAME);

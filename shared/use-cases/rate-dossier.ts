@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
-import type { OutboxRelay } from '../../adapters/outbox-relay.ts';
-import type { Caller } from '../../domain/caller.ts';
-import { maxRatingCommentLength, rateDossier } from '../../domain/feedback/rating.ts';
-import { RuleViolation } from '../../domain/rule-violation.ts';
-import { readableDossier } from '../get-dossier.ts';
+import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
+import type { OutboxRelay } from '../adapters/outbox-relay.ts';
+import type { Caller } from '../domain/caller.ts';
+import { maxRatingCommentLength, rateDossier } from '../domain/dossier/rating.ts';
+import { RuleViolation } from '../domain/rule-violation.ts';
+import { readableDossier } from './get-dossier.ts';
 
 export const RatingBody = z.strictObject({
   score: z.number().int('Điểm đánh giá là số nguyên từ 1 đến 5').min(1).max(5),

@@ -68,11 +68,6 @@ export class PartnerSimulator {
     this.failures = { remaining: count, status };
   }
 
-  /** Calls that were answered with a success. */
-  get delivered(): ReceivedCall[] {
-    return this.received;
-  }
-
   protected on(path: string, route: Route): void {
     this.routes.set(path, route);
   }

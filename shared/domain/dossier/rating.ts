@@ -6,8 +6,8 @@
  * nobody is messaged about it.
  */
 import type { Caller } from '../caller.ts';
-import { type Decision, type Dossier, maxTimelineEntries } from '../dossier/dossier.ts';
-import { dossierChanged } from '../dossier/lifecycle-events.ts';
+import { type Decision, type Dossier, maxTimelineEntries } from './dossier.ts';
+import { dossierChanged } from './lifecycle-events.ts';
 import { RuleViolation } from '../rule-violation.ts';
 import { toVnIso } from '../time.ts';
 

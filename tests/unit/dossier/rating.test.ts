@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dossier } from '../../../shared/domain/dossier/dossier.ts';
 import type { DossierStatus } from '../../../shared/domain/dossier/status.ts';
-import { rateDossier } from '../../../shared/domain/feedback/rating.ts';
+import { rateDossier } from '../../../shared/domain/dossier/rating.ts';
 import { factOf } from '../../../shared/domain/indicators/fact.ts';
 import { messagesFor } from '../../../shared/domain/notifications/templates.ts';
 
