@@ -58,6 +58,8 @@ export interface Access {
   recordsReads?: true;
   /** Partners it calls (their URL and the shared secret that signs the call); a partner route gets its own partner's secret. */
   partners?: readonly PartnerName[];
+  /** Signs people in with the province's identity provider (OIDC_ISSUER, OIDC_CLIENT_ID): the portal. */
+  signIn?: true;
 }
 
 /** Key prefix of the documents bucket where ops upload the signing configuration (README "Documents"). */
@@ -596,14 +598,16 @@ export const manifest = {
   },
   // The public-service portal (server-rendered pages)
   portal: {
-    description: 'The public-service portal: server-rendered Vietnamese pages (search, procedures, lookup, answers)',
+    description:
+      "The public-service portal: server-rendered Vietnamese pages for citizens and officials; signed-in pages call the API with the person's token",
     entry: 'functions/portal/handler.ts',
     // One greedy route under its own prefix: the function routes its pages and never shadows /v1.
     trigger: { kind: 'http', method: 'ANY', path: '/portal/{proxy+}', auth: 'public' },
-    // Writes: the lookup records wrong PINs (lockout).
-    access: { table: 'readwrite' },
+    // Writes: the lookup records wrong PINs (lockout). Signed-in pages go through the API, not the table.
+    access: { table: 'readwrite', signIn: true },
     memoryMb: 512,
-    timeoutSeconds: 10,
+    // A page may wait on the API (its own Lambda), and filing uploads several documents in turn.
+    timeoutSeconds: 25,
   },
   'sweep-outbox': {
     description: 'Re-sends outbox events stranded by a crash between a write and its send',

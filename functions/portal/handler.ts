@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { catalogueRepository } from '#adapters/dynamo/catalogue-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
@@ -5,7 +6,9 @@ import { feedbackRepository } from '#adapters/dynamo/feedback-repository.ts';
 import { lookupAttempts } from '#adapters/dynamo/lookup-attempts.ts';
 import { config } from '#shared/config.ts';
 import { logger } from '#shared/observability.ts';
+import { apiClient } from '#shared/portal/api-client.ts';
 import { portalHandler } from '#shared/portal/handler.ts';
+import { oidcClient, type OidcClient, oidcSettingsFrom } from '#shared/portal/oidc.ts';
 import { lookupWithTimeline } from '#shared/portal/public-lookup.ts';
 import { getProcedure } from '#shared/use-cases/catalogue/get-procedure.ts';
 import { searchProcedures } from '#shared/use-cases/catalogue/search-procedures.ts';
@@ -15,6 +18,17 @@ import { lookupDossier } from '#shared/use-cases/lookup-dossier.ts';
 const catalogue = catalogueRepository(config.TABLE_NAME);
 const agencies = agencyRepository(config.TABLE_NAME);
 const dossiers = dossierRepository(config.TABLE_NAME);
+
+// One client per issuer: discovery is fetched once per container.
+const oidcClients = new Map<string, OidcClient>();
+function oidc(): OidcClient | undefined {
+  const settings = oidcSettingsFrom(process.env);
+  if (!settings) return undefined;
+  const key = `${settings.issuer} ${settings.clientId}`;
+  let client = oidcClients.get(key);
+  if (!client) oidcClients.set(key, (client = oidcClient(settings)));
+  return client;
+}
 
 // Module scope: the catalogue read is cached for the container's next requests.
 export const handler = portalHandler({
@@ -26,5 +40,9 @@ export const handler = portalHandler({
     dossiers,
   ),
   publishedFeedback: listPublishedFeedbackUseCase({ feedback: feedbackRepository(config.TABLE_NAME) }),
+  api: (origin, token) => apiClient(origin, token),
+  oidc,
+  now: () => new Date(),
+  newKey: randomUUID,
   logError: (message, error) => logger.error(message, error as Error),
 });

@@ -9,7 +9,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import type { FunctionName } from '../manifest.ts';
 import type { DemoUser } from './demo-users.ts';
 import { type Emulators, startEmulators } from './emulators.ts';
-import { applyEnvironment, cdkContext, localEnvironment } from './environment.ts';
+import { applyEnvironment, cdkContext, localEnvironment, oidcEnvironment } from './environment.ts';
 import { type CorsOptions, createGateway } from './gateway.ts';
 import { createLocalJwt, type IssueOptions, localAudience } from './jwt.ts';
 import { createInvoker, type HandlerLoader, importHandler, localRegion } from './lambda.ts';
@@ -158,6 +158,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     const gateway = createGateway({ invoker, jwt, log, cors: options.cors });
     apiUrl = await gateway.listen(options.port ?? 0, options.host);
+    // Known only now; restored after the gateway closed (cleanups run in reverse). options.environment still wins.
+    const oidcEnv = Object.fromEntries(
+      Object.entries(oidcEnvironment(jwt.issuer, jwt.audience)).map(([k, v]) => [k, options.environment?.[k] ?? v]),
+    );
+    Object.assign(env, oidcEnv);
+    cleanups.push(applyEnvironment(oidcEnv));
     cleanups.push(() => gateway.close());
 
     if (options.pollers ?? true) {

@@ -85,6 +85,14 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
   };
 }
 
+/**
+ * Where the portal signs people in: the local OpenID Connect provider (oidc.ts), whose issuer is the
+ * local JWT issuer. Separate from localEnvironment because the issuer holds the gateway's port.
+ */
+export function oidcEnvironment(issuer: string, clientId: string): Record<string, string> {
+  return { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId };
+}
+
 /** Writes `env` into process.env; the returned function puts back what was there before. */
 export function applyEnvironment(env: Record<string, string>): () => void {
   const keys = [...Object.keys(env), ...unset];

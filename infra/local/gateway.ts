@@ -10,6 +10,7 @@ import { apiGatewayClaims, fromResult, type HttpResponse, jsonMessage, toEvent }
 import type { LocalJwt } from './jwt.ts';
 import type { Invoker } from './lambda.ts';
 import type { Log } from './log.ts';
+import { createLocalOidc, type LocalOidc, type LocalRequest } from './oidc.ts';
 
 export interface GatewayRoute {
   name: FunctionName;
@@ -77,6 +78,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const routes = compile(gatewayRoutes());
   const users = options.users ?? demoUsers;
   const cors = options.cors === undefined ? localCors : options.cors;
+  const oidc = createLocalOidc({ jwt: options.jwt, users });
 
   const handle = async (req: IncomingMessage, url: URL): Promise<HttpResponse> => {
     const method = req.method ?? 'GET';
@@ -86,7 +88,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) return jsonMessage(413, 'Request Entity Too Large');
     const body = await readBody(req);
     if (!body) return jsonMessage(413, 'Request Entity Too Large');
-    if (url.pathname.startsWith('/local/')) return localRoute(method, url.pathname, body, options.jwt, users);
+    if (url.pathname.startsWith('/local/')) {
+      const local = { method, url, body, contentType: req.headers['content-type'] };
+      return localRoute(local, options.jwt, users, oidc);
+    }
 
     const match = matchRoute(routes, method, url.pathname);
     if (!match) return jsonMessage(404, 'Not Found');
@@ -209,13 +214,17 @@ function unauthorized(): HttpResponse {
   return response;
 }
 
+/** JSON helpers, and the OpenID Connect provider's pages, redirects and token endpoint (oidc.ts). */
 async function localRoute(
-  method: string,
-  path: string,
-  body: Buffer,
+  request: LocalRequest,
   jwt: LocalJwt,
   users: readonly DemoUser[],
+  oidc: LocalOidc,
 ): Promise<HttpResponse> {
+  const { method, body } = request;
+  const path = request.url.pathname;
+  const oidcResponse = await oidc.handle(request);
+  if (oidcResponse) return oidcResponse;
   const json = (statusCode: number, value: unknown): HttpResponse => ({
     statusCode,
     headers: { 'content-type': 'application/json' },

@@ -36,6 +36,7 @@ console.log(`
 egov-one-stop local cloud
   API     ${cloud.apiUrl}
   health  ${cloud.apiUrl}/v1/health
+  sign in ${cloud.apiUrl}/portal/dang-nhap  (the portal, through the local OpenID Connect provider)
   users   ${cloud.apiUrl}/local/users      (POST ${cloud.apiUrl}/local/token {"sub": "…"} for a fresh token)
   partners ${cloud.partnersUrl}/<dvcqg|payments|postal>  (simulators of the national portal, payments, post)
 

@@ -67,6 +67,7 @@ export class ApiStack extends Stack {
             queues: props.queues,
             partnerSecrets: props.partnerSecrets,
             partnerUrls: settings.partnerUrls,
+            signIn: { issuer: settings.jwtIssuer, clientId: settings.oidcClientId },
           },
         }),
       );

@@ -105,6 +105,8 @@ export interface PlatformResources {
   partnerSecrets?: ReadonlyMap<PartnerName, ISecret>;
   /** Each partner's API base URL (`egov:partnerUrls`). */
   partnerUrls?: Partial<Record<PartnerName, string>>;
+  /** The identity provider a signing-in function sends people to (`access.signIn`). */
+  signIn?: { issuer: string; clientId: string };
 }
 
 export interface PlatformFunctionProps {
@@ -314,6 +316,12 @@ export class PlatformFunction extends Construct {
       }
       fn.addEnvironment('PARTNER_SECRET_ARNS', Stack.of(this).toJsonString(arns));
       if (Object.keys(urls).length > 0) fn.addEnvironment('PARTNER_URLS', JSON.stringify(urls));
+    }
+
+    if (access.signIn) {
+      if (!resources.signIn) throw new Error(`${this.name} signs people in, but no identity provider was given`);
+      fn.addEnvironment('OIDC_ISSUER', resources.signIn.issuer);
+      fn.addEnvironment('OIDC_CLIENT_ID', resources.signIn.clientId);
     }
 
     if (access.sends?.includes('email')) {

@@ -12,6 +12,8 @@ export interface PlatformSettings {
   jwtIssuer: string;
   /** Audience the tokens are minted for: the JWT authorizer's `audience`. */
   jwtAudience: string;
+  /** The portal's client id at the identity provider (public client, PKCE); defaults to the audience. */
+  oidcClientId: string;
   /** Browser origins allowed by the API's CORS and by the documents bucket (presigned uploads). */
   corsOrigins: string[];
   /** Where alarms are mailed; empty: the topic has no subscription. */
@@ -31,6 +33,7 @@ export const contextKeys = {
   provinceCode: 'egov:provinceCode',
   jwtIssuer: 'egov:jwtIssuer',
   jwtAudience: 'egov:jwtAudience',
+  oidcClientId: 'egov:oidcClientId',
   corsOrigins: 'egov:corsOrigins',
   alarmEmail: 'egov:alarmEmail',
   signingKeys: 'egov:signingKeys',
@@ -151,6 +154,7 @@ export function readSettings(scope: Construct): PlatformSettings {
     provinceCode,
     jwtIssuer: httpsUrl(contextKeys.jwtIssuer, required(scope, contextKeys.jwtIssuer)),
     jwtAudience: required(scope, contextKeys.jwtAudience),
+    oidcClientId: text(scope, contextKeys.oidcClientId) || required(scope, contextKeys.jwtAudience),
     corsOrigins: origins(scope),
     alarmEmail: alarmEmail || undefined,
     signingKeys: signingKeys(scope),

@@ -1,24 +1,50 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { portalRouter, type PortalDeps } from './router.ts';
+import type { PortalDeps } from './deps.ts';
+import { portalRoutes } from './routes/index.ts';
+import type { PortalRequest } from './route.ts';
+import { portalRouter } from './router.ts';
+import { readCookies } from './session.ts';
 
-/** API Gateway (payload 2.0) to the router and back; the caller stays anonymous until sign-in. */
+/** API Gateway (payload 2.0) to the router and back. */
 export function portalHandler(deps: PortalDeps) {
-  const route = portalRouter(deps);
+  const route = portalRouter(deps, portalRoutes);
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
-    const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-    const isForm = (headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
-    const raw = event.body
-      ? event.isBase64Encoded
-        ? Buffer.from(event.body, 'base64').toString('utf8')
-        : event.body
-      : '';
-    const response = await route({
-      method: event.requestContext.http.method.toUpperCase(),
-      path: event.rawPath,
-      query: new URLSearchParams(event.rawQueryString ?? ''),
-      ...(isForm ? { form: new URLSearchParams(raw) } : {}),
-      context: {},
-    });
-    return { statusCode: response.status, headers: response.headers, body: response.body };
+    const request = await toRequest(event);
+    const response = await route(request);
+    return {
+      statusCode: response.status,
+      headers: response.headers,
+      body: response.body,
+      ...(response.cookies ? { cookies: response.cookies } : {}),
+    };
   };
+}
+
+async function toRequest(event: APIGatewayProxyEventV2): Promise<PortalRequest> {
+  const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const contentType = (headers['content-type'] ?? '').toLowerCase();
+  const raw = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
+  // Behind API Gateway every request came over HTTPS; the local cloud's gateway is plain HTTP on this machine.
+  const scheme =
+    headers['x-forwarded-proto'] ?? (event.requestContext.domainName.includes('.amazonaws.com') ? 'https' : 'http');
+  const origin = `${scheme === 'https' ? 'https' : 'http'}://${event.requestContext.domainName}`;
+  const request: PortalRequest = {
+    method: event.requestContext.http.method.toUpperCase(),
+    path: event.rawPath,
+    query: new URLSearchParams(event.rawQueryString ?? ''),
+    cookies: readCookies(event.cookies),
+    origin,
+    headers,
+  };
+  if (contentType.startsWith('application/x-www-form-urlencoded')) {
+    return { ...request, form: new URLSearchParams(raw.toString('utf8')) };
+  }
+  if (contentType.startsWith('multipart/form-data')) {
+    // The platform's own multipart parser (undici's), not one more dependency.
+    const form = await new Response(raw, { headers: { 'content-type': headers['content-type'] ?? '' } })
+      .formData()
+      .catch(() => undefined);
+    return form ? { ...request, multipart: form } : request;
+  }
+  return request;
 }

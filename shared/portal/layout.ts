@@ -1,11 +1,12 @@
-import type { Caller } from '../domain/caller.ts';
+import { hasRole } from '../domain/caller.ts';
 import { type Html, html } from './html.ts';
 import { siteCssVersion } from './assets.ts';
 import { paths } from './paths.ts';
+import { csrfField, type Session } from './session.ts';
 
-/** What every page knows of its request; sign-in (issue #9) will fill in the caller. */
+/** What every page knows of its request: who is signed in, if anyone. */
 export interface PageContext {
-  caller?: Caller;
+  session?: Session;
 }
 
 export interface Page {
@@ -13,8 +14,40 @@ export interface Page {
   main: Html;
 }
 
+const isOfficial = (session: Session) => hasRole(session, 'receiver', 'specialist', 'leader', 'auditor');
+
+function navigation(session: Session | undefined): Html {
+  const links: Html[] = [
+    html`<li><a href="${paths.home}">Tìm thủ tục</a></li>`,
+    html`<li><a href="${paths.lookup}">Tra cứu hồ sơ</a></li>`,
+    html`<li><a href="${paths.feedback}">Trả lời phản ánh, kiến nghị</a></li>`,
+  ];
+  if (session && hasRole(session, 'citizen')) {
+    links.push(html`<li><a href="${paths.myDossiers}">Hồ sơ của tôi</a></li>`);
+    links.push(html`<li><a href="${paths.myFeedback}">Phản ánh của tôi</a></li>`);
+  }
+  if (session && isOfficial(session)) links.push(html`<li><a href="${paths.workQueue}">Hồ sơ cần xử lý</a></li>`);
+  if (session && hasRole(session, 'leader', 'admin', 'auditor'))
+    links.push(html`<li><a href="${paths.reports}">Báo cáo</a></li>`);
+  links.push(html`<li><a href="${paths.verifySignature}">Kiểm tra chữ ký số</a></li>`);
+  return html`<nav aria-label="Điều hướng chính">
+    <ul>
+      ${links}
+    </ul>
+  </nav>`;
+}
+
+function account(session: Session | undefined): Html {
+  if (!session) return html`<p class="account"><a href="${paths.signIn}">Đăng nhập</a></p>`;
+  return html`<form class="account" method="post" action="${paths.signOut}">
+    <span>Xin chào, ${session.name}</span>
+    <input type="hidden" name="${csrfField}" value="${session.csrf}" />
+    <button type="submit" class="link">Đăng xuất</button>
+  </form>`;
+}
+
 /** The document around every page: lang="vi", landmarks, a skip link, no script. */
-export function layout(_context: PageContext, page: Page): Html {
+export function layout(context: PageContext, page: Page): Html {
   return html`<!doctype html>
     <html lang="vi">
       <head>
@@ -27,13 +60,7 @@ export function layout(_context: PageContext, page: Page): Html {
         <a class="skip" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
         <header>
           <a href="${paths.home}">Cổng dịch vụ công</a>
-          <nav aria-label="Điều hướng chính">
-            <ul>
-              <li><a href="${paths.home}">Tìm thủ tục</a></li>
-              <li><a href="${paths.lookup}">Tra cứu hồ sơ</a></li>
-              <li><a href="${paths.feedback}">Trả lời phản ánh, kiến nghị</a></li>
-            </ul>
-          </nav>
+          ${account(context.session)} ${navigation(context.session)}
         </header>
         <main id="noi-dung">${page.main}</main>
         <footer>Cổng dịch vụ công – Bộ phận Một cửa. Trang dùng được không cần JavaScript.</footer>

@@ -1,11 +1,37 @@
 /** The portal's addresses, under a prefix the JSON API (/v1) never uses. Vietnamese slugs: people read them. */
 export const portalPrefix = '/portal';
 
+const segment = encodeURIComponent;
+
 export const paths = {
   home: `${portalPrefix}/trang-chu`,
-  procedure: (code: string) => `${portalPrefix}/thu-tuc/${encodeURIComponent(code)}`,
+  procedure: (code: string) => `${portalPrefix}/thu-tuc/${segment(code)}`,
   /** The same last segment as PUBLIC_LOOKUP_URL, which the QR code on every form opens with `?code=`. */
   lookup: `${portalPrefix}/tra-cuu-ho-so`,
   feedback: `${portalPrefix}/phan-anh-kien-nghi`,
   css: `${portalPrefix}/assets/site.css`,
+
+  // Sign-in (OIDC authorization code + PKCE)
+  signIn: `${portalPrefix}/dang-nhap`,
+  signInCallback: `${portalPrefix}/dang-nhap/xong`,
+  signOut: `${portalPrefix}/dang-xuat`,
+
+  // Citizens
+  fileDossier: (procedureCode: string) => `${portalPrefix}/nop-ho-so/${segment(procedureCode)}`,
+  myDossiers: `${portalPrefix}/ho-so-cua-toi`,
+  myDossier: (code: string) => `${portalPrefix}/ho-so-cua-toi/${segment(code)}`,
+  myDossierDocuments: (code: string) => `${portalPrefix}/ho-so-cua-toi/${segment(code)}/tai-lieu`,
+  myDossierPayment: (code: string) => `${portalPrefix}/ho-so-cua-toi/${segment(code)}/thanh-toan`,
+  myDossierRating: (code: string) => `${portalPrefix}/ho-so-cua-toi/${segment(code)}/danh-gia`,
+  myDossierWithdrawal: (code: string) => `${portalPrefix}/ho-so-cua-toi/${segment(code)}/rut-ho-so`,
+  newFeedback: `${portalPrefix}/gui-phan-anh`,
+  myFeedback: `${portalPrefix}/phan-anh-cua-toi`,
+  verifySignature: `${portalPrefix}/kiem-tra-chu-ky`,
+
+  // Officials
+  workQueue: `${portalPrefix}/can-bo/ho-so`,
+  officialDossier: (code: string) => `${portalPrefix}/can-bo/ho-so/${segment(code)}`,
+  officialAction: (code: string) => `${portalPrefix}/can-bo/ho-so/${segment(code)}/xu-ly`,
+  reports: `${portalPrefix}/can-bo/bao-cao`,
+  report: (id: string) => `${portalPrefix}/can-bo/bao-cao/${segment(id)}`,
 } as const;

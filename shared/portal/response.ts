@@ -5,6 +5,8 @@ export interface PortalResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Set-Cookie values (API Gateway's payload 2.0 `cookies`). */
+  cookies?: string[];
 }
 
 /**
@@ -20,7 +22,13 @@ export const securityHeaders: Readonly<Record<string, string>> = {
   'x-frame-options': 'DENY',
 };
 
-export function htmlResponse(status: number, context: PageContext, page: Page, headers: Record<string, string> = {}) {
+export function htmlResponse(
+  status: number,
+  context: PageContext,
+  page: Page,
+  headers: Record<string, string> = {},
+  cookies: string[] = [],
+): PortalResponse {
   const document: Html = layout(context, page);
   return {
     status,
@@ -32,5 +40,16 @@ export function htmlResponse(status: number, context: PageContext, page: Page, h
       ...headers,
     },
     body: document.value,
-  } satisfies PortalResponse;
+    ...(cookies.length ? { cookies } : {}),
+  };
+}
+
+/** 303 See Other: after a form, the browser GETs the next page, so reloading it posts nothing twice. */
+export function redirect(location: string, cookies: string[] = []): PortalResponse {
+  return {
+    status: 303,
+    headers: { location, 'cache-control': 'no-store', ...securityHeaders },
+    body: '',
+    ...(cookies.length ? { cookies } : {}),
+  };
 }

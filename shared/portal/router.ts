@@ -1,136 +1,97 @@
-import type { Procedure } from '../domain/procedure.ts';
-import { procedureCodePattern } from '../domain/procedure.ts';
+import { hasRole } from '../domain/caller.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
-import { SearchProceduresQuery } from '../use-cases/catalogue/schemas.ts';
-import { LookupBody } from '../use-cases/lookup-dossier.ts';
-import { siteCss } from './assets.ts';
+import { ApiError } from './api-client.ts';
+import type { PortalDeps } from './deps.ts';
 import type { PageContext } from './layout.ts';
-import { badRequestPage, errorPage, notFoundPage } from './pages/errors.ts';
-import { feedbackPage, type PublishedAnswer } from './pages/feedback.ts';
-import { homePage, type ProcedureListItem } from './pages/home.ts';
-import { lookupPage, type LookupResult } from './pages/lookup.ts';
-import { procedurePage } from './pages/procedure.ts';
+import { badRequestPage, errorPage, forbiddenPage, notFoundPage } from './pages/errors.ts';
 import { paths } from './paths.ts';
-import { htmlResponse, type PortalResponse, securityHeaders } from './response.ts';
+import { htmlResponse, type PortalResponse, redirect } from './response.ts';
+import type { PortalRequest, PortalRoute, PublicContext } from './route.ts';
+import { csrfField, csrfMatches, type Session, sessionClearCookie, sessionOf } from './session.ts';
 
-/** The use cases the pages read; the handler wires the real ones, unit tests fakes. */
-export interface PortalDeps {
-  search: (query: SearchProceduresQuery) => Promise<{ items: ProcedureListItem[]; total: number; nextCursor?: string }>;
-  getProcedure: (code: string) => Promise<Procedure>;
-  agencyName: (id: string) => Promise<string | undefined>;
-  lookup: (body: { code: string; pin: string }) => Promise<LookupResult>;
-  publishedFeedback: (query: { limit: number; cursor?: string }) => Promise<{
-    items: PublishedAnswer[];
-    nextCursor?: string;
-  }>;
-  /** Where unexpected errors go (never to the page). */
-  logError: (message: string, error: unknown) => void;
-}
-
-export interface PortalRequest {
-  method: string;
-  /** Decoded path, e.g. `/portal/thu-tuc/1.001193`. */
-  path: string;
-  query: URLSearchParams;
-  /** The urlencoded form of a POST; undefined for another content type. */
-  form?: URLSearchParams;
-  context: PageContext;
-}
-
-const pageSize = 20;
-const procedurePrefix = `${paths.procedure('')}`;
-
-export function portalRouter(deps: PortalDeps) {
-  const pages = async (request: PortalRequest): Promise<PortalResponse> => {
-    const { method, query, context } = request;
+/**
+ * One table of routes, each with its access rule: public pages, or pages for a signed-in person (sent to
+ * sign in first), optionally of some roles. Every POST of a signed-in page must carry the session's form
+ * token and come from this origin. The API's own answers decide the rest: its 404 (another citizen's
+ * dossier, another agency's) is the page's 404.
+ */
+export function portalRouter(deps: PortalDeps, routes: readonly PortalRoute[]) {
+  const dispatch = async (request: PortalRequest, session: Session | undefined): Promise<PortalResponse> => {
+    const page: PageContext = session ? { session } : {};
     const path = request.path.length > 1 ? request.path.replace(/\/+$/, '') : request.path;
-    const get = method === 'GET' || method === 'HEAD';
-    if (path === paths.css) {
-      if (!get) return notAllowed(context, 'GET');
-      return {
-        status: 200,
-        headers: {
-          'content-type': 'text/css; charset=utf-8',
-          'cache-control': 'public, max-age=31536000, immutable',
-          ...securityHeaders,
-        },
-        body: siteCss,
-      };
+    const matches = routes
+      .map((route) => ({ route, match: route.pattern.exec(path) }))
+      .filter((m): m is { route: PortalRoute; match: RegExpExecArray } => m.match !== null);
+    if (matches.length === 0) return htmlResponse(404, page, notFoundPage());
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    const found = matches.find(({ route }) => (route.methods as readonly string[]).includes(method));
+    if (!found) {
+      const allow = [...new Set(matches.flatMap(({ route }) => route.methods))].join(', ');
+      return htmlResponse(405, page, badRequestPage('Trang này không nhận yêu cầu theo cách đó.'), { allow });
     }
-    if (path === paths.home) {
-      if (!get) return notAllowed(context, 'GET');
-      const parsed = SearchProceduresQuery.safeParse({
-        limit: pageSize,
-        ...optional('q', query.get('q')),
-        ...optional('cursor', query.get('cursor')),
-      });
-      if (!parsed.success)
-        return htmlResponse(400, context, badRequestPage('Từ khóa tìm kiếm quá dài (tối đa 200 ký tự).'));
-      const found = await deps.search(parsed.data);
-      return htmlResponse(200, context, homePage({ q: parsed.data.q ?? '', ...found }));
-    }
-    if (path.startsWith(procedurePrefix)) {
-      const code = path.slice(procedurePrefix.length);
-      if (!get || !procedureCodePattern.test(code)) return notFound(context);
-      const procedure = await deps.getProcedure(code);
-      const agencyName = procedure.agencyId ? await deps.agencyName(procedure.agencyId) : undefined;
-      return htmlResponse(200, context, procedurePage(procedure, agencyName));
-    }
-    if (path === paths.lookup) {
-      if (get) return htmlResponse(200, context, lookupPage({ code: (query.get('code') ?? '').trim().slice(0, 40) }));
-      if (method !== 'POST') return notAllowed(context, 'GET, POST');
-      return lookup(request);
-    }
-    if (path === paths.feedback) {
-      if (!get) return notAllowed(context, 'GET');
-      const cursor = query.get('cursor') ?? undefined;
-      if (cursor && cursor.length > 2048) return htmlResponse(400, context, badRequestPage('Trang không hợp lệ.'));
-      const list = await deps.publishedFeedback({ limit: pageSize, ...(cursor ? { cursor } : {}) });
-      return htmlResponse(200, context, feedbackPage(list));
-    }
-    return notFound(context);
-  };
+    const { route, match } = found;
+    const params = Object.fromEntries(
+      Object.entries(match.groups ?? {}).map(([key, value]) => [key, safeDecode(value ?? '')]),
+    );
+    const context: PublicContext = { request, params, page, deps, ...(session ? { session } : {}) };
+    if (method === 'POST' && !sameOrigin(request)) return htmlResponse(403, page, forbiddenPage());
+    if (route.access === 'public') return route.handle(context);
 
-  const lookup = async ({ form, context }: PortalRequest): Promise<PortalResponse> => {
-    const code = (form?.get('code') ?? '').trim();
-    const pin = (form?.get('pin') ?? '').trim();
-    const parsed = LookupBody.safeParse({ code, pin });
-    const shownCode = code.slice(0, 40);
-    if (!parsed.success) {
-      const message = parsed.error.issues.map((issue) => issue.message).join('. ');
-      return htmlResponse(400, context, lookupPage({ code: shownCode, error: `${message}.` }));
+    if (!session) {
+      const back = `${path}${method === 'GET' && request.query.size ? `?${request.query.toString()}` : ''}`;
+      return redirect(`${paths.signIn}?${new URLSearchParams({ sau: back }).toString()}`);
     }
-    try {
-      const result = await deps.lookup(parsed.data);
-      return htmlResponse(200, context, lookupPage({ code: shownCode, result }));
-    } catch (error) {
-      // The use case's own Vietnamese messages: the same for a wrong PIN and an unknown code.
-      if (error instanceof RuleViolation && (error.kind === 'not-found' || error.kind === 'rate-limited')) {
-        const status = error.kind === 'not-found' ? 404 : 429;
-        return htmlResponse(status, context, lookupPage({ code: shownCode, error: error.message }));
+    if (route.access !== 'signed-in' && !hasRole(session, ...route.access.roles)) {
+      return htmlResponse(403, page, forbiddenPage());
+    }
+    if (method === 'POST') {
+      const submitted = request.form?.get(csrfField) ?? request.multipart?.get(csrfField);
+      if (typeof submitted !== 'string' || !csrfMatches(session, submitted)) {
+        return htmlResponse(403, page, forbiddenPage('Biểu mẫu đã hết hạn. Vui lòng tải lại trang và gửi lại.'));
       }
-      throw error;
     }
+    return route.handle({ ...context, session, api: deps.api(request.origin, session.token) });
   };
 
   return async (request: PortalRequest): Promise<PortalResponse> => {
+    const secure = request.origin.startsWith('https:');
+    const session = sessionOf(request.cookies, secure, Math.floor(deps.now().getTime() / 1000));
+    const page: PageContext = session ? { session } : {};
     try {
-      const response = await pages(request);
+      const response = await dispatch(request, session);
       return request.method === 'HEAD' ? { ...response, body: '' } : response;
     } catch (error) {
-      if (error instanceof RuleViolation && error.kind === 'not-found') return notFound(request.context);
+      if (error instanceof ApiError) {
+        // The token expired or was revoked since the page was opened: sign in again, then come back.
+        if (error.status === 401) {
+          return redirect(`${paths.signIn}?${new URLSearchParams({ sau: request.path }).toString()}`, [
+            sessionClearCookie(secure),
+          ]);
+        }
+        if (error.status === 404) return htmlResponse(404, page, notFoundPage());
+        if (error.status === 403) return htmlResponse(403, page, forbiddenPage());
+        if (error.status < 500) return htmlResponse(error.status, page, badRequestPage(error.sentence));
+      }
+      if (error instanceof RuleViolation && error.kind === 'not-found') return htmlResponse(404, page, notFoundPage());
       if (error instanceof RuleViolation && error.kind === 'bad-request') {
-        return htmlResponse(400, request.context, badRequestPage('Trang không hợp lệ.'));
+        return htmlResponse(400, page, badRequestPage('Trang không hợp lệ.'));
       }
       deps.logError(`portal ${request.method} failed`, error);
-      return htmlResponse(500, request.context, errorPage());
+      return htmlResponse(500, page, errorPage());
     }
   };
 }
 
-const optional = (key: string, value: string | null) => (value ? { [key]: value } : {});
+/** A browser says where a form came from; another site's form is refused even before its token is checked. */
+function sameOrigin(request: PortalRequest): boolean {
+  const origin = request.headers.origin;
+  return origin === undefined || origin === request.origin;
+}
 
-const notFound = (context: PageContext) => htmlResponse(404, context, notFoundPage());
-
-const notAllowed = (context: PageContext, allow: string) =>
-  htmlResponse(405, context, badRequestPage('Trang này không nhận yêu cầu theo cách đó.'), { allow });
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

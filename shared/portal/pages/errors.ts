@@ -23,3 +23,10 @@ export const badRequestPage = (message: string): Page => ({
     <p>${message}</p>
     <p><a href="${paths.home}">Về trang tìm thủ tục</a></p>`,
 });
+
+export const forbiddenPage = (message = 'Tài khoản của bạn không được mở trang này.'): Page => ({
+  title: 'Không có quyền truy cập',
+  main: html`<h1>Không có quyền truy cập</h1>
+    <p>${message}</p>
+    <p><a href="${paths.home}">Về trang tìm thủ tục</a></p>`,
+});

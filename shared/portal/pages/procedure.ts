@@ -14,6 +14,11 @@ export function procedurePage(procedure: Procedure, agencyName: string | undefin
     title: procedure.name,
     main: html`<p><a href="${paths.home}">← Tìm thủ tục khác</a></p>
       <h1>${procedure.name}</h1>
+      <p>
+        <a class="button" href="${paths.fileDossier(procedure.code)}"
+          >${procedure.serviceLevel === 'offline' ? 'Nộp hồ sơ qua bưu chính' : 'Nộp hồ sơ trực tuyến'}</a
+        >
+      </p>
       <dl>
         <dt>Mã thủ tục</dt>
         <dd>${procedure.code}</dd>
