@@ -82,10 +82,16 @@ export function portalRouter(deps: PortalDeps, routes: readonly PortalRoute[]) {
   };
 }
 
-/** A browser says where a form came from; another site's form is refused even before its token is checked. */
+/**
+ * A browser says where a form came from; another site's form is refused even before its token is checked.
+ * Pages send `Referrer-Policy: no-referrer`, under which browsers post `Origin: null`: then Fetch
+ * Metadata (`Sec-Fetch-Site`) must say the form was this site's own.
+ */
 function sameOrigin(request: PortalRequest): boolean {
-  const origin = request.headers.origin;
-  return origin === undefined || origin === request.origin;
+  const { origin, 'sec-fetch-site': site } = request.headers;
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  if (origin === undefined || origin === request.origin) return true;
+  return origin === 'null' && site === 'same-origin';
 }
 
 function safeDecode(value: string): string {

@@ -1,6 +1,8 @@
 import type { PortalRoute } from '../route.ts';
-import { citizenRoutes } from './citizen.ts';
-import { officialRoutes } from './official.ts';
+import { citizenDossierRoutes } from './citizen-dossiers.ts';
+import { citizenServiceRoutes } from './citizen-services.ts';
+import { officialDossierRoutes } from './official-dossiers.ts';
+import { officialReportRoutes } from './official-reports.ts';
 import { publicRoutes } from './public.ts';
 import { signInRoutes } from './sign-in.ts';
 
@@ -8,6 +10,8 @@ import { signInRoutes } from './sign-in.ts';
 export const portalRoutes: readonly PortalRoute[] = [
   ...publicRoutes,
   ...signInRoutes,
-  ...citizenRoutes,
-  ...officialRoutes,
+  ...citizenDossierRoutes,
+  ...citizenServiceRoutes,
+  ...officialDossierRoutes,
+  ...officialReportRoutes,
 ];
