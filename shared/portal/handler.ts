@@ -24,10 +24,9 @@ async function toRequest(event: APIGatewayProxyEventV2): Promise<PortalRequest> 
   const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const contentType = (headers['content-type'] ?? '').toLowerCase();
   const raw = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
-  // Behind API Gateway every request came over HTTPS; the local cloud's gateway is plain HTTP on this machine.
-  const scheme =
-    headers['x-forwarded-proto'] ?? (event.requestContext.domainName.includes('.amazonaws.com') ? 'https' : 'http');
-  const origin = `${scheme === 'https' ? 'https' : 'http'}://${event.requestContext.domainName}`;
+  // API Gateway adds X-Forwarded-Proto (always https there); the local cloud's plain-HTTP gateway does not.
+  const scheme = headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
+  const origin = `${scheme}://${event.requestContext.domainName}`;
   const request: PortalRequest = {
     method: event.requestContext.http.method.toUpperCase(),
     path: event.rawPath,

@@ -4,28 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { functionNames, specOf } from '../../infra/manifest.ts';
-import { functionTag } from '../../infra/stacks/platform-function.ts';
 import { partnerNames } from '../../shared/domain/partners/partner.ts';
-import { synthesizeApp } from './synth.ts';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- CloudFormation JSON
-type Resource = { Type: string; Properties: any };
+import { environmentOf, type Resource, synthesizeApp } from './synth.ts';
 
 const urls = {
   dvcqg: 'https://api.dichvucong.gov.vn/egov',
   payments: 'https://payment.dichvucong.gov.vn/api',
   postal: 'https://api.vnpost.vn/hcc',
-};
-
-const environmentOf = (api: Record<string, Resource>, name: string): Record<string, unknown> => {
-  const [fn] = Object.values(api).filter(
-    (r) =>
-      r.Type === 'AWS::Lambda::Function' &&
-      (r.Properties.Tags as Array<{ Key: string; Value: string }>).some(
-        (t) => t.Key === functionTag && t.Value === name,
-      ),
-  );
-  return (fn?.Properties.Environment.Variables ?? {}) as Record<string, unknown>;
 };
 
 describe('partners in the cloud, with egov:partnerUrls', () => {

@@ -12,6 +12,7 @@ import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { IConstruct } from 'constructs';
 import { afterAll } from 'vitest';
 import { buildApp, type EgovApp, stackIds } from '../../infra/app.ts';
+import { functionTag } from '../../infra/stacks/platform-function.ts';
 
 export type StackKey = keyof typeof stackIds;
 export type Templates = Record<StackKey, Template>;
@@ -121,4 +122,19 @@ export function acknowledgements(root: IConstruct): Array<{ id: string; reason: 
     }
   }
   return found;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- CloudFormation JSON
+export type Resource = { Type: string; Properties: any };
+
+/** The environment variables of the manifest function `name` among a template's resources. */
+export function environmentOf(resources: Record<string, Resource>, name: string): Record<string, unknown> {
+  const [fn] = Object.values(resources).filter(
+    (r) =>
+      r.Type === 'AWS::Lambda::Function' &&
+      (r.Properties.Tags as Array<{ Key: string; Value: string }>).some(
+        (t) => t.Key === functionTag && t.Value === name,
+      ),
+  );
+  return (fn?.Properties.Environment.Variables ?? {}) as Record<string, unknown>;
 }
