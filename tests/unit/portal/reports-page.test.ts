@@ -1,0 +1,295 @@
+import { describe, expect, it } from 'vitest';
+import { type IndicatorCounts, zeroCounts } from '../../../shared/domain/indicators/counts.ts';
+import { indicatorsOf } from '../../../shared/domain/indicators/formulas.ts';
+import { ApiError, type ApiClient } from '../../../shared/portal/api-client.ts';
+import type { PortalDeps } from '../../../shared/portal/deps.ts';
+import type { ReportListItem, ReportView } from '../../../shared/portal/pages/reports/common.ts';
+import { agencyChartLimit } from '../../../shared/portal/pages/reports/report.ts';
+import { paths } from '../../../shared/portal/paths.ts';
+import type { PortalRequest } from '../../../shared/portal/route.ts';
+import { reportRoutes } from '../../../shared/portal/routes/official-reports.ts';
+import { portalRouter } from '../../../shared/portal/router.ts';
+import { csrfTokenOf } from '../../../shared/portal/session.ts';
+
+const origin = 'https://dichvucong.example';
+const tokenFor = (claims: Record<string, unknown>) =>
+  [{ alg: 'none' }, { exp: Date.parse('2026-03-03T00:00:00Z') / 1000, ...claims }, 'x']
+    .map((part) => (typeof part === 'string' ? part : Buffer.from(JSON.stringify(part)).toString('base64url')))
+    .join('.');
+const leader = tokenFor({ sub: 'leader-hung', name: 'Lê Văn Hùng', roles: ['leader'], agencyId: '24.07210' });
+const admin = tokenFor({ sub: 'admin-quang', name: 'Quang', roles: ['admin'] });
+
+const counts = (over: Partial<IndicatorCounts>): IndicatorCounts => ({ ...zeroCounts(), ...over });
+const summaryOf = (c: IndicatorCounts) => ({ counts: c, indicators: indicatorsOf(c) });
+
+const readyReport: ReportView = {
+  id: 'r-1',
+  agency: { id: '24.UBND', name: 'Ủy ban nhân dân tỉnh <Bắc Giang>' },
+  period: { id: '2026-02', kind: 'month', year: 2026, index: 2 },
+  origin: 'request',
+  status: 'ready',
+  requestedAt: '2026-03-01T02:00:00.000Z',
+  readyAt: '2026-03-01T02:00:05.000Z',
+  summary: summaryOf(
+    counts({ received: 12, newReceived: 10, newOnline: 7, newDirect: 2, newPost: 1, resolved: 4, resolvedOnTime: 3 }),
+  ),
+  downloads: {
+    json: 'https://files.example/reports/r-1/bao-cao.json?X-Amz-Signature=a&b=1',
+    csv: 'https://files.example/reports/r-1/bao-cao.csv',
+    xlsx: 'javascript:alert(1)',
+  },
+  downloadsExpireInSeconds: 300,
+};
+
+interface Calls {
+  gets: string[];
+  posts: { path: string; body: unknown; key: string | undefined }[];
+}
+
+function fakeApi(calls: Calls, answers: { report?: ReportView; post?: () => unknown }): ApiClient {
+  return {
+    get: async <T>(path: string, query?: Record<string, string | number | undefined>) => {
+      calls.gets.push(`${path}${query?.parentId ? `?parentId=${query.parentId}` : ''}`);
+      if (path === '/v1/reports') {
+        const items: ReportListItem[] = [
+          { ...readyReport, period: { id: '2026-02', kind: 'month' } },
+          { ...readyReport, id: 'r-0', status: 'pending', period: { id: '2026-Q1', kind: 'quarter' } },
+        ];
+        return { items, nextCursor: 'abc' } as T;
+      }
+      if (path === '/v1/agencies/24.07210') return { id: '24.07210', name: 'UBND Phường Bắc Giang' } as T;
+      if (path === '/v1/agencies' && query?.parentId === '24.UBND')
+        return { items: [{ id: '24.STP', name: 'Sở Tư pháp' }] } as T;
+      if (path === '/v1/agencies' && query?.parentId) return { items: [] } as T;
+      if (path === '/v1/agencies') return { items: [{ id: '24.UBND', name: 'UBND tỉnh' }] } as T;
+      if (path.startsWith('/v1/reports/')) {
+        if (!answers.report) throw new ApiError(404, 'report-not-found', 'Không tìm thấy', 'Không tìm thấy báo cáo.');
+        return answers.report as T;
+      }
+      throw new Error(`unexpected GET ${path}`);
+    },
+    post: async <T>(path: string, body: unknown, key?: string) => {
+      calls.posts.push({ path, body, key });
+      return (answers.post ? answers.post() : { id: 'r-new', status: 'pending' }) as T;
+    },
+  };
+}
+
+const deps = (api: ApiClient): PortalDeps => ({
+  search: async () => ({ items: [], total: 0 }),
+  getProcedure: async () => {
+    throw new Error('unused');
+  },
+  agencyName: async () => undefined,
+  lookup: async () => {
+    throw new Error('unused');
+  },
+  publishedFeedback: async () => ({ items: [] }),
+  api: () => api,
+  oidc: () => undefined,
+  now: () => new Date('2026-03-02T03:00:00Z'),
+  newKey: () => '00000000-0000-4000-8000-000000000000',
+  logError: () => {},
+});
+
+const request = (method: string, target: string, token: string, form?: Record<string, string>): PortalRequest => {
+  const url = new URL(`${origin}${target}`);
+  return {
+    method,
+    path: url.pathname,
+    query: url.searchParams,
+    cookies: { '__Host-egov-session': token },
+    origin,
+    headers: {},
+    ...(form ? { form: new URLSearchParams({ _csrf: csrfTokenOf(token), ...form }) } : {}),
+  };
+};
+
+const agencyFile = (n: number) =>
+  JSON.stringify({
+    agency: { id: '24.UBND' },
+    byAgency: [
+      { agencyId: '24.UBND', name: 'Tỉnh', counts: counts({ received: 9999 }) },
+      ...Array.from({ length: n }, (_, i) => ({
+        agencyId: `24.A${i}`,
+        parentId: '24.UBND',
+        name: `Ủy ban nhân dân xã số ${i} có tên rất dài để thử trọng lượng trang`,
+        counts: counts({ received: i }),
+      })),
+      { agencyId: '24.DEEP', parentId: '24.A1', name: 'Cơ quan cấp dưới nữa', counts: counts({ received: 5000 }) },
+    ],
+  });
+
+function setup(answers: { report?: ReportView; post?: () => unknown; file?: string | Error } = {}) {
+  const calls: Calls = { gets: [], posts: [] };
+  const fetched: string[] = [];
+  const fetchFile = (async (input: string | URL | Request) => {
+    fetched.push(String(input));
+    if (answers.file instanceof Error) throw answers.file;
+    return new Response(answers.file ?? agencyFile(3), { status: 200 });
+  }) as typeof fetch;
+  const router = portalRouter(deps(fakeApi(calls, answers)), reportRoutes(fetchFile));
+  return { calls, fetched, router };
+}
+
+describe('the reports list and request form', () => {
+  it('lists the scope newest first, with links, statuses and the next page', async () => {
+    const { router } = setup();
+    const page = await router(request('GET', paths.reports, leader));
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<a href="/portal/can-bo/bao-cao/r-1">Tháng 02/2026</a>');
+    expect(page.body).toContain('<a href="/portal/can-bo/bao-cao/r-0">Quý 1/2026</a>');
+    expect(page.body).toContain('Đang tính toán');
+    expect(page.body).toContain('Ủy ban nhân dân tỉnh &lt;Bắc Giang&gt;');
+    expect(page.body).toContain(`href="${paths.reports}?cursor=abc"`);
+  });
+
+  it("defaults a leader's form to their own agency and the current month", async () => {
+    const { router } = setup();
+    const page = await router(request('GET', paths.reports, leader));
+    expect(page.body).toContain('<option value="24.07210" selected>UBND Phường Bắc Giang (cơ quan của tôi)</option>');
+    expect(page.body).toMatch(/value="month"\s+checked/);
+    expect(page.body).toContain('value="2026"');
+    expect(page.body).toMatch(/id="index"[^>]*value="3"/);
+    expect(page.body).toContain(`name="_csrf" value="${csrfTokenOf(leader)}"`);
+    expect(page.body).toContain('name="_key" value="00000000-0000-4000-8000-000000000000"');
+  });
+
+  it('offers an admin the whole province and the agencies under it', async () => {
+    const { router } = setup();
+    const page = await router(request('GET', paths.reports, admin));
+    expect(page.body).toContain('<option value="24.UBND" selected>Toàn tỉnh – UBND tỉnh</option>');
+    expect(page.body).toContain('<option value="24.STP" >Sở Tư pháp</option>');
+  });
+
+  it('posts the request with the form key and goes to the new report (303)', async () => {
+    const { router, calls } = setup();
+    const response = await router(
+      request('POST', paths.reports, leader, {
+        _key: '11111111-1111-4111-8111-111111111111',
+        agencyId: '24.07210',
+        periodKind: 'quarter',
+        year: '2026',
+        index: '1',
+      }),
+    );
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe(paths.report('r-new'));
+    expect(calls.posts).toEqual([
+      {
+        path: '/v1/reports',
+        body: { agencyId: '24.07210', periodKind: 'quarter', year: 2026, index: 1 },
+        key: '11111111-1111-4111-8111-111111111111',
+      },
+    ]);
+  });
+
+  it('sends no index for a year report', async () => {
+    const { router, calls } = setup();
+    await router(
+      request('POST', paths.reports, admin, { agencyId: '24.UBND', periodKind: 'year', year: '2025', index: '' }),
+    );
+    expect(calls.posts[0]?.body).toEqual({ agencyId: '24.UBND', periodKind: 'year', year: 2025 });
+  });
+
+  it('shows the form again with a message and the input kept when the period is wrong (no API call)', async () => {
+    const { router, calls } = setup();
+    const page = await router(
+      request('POST', paths.reports, leader, { agencyId: '24.07210', periodKind: 'quarter', year: '2026', index: '5' }),
+    );
+    expect(page.status).toBe(400);
+    expect(page.body).toContain('<p class="notice" role="alert">Hãy nhập quý từ 1 đến 4.</p>');
+    expect(page.body).toMatch(/value="quarter"\s+checked/);
+    expect(page.body).toMatch(/id="index"[^>]*value="5"/);
+    expect(calls.posts).toEqual([]);
+  });
+
+  it("shows the API's refusal (a period not begun) on the form", async () => {
+    const { router } = setup({
+      post: () => {
+        throw new ApiError(422, 'future-period', 'Không hợp lệ', 'Kỳ báo cáo chưa bắt đầu.');
+      },
+    });
+    const page = await router(request('POST', paths.reports, leader, { periodKind: 'year', year: '2099' }));
+    expect(page.status).toBe(422);
+    expect(page.body).toContain('Kỳ báo cáo chưa bắt đầu.');
+    expect(page.body).toContain('value="2099"');
+  });
+
+  it('refuses a citizen (403) and a post without the form token', async () => {
+    const { router } = setup();
+    const citizen = tokenFor({ sub: 'citizen-an', roles: ['citizen'] });
+    expect((await router(request('GET', paths.reports, citizen))).status).toBe(403);
+    const noToken = request('POST', paths.reports, leader, { periodKind: 'year', year: '2025' });
+    noToken.form?.delete('_csrf');
+    expect((await router(noToken)).status).toBe(403);
+  });
+});
+
+describe('one report', () => {
+  it('says a report still computing is being computed, with a link to look again and no charts', async () => {
+    const { router, fetched } = setup({
+      report: { ...readyReport, status: 'pending', summary: undefined, downloads: undefined, readyAt: undefined },
+    } as { report: ReportView });
+    const page = await router(request('GET', paths.report('r-1'), leader));
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Báo cáo đang được tính toán');
+    expect(page.body).toContain('<a class="button" href="/portal/can-bo/bao-cao/r-1">Tải lại</a>');
+    expect(page.body).not.toContain('<svg');
+    expect(page.body).not.toContain('http-equiv');
+    expect(fetched).toEqual([]);
+  });
+
+  it('shows the totals, the ratios with their counts, two charts and safe download links', async () => {
+    const { router } = setup({ report: readyReport });
+    const page = await router(request('GET', paths.report('r-1'), leader));
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<h1>Báo cáo Tháng 02/2026 – Ủy ban nhân dân tỉnh &lt;Bắc Giang&gt;</h1>');
+    expect(page.body).toMatch(/<th scope="row">Tổng số tiếp nhận<\/th>\s*<td>12<\/td>/);
+    expect(page.body).toMatch(/<th scope="row">Tỷ lệ đúng hạn<\/th>\s*<td>75 % \(3\/4\)<\/td>/);
+    expect(page.body).toMatch(/Tỷ lệ thanh toán trực tuyến<\/th>\s*<td>Chưa có số liệu \(mẫu số bằng 0\)<\/td>/);
+    expect(page.body).toContain('aria-labelledby="bieu-do-ket-qua-tieu-de bieu-do-ket-qua-mo-ta"');
+    expect(page.body).toContain('aria-labelledby="bieu-do-kenh-tieu-de bieu-do-kenh-mo-ta"');
+    expect(page.body).toContain('Trực tuyến (gồm Cổng DVCQG): 7');
+    expect(page.body).toContain('href="https://files.example/reports/r-1/bao-cao.json?X-Amz-Signature=a&amp;b=1"');
+    expect(page.body).toContain('<li><a href="#">Tải bảng tính Excel (XLSX)</a></li>');
+    expect(page.body).toContain('chỉ có hiệu lực 5 phút');
+    expect(page.body).not.toMatch(/\sstyle=/);
+  });
+
+  it('charts the agencies right under the report agency from its JSON file', async () => {
+    const { router, fetched } = setup({ report: readyReport, file: agencyFile(3) });
+    const page = await router(request('GET', paths.report('r-1'), leader));
+    expect(fetched).toEqual([readyReport.downloads?.json]);
+    const chart = /<figure id="bieu-do-co-quan">[\s\S]*?<\/figure>/.exec(page.body)?.[0] ?? '';
+    const rows = [...chart.matchAll(/<th scope="row">([^<]+)<\/th>/g)].map((m) => m[1]);
+    expect(rows).toEqual([2, 1, 0].map((i) => `Ủy ban nhân dân xã số ${i} có tên rất dài để thử trọng lượng trang`));
+    expect(chart).not.toContain('Cơ quan cấp dưới nữa');
+    expect(page.body).not.toContain('Chỉ hiện');
+  });
+
+  it(`keeps a province of many agencies under 100 KB: the top ${agencyChartLimit} in the chart, with a note`, async () => {
+    const { router } = setup({ report: readyReport, file: agencyFile(400) });
+    const page = await router(request('GET', paths.report('r-1'), admin));
+    expect(Buffer.byteLength(page.body)).toBeLessThan(100_000);
+    const chart = /<figure id="bieu-do-co-quan">[\s\S]*?<\/figure>/.exec(page.body)?.[0] ?? '';
+    expect(chart.match(/<rect /g)).toHaveLength(agencyChartLimit);
+    expect(chart).toContain('xã số 399 ');
+    expect(chart).not.toContain('xã số 389 ');
+    expect(page.body).toContain(`Chỉ hiện ${agencyChartLimit} trên 400 cơ quan trực thuộc`);
+  });
+
+  it('still shows the report when its file cannot be read, and says where the breakdown is', async () => {
+    const { router } = setup({ report: readyReport, file: new Error('network down') });
+    const page = await router(request('GET', paths.report('r-1'), leader));
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('bieu-do-ket-qua');
+    expect(page.body).toContain('Không đọc được số liệu theo cơ quan trực thuộc');
+  });
+
+  it("answers the API's 404 (a report outside the caller's scope) and a malformed id with 404", async () => {
+    const { router } = setup();
+    expect((await router(request('GET', paths.report('r-9'), leader))).status).toBe(404);
+    expect((await router(request('GET', paths.report('a b<'), leader))).status).toBe(404);
+  });
+});
