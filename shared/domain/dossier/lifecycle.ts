@@ -13,7 +13,7 @@ import { type Caller, hasRole, type Role } from '../caller.ts';
 import type { Procedure } from '../procedure.ts';
 import { RuleViolation } from '../rule-violation.ts';
 import { formatVnDate, toVnIso } from '../time.ts';
-import type { Action } from './actions.ts';
+import type { Action, ActionType } from './actions.ts';
 import type { Decision, Dossier, FormNumber, StepRecord, TimelineEntry } from './dossier.ts';
 import { maxTimelineEntries } from './dossier.ts';
 import { dossierChanged } from './lifecycle-events.ts';
@@ -44,7 +44,11 @@ export interface TransferTarget {
 const refuse = (kind: RuleViolation['kind'], code: string, message: string) => new RuleViolation(kind, code, message);
 
 /** The role a caller acts in for this transition, or undefined when they may not. */
-export function actingRole(caller: Caller, dossier: Dossier, transition: Transition): Role | undefined {
+export function actingRole(
+  caller: Caller,
+  dossier: Pick<Dossier, 'applicantId' | 'agencyId'>,
+  transition: Transition,
+): Role | undefined {
   if (transition.by.includes('applicant') && hasRole(caller, 'citizen') && caller.sub === dossier.applicantId) {
     return 'citizen';
   }
@@ -52,6 +56,20 @@ export function actingRole(caller: Caller, dossier: Dossier, transition: Transit
   return transition.by.find(
     (role): role is Exclude<typeof role, 'applicant'> => role !== 'applicant' && hasRole(caller, role),
   );
+}
+
+/**
+ * The actions the caller may take on the dossier in its current status, by the same table `act` checks
+ * (pages offer these; the step's own rules may still refuse one).
+ */
+export function allowedActions(
+  caller: Caller,
+  dossier: Pick<Dossier, 'status' | 'applicantId' | 'agencyId'>,
+): ActionType[] {
+  return (Object.keys(transitions) as ActionType[]).filter((type) => {
+    const transition = transitions[type];
+    return transition.from.includes(dossier.status) && actingRole(caller, dossier, transition) !== undefined;
+  });
 }
 
 /** Applies one lifecycle step: checks status and role, then returns the new state and its event. */

@@ -1,0 +1,135 @@
+import { type DossierStatus, dossierStatuses } from '../../../domain/dossier/status.ts';
+import { dateText, dateTimeText } from '../../format.ts';
+import { html } from '../../html.ts';
+import type { Page } from '../../layout.ts';
+import { paths } from '../../paths.ts';
+
+/** One line of `GET /v1/agencies/{id}/dossiers` (use-cases/dossier-view.ts `dossierSummary`), as the page uses it. */
+export interface QueueItem {
+  code: string;
+  procedure: { code: string; name: string };
+  status: DossierStatus;
+  statusText: string;
+  applicantName: string;
+  submittedAt: string;
+  dueAt: string;
+  step?: string;
+  flags: { overdue: boolean; extended: boolean };
+}
+
+export interface QueueFilter {
+  status?: DossierStatus;
+  overdue: boolean;
+}
+
+export interface WorkQueueData {
+  agencyId: string;
+  agencyName?: string;
+  items: readonly QueueItem[];
+  nextCursor?: string;
+  filter: QueueFilter;
+}
+
+/** The statuses a queue can be filtered by: a draft never reaches an agency. */
+const filterStatuses = (Object.keys(dossierStatuses) as DossierStatus[]).filter((s) => s !== 'draft');
+
+/** The query of a queue page: the filter, and where the next page starts. */
+export function queueQuery(filter: QueueFilter, cursor?: string): string {
+  const query = new URLSearchParams();
+  if (filter.status) query.set('status', filter.status);
+  if (filter.overdue) query.set('overdue', 'true');
+  if (cursor) query.set('cursor', cursor);
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+function row(item: QueueItem) {
+  // Late rows are tinted AND say so in words: colour alone tells nothing to a screen reader.
+  return html`<tr${item.flags.overdue ? html` class="overdue"` : ''}>
+    <th scope="row"><a href="${paths.officialDossier(item.code)}">${item.code}</a></th>
+    <td>${item.procedure.name}</td>
+    <td>${item.applicantName}</td>
+    <td>
+      <span class="status">${item.statusText}</span>${item.step ? html`<br /><span class="hint">${item.step}</span>` : ''}
+    </td>
+    <td><time datetime="${item.submittedAt}">${dateText(item.submittedAt)}</time></td>
+    <td>
+      <time datetime="${item.dueAt}">${dateTimeText(item.dueAt)}</time>${
+        item.flags.overdue ? html`<br /><strong class="overdue">Quá hạn</strong>` : ''
+      }${item.flags.extended ? html`<br /><span class="hint">Đã gia hạn</span>` : ''}
+    </td>
+  </tr>`;
+}
+
+function filterForm(filter: QueueFilter) {
+  return html`<form method="get" action="${paths.workQueue}">
+    <fieldset>
+      <legend>Lọc hồ sơ</legend>
+      <label for="status">Trạng thái</label>
+      <select id="status" name="status">
+        <option value="">Tất cả trạng thái</option>
+        ${filterStatuses.map(
+          (status) =>
+            html`<option value="${status}" ${filter.status === status ? html`selected` : ''}>
+              ${dossierStatuses[status].vi}
+            </option>`,
+        )}
+      </select>
+      <label class="inline" for="overdue">
+        <input id="overdue" name="overdue" type="checkbox" value="true" ${filter.overdue ? html`checked` : ''} />
+        Chỉ hồ sơ quá hạn
+      </label>
+      <button type="submit" class="secondary">Lọc</button>
+    </fieldset>
+  </form>`;
+}
+
+/** The agency's work queue, soonest due first, as the API orders it. */
+export function workQueuePage(data: WorkQueueData): Page {
+  const agency = data.agencyName ?? data.agencyId;
+  return {
+    title: `Hồ sơ cần xử lý – ${agency}`,
+    main: html`<h1>Hồ sơ cần xử lý</h1>
+      <p>Cơ quan: <strong>${agency}</strong>. Hồ sơ đến hạn sớm nhất ở trên cùng.</p>
+      ${filterForm(data.filter)}
+      ${
+        data.items.length === 0
+          ? html`<p>Không có hồ sơ nào${data.filter.status || data.filter.overdue ? ' khớp bộ lọc' : ''}.</p>`
+          : html`<div class="table-scroll">
+              <table>
+                <caption>
+                  Danh sách hồ sơ của ${agency}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Mã hồ sơ</th>
+                    <th scope="col">Thủ tục</th>
+                    <th scope="col">Người nộp</th>
+                    <th scope="col">Trạng thái</th>
+                    <th scope="col">Ngày nộp</th>
+                    <th scope="col">Hạn xử lý</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${data.items.map(row)}
+                </tbody>
+              </table>
+            </div>`
+      }
+      ${
+        data.nextCursor
+          ? html`<p><a href="${paths.workQueue}${queueQuery(data.filter, data.nextCursor)}">Trang sau</a></p>`
+          : ''
+      }`,
+  };
+}
+
+/** An official the platform has not placed in an agency has no queue to see. */
+export const noAgencyPage = (): Page => ({
+  title: 'Hồ sơ cần xử lý',
+  main: html`<h1>Hồ sơ cần xử lý</h1>
+    <p class="notice" role="alert">
+      Tài khoản của bạn chưa được gắn với cơ quan nào, nên không có danh sách hồ sơ để xử lý. Vui lòng liên hệ quản trị
+      hệ thống để được phân công về cơ quan.
+    </p>`,
+});
