@@ -41,7 +41,8 @@ export function apiClient(baseUrl: string, token: string, fetchImpl: Fetch = fet
     const response = await fetchImpl(new URL(path, baseUrl), {
       method,
       headers: {
-        authorization: `Bearer ${token}`,
+        // An empty token: a public API route (the signature check), asked as nobody.
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
         accept: 'application/json',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),

@@ -15,6 +15,7 @@ export function feedbackPage(data: { items: readonly PublishedAnswer[]; nextCurs
   return {
     title: 'Trả lời phản ánh, kiến nghị',
     main: html`<h1>Trả lời phản ánh, kiến nghị</h1>
+      <p><a href="${paths.newFeedback}">Gửi phản ánh, kiến nghị</a></p>
       ${
         data.items.length
           ? data.items.map(

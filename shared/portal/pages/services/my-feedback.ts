@@ -1,0 +1,72 @@
+import { type FeedbackStatus, feedbackStatuses } from '../../../domain/feedback/feedback.ts';
+import { dateText } from '../../format.ts';
+import { html } from '../../html.ts';
+import type { Page } from '../../layout.ts';
+import { paths } from '../../paths.ts';
+
+/** One of the person's feedback, with its agency's name and, once answered, the answer. */
+export interface MyFeedbackItem {
+  id: string;
+  title: string;
+  status: FeedbackStatus;
+  agencyName: string;
+  filedAt: string;
+  answer?: { text: string; at: string };
+}
+
+export interface MyFeedbackPageData {
+  items: readonly MyFeedbackItem[];
+  nextCursor?: string;
+  /** `?da=gui`: the feedback was just filed. */
+  filed: boolean;
+}
+
+export function myFeedbackPage(data: MyFeedbackPageData): Page {
+  return {
+    title: 'Phản ánh của tôi',
+    main: html`<h1>Phản ánh của tôi</h1>
+      ${
+        data.filed
+          ? html`<p class="success" role="status">
+              Đã gửi phản ánh, kiến nghị. Cơ quan tiếp nhận sẽ xem xét và trả lời Ông/Bà tại trang này.
+            </p>`
+          : ''
+      }
+      <p><a class="button" href="${paths.newFeedback}">Gửi phản ánh, kiến nghị</a></p>
+      ${
+        data.items.length
+          ? data.items.map(
+              (f) =>
+                html`<article>
+                  <h2>${f.title}</h2>
+                  <dl>
+                    <dt>Cơ quan tiếp nhận</dt>
+                    <dd>${f.agencyName}</dd>
+                    <dt>Ngày gửi</dt>
+                    <dd><time datetime="${f.filedAt}">${dateText(f.filedAt)}</time></dd>
+                    <dt>Tình trạng</dt>
+                    <dd><span class="status">${feedbackStatuses[f.status]?.vi ?? f.status}</span></dd>
+                  </dl>
+                  ${
+                    f.answer
+                      ? html`<p><strong>Trả lời:</strong> ${f.answer.text}</p>
+                          <p class="hint">
+                            Trả lời ngày <time datetime="${f.answer.at}">${dateText(f.answer.at)}</time>
+                          </p>`
+                      : ''
+                  }
+                </article>`,
+            )
+          : html`<p>Ông/Bà chưa gửi phản ánh, kiến nghị nào.</p>`
+      }
+      ${
+        data.nextCursor
+          ? html`<p>
+              <a href="${`${paths.myFeedback}?${new URLSearchParams({ cursor: data.nextCursor }).toString()}`}"
+                >Trang sau</a
+              >
+            </p>`
+          : ''
+      }`,
+  };
+}

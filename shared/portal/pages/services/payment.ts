@@ -1,0 +1,80 @@
+import type { Dossier } from '../../../domain/dossier/dossier.ts';
+import { dossierStatuses, type DossierStatus } from '../../../domain/dossier/status.ts';
+import { formSecrets } from '../../forms.ts';
+import { html } from '../../html.ts';
+import type { Page, PageContext } from '../../layout.ts';
+import { paths } from '../../paths.ts';
+
+/** What the payment page reads of `GET /v1/dossiers/{code}`. */
+export interface PayableDossier {
+  code: string;
+  status: DossierStatus;
+  procedure: { name: string };
+  fee: Dossier['fee'];
+}
+
+export interface PaymentPageData {
+  dossier: PayableDossier;
+  /** The form's Idempotency-Key: one payment request however often it is sent. */
+  key: string;
+  /** The API's refusal (Vietnamese), after a failed attempt. */
+  error?: string;
+}
+
+const money = new Intl.NumberFormat('vi-VN');
+/** The statuses in which nothing more can be paid (the API's `dossier-closed`). */
+const closed: readonly DossierStatus[] = ['refused', 'withdrawn', 'stopped', 'returned'];
+
+/** Why there is nothing to pay, or undefined when the fee can be paid online now. */
+export function nothingToPay(dossier: PayableDossier): string | undefined {
+  if (!dossier.fee || dossier.fee.amount <= 0) return 'Thủ tục của hồ sơ này không thu phí, lệ phí.';
+  if (dossier.fee.paid) {
+    return dossier.fee.paidOnline
+      ? 'Phí, lệ phí của hồ sơ này đã được nộp trực tuyến.'
+      : 'Phí, lệ phí của hồ sơ này đã được nộp.';
+  }
+  if (closed.includes(dossier.status)) return 'Hồ sơ đã kết thúc: không thể nộp phí, lệ phí trực tuyến.';
+  return undefined;
+}
+
+export function paymentPage(context: PageContext, data: PaymentPageData): Page {
+  const { dossier } = data;
+  const fee = dossier.fee;
+  const none = nothingToPay(dossier);
+  return {
+    title: `Nộp phí, lệ phí hồ sơ ${dossier.code}`,
+    main: html`<h1>Nộp phí, lệ phí</h1>
+      ${data.error ? html`<p class="notice" role="alert">${data.error}</p>` : ''}
+      <dl>
+        <dt>Mã hồ sơ</dt>
+        <dd>${dossier.code}</dd>
+        <dt>Thủ tục</dt>
+        <dd>${dossier.procedure.name}</dd>
+        <dt>Tình trạng</dt>
+        <dd>${dossierStatuses[dossier.status]?.vi ?? dossier.status}</dd>
+        ${
+          fee
+            ? html`<dt>Phí, lệ phí</dt>
+                <dd>
+                  <strong>${money.format(fee.amount)} đồng</strong>
+                  (${fee.due === 'intake' ? 'nộp khi nộp hồ sơ' : 'nộp khi nhận kết quả'})
+                </dd>`
+            : ''
+        }
+      </dl>
+      ${
+        none
+          ? html`<p class="status" role="status">${none}</p>`
+          : html`<p>
+                Ông/Bà sẽ được chuyển đến Nền tảng thanh toán trực tuyến quốc gia để nộp
+                ${money.format(fee?.amount ?? 0)} đồng phí, lệ phí giải quyết thủ tục ${dossier.procedure.name}. Sau khi
+                thanh toán, Ông/Bà được đưa về trang hồ sơ.
+              </p>
+              <form method="post" action="${paths.myDossierPayment(dossier.code)}">
+                ${formSecrets(context, data.key)}
+                <button type="submit">Thanh toán trực tuyến</button>
+              </form>`
+      }
+      <p><a href="${paths.myDossier(dossier.code)}">Về hồ sơ ${dossier.code}</a></p>`,
+  };
+}
