@@ -24,6 +24,7 @@ export const paths = {
   myDossierPayment: (code: string) => `${portalPrefix}/ho-so-cua-toi/${segment(code)}/thanh-toan`,
   myDossierRating: (code: string) => `${portalPrefix}/ho-so-cua-toi/${segment(code)}/danh-gia`,
   myDossierWithdrawal: (code: string) => `${portalPrefix}/ho-so-cua-toi/${segment(code)}/rut-ho-so`,
+  myDossierSupplement: (code: string) => `${portalPrefix}/ho-so-cua-toi/${segment(code)}/bo-sung`,
   newFeedback: `${portalPrefix}/gui-phan-anh`,
   myFeedback: `${portalPrefix}/phan-anh-cua-toi`,
   verifySignature: `${portalPrefix}/kiem-tra-chu-ky`,

@@ -1,0 +1,133 @@
+import type { Procedure } from '../../../domain/procedure.ts';
+import type { FieldProblem } from '../../api-client.ts';
+
+/** The filing form's fields, by their names in the HTML. */
+export interface FilingValues {
+  hoTen: string;
+  soDinhDanh: string;
+  dienThoai: string;
+  email: string;
+  diaChi: string;
+  /** The 5-digit administrative code of the commune or ward (commune-level procedures). */
+  maXa: string;
+  nhanKetQua: 'online' | 'counter' | 'post';
+  diaChiNhan: string;
+  dienThoaiNhan: string;
+  diaChiThuGom: string;
+  dienThoaiThuGom: string;
+}
+
+export type FilingField = keyof FilingValues;
+/** Per-field Vietnamese messages, shown next to the fields. */
+export type FieldMessages = Partial<Record<FilingField, string>>;
+
+export const fileInputName = (slot: number) => `tai-lieu-${slot}`;
+
+const returnMethods = ['online', 'counter', 'post'] as const;
+
+export const emptyFiling = (procedure: Procedure, fullName = ''): FilingValues => ({
+  hoTen: fullName,
+  soDinhDanh: '',
+  dienThoai: '',
+  email: '',
+  diaChi: '',
+  maXa: '',
+  // A procedure not offered online is filed by post: its result most naturally comes back the same way.
+  nhanKetQua: procedure.serviceLevel === 'offline' ? 'post' : 'online',
+  diaChiNhan: '',
+  dienThoaiNhan: '',
+  diaChiThuGom: '',
+  dienThoaiThuGom: '',
+});
+
+/** The typed values of a posted form, each cut to the length the API accepts. */
+export function filingValuesOf(read: (name: string) => string): FilingValues {
+  const method = read('nhanKetQua');
+  return {
+    hoTen: read('hoTen').slice(0, 200),
+    soDinhDanh: read('soDinhDanh').slice(0, 20),
+    dienThoai: read('dienThoai').slice(0, 20),
+    email: read('email').slice(0, 254),
+    diaChi: read('diaChi').slice(0, 500),
+    maXa: read('maXa').slice(0, 5),
+    nhanKetQua: (returnMethods as readonly string[]).includes(method)
+      ? (method as FilingValues['nhanKetQua'])
+      : 'online',
+    diaChiNhan: read('diaChiNhan').slice(0, 500),
+    dienThoaiNhan: read('dienThoaiNhan').slice(0, 20),
+    diaChiThuGom: read('diaChiThuGom').slice(0, 500),
+    dienThoaiThuGom: read('dienThoaiThuGom').slice(0, 20),
+  };
+}
+
+const phonePattern = /^0\d{9}$/;
+const phoneMessage = 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0.';
+
+/**
+ * The checks a person should hear in Vietnamese before the API is asked (its messages for an empty or
+ * malformed field are not all Vietnamese); the API still decides everything else.
+ */
+export function checkFiling(values: FilingValues, procedure: Procedure): FieldMessages {
+  const messages: FieldMessages = {};
+  if (!values.hoTen) messages.hoTen = 'Vui lòng nhập họ và tên.';
+  if (!/^\d{12}$/.test(values.soDinhDanh)) messages.soDinhDanh = 'Số định danh cá nhân gồm 12 chữ số.';
+  if (values.dienThoai && !phonePattern.test(values.dienThoai)) messages.dienThoai = phoneMessage;
+  if (values.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email))
+    messages.email = 'Địa chỉ thư điện tử không hợp lệ.';
+  if (!values.diaChi) messages.diaChi = 'Vui lòng nhập địa chỉ thường trú hoặc nơi ở hiện tại.';
+  if (procedure.level === 'commune' && !/^\d{5}$/.test(values.maXa))
+    messages.maXa = 'Vui lòng chọn xã, phường nơi nộp hồ sơ.';
+  if (values.dienThoaiNhan && !phonePattern.test(values.dienThoaiNhan)) messages.dienThoaiNhan = phoneMessage;
+  if (values.dienThoaiThuGom && !phonePattern.test(values.dienThoaiThuGom)) messages.dienThoaiThuGom = phoneMessage;
+  return messages;
+}
+
+const optional = <K extends string>(key: K, value: string) => (value ? ({ [key]: value } as Record<K, string>) : {});
+
+/** The body of `POST /v1/dossiers` (SubmitDossierBody): empty optional fields left out. */
+export function filingBody(values: FilingValues, procedure: Procedure) {
+  const delivery = { ...optional('address', values.diaChiNhan), ...optional('phone', values.dienThoaiNhan) };
+  const pickup = { ...optional('address', values.diaChiThuGom), ...optional('phone', values.dienThoaiThuGom) };
+  // A procedure not offered online can only be filed by having the post office collect the papers.
+  const byPost = procedure.serviceLevel === 'offline';
+  const withDelivery = values.nhanKetQua === 'post' && Object.keys(delivery).length > 0;
+  return {
+    procedureCode: procedure.code,
+    ...(procedure.level === 'commune' ? { communeCode: values.maXa } : {}),
+    applicant: {
+      fullName: values.hoTen,
+      idNumber: values.soDinhDanh,
+      ...optional('phone', values.dienThoai),
+      ...optional('email', values.email),
+      address: values.diaChi,
+    },
+    returnMethod: values.nhanKetQua,
+    ...(byPost || withDelivery
+      ? { postal: { ...(byPost ? { pickup } : {}), ...(withDelivery ? { delivery } : {}) } }
+      : {}),
+  };
+}
+
+const apiFields: Record<string, FilingField> = {
+  'applicant.fullName': 'hoTen',
+  'applicant.idNumber': 'soDinhDanh',
+  'applicant.phone': 'dienThoai',
+  'applicant.email': 'email',
+  'applicant.address': 'diaChi',
+  communeCode: 'maXa',
+  returnMethod: 'nhanKetQua',
+  'postal.delivery.address': 'diaChiNhan',
+  'postal.delivery.phone': 'dienThoaiNhan',
+  'postal.pickup.address': 'diaChiThuGom',
+  'postal.pickup.phone': 'dienThoaiThuGom',
+};
+
+/** The API's per-field problems on the form's fields. */
+export function messagesOfApi(fields: readonly FieldProblem[]): FieldMessages {
+  const messages: FieldMessages = {};
+  for (const problem of fields) {
+    const name = apiFields[problem.field];
+    if (name && !messages[name]) messages[name] = problem.message;
+  }
+  return messages;
+}
