@@ -12,11 +12,11 @@ import {
   newFeedbackPage,
 } from '../pages/services/feedback-form.ts';
 import { type MyFeedbackItem, myFeedbackPage } from '../pages/services/my-feedback.ts';
-import { type PayableDossier, paymentPage } from '../pages/services/payment.ts';
+import { type PayableDossier, paymentHandoffPage, paymentPage } from '../pages/services/payment.ts';
 import { type RatableDossier, ratingPage } from '../pages/services/rating.ts';
 import { maxUploadBytes, type VerificationResult, verifySignaturePage } from '../pages/services/verify-signature.ts';
 import { paths } from '../paths.ts';
-import { htmlResponse, redirect, securityHeaders } from '../response.ts';
+import { htmlResponse, redirect } from '../response.ts';
 import { field, type PortalRoute, type PublicContext, type SignedInContext } from '../route.ts';
 import { exact } from './public.ts';
 
@@ -67,28 +67,11 @@ export const citizenServiceRoutes: readonly PortalRoute[] = [
 
 // --- Paying the fee -------------------------------------------------------------------------------
 
-/**
- * `form-action` also governs where a form's submission is redirected (CSP3): the payment form's 303
- * leads to the platform's page, so this page's policy names the platform's origin. Known where the
- * portal is given the partners' URLs (the local cloud); elsewhere any https page, on this page only.
- */
-export function paymentPageHeaders(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  let target = 'https:';
-  try {
-    const url = (JSON.parse(env.PARTNER_URLS ?? '{}') as { payments?: string }).payments;
-    if (url) target = new URL(url).origin;
-  } catch {
-    // Unreadable configuration: the https fallback.
-  }
-  const policy = securityHeaders['content-security-policy'] ?? '';
-  return { 'content-security-policy': policy.replace("form-action 'self'", `form-action 'self' ${target}`) };
-}
-
 const readDossier = <T>(api: ApiClient, code: string) => api.get<T>(dossierPath(code));
 
 async function showPayment({ params, page, api, deps }: SignedInContext) {
   const dossier = await readDossier<PayableDossier>(api, params.code ?? '');
-  return htmlResponse(200, page, paymentPage(page, { dossier, key: deps.newKey() }), paymentPageHeaders());
+  return htmlResponse(200, page, paymentPage(page, { dossier, key: deps.newKey() }));
 }
 
 async function pay({ request, params, page, api, deps }: SignedInContext) {
@@ -102,16 +85,13 @@ async function pay({ request, params, page, api, deps }: SignedInContext) {
     );
     // The platform's page, never anything a script could run from.
     if (!/^https?:\/\//i.test(payment.payUrl)) throw new Error('The payment platform answered no http(s) payUrl');
-    return redirect(payment.payUrl);
+    // A link, not a redirect: CSP3 applies form-action to a form's redirects too, and the platform's page
+    // may be on any origin it chooses; following a link is a navigation no form-action restricts.
+    return htmlResponse(200, page, paymentHandoffPage(code, payment.payUrl));
   } catch (error) {
     if (!(error instanceof ApiError) || (error.status !== 422 && error.status !== 503)) throw error;
     const dossier = await readDossier<PayableDossier>(api, code);
-    return htmlResponse(
-      error.status,
-      page,
-      paymentPage(page, { dossier, key: deps.newKey(), error: error.sentence }),
-      paymentPageHeaders(),
-    );
+    return htmlResponse(error.status, page, paymentPage(page, { dossier, key: deps.newKey(), error: error.sentence }));
   }
 }
 

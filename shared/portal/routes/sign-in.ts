@@ -1,5 +1,5 @@
 import { hasRole } from '../../domain/caller.ts';
-import { html } from '../html.ts';
+import { html, safeUrl } from '../html.ts';
 import type { Page } from '../layout.ts';
 import { paths } from '../paths.ts';
 import { htmlResponse, redirect } from '../response.ts';
@@ -97,12 +97,26 @@ export const signInRoutes: readonly PortalRoute[] = [
     access: 'signed-in',
     handle: async ({ request, deps }) => {
       const secure = request.origin.startsWith('https:');
-      const home = `${request.origin}${paths.home}`;
       const providerSignOut = await deps
         .oidc()
-        ?.signOutUrl(home)
+        ?.signOutUrl(`${request.origin}${paths.home}`)
         .catch(() => undefined);
-      return redirect(providerSignOut ?? paths.home, [sessionClearCookie(secure)]);
+      // A page with a link rather than a redirect to the provider: CSP3's form-action also governs a form's
+      // redirects, and the provider is another origin. On a shared phone the person signs out there too.
+      return htmlResponse(200, {}, signedOutPage(providerSignOut), {}, [sessionClearCookie(secure)]);
     },
   },
 ];
+
+const signedOutPage = (providerSignOut: string | undefined): Page => ({
+  title: 'Đã đăng xuất',
+  main: html`<h1>Đã đăng xuất</h1>
+    <p role="status">Bạn đã đăng xuất khỏi Cổng dịch vụ công.</p>
+    ${
+      providerSignOut
+        ? html`<p>Nếu dùng chung điện thoại hoặc máy tính, hãy đăng xuất cả tài khoản định danh:</p>
+            <p><a class="button" href="${safeUrl(providerSignOut)}">Đăng xuất tài khoản định danh</a></p>`
+        : ''
+    }
+    <p><a href="${paths.home}">Về trang tìm thủ tục</a></p>`,
+});

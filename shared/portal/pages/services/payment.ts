@@ -1,7 +1,7 @@
 import type { Dossier } from '../../../domain/dossier/dossier.ts';
 import { dossierStatuses, type DossierStatus } from '../../../domain/dossier/status.ts';
 import { formSecrets } from '../../forms.ts';
-import { html } from '../../html.ts';
+import { html, safeUrl } from '../../html.ts';
 import type { Page, PageContext } from '../../layout.ts';
 import { paths } from '../../paths.ts';
 
@@ -76,5 +76,19 @@ export function paymentPage(context: PageContext, data: PaymentPageData): Page {
               </form>`
       }
       <p><a href="${paths.myDossier(dossier.code)}">Về hồ sơ ${dossier.code}</a></p>`,
+  };
+}
+
+/** The payment request is made: one link on to the platform's page (a link leaves the site under any CSP). */
+export function paymentHandoffPage(code: string, payUrl: string): Page {
+  return {
+    title: `Chuyển đến trang thanh toán – hồ sơ ${code}`,
+    main: html`<h1>Chuyển đến trang thanh toán</h1>
+      <p>
+        Yêu cầu thanh toán cho hồ sơ ${code} đã được tạo. Ông/Bà tiếp tục nộp phí, lệ phí trên Nền tảng thanh toán trực
+        tuyến quốc gia.
+      </p>
+      <p><a class="button" href="${safeUrl(payUrl)}">Tiếp tục đến trang thanh toán</a></p>
+      <p><a href="${paths.myDossier(code)}">Về hồ sơ ${code}</a></p>`,
   };
 }
