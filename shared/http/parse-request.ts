@@ -5,7 +5,7 @@ import { type RouteAuth, usesToken } from '../../infra/manifest.ts';
 import type { Caller } from '../domain/caller.ts';
 import { logger } from '../observability.ts';
 import { callerFromClaims } from './caller-from-claims.ts';
-import { fieldErrors } from './field-errors.ts';
+import { fieldErrors, vietnameseErrorMap } from './field-errors.ts';
 import { type FieldError, problems } from './problem.ts';
 
 export interface RequestSchemas {
@@ -48,7 +48,7 @@ export function parseRequest(auth: RouteAuth, schemas: RequestSchemas, maxBodyBy
       const errors: FieldError[] = [];
       const validate = (schema: z.ZodType | undefined, input: unknown, where: string) => {
         if (!schema) return undefined;
-        const result = schema.safeParse(input);
+        const result = schema.safeParse(input, { error: vietnameseErrorMap });
         if (result.success) return result.data;
         errors.push(...fieldErrors(result.error, where));
         return undefined;

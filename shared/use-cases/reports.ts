@@ -194,6 +194,9 @@ export function generateReport(deps: GenerateReportDeps) {
     }
     await deps.reports.markReady(record.id, {
       summary: report.totals,
+      children: report.byAgency
+        .filter((row) => row.parentId === record.agencyId)
+        .map(({ agencyId, name, counts }) => ({ agencyId, name, counts })),
       files,
       readyAt: deps.now().toISOString(),
       readUnits,
@@ -247,6 +250,7 @@ export function getReport(deps: {
       ...listView(report),
       period: { id: report.periodId, ...report.period },
       ...(report.summary ? { summary: report.summary } : {}),
+      ...(report.children ? { children: report.children } : {}),
       ...(report.status === 'ready' ? { downloads, downloadsExpireInSeconds: reportLinkSeconds } : {}),
     };
   };

@@ -25,10 +25,18 @@ export interface ReportRecord {
   readyAt?: string;
   /** The scope's totals: every count and indicator, with the QĐ 766 group scores. */
   summary?: ReportRow;
+  /** The counts of the agencies right under the report's (the portal's per-agency chart); the rest is in the files. */
+  children?: ReportChild[];
   /** Object keys in the documents bucket, under `reports/<id>/`. */
   files?: Record<ReportFormat, string>;
   /** Read capacity the report's Queries consumed. */
   readUnits?: number;
+}
+
+export interface ReportChild {
+  agencyId: string;
+  name: string;
+  counts: ReportRow['counts'];
 }
 
 const strip = ({ pk: _pk, sk: _sk, ...rest }: Record<string, unknown>) => rest as unknown as ReportRecord;
@@ -84,19 +92,26 @@ export function reportRepository(tableName: string) {
     /** Idempotent: the same report id always gets the same files; a second completion rewrites the same values. */
     async markReady(
       id: string,
-      result: { summary: ReportRow; files: Record<ReportFormat, string>; readyAt: string; readUnits: number },
+      result: {
+        summary: ReportRow;
+        children: ReportChild[];
+        files: Record<ReportFormat, string>;
+        readyAt: string;
+        readUnits: number;
+      },
     ): Promise<void> {
       await db.send(
         new UpdateCommand({
           TableName: tableName,
           Key: keys.report(id),
           UpdateExpression:
-            'SET #status = :ready, summary = :summary, files = :files, readyAt = :readyAt, readUnits = :ru',
+            'SET #status = :ready, summary = :summary, children = :children, files = :files, readyAt = :readyAt, readUnits = :ru',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':ready': 'ready',
             ':summary': result.summary,
+            ':children': result.children,
             ':files': result.files,
             ':readyAt': result.readyAt,
             ':ru': result.readUnits,

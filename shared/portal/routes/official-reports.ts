@@ -5,7 +5,7 @@ import { formSecrets, submittedKey } from '../forms.ts';
 import { badRequestPage, notFoundPage } from '../pages/errors.ts';
 import type { ReportListItem, ReportView } from '../pages/reports/common.ts';
 import { type AgencyOption, type RequestReportForm, reportsPage } from '../pages/reports/list.ts';
-import { type AgencyBreakdownRow, reportPage } from '../pages/reports/report.ts';
+import { reportPage } from '../pages/reports/report.ts';
 import { paths } from '../paths.ts';
 import { htmlResponse, type PortalResponse, redirect } from '../response.ts';
 import { field, type PortalRoute, type SignedInContext } from '../route.ts';
@@ -124,64 +124,27 @@ async function requestReport(context: SignedInContext): Promise<PortalResponse> 
   }
 }
 
-/** The largest report file the page reads back for its per-agency chart (a province's is far smaller). */
-const breakdownMaxBytes = 5_000_000;
-
-/**
- * The agencies right under the report's agency, from the report's own JSON file (the API's summary
- * holds the totals only). Best effort: undefined when it cannot be read, and the page says so.
- */
-async function agencyBreakdown(
-  report: ReportView,
-  fetchFile: typeof fetch,
-  logError: (message: string, error: unknown) => void,
-): Promise<AgencyBreakdownRow[] | undefined> {
-  const url = report.downloads?.json;
-  if (!url || !/^https?:\/\//i.test(url)) return undefined;
-  try {
-    const response = await fetchFile(url, { signal: AbortSignal.timeout(5_000) });
-    const length = Number(response.headers.get('content-length') ?? 0);
-    if (!response.ok || length > breakdownMaxBytes) {
-      await response.body?.cancel();
-      return undefined;
-    }
-    const text = await response.text();
-    if (text.length > breakdownMaxBytes) return undefined;
-    const parsed = JSON.parse(text) as { byAgency?: (AgencyBreakdownRow & { parentId?: string })[] };
-    if (!Array.isArray(parsed.byAgency)) return undefined;
-    return parsed.byAgency
-      .filter((row) => row.parentId === report.agency.id && typeof row.counts?.received === 'number')
-      .map(({ agencyId, name, counts }) => ({ agencyId, name, counts }));
-  } catch (error) {
-    logError('portal: the report file could not be read for its breakdown', error);
-    return undefined;
-  }
-}
-
-/** The routes, with the way report files are fetched (tests give their own). */
-export function reportRoutes(fetchFile: typeof fetch = (input, init) => fetch(input, init)): readonly PortalRoute[] {
-  return [
-    {
-      methods: ['GET', 'POST'],
-      pattern: exact(paths.reports),
-      access,
-      handle: (context) => (context.request.method === 'POST' ? requestReport(context) : listPage(context, 200)),
-    },
-    {
-      methods: ['GET'],
-      pattern: /^\/portal\/can-bo\/bao-cao\/(?<id>[^/]+)$/,
-      access,
-      handle: async ({ params, page, api, deps }) => {
-        const id = params.id ?? '';
-        if (!reportIdPattern.test(id)) return htmlResponse(404, page, notFoundPage());
-        const report = await api.get<ReportView>(`/v1/reports/${encodeURIComponent(id)}`);
-        const ready = report.status === 'ready' && report.summary;
-        const breakdown = ready ? await agencyBreakdown(report, fetchFile, deps.logError) : undefined;
-        return htmlResponse(200, page, reportPage({ report, ...(breakdown ? { breakdown } : {}) }));
-      },
-    },
-  ];
-}
-
 /** The officials' reports: the list of their scope, the request form, one report with charts and downloads. */
-export const officialReportRoutes: readonly PortalRoute[] = reportRoutes();
+export const officialReportRoutes: readonly PortalRoute[] = [
+  {
+    methods: ['GET', 'POST'],
+    pattern: exact(paths.reports),
+    access,
+    handle: (context) => (context.request.method === 'POST' ? requestReport(context) : listPage(context, 200)),
+  },
+  {
+    methods: ['GET'],
+    pattern: /^\/portal\/can-bo\/bao-cao\/(?<id>[^/]+)$/,
+    access,
+    handle: async ({ params, page, api }) => {
+      const id = params.id ?? '';
+      if (!reportIdPattern.test(id)) return htmlResponse(404, page, notFoundPage());
+      const report = await api.get<ReportView>(`/v1/reports/${encodeURIComponent(id)}`);
+      return htmlResponse(
+        200,
+        page,
+        reportPage({ report, ...(report.children ? { breakdown: report.children } : {}) }),
+      );
+    },
+  },
+];

@@ -20,6 +20,8 @@ export interface ReportListItem {
 export interface ReportView extends Omit<ReportListItem, 'period'> {
   period: { id: string } & Period;
   summary?: ReportRow;
+  /** The agencies right under the report's (reports made before the platform kept them have none). */
+  children?: { agencyId: string; name: string; counts: ReportRow['counts'] }[];
   downloads?: Partial<Record<'json' | 'csv' | 'xlsx', string>>;
   downloadsExpireInSeconds?: number;
 }

@@ -194,7 +194,7 @@ function charts(row: ReportRow): Html {
 
 function agencyChart(data: ReportPageData): Html | '' {
   if (data.breakdown === undefined) {
-    return html`<p class="hint">Không đọc được số liệu theo cơ quan trực thuộc; xem trong các tệp tải về.</p>`;
+    return html`<p class="hint">Số liệu theo cơ quan trực thuộc có trong các tệp tải về.</p>`;
   }
   if (data.breakdown.length === 0) return '';
   const top = [...data.breakdown]
