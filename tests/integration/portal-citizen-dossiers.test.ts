@@ -177,7 +177,7 @@ describe('filing a dossier on the portal', () => {
     );
     const refused = await an.post('/portal/nop-ho-so/1.001193', data);
     expect(refused.status).toBe(400);
-    expect(refused.body).toContain('Số định danh cá nhân gồm 12 chữ số.');
+    expect(refused.body).toContain('Số định danh cá nhân gồm 12 chữ số');
     expect(refused.body).toContain('value="Nguyễn &quot;Văn&quot; &lt;An&gt;"');
     expect(refused.body).toContain('vui lòng chọn lại các tệp đính kèm');
   });

@@ -12,7 +12,6 @@ import type {
 } from '../pages/citizen/api-types.ts';
 import { type Commune, fileDossierPage } from '../pages/citizen/file-dossier.ts';
 import {
-  checkFiling,
   emptyFiling,
   type FieldMessages,
   fileInputName,
@@ -169,14 +168,11 @@ async function fileDossier(context: SignedInContext, procedure: Procedure): Prom
     .filter((chosen): chosen is ChosenFile => chosen.file !== undefined);
   const hadFiles = files.length > 0;
 
-  const messages = checkFiling(values, procedure);
+  // The fields themselves are the API's to check (its messages are Vietnamese, next to each field).
   const total = files.reduce((sum, { file }) => sum + file.size, 0);
-  if (Object.keys(messages).length > 0 || total > maxFormUploadBytes) {
-    const error =
-      total > maxFormUploadBytes
-        ? `Các tệp đính kèm vượt quá ${megabytes} MB. Hãy gửi bớt tệp; các tệp còn lại tải lên sau trên trang hồ sơ.`
-        : 'Vui lòng sửa các thông tin được nêu dưới đây.';
-    return filingForm(context, procedure, 400, { values, error, messages, filesLost: hadFiles });
+  if (total > maxFormUploadBytes) {
+    const error = `Các tệp đính kèm vượt quá ${megabytes} MB. Hãy gửi bớt tệp; các tệp còn lại tải lên sau trên trang hồ sơ.`;
+    return filingForm(context, procedure, 400, { values, error, messages: {}, filesLost: hadFiles });
   }
 
   const key = submittedKey(field(request, '_key'));

@@ -60,28 +60,6 @@ export function filingValuesOf(read: (name: string) => string): FilingValues {
   };
 }
 
-const phonePattern = /^0\d{9}$/;
-const phoneMessage = 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0.';
-
-/**
- * The checks a person should hear in Vietnamese before the API is asked (its messages for an empty or
- * malformed field are not all Vietnamese); the API still decides everything else.
- */
-export function checkFiling(values: FilingValues, procedure: Procedure): FieldMessages {
-  const messages: FieldMessages = {};
-  if (!values.hoTen) messages.hoTen = 'Vui lòng nhập họ và tên.';
-  if (!/^\d{12}$/.test(values.soDinhDanh)) messages.soDinhDanh = 'Số định danh cá nhân gồm 12 chữ số.';
-  if (values.dienThoai && !phonePattern.test(values.dienThoai)) messages.dienThoai = phoneMessage;
-  if (values.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email))
-    messages.email = 'Địa chỉ thư điện tử không hợp lệ.';
-  if (!values.diaChi) messages.diaChi = 'Vui lòng nhập địa chỉ thường trú hoặc nơi ở hiện tại.';
-  if (procedure.level === 'commune' && !/^\d{5}$/.test(values.maXa))
-    messages.maXa = 'Vui lòng chọn xã, phường nơi nộp hồ sơ.';
-  if (values.dienThoaiNhan && !phonePattern.test(values.dienThoaiNhan)) messages.dienThoaiNhan = phoneMessage;
-  if (values.dienThoaiThuGom && !phonePattern.test(values.dienThoaiThuGom)) messages.dienThoaiThuGom = phoneMessage;
-  return messages;
-}
-
 const optional = <K extends string>(key: K, value: string) => (value ? ({ [key]: value } as Record<K, string>) : {});
 
 /** The body of `POST /v1/dossiers` (SubmitDossierBody): empty optional fields left out. */
