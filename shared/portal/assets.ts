@@ -8,7 +8,7 @@ export const siteCss = `*,*::before,*::after{box-sizing:border-box}
 html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:100%;line-height:1.5;color:#1a1a1a;background:#fff}
 body{margin:0}
 a{color:#0b4f9c}
-a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f0b400;outline-offset:2px}
+a:focus,button:focus,input:focus,select:focus,textarea:focus,.table-scroll:focus{outline:3px solid #f0b400;outline-offset:2px}
 .skip{position:absolute;left:-999px}
 .skip:focus{left:.5rem;top:.5rem;background:#fff;padding:.5rem;z-index:1}
 header{background:#8a1c1c;color:#fff;padding:.75rem 1rem}

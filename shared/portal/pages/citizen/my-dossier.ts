@@ -36,6 +36,7 @@ export const doneMessages: Record<string, string> = {
   'tai-len': 'Đã nhận tệp và kiểm tra xong.',
   'rut-ho-so': 'Đã rút hồ sơ.',
   'bo-sung': 'Đã gửi hồ sơ bổ sung đến cơ quan giải quyết.',
+  'danh-gia': 'Cảm ơn Ông/Bà đã đánh giá mức độ hài lòng.',
 };
 
 const number = new Intl.NumberFormat('vi-VN');
