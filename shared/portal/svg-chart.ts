@@ -4,6 +4,7 @@
  * image to assistive technology (role="img" with its title and description); the same numbers follow
  * in a data table, because a chart alone is not accessible.
  */
+import { scrollTable } from './components/table.ts';
 import { type Html, html } from './html.ts';
 
 export interface Bar {
@@ -74,12 +75,10 @@ export function barChart(options: BarChartOptions): Html {
       <svg role="img" aria-labelledby="${titleId} ${descId}" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMinYMin meet" font-family="system-ui, Arial, sans-serif" xmlns="http://www.w3.org/2000/svg"><title id="${titleId}">${options.title}</title><desc id="${descId}">${description}</desc>${rows}</svg>
       <details>
         <summary>Bảng số liệu: ${options.title}</summary>
-        <div class="table-scroll">
-          <table>
+        ${scrollTable(`Bảng số liệu: ${options.title}`, html`<table>
             <thead><tr><th scope="col">${options.labelHeader}</th><th scope="col">${options.valueHeader}</th></tr></thead>
             <tbody>${bars.map((bar) => html`<tr><th scope="row">${bar.label}</th><td>${format(bar.value)}</td></tr>`)}</tbody>
-          </table>
-        </div>
+          </table>`)}
       </details>
     </figure>`;
 }

@@ -5,10 +5,10 @@ import type { PortalDeps } from '../../../shared/portal/deps.ts';
 import { derivedKey } from '../../../shared/portal/document-upload.ts';
 import type { DossierDetail, DossierSummary } from '../../../shared/portal/pages/citizen/api-types.ts';
 import { emptyFiling, filingBody } from '../../../shared/portal/pages/citizen/filing-form.ts';
-import type { PortalRequest } from '../../../shared/portal/route.ts';
 import { portalRouter } from '../../../shared/portal/router.ts';
 import { citizenDossierRoutes } from '../../../shared/portal/routes/citizen-dossiers.ts';
 import { csrfTokenOf } from '../../../shared/portal/session.ts';
+import { fakeApi, fakeDeps, portalRequest, sessionToken } from '../../support/portal-fakes.ts';
 
 const birth: Procedure = {
   code: '1.001193',
@@ -53,58 +53,26 @@ const dossier = (overrides: Partial<DossierDetail> = {}): DossierDetail => ({
   ...overrides,
 });
 
-type Get = (path: string, query?: Record<string, string | number | undefined>) => unknown;
-type Post = (path: string, body: unknown, key?: string) => unknown;
-const fakeApi = (get: Get, post: Post = () => ({})): ApiClient => ({
-  get: async <T>(path: string, query?: Record<string, string | number | undefined>) => (await get(path, query)) as T,
-  post: async <T>(path: string, body: unknown, key?: string) => (await post(path, body, key)) as T,
-});
-
 /** The API for one dossier page: the dossier, its documents, no list of agencies needed. */
 const dossierApi = (detail: DossierDetail, items: unknown[] = []) =>
   fakeApi((path) => (path.endsWith('/documents') ? { code, items } : detail));
 
-const deps = (api: ApiClient, overrides: Partial<PortalDeps> = {}): PortalDeps => ({
-  search: async () => ({ items: [], total: 0 }),
-  getProcedure: async (c) => (c === byPostOnly.code ? byPostOnly : birth),
-  agencyName: async (id) => (id === '24.07210' ? 'Ủy ban nhân dân Phường Bắc Giang' : 'Sở Xây dựng'),
-  lookup: async () => {
-    throw new Error('no lookup here');
-  },
-  publishedFeedback: async () => ({ items: [] }),
-  api: () => api,
-  oidc: () => undefined,
-  now: () => new Date('2026-03-02T03:00:00Z'),
-  newKey: () => '00000000-0000-4000-8000-000000000000',
-  logError: () => undefined,
-  ...overrides,
-});
+const deps = (api: ApiClient, overrides: Partial<PortalDeps> = {}): PortalDeps =>
+  fakeDeps({
+    getProcedure: async (c) => (c === byPostOnly.code ? byPostOnly : birth),
+    agencyName: async (id) => (id === '24.07210' ? 'Ủy ban nhân dân Phường Bắc Giang' : 'Sở Xây dựng'),
+    api: () => api,
+    ...overrides,
+  });
 
-const tokenFor = (claims: Record<string, unknown>) =>
-  [{ alg: 'none' }, { exp: Date.parse('2026-03-03T00:00:00Z') / 1000, ...claims }, 'x']
-    .map((part) => (typeof part === 'string' ? part : Buffer.from(JSON.stringify(part)).toString('base64url')))
-    .join('.');
-const citizen = tokenFor({ sub: 'citizen-an', name: 'Nguyễn Văn An', roles: ['citizen'] });
-const receiver = tokenFor({ sub: 'receiver-hoa', roles: ['receiver'], agency_id: '24.TTPVHCC' });
+const citizen = sessionToken({ sub: 'citizen-an', name: 'Nguyễn Văn An', roles: ['citizen'] });
+const receiver = sessionToken({ sub: 'receiver-hoa', roles: ['receiver'], agency_id: '24.TTPVHCC' });
 
-const origin = 'https://dichvucong.example';
-function request(method: string, target: string, token = citizen, extra: Partial<PortalRequest> = {}): PortalRequest {
-  const url = new URL(`${origin}${target}`);
-  return {
-    method,
-    path: url.pathname,
-    query: url.searchParams,
-    cookies: { '__Host-egov-session': token },
-    origin,
-    headers: {},
-    ...extra,
-  };
-}
 const get = (d: PortalDeps, target: string, token = citizen) =>
-  portalRouter(d, citizenDossierRoutes)(request('GET', target, token));
+  portalRouter(d, citizenDossierRoutes)(portalRequest('GET', target, { token }));
 const postMultipart = (d: PortalDeps, target: string, form: FormData) => {
   form.set('_csrf', csrfTokenOf(citizen));
-  return portalRouter(d, citizenDossierRoutes)(request('POST', target, citizen, { multipart: form }));
+  return portalRouter(d, citizenDossierRoutes)(portalRequest('POST', target, { token: citizen, multipart: form }));
 };
 
 afterEach(() => vi.unstubAllGlobals());
@@ -201,6 +169,10 @@ describe('the dossier page of a citizen', () => {
   it('says a change went through, and answers a malformed code with 404 without asking the API', async () => {
     const done = await get(deps(dossierApi(dossier())), `/portal/ho-so-cua-toi/${code}?da=rut-ho-so`);
     expect(done.body).toContain('<p class="success" role="status">Đã rút hồ sơ.</p>');
+    const paid = await get(deps(dossierApi(dossier())), `/portal/ho-so-cua-toi/${code}?da=thanh-toan`);
+    expect(paid.body).toContain(
+      '<p class="success" role="status">Đã gửi thanh toán. Hồ sơ được cập nhật khi Nền tảng thanh toán xác nhận.</p>',
+    );
     const api = fakeApi(() => {
       throw new Error('the API must not be asked');
     });

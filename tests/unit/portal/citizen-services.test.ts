@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { RuleViolation } from '../../../shared/domain/rule-violation.ts';
 import { type ApiClient, ApiError } from '../../../shared/portal/api-client.ts';
 import type { PortalDeps } from '../../../shared/portal/deps.ts';
 import type { PageContext } from '../../../shared/portal/layout.ts';
@@ -14,17 +13,14 @@ import type { PortalRequest } from '../../../shared/portal/route.ts';
 import { citizenServiceRoutes } from '../../../shared/portal/routes/citizen-services.ts';
 import { portalRouter } from '../../../shared/portal/router.ts';
 import { type Session, sessionFromToken } from '../../../shared/portal/session.ts';
+import { fakeApi, fakeDeps, formKey, portalOrigin, portalRequest, sessionToken } from '../../support/portal-fakes.ts';
 
-const tokenFor = (claims: Record<string, unknown>) =>
-  [{ alg: 'none' }, { exp: Date.parse('2026-03-03T00:00:00Z') / 1000, ...claims }, 'x']
-    .map((part) => (typeof part === 'string' ? part : Buffer.from(JSON.stringify(part)).toString('base64url')))
-    .join('.');
-const citizenToken = tokenFor({ sub: 'citizen-an', name: 'Nguyễn Văn An', roles: ['citizen'] });
+const citizenToken = sessionToken({ sub: 'citizen-an', name: 'Nguyễn Văn An', roles: ['citizen'] });
 const decoded = sessionFromToken(citizenToken, Date.parse('2026-03-02T03:00:00Z') / 1000);
 if (!decoded) throw new Error('the test token decodes to no session');
 const session: Session = decoded;
 const context: PageContext = { session };
-const key = '00000000-0000-4000-8000-000000000000';
+const key = formKey;
 const render = (page: { title: string; main: { value: string } }) => layout(context, page as never).value;
 
 const dossier = (overrides: Partial<PayableDossier> = {}): PayableDossier => ({
@@ -216,55 +212,31 @@ describe('the signature check page', () => {
 
 // --- Through the router, with a fake API ----------------------------------------------------------
 
-const origin = 'https://dichvucong.example';
 const calls: { method: string; path: string; body?: unknown; key?: string; token: string }[] = [];
-const fakeApi =
+/** The API as `deps.api` makes it for a token, each call recorded with the token it carried. */
+const recordingApi =
   (answer: (method: string, path: string, body?: unknown) => unknown) =>
-  (_origin: string, token: string): ApiClient => ({
-    get: async <T>(path: string) => {
-      calls.push({ method: 'GET', path, token });
-      return answer('GET', path) as T;
-    },
-    post: async <T>(path: string, body: unknown, key?: string) => {
-      calls.push({ method: 'POST', path, body, token, ...(key ? { key } : {}) });
-      return answer('POST', path, body) as T;
-    },
-  });
-const deps = (api: PortalDeps['api']): PortalDeps => ({
-  search: async () => ({ items: [], total: 0 }),
-  getProcedure: async () => {
-    throw new RuleViolation('not-found', 'not-found', 'x');
-  },
-  agencyName: async () => undefined,
-  lookup: async () => {
-    throw new Error('no lookup');
-  },
-  publishedFeedback: async () => ({ items: [] }),
-  api,
-  oidc: () => undefined,
-  now: () => new Date('2026-03-02T03:00:00Z'),
-  newKey: () => key,
-  logError: () => undefined,
-});
-const request = (method: string, target: string, extra: Partial<PortalRequest> = {}): PortalRequest => {
-  const url = new URL(`${origin}${target}`);
-  return {
-    method,
-    path: url.pathname,
-    query: url.searchParams,
-    cookies: { '__Host-egov-session': citizenToken },
-    origin,
-    headers: {},
-    ...extra,
-  };
-};
+  (_origin: string, token: string): ApiClient =>
+    fakeApi(
+      (path) => {
+        calls.push({ method: 'GET', path, token });
+        return answer('GET', path);
+      },
+      (path, body, key) => {
+        calls.push({ method: 'POST', path, body, token, ...(key ? { key } : {}) });
+        return answer('POST', path, body);
+      },
+    );
+const deps = (api: PortalDeps['api']): PortalDeps => fakeDeps({ api });
+const request = (method: string, target: string, extra: Partial<PortalRequest> = {}): PortalRequest =>
+  portalRequest(method, target, { token: citizenToken, ...extra });
 const code = '24.07210-260302-0001';
 
 describe('the routes', () => {
   it('pays: the return URL on this origin, the form key, then a link on to the platform', async () => {
     calls.length = 0;
     const route = portalRouter(
-      deps(fakeApi(() => ({ payUrl: 'https://thanhtoan.example/pay/NP-1', amount: 8000 }))),
+      deps(recordingApi(() => ({ payUrl: 'https://thanhtoan.example/pay/NP-1', amount: 8000 }))),
       citizenServiceRoutes,
     );
     const response = await route(
@@ -276,7 +248,7 @@ describe('the routes', () => {
       {
         method: 'POST',
         path: `/v1/dossiers/${code}/payments`,
-        body: { returnUrl: `${origin}${paths.myDossier(code)}?da=thanh-toan` },
+        body: { returnUrl: `${portalOrigin}${paths.myDossier(code)}?da=thanh-toan` },
         key,
         token: citizenToken,
       },
@@ -286,7 +258,7 @@ describe('the routes', () => {
   it('shows the form again with the API’s refusal (422)', async () => {
     const route = portalRouter(
       deps(
-        fakeApi((method) => {
+        recordingApi((method) => {
           if (method === 'POST')
             throw new ApiError(422, 'fee-already-paid', 'x', 'Phí, lệ phí của hồ sơ này đã được nộp.');
           return dossier({ fee: { amount: 8000, due: 'intake', paid: true } });
@@ -304,7 +276,7 @@ describe('the routes', () => {
   it('asks for a score before calling the API, and sends score and comment', async () => {
     calls.length = 0;
     const route = portalRouter(
-      deps(fakeApi((method) => (method === 'GET' ? { ...dossier(), status: 'returned' } : {}))),
+      deps(recordingApi((method) => (method === 'GET' ? { ...dossier(), status: 'returned' } : {}))),
       citizenServiceRoutes,
     );
     const missing = await route(
@@ -325,7 +297,7 @@ describe('the routes', () => {
 
   it('verifies as nobody: the API is asked without a token, even for a signed-in person', async () => {
     calls.length = 0;
-    const route = portalRouter(deps(fakeApi(() => ({ valid: false, reason: 'Tệp không có chữ ký số.' }))), [
+    const route = portalRouter(deps(recordingApi(() => ({ valid: false, reason: 'Tệp không có chữ ký số.' }))), [
       ...citizenServiceRoutes,
     ]);
     const response = await route(request('POST', paths.verifySignature, { form: new URLSearchParams({ code }) }));

@@ -2,24 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../../shared/domain/caller.ts';
 import type { Dossier } from '../../../shared/domain/dossier/dossier.ts';
 import { ApiError } from '../../../shared/portal/api-client.ts';
-import type { PortalDeps } from '../../../shared/portal/deps.ts';
 import { actionFromForm } from '../../../shared/portal/pages/official/actions.ts';
 import type { QueueItem } from '../../../shared/portal/pages/official/work-queue.ts';
 import { paths } from '../../../shared/portal/paths.ts';
-import type { PortalRequest } from '../../../shared/portal/route.ts';
 import { conflictMessage, officialDossierRoutes } from '../../../shared/portal/routes/official-dossiers.ts';
 import { portalRouter } from '../../../shared/portal/router.ts';
-import { csrfTokenOf } from '../../../shared/portal/session.ts';
 import { dossierView } from '../../../shared/use-cases/dossier-view.ts';
+import { fakeApi, fakeDeps, portalRequest, sessionToken, signedForm } from '../../support/portal-fakes.ts';
 import { monday, people, submittedPermit } from '../lifecycle/fixtures.ts';
 
 const now = new Date('2026-03-10T03:00:00Z');
 
-/** An unsigned token: the portal only decodes it (the API verifies it). */
+/** A session still valid at `now`. */
 const tokenOf = (caller: Caller & { name: string }) =>
-  [{ alg: 'none' }, { exp: Date.parse('2026-03-11T00:00:00Z') / 1000, ...caller }, 'x']
-    .map((part) => (typeof part === 'string' ? part : Buffer.from(JSON.stringify(part)).toString('base64url')))
-    .join('.');
+  sessionToken({ exp: Date.parse('2026-03-11T00:00:00Z') / 1000, ...caller });
 const receiver = tokenOf({ ...people.receiver, name: 'Đinh Thị Mai' });
 const leader = tokenOf({ ...people.leader, name: 'Trịnh Hồng Sơn' });
 const noAgency = tokenOf({ sub: 'specialist-x', roles: ['specialist'], name: 'Không Cơ Quan' });
@@ -35,47 +31,26 @@ interface Call {
 /** Fake deps whose API answers by path; every call is recorded. */
 function setup(answers: Record<string, unknown>, onPost?: (path: string, body: unknown) => unknown) {
   const calls: Call[] = [];
-  const deps: PortalDeps = {
-    search: async () => ({ items: [], total: 0 }),
-    getProcedure: async () => {
-      throw new Error('unused');
+  const api = fakeApi(
+    (path, query) => {
+      calls.push({ method: 'GET', path, ...(query ? { query } : {}) });
+      if (!(path in answers)) throw new ApiError(404, 'not-found', 'Không tìm thấy', undefined);
+      return answers[path];
     },
+    (path, body, key) => {
+      calls.push({ method: 'POST', path, body, ...(key ? { key } : {}) });
+      return onPost?.(path, body) ?? {};
+    },
+  );
+  const deps = fakeDeps({
     agencyName: async (id) => (id === '24.SXD' ? 'Sở Xây dựng tỉnh Bắc Ninh' : undefined),
-    lookup: async () => {
-      throw new Error('unused');
-    },
-    publishedFeedback: async () => ({ items: [] }),
-    api: () => ({
-      get: async <T>(path: string, query?: Record<string, unknown>) => {
-        calls.push({ method: 'GET', path, ...(query ? { query } : {}) });
-        if (!(path in answers)) throw new ApiError(404, 'not-found', 'Không tìm thấy', undefined);
-        return answers[path] as T;
-      },
-      post: async <T>(path: string, body: unknown, key?: string) => {
-        calls.push({ method: 'POST', path, body, ...(key ? { key } : {}) });
-        return (onPost?.(path, body) ?? {}) as T;
-      },
-    }),
-    oidc: () => undefined,
+    api: () => api,
     now: () => now,
     newKey: () => '11111111-1111-4111-8111-111111111111',
-    logError: () => undefined,
-  };
+  });
   const route = portalRouter(deps, officialDossierRoutes);
-  const origin = 'https://dichvucong.example';
-  const send = (method: string, target: string, token: string, form?: Record<string, string>) => {
-    const url = new URL(`${origin}${target}`);
-    const request: PortalRequest = {
-      method,
-      path: url.pathname,
-      query: url.searchParams,
-      cookies: { '__Host-egov-session': token },
-      origin,
-      headers: {},
-      ...(form ? { form: new URLSearchParams({ _csrf: csrfTokenOf(token), ...form }) } : {}),
-    };
-    return route(request);
-  };
+  const send = (method: string, target: string, token: string, form?: Record<string, string>) =>
+    route(portalRequest(method, target, { token, ...(form ? { form: signedForm(token, form) } : {}) }));
   return { calls, send };
 }
 
@@ -269,31 +244,33 @@ describe("an official's dossier page", () => {
     expect(form).toMatch(/name="extraWorkingDays"[\s\S]*?value="2"/);
   });
 
+  // A decided dossier before and after the sign worker signed its result.
+  const decided: Dossier = {
+    ...base,
+    status: 'decided',
+    version: 6,
+    decision: { outcome: 'approved', decidedAt: '2026-03-09T10:00:00+07:00', by: 'leader-son' },
+  };
+  const signed: Dossier = {
+    ...decided,
+    version: 7,
+    timeline: [
+      ...decided.timeline,
+      {
+        at: '2026-03-09T10:00:05+07:00',
+        actor: { sub: 'system', role: 'system' },
+        action: 'result-signed',
+        note: 'Kết quả đã được ký số bởi Trịnh Hồng Sơn.',
+        documentId: 'result-v6',
+      },
+    ],
+  };
+
   it('says the result is being signed until the sign worker recorded it, then links the signed document', async () => {
-    const decided: Dossier = {
-      ...base,
-      status: 'decided',
-      version: 6,
-      decision: { outcome: 'approved', decidedAt: '2026-03-09T10:00:00+07:00', by: 'leader-son' },
-    };
     const pending = await setup(answers(decided)).send('GET', paths.officialDossier(code), receiver);
     expect(pending.body).toContain('Đang ký số kết quả');
     expect(pending.body).not.toContain('Tải kết quả có chữ ký số');
 
-    const signed: Dossier = {
-      ...decided,
-      version: 7,
-      timeline: [
-        ...decided.timeline,
-        {
-          at: '2026-03-09T10:00:05+07:00',
-          actor: { sub: 'system', role: 'system' },
-          action: 'result-signed',
-          note: 'Kết quả đã được ký số bởi Trịnh Hồng Sơn.',
-          documentId: 'result-v6',
-        },
-      ],
-    };
     const document = {
       id: 'result-v6',
       dossierCode: code,
@@ -317,6 +294,17 @@ describe("an official's dossier page", () => {
     expect(done.body).toContain('<a href="#">Tải kết quả có chữ ký số (Giấy phép xây dựng)</a>');
     expect(done.body).not.toContain('javascript:');
     expect(done.body.match(/name="type" value="return-result"/g)).toHaveLength(1);
+  });
+
+  it('tells the leader after deciding that the result is being signed only while it is not signed yet', async () => {
+    const target = `${paths.officialDossier(code)}?da=decide`;
+    const pending = await setup(answers(decided)).send('GET', target, leader);
+    expect(pending.body).toContain(
+      '<p class="success" role="status">Đã ghi nhận quyết định; kết quả đang được ký số.</p>',
+    );
+    const done = await setup(answers(signed)).send('GET', target, leader);
+    expect(done.body).toContain('<p class="success" role="status">Đã ghi nhận quyết định.</p>');
+    expect(done.body).not.toContain('đang được ký số');
   });
 
   it('is the 404 page when the API says the dossier is not this official’s to read', async () => {

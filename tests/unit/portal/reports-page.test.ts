@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { type IndicatorCounts, zeroCounts } from '../../../shared/domain/indicators/counts.ts';
 import { indicatorsOf } from '../../../shared/domain/indicators/formulas.ts';
 import { ApiError, type ApiClient } from '../../../shared/portal/api-client.ts';
-import type { PortalDeps } from '../../../shared/portal/deps.ts';
 import type { ReportListItem, ReportView } from '../../../shared/portal/pages/reports/common.ts';
 import { agencyChartLimit } from '../../../shared/portal/pages/reports/report.ts';
 import { paths } from '../../../shared/portal/paths.ts';
@@ -10,14 +9,10 @@ import type { PortalRequest } from '../../../shared/portal/route.ts';
 import { officialReportRoutes } from '../../../shared/portal/routes/official-reports.ts';
 import { portalRouter } from '../../../shared/portal/router.ts';
 import { csrfTokenOf } from '../../../shared/portal/session.ts';
+import { fakeApi, fakeDeps, portalRequest, sessionToken, signedForm } from '../../support/portal-fakes.ts';
 
-const origin = 'https://dichvucong.example';
-const tokenFor = (claims: Record<string, unknown>) =>
-  [{ alg: 'none' }, { exp: Date.parse('2026-03-03T00:00:00Z') / 1000, ...claims }, 'x']
-    .map((part) => (typeof part === 'string' ? part : Buffer.from(JSON.stringify(part)).toString('base64url')))
-    .join('.');
-const leader = tokenFor({ sub: 'leader-hung', name: 'Lê Văn Hùng', roles: ['leader'], agencyId: '24.07210' });
-const admin = tokenFor({ sub: 'admin-quang', name: 'Quang', roles: ['admin'] });
+const leader = sessionToken({ sub: 'leader-hung', name: 'Lê Văn Hùng', roles: ['leader'], agencyId: '24.07210' });
+const admin = sessionToken({ sub: 'admin-quang', name: 'Quang', roles: ['admin'] });
 
 const counts = (over: Partial<IndicatorCounts>): IndicatorCounts => ({ ...zeroCounts(), ...over });
 const summaryOf = (c: IndicatorCounts) => ({ counts: c, indicators: indicatorsOf(c) });
@@ -53,68 +48,42 @@ interface Calls {
   posts: { path: string; body: unknown; key: string | undefined }[];
 }
 
-function fakeApi(calls: Calls, answers: { report?: ReportView; post?: () => unknown }): ApiClient {
-  return {
-    get: async <T>(path: string, query?: Record<string, string | number | undefined>) => {
+/** The reports API of a province: two reports listed, `answers.report` for one, every call recorded. */
+function reportsApi(calls: Calls, answers: { report?: ReportView; post?: () => unknown }): ApiClient {
+  return fakeApi(
+    (path, query) => {
       calls.gets.push(`${path}${query?.parentId ? `?parentId=${query.parentId}` : ''}`);
       if (path === '/v1/reports') {
         const items: ReportListItem[] = [
           { ...readyReport, period: { id: '2026-02', kind: 'month' } },
           { ...readyReport, id: 'r-0', status: 'pending', period: { id: '2026-Q1', kind: 'quarter' } },
         ];
-        return { items, nextCursor: 'abc' } as T;
+        return { items, nextCursor: 'abc' };
       }
-      if (path === '/v1/agencies/24.07210') return { id: '24.07210', name: 'UBND Phường Bắc Giang' } as T;
+      if (path === '/v1/agencies/24.07210') return { id: '24.07210', name: 'UBND Phường Bắc Giang' };
       if (path === '/v1/agencies' && query?.parentId === '24.UBND')
-        return { items: [{ id: '24.STP', name: 'Sở Tư pháp' }] } as T;
-      if (path === '/v1/agencies' && query?.parentId) return { items: [] } as T;
-      if (path === '/v1/agencies') return { items: [{ id: '24.UBND', name: 'UBND tỉnh' }] } as T;
+        return { items: [{ id: '24.STP', name: 'Sở Tư pháp' }] };
+      if (path === '/v1/agencies' && query?.parentId) return { items: [] };
+      if (path === '/v1/agencies') return { items: [{ id: '24.UBND', name: 'UBND tỉnh' }] };
       if (path.startsWith('/v1/reports/')) {
         if (!answers.report) throw new ApiError(404, 'report-not-found', 'Không tìm thấy', 'Không tìm thấy báo cáo.');
-        return answers.report as T;
+        return answers.report;
       }
       throw new Error(`unexpected GET ${path}`);
     },
-    post: async <T>(path: string, body: unknown, key?: string) => {
+    (path, body, key) => {
       calls.posts.push({ path, body, key });
-      return (answers.post ? answers.post() : { id: 'r-new', status: 'pending' }) as T;
+      return answers.post ? answers.post() : { id: 'r-new', status: 'pending' };
     },
-  };
+  );
 }
 
-const deps = (api: ApiClient): PortalDeps => ({
-  search: async () => ({ items: [], total: 0 }),
-  getProcedure: async () => {
-    throw new Error('unused');
-  },
-  agencyName: async () => undefined,
-  lookup: async () => {
-    throw new Error('unused');
-  },
-  publishedFeedback: async () => ({ items: [] }),
-  api: () => api,
-  oidc: () => undefined,
-  now: () => new Date('2026-03-02T03:00:00Z'),
-  newKey: () => '00000000-0000-4000-8000-000000000000',
-  logError: () => {},
-});
-
-const request = (method: string, target: string, token: string, form?: Record<string, string>): PortalRequest => {
-  const url = new URL(`${origin}${target}`);
-  return {
-    method,
-    path: url.pathname,
-    query: url.searchParams,
-    cookies: { '__Host-egov-session': token },
-    origin,
-    headers: {},
-    ...(form ? { form: new URLSearchParams({ _csrf: csrfTokenOf(token), ...form }) } : {}),
-  };
-};
+const request = (method: string, target: string, token: string, form?: Record<string, string>): PortalRequest =>
+  portalRequest(method, target, { token, ...(form ? { form: signedForm(token, form) } : {}) });
 
 function setup(answers: { report?: ReportView; post?: () => unknown } = {}) {
   const calls: Calls = { gets: [], posts: [] };
-  const router = portalRouter(deps(fakeApi(calls, answers)), officialReportRoutes);
+  const router = portalRouter(fakeDeps({ api: () => reportsApi(calls, answers) }), officialReportRoutes);
   return { calls, router };
 }
 
@@ -204,7 +173,7 @@ describe('the reports list and request form', () => {
 
   it('refuses a citizen (403) and a post without the form token', async () => {
     const { router } = setup();
-    const citizen = tokenFor({ sub: 'citizen-an', roles: ['citizen'] });
+    const citizen = sessionToken({ sub: 'citizen-an', roles: ['citizen'] });
     expect((await router(request('GET', paths.reports, citizen))).status).toBe(403);
     const noToken = request('POST', paths.reports, leader, { periodKind: 'year', year: '2025' });
     noToken.form?.delete('_csrf');

@@ -5,11 +5,12 @@ import { ApiError } from '../../../shared/portal/api-client.ts';
 import type { PortalDeps } from '../../../shared/portal/deps.ts';
 import { paths } from '../../../shared/portal/paths.ts';
 import { htmlResponse } from '../../../shared/portal/response.ts';
-import type { PortalRequest, PortalRoute, SignedInContext } from '../../../shared/portal/route.ts';
+import type { PortalRoute, SignedInContext } from '../../../shared/portal/route.ts';
 import { portalRoutes } from '../../../shared/portal/routes/index.ts';
 import { portalRouter } from '../../../shared/portal/router.ts';
 import { csrfTokenOf } from '../../../shared/portal/session.ts';
 import { html } from '../../../shared/portal/html.ts';
+import { fakeDeps, portalOrigin, portalRequest, sessionToken } from '../../support/portal-fakes.ts';
 
 const procedure: Procedure = {
   code: '1.001193',
@@ -26,47 +27,16 @@ const procedure: Procedure = {
 };
 
 const errors: unknown[] = [];
-const deps = (overrides: Partial<PortalDeps> = {}): PortalDeps => ({
-  search: async () => ({ items: [], total: 0 }),
-  getProcedure: async () => procedure,
-  agencyName: async () => undefined,
-  lookup: async () => {
-    throw new RuleViolation('not-found', 'not-found', 'Không tìm thấy hồ sơ với mã và mã tra cứu đã nhập.');
-  },
-  publishedFeedback: async () => ({ items: [] }),
-  api: () => ({
-    get: async () => {
-      throw new Error('no API in this test');
-    },
-    post: async () => {
-      throw new Error('no API in this test');
-    },
-  }),
-  oidc: () => undefined,
-  now: () => new Date('2026-03-02T03:00:00Z'),
-  newKey: () => '00000000-0000-4000-8000-000000000000',
-  logError: (_message, error) => errors.push(error),
-  ...overrides,
-});
+const deps = (overrides: Partial<PortalDeps> = {}): PortalDeps =>
+  fakeDeps({ getProcedure: async () => procedure, logError: (_message, error) => errors.push(error), ...overrides });
 
-const origin = 'https://dichvucong.example';
-const request = (method: string, target: string, extra: Partial<PortalRequest> = {}): PortalRequest => {
-  const url = new URL(`${origin}${target}`);
-  return { method, path: url.pathname, query: url.searchParams, cookies: {}, origin, headers: {}, ...extra };
-};
-
-const get = (target: string, d = deps()) => portalRouter(d, portalRoutes)(request('GET', target));
+const get = (target: string, d = deps()) => portalRouter(d, portalRoutes)(portalRequest('GET', target));
 
 const post = (path: string, form: Record<string, string>, d = deps()) =>
-  portalRouter(d, portalRoutes)(request('POST', path, { form: new URLSearchParams(form) }));
+  portalRouter(d, portalRoutes)(portalRequest('POST', path, { form: new URLSearchParams(form) }));
 
-/** An unsigned token: the portal only decodes it (the API verifies it). */
-const tokenFor = (claims: Record<string, unknown>) =>
-  [{ alg: 'none' }, { exp: Date.parse('2026-03-03T00:00:00Z') / 1000, ...claims }, 'x']
-    .map((part) => (typeof part === 'string' ? part : Buffer.from(JSON.stringify(part)).toString('base64url')))
-    .join('.');
-const citizenToken = tokenFor({ sub: 'citizen-an', name: 'Nguyễn Văn An', roles: ['citizen'] });
-const signedIn = (token = citizenToken) => ({ cookies: { '__Host-egov-session': token } });
+const citizenToken = sessionToken({ sub: 'citizen-an', name: 'Nguyễn Văn An', roles: ['citizen'] });
+const signedIn = (token = citizenToken) => ({ token });
 
 describe('portal router', () => {
   it('renders a published answer containing markup as inert text', async () => {
@@ -147,7 +117,7 @@ describe('portal router', () => {
   });
 
   it('answers other methods with 405 and the methods allowed', async () => {
-    const response = await portalRouter(deps(), portalRoutes)(request('DELETE', '/portal/tra-cuu-ho-so'));
+    const response = await portalRouter(deps(), portalRoutes)(portalRequest('DELETE', '/portal/tra-cuu-ho-so'));
     expect(response.status).toBe(405);
     expect(response.headers.allow).toBe('GET, POST');
   });
@@ -184,20 +154,24 @@ describe('portal router: signed-in pages', () => {
   const route = portalRouter(deps(), routes);
 
   it('sends a person who is not signed in to sign in, and back to the page afterwards', async () => {
-    const response = await route(request('GET', '/portal/rieng/H1?x=1'));
+    const response = await route(portalRequest('GET', '/portal/rieng/H1?x=1'));
     expect(response.status).toBe(303);
     expect(response.headers.location).toBe(`${paths.signIn}?sau=${encodeURIComponent('/portal/rieng/H1?x=1')}`);
     expect(calls).toEqual([]);
   });
 
   it('treats an expired session as none', async () => {
-    const expired = tokenFor({ sub: 'citizen-an', roles: ['citizen'], exp: Date.parse('2026-03-01T00:00:00Z') / 1000 });
-    const response = await route(request('GET', '/portal/rieng/H1', signedIn(expired)));
+    const expired = sessionToken({
+      sub: 'citizen-an',
+      roles: ['citizen'],
+      exp: Date.parse('2026-03-01T00:00:00Z') / 1000,
+    });
+    const response = await route(portalRequest('GET', '/portal/rieng/H1', signedIn(expired)));
     expect(response.status).toBe(303);
   });
 
   it('shows the page, the person’s name and a sign-out form carrying the session’s form token', async () => {
-    const response = await route(request('GET', '/portal/rieng/H%C3%801', signedIn()));
+    const response = await route(portalRequest('GET', '/portal/rieng/H%C3%801', signedIn()));
     expect(response.status).toBe(200);
     expect(response.body).toContain('<h1>HÀ1</h1>');
     expect(response.body).toContain('Xin chào, Nguyễn Văn An');
@@ -208,17 +182,21 @@ describe('portal router: signed-in pages', () => {
   it('refuses a signed-in post without the form token, with a wrong one, or from another origin', async () => {
     calls.length = 0;
     const form = (csrf: string) => ({ form: new URLSearchParams({ _csrf: csrf }) });
-    const missing = await route(request('POST', '/portal/rieng/H1', { ...signedIn(), form: new URLSearchParams() }));
-    const wrong = await route(request('POST', '/portal/rieng/H1', { ...signedIn(), ...form(csrfTokenOf('other')) }));
+    const missing = await route(
+      portalRequest('POST', '/portal/rieng/H1', { ...signedIn(), form: new URLSearchParams() }),
+    );
+    const wrong = await route(
+      portalRequest('POST', '/portal/rieng/H1', { ...signedIn(), ...form(csrfTokenOf('other')) }),
+    );
     const foreign = await route(
-      request('POST', '/portal/rieng/H1', {
+      portalRequest('POST', '/portal/rieng/H1', {
         ...signedIn(),
         ...form(csrfTokenOf(citizenToken)),
         headers: { origin: 'https://evil.example' },
       }),
     );
     const crossSite = await route(
-      request('POST', '/portal/rieng/H1', {
+      portalRequest('POST', '/portal/rieng/H1', {
         ...signedIn(),
         ...form(csrfTokenOf(citizenToken)),
         headers: { origin: 'null', 'sec-fetch-site': 'cross-site' },
@@ -227,15 +205,15 @@ describe('portal router: signed-in pages', () => {
     expect([missing.status, wrong.status, foreign.status, crossSite.status]).toEqual([403, 403, 403, 403]);
     expect(calls).toEqual([]);
     const good = await route(
-      request('POST', '/portal/rieng/H1', {
+      portalRequest('POST', '/portal/rieng/H1', {
         ...signedIn(),
         ...form(csrfTokenOf(citizenToken)),
-        headers: { origin },
+        headers: { origin: portalOrigin },
       }),
     );
     // What Chromium sends under Referrer-Policy: no-referrer.
     const nullOrigin = await route(
-      request('POST', '/portal/rieng/H1', {
+      portalRequest('POST', '/portal/rieng/H1', {
         ...signedIn(),
         ...form(csrfTokenOf(citizenToken)),
         headers: { origin: 'null', 'sec-fetch-site': 'same-origin' },
@@ -246,20 +224,20 @@ describe('portal router: signed-in pages', () => {
   });
 
   it('refuses a page of another role with 403', async () => {
-    const response = await route(request('GET', '/portal/can-bo', signedIn()));
+    const response = await route(portalRequest('GET', '/portal/can-bo', signedIn()));
     expect(response.status).toBe(403);
-    const receiver = tokenFor({ sub: 'receiver-hoa', roles: ['receiver'], agencyId: '24.TTPVHCC' });
-    expect((await route(request('GET', '/portal/can-bo', signedIn(receiver)))).status).toBe(200);
+    const receiver = sessionToken({ sub: 'receiver-hoa', roles: ['receiver'], agencyId: '24.TTPVHCC' });
+    expect((await route(portalRequest('GET', '/portal/can-bo', signedIn(receiver)))).status).toBe(200);
   });
 
   it('turns the API’s answers into pages: 401 signs in again, 404 is the 404 page, a rule shows its detail', async () => {
-    const unauthorized = await route(request('GET', '/portal/loi/401', signedIn()));
+    const unauthorized = await route(portalRequest('GET', '/portal/loi/401', signedIn()));
     expect(unauthorized.status).toBe(303);
     expect(unauthorized.cookies?.[0]).toMatch(/^__Host-egov-session=; Max-Age=0/);
-    const notFound = await route(request('GET', '/portal/loi/404', signedIn()));
+    const notFound = await route(portalRequest('GET', '/portal/loi/404', signedIn()));
     expect(notFound.status).toBe(404);
     expect(notFound.body).toContain('Không tìm thấy trang');
-    const conflict = await route(request('GET', '/portal/loi/409', signedIn()));
+    const conflict = await route(portalRequest('GET', '/portal/loi/409', signedIn()));
     expect(conflict.status).toBe(409);
     expect(conflict.body).toContain('Hồ sơ đã được đánh giá.');
   });

@@ -1,6 +1,7 @@
 import type { DossierStatus } from '../../../domain/dossier/status.ts';
 import { finalStatuses } from '../../../domain/dossier/transitions.ts';
 import { maxFormUploadBytes } from '../../document-upload.ts';
+import { scrollTable } from '../../components/table.ts';
 import { dateText, dateTimeText } from '../../format.ts';
 import { formSecrets } from '../../forms.ts';
 import { type Html, html, safeUrl } from '../../html.ts';
@@ -37,6 +38,8 @@ export const doneMessages: Record<string, string> = {
   'rut-ho-so': 'Đã rút hồ sơ.',
   'bo-sung': 'Đã gửi hồ sơ bổ sung đến cơ quan giải quyết.',
   'danh-gia': 'Cảm ơn Ông/Bà đã đánh giá mức độ hài lòng.',
+  // Back from the payment platform: the fee counts as paid once the platform confirms it (the page says which).
+  'thanh-toan': 'Đã gửi thanh toán. Hồ sơ được cập nhật khi Nền tảng thanh toán xác nhận.',
 };
 
 const number = new Intl.NumberFormat('vi-VN');
@@ -120,8 +123,9 @@ function documentsSection(data: MyDossierPageData): Html {
   return html`<h2>Tài liệu</h2>
     ${
       documents.length
-        ? html`<div class="table-scroll">
-              <table>
+        ? html`${scrollTable(
+              'Tài liệu',
+              html`<table>
                 <thead>
                   <tr>
                     <th scope="col">Tài liệu</th>
@@ -149,8 +153,8 @@ function documentsSection(data: MyDossierPageData): Html {
                       </tr>`,
                   )}
                 </tbody>
-              </table>
-            </div>
+              </table>`,
+            )}
             <p class="hint">Đường dẫn tải về có hiệu lực 5 phút; tải lại trang để lấy đường dẫn mới.</p>`
         : html`<p>Hồ sơ chưa có tài liệu.</p>`
     }

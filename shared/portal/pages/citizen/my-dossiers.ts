@@ -1,3 +1,4 @@
+import { scrollTable } from '../../components/table.ts';
 import { dateText } from '../../format.ts';
 import { html } from '../../html.ts';
 import type { Page } from '../../layout.ts';
@@ -14,8 +15,9 @@ export function myDossiersPage(list: DossierPage<DossierSummary>): Page {
         list.items.length === 0
           ? html`<p>Bạn chưa nộp hồ sơ nào.</p>
               <p><a class="button" href="${paths.home}">Tìm thủ tục để nộp hồ sơ</a></p>`
-          : html`<div class="table-scroll">
-              <table>
+          : scrollTable(
+              'Hồ sơ của tôi',
+              html`<table>
                 <caption class="hint">
                   Mới nộp trước
                 </caption>
@@ -44,8 +46,8 @@ export function myDossiersPage(list: DossierPage<DossierSummary>): Page {
                       </tr>`,
                   )}
                 </tbody>
-              </table>
-            </div>`
+              </table>`,
+            )
       }
       ${next ? html`<p><a href="${next}">Trang sau</a></p>` : ''}
       <p><a href="${paths.home}">Nộp hồ sơ mới: tìm thủ tục</a></p>`,

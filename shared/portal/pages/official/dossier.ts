@@ -4,6 +4,7 @@ import type { Channel, ReturnMethod, TimelineEntry } from '../../../domain/dossi
 import { actionLabels } from '../../../domain/dossier/lifecycle.ts';
 import { type DossierStatus, dossierStatuses } from '../../../domain/dossier/status.ts';
 import type { dossierView } from '../../../use-cases/dossier-view.ts';
+import { scrollTable } from '../../components/table.ts';
 import { dateTimeText } from '../../format.ts';
 import { type Html, html, safeUrl } from '../../html.ts';
 import type { Page } from '../../layout.ts';
@@ -179,10 +180,18 @@ function summary(d: DossierView): Html {
     }`;
 }
 
+/** The sign worker's entry once it has signed and stored the result. */
+const resultSigned = (d: DossierView) => d.timeline.findLast((entry) => entry.action === 'result-signed');
+
+/** The `?da=` message. A decision is told as being signed only until it is: then the signed result speaks. */
+function doneMessage(done: OfficialActionType, d: DossierView): string {
+  return done === 'decide' && resultSigned(d) ? 'Đã ghi nhận quyết định.' : doneText[done];
+}
+
 /** The decision, and whether the sign worker has signed and stored the result yet. */
 function decision(d: DossierView, documents: readonly DocumentItem[]): Html {
   if (!d.decision) return html``;
-  const signed = d.timeline.findLast((entry) => entry.action === 'result-signed');
+  const signed = resultSigned(d);
   const document = signed?.documentId ? documents.find((item) => item.id === signed.documentId) : undefined;
   return html`<section aria-labelledby="ket-qua">
     <h2 id="ket-qua">Kết quả giải quyết</h2>
@@ -207,9 +216,9 @@ function decision(d: DossierView, documents: readonly DocumentItem[]): Html {
 
 function documentsTable(documents: readonly DocumentItem[]): Html {
   if (documents.length === 0) return html`<p>Hồ sơ chưa có tài liệu nào.</p>`;
-  // Focusable, so a keyboard can scroll a table wider than the phone (axe: scrollable-region-focusable).
-  return html`<div class="table-scroll" role="region" aria-label="Tài liệu" tabindex="0">
-    <table>
+  return scrollTable(
+    'Tài liệu',
+    html`<table>
       <thead>
         <tr>
           <th scope="col">Tài liệu</th>
@@ -233,8 +242,8 @@ function documentsTable(documents: readonly DocumentItem[]): Html {
             </tr>`,
         )}
       </tbody>
-    </table>
-  </div>`;
+    </table>`,
+  );
 }
 
 function timelineRow(entry: TimelineItem): Html {
@@ -254,8 +263,9 @@ function timelineRow(entry: TimelineItem): Html {
 }
 
 function timelineTable(timeline: readonly TimelineItem[]): Html {
-  return html`<div class="table-scroll" role="region" aria-label="Quá trình xử lý" tabindex="0">
-    <table>
+  return scrollTable(
+    'Quá trình xử lý',
+    html`<table>
       <thead>
         <tr>
           <th scope="col">Thời gian</th>
@@ -267,8 +277,8 @@ function timelineTable(timeline: readonly TimelineItem[]): Html {
       <tbody>
         ${timeline.map(timelineRow)}
       </tbody>
-    </table>
-  </div>`;
+    </table>`,
+  );
 }
 
 /** A dossier as its agency's officials work on it: who applied, where it stands, what was done, what they may do. */
@@ -279,7 +289,7 @@ export function officialDossierPage(data: OfficialDossierData): Page {
     main: html`<p><a href="${paths.workQueue}">← Danh sách hồ sơ cần xử lý</a></p>
       <h1>Hồ sơ ${d.code}</h1>
       ${data.notice ? html`<p class="notice" role="alert">${data.notice}</p>` : ''}
-      ${data.done ? html`<p class="success" role="status">${doneText[data.done]}</p>` : ''} ${summary(d)}
+      ${data.done ? html`<p class="success" role="status">${doneMessage(data.done, d)}</p>` : ''} ${summary(d)}
       ${decision(d, data.documents)}
       <h2>Tài liệu</h2>
       ${documentsTable(data.documents)}

@@ -1,4 +1,5 @@
 import { type DossierStatus, dossierStatuses } from '../../../domain/dossier/status.ts';
+import { scrollTable } from '../../components/table.ts';
 import { dateText, dateTimeText } from '../../format.ts';
 import { html } from '../../html.ts';
 import type { Page } from '../../layout.ts';
@@ -95,8 +96,9 @@ export function workQueuePage(data: WorkQueueData): Page {
       ${
         data.items.length === 0
           ? html`<p>Không có hồ sơ nào${data.filter.status || data.filter.overdue ? ' khớp bộ lọc' : ''}.</p>`
-          : html`<div class="table-scroll">
-              <table>
+          : scrollTable(
+              `Danh sách hồ sơ của ${agency}`,
+              html`<table>
                 <caption>
                   Danh sách hồ sơ của ${agency}
                 </caption>
@@ -113,8 +115,8 @@ export function workQueuePage(data: WorkQueueData): Page {
                 <tbody>
                   ${data.items.map(row)}
                 </tbody>
-              </table>
-            </div>`
+              </table>`,
+            )
       }
       ${
         data.nextCursor

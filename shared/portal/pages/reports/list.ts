@@ -1,3 +1,4 @@
+import { scrollTable } from '../../components/table.ts';
 import { dateTimeText } from '../../format.ts';
 import { type Html, html } from '../../html.ts';
 import type { Page } from '../../layout.ts';
@@ -97,8 +98,9 @@ function requestForm(data: ReportsPageData): Html {
 
 function reportsTable(data: ReportsPageData): Html {
   if (data.items.length === 0) return html`<p>Chưa có báo cáo nào.</p>`;
-  return html`<div class="table-scroll">
-    <table>
+  return scrollTable(
+    'Báo cáo, mới nhất trước',
+    html`<table>
       <caption>
         Báo cáo, mới nhất trước
       </caption>
@@ -123,8 +125,8 @@ function reportsTable(data: ReportsPageData): Html {
             </tr>`,
         )}
       </tbody>
-    </table>
-  </div>`;
+    </table>`,
+  );
 }
 
 /** The reports of the caller's scope (the API decides it), newest first, and the form to request one. */

@@ -2,6 +2,7 @@ import type { IndicatorCounts } from '../../../domain/indicators/counts.ts';
 import type { Ratio } from '../../../domain/indicators/formulas.ts';
 import type { ReportRow } from '../../../domain/indicators/report.ts';
 import { averageDaysLabel, countLabels, ratioLabels } from '../../../reports/labels.ts';
+import { scrollTable } from '../../components/table.ts';
 import { dateTimeText } from '../../format.ts';
 import { type Html, html, safeUrl } from '../../html.ts';
 import type { Page } from '../../layout.ts';
@@ -81,59 +82,62 @@ const ratioLabel = (name: keyof typeof ratioLabels) => ratioLabels[name].replace
 
 function summaryTable(row: ReportRow): Html {
   const days = row.indicators.averageProcessingWorkingDays;
-  return html`<div class="table-scroll">
-      <table>
-        <caption>
-          Số hồ sơ trong kỳ
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Chỉ tiêu</th>
-            <th scope="col">Số lượng</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${summaryCounts.map(
-            (name) =>
-              html`<tr>
-                <th scope="row">${countLabels[name]}</th>
-                <td>${formatNumber(row.counts[name])}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>
-    <div class="table-scroll">
-      <table>
-        <caption>
-          Tỷ lệ (tử số/mẫu số)
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Chỉ số</th>
-            <th scope="col">Giá trị</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${summaryRatios.map(
-            (name) =>
-              html`<tr>
-                <th scope="row">${ratioLabel(name)}</th>
-                <td>${ratioText(row.indicators[name])}</td>
-              </tr>`,
-          )}
-          <tr>
-            <th scope="row">${averageDaysLabel}</th>
-            <td>${days === null ? 'Chưa có số liệu' : percentFormat.format(days)}</td>
-          </tr>
-        </tbody>
-      </table>
-    </div>`;
+  return html`${scrollTable(
+    'Số hồ sơ trong kỳ',
+    html`<table>
+      <caption>
+        Số hồ sơ trong kỳ
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Chỉ tiêu</th>
+          <th scope="col">Số lượng</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${summaryCounts.map(
+          (name) =>
+            html`<tr>
+              <th scope="row">${countLabels[name]}</th>
+              <td>${formatNumber(row.counts[name])}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`,
+  )}
+  ${scrollTable(
+    'Tỷ lệ (tử số/mẫu số)',
+    html`<table>
+      <caption>
+        Tỷ lệ (tử số/mẫu số)
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Chỉ số</th>
+          <th scope="col">Giá trị</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${summaryRatios.map(
+          (name) =>
+            html`<tr>
+              <th scope="row">${ratioLabel(name)}</th>
+              <td>${ratioText(row.indicators[name])}</td>
+            </tr>`,
+        )}
+        <tr>
+          <th scope="row">${averageDaysLabel}</th>
+          <td>${days === null ? 'Chưa có số liệu' : percentFormat.format(days)}</td>
+        </tr>
+      </tbody>
+    </table>`,
+  )}`;
 }
 
 function groupTable(row: ReportRow): Html {
-  return html`<div class="table-scroll">
-      <table>
+  return html`${scrollTable(
+      'Điểm theo nhóm chỉ số',
+      html`<table>
         <caption>
           Điểm theo nhóm chỉ số (tạm tính, thang 0–100)
         </caption>
@@ -154,8 +158,8 @@ function groupTable(row: ReportRow): Html {
               </tr>`,
           )}
         </tbody>
-      </table>
-    </div>
+      </table>`,
+    )}
     <p class="hint">
       Điểm tạm tính là trung bình các tỷ lệ của nhóm, chưa theo thang điểm chính thức của Quyết định 766/QĐ-TTg.
     </p>`;
