@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { eventTypes } from './domain/events.ts';
 import { partnerNames } from './domain/partners/partner.ts';
 

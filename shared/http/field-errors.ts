@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import vi from 'zod/v4/locales/vi.js';
 import type { FieldError } from './problem.ts';
 

@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type RouteAuth, usesToken } from '../../infra/manifest.ts';
 import type { Caller } from '../domain/caller.ts';
 import { logger } from '../observability.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DossierRepository, StoredDossier } from '../adapters/dynamo/dossier-repository.ts';
 import { canReadDossier } from '../domain/authorization.ts';
 import type { Caller } from '../domain/caller.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
 import { agencyIdPattern } from '../domain/agency.ts';
 import { canReadWorkQueue } from '../domain/authorization.ts';

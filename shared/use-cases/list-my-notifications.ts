@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NotificationRepository, PreferenceRepository } from '../adapters/dynamo/notification-repository.ts';
 import type { Caller } from '../domain/caller.ts';
 import { PageQuery } from './pagination.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `limit` and `cursor` of every list: bounded so no page can be asked to be huge. */
 export const PageQuery = z.strictObject({

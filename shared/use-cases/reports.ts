@@ -9,7 +9,7 @@
  * `pending` and sends again; the worker is idempotent on the report id (a `ready` report is left as is).
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import type { ReportRecord, ReportRepository } from '../adapters/dynamo/report-repository.ts';
 import type { SendReportRequest } from '../adapters/sqs/report-requests.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type KMSClient, SignCommand } from '@aws-sdk/client-kms';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Signer, SignerIdentity, SigningCertificate } from '../../documents/signing/signer.ts';
 
 /** Per leader: the KMS key (RSA_2048, SIGN_VERIFY) and the certificate the province's CA issued for it. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
 import { type Holiday, vnPublicHolidays } from '../../domain/calendar/index.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';

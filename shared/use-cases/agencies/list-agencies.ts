@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
 import { agencyLevels } from '../../domain/agency.ts';
 import { PageQuery } from '../pagination.ts';

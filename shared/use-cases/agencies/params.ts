@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { agencyIdPattern } from '../../domain/agency.ts';
 import { officialSubPattern } from '../../domain/official.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
 import { type Official, officialRoles, officialViolations } from '../../domain/official.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';

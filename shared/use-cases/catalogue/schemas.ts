@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { agencyIdPattern } from '../../domain/agency.ts';
 import { procedureCodePattern } from '../../domain/procedure.ts';
 import { PageQuery } from '../pagination.ts';

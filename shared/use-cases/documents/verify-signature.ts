@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
 import type { DocumentStore } from '../../adapters/s3/document-store.ts';
 import { type VerificationReport, verifyPdf } from '../../documents/signing/pades.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FilingClaims } from '../../adapters/dynamo/filing-claims.ts';
 import { allowedContentTypes, type DossierDocument } from '../../domain/documents/document.ts';
 import type { Dossier } from '../../domain/dossier/dossier.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { agencyIdPattern } from '../../domain/agency.ts';
 import { dossierCodePattern } from '../../domain/dossier/code.ts';
 import { feedbackLimits, feedbackStatuses } from '../../domain/feedback/feedback.ts';

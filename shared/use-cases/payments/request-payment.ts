@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
 import type { PaymentRepository } from '../../adapters/dynamo/payment-repository.ts';
 import type { Caller } from '../../domain/caller.ts';

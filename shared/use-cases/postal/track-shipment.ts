@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
 import type { PostalWaybills } from '../../adapters/dynamo/postal-waybills.ts';
 import type { OutboxRelay } from '../../adapters/outbox-relay.ts';

@@ -6,7 +6,7 @@
 import type { Request } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type HttpEvent, parseRequest, type RequestSchemas } from '../../../shared/http/parse-request.ts';
 import { type FieldError, Problem } from '../../../shared/http/problem.ts';
 import { SubmitDossierBody } from '../../../shared/use-cases/file-dossier.ts';
