@@ -1,7 +1,9 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { DomainEvent, EventType } from '../../domain/events.ts';
 
-const sqs = new SQSClient({});
+// Built on the first send, not at import: a client costs milliseconds of module init, and many
+// invocations send nothing (a sweep that finds no stale outbox, a request refused before it writes).
+let sqs: SQSClient | undefined;
 
 export type EventQueues = Partial<Record<EventType, string[]>>;
 
@@ -20,6 +22,7 @@ export function eventPublisher(queues: EventQueues) {
     for (const [url, queued] of byQueue) {
       for (let start = 0; start < queued.length; start += 10) {
         const batch = queued.slice(start, start + 10);
+        sqs ??= new SQSClient({});
         const { Failed } = await sqs.send(
           new SendMessageBatchCommand({
             QueueUrl: url,

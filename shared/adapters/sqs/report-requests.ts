@@ -2,7 +2,8 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod';
 import type { EventQueues } from './event-publisher.ts';
 
-const sqs = new SQSClient({});
+// Built on the first send, not at import: a client costs milliseconds of module init.
+let sqs: SQSClient | undefined;
 
 /** The `ReportRequested` message: not a dossier event, so its own envelope (no dossierCode). */
 export const ReportRequestEnvelope = z.object({
@@ -28,6 +29,7 @@ export function reportRequestSender(queues: EventQueues) {
       data: { reportId: report.id, agencyId: report.agencyId },
     };
     for (const url of urls) {
+      sqs ??= new SQSClient({});
       await sqs.send(
         new SendMessageCommand({
           QueueUrl: url,

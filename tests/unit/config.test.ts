@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+
+// The module reads process.env when imported: give it what every function has.
+process.env.TABLE_NAME ??= 'egov-unit';
+const { readConfig } = await import('../../shared/config.ts');
+
+const base = { TABLE_NAME: 'egov' };
+
+describe('configuration from the environment', () => {
+  it('fills the defaults and leaves unset optional variables out', () => {
+    const config = readConfig({ ...base, PATH: '/usr/bin' });
+    expect(config).toMatchObject({
+      TABLE_NAME: 'egov',
+      EVENT_QUEUES: {},
+      PROVINCE_CODE: '24',
+      SUPPLEMENT_MODE: 'restart',
+      OUTBOX_GRACE_SECONDS: 60,
+      S3_FORCE_PATH_STYLE: false,
+      SMS_MAX_SEGMENTS: 1,
+      QUEUE_URLS: {},
+    });
+    expect('DOCUMENTS_BUCKET' in config).toBe(false);
+    expect('PATH' in config).toBe(false);
+  });
+
+  it('converts numbers, flags and URLs as the platform sets them', () => {
+    const config = readConfig({
+      ...base,
+      OUTBOX_GRACE_SECONDS: ' 5 ',
+      S3_FORCE_PATH_STYLE: 'true',
+      SMS_GATEWAY_URL: ' https://sms.example.vn/send ',
+      EVENT_QUEUES: '{"DossierSubmitted":["https://sqs/1","https://sqs/2"],"DossierRouted":[]}',
+      PARTNER_URLS: '{"payments":"http://localhost:4010"}',
+    });
+    expect(config.OUTBOX_GRACE_SECONDS).toBe(5);
+    expect(config.S3_FORCE_PATH_STYLE).toBe(true);
+    expect(config.SMS_GATEWAY_URL).toBe('https://sms.example.vn/send');
+    expect(config.EVENT_QUEUES).toEqual({ DossierSubmitted: ['https://sqs/1', 'https://sqs/2'], DossierRouted: [] });
+    expect(config.PARTNER_URLS).toEqual({ payments: 'http://localhost:4010' });
+  });
+
+  it.each([
+    [{ TABLE_NAME: '' }, 'TABLE_NAME'],
+    [{ ...base, PROVINCE_CODE: '241' }, 'PROVINCE_CODE'],
+    [{ ...base, OUTBOX_GRACE_SECONDS: '1.5' }, 'OUTBOX_GRACE_SECONDS'],
+    [{ ...base, SMS_MAX_SEGMENTS: '6' }, 'SMS_MAX_SEGMENTS'],
+    [{ ...base, SMS_SENDER: 'DICHVUCONG-BN' }, 'SMS_SENDER'],
+    [{ ...base, SIGNER: 'hsm' }, 'SIGNER'],
+    [{ ...base, PUBLIC_LOOKUP_URL: 'tra-cuu' }, 'PUBLIC_LOOKUP_URL'],
+    [{ ...base, EVENT_QUEUES: '{"DossierFiled":[]}' }, 'EVENT_QUEUES'],
+    [{ ...base, EVENT_QUEUES: '["https://sqs/1"]' }, 'EVENT_QUEUES'],
+    [{ ...base, QUEUE_URLS: '{not json' }, 'QUEUE_URLS'],
+    [{ ...base, PARTNER_SECRETS: '{"postal":"too-short"}' }, 'PARTNER_SECRETS'],
+  ])('refuses %j, naming %s', (env, field) => {
+    expect(() => readConfig(env)).toThrow(`Invalid configuration: ${field}`);
+  });
+
+  it('names every wrong variable, in the order they are declared', () => {
+    expect(() => readConfig({ TABLE_NAME: '', PROVINCE_CODE: 'x', SMS_SENDER: '' })).toThrow(
+      'Invalid configuration: TABLE_NAME, PROVINCE_CODE, SMS_SENDER',
+    );
+  });
+});
