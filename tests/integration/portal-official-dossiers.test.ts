@@ -14,7 +14,7 @@ let cloud: LocalCloud;
 const agents: Record<string, PortalAgent> = {};
 beforeAll(async () => {
   cloud = await startLocalCloud({ seed: seedDemoProvince, scheduler: false, logLevel: 'SILENT' });
-  for (const sub of ['receiver-lan', 'leader-hung', 'receiver-mai', 'citizen-an']) {
+  for (const sub of ['receiver-lan', 'leader-hung', 'receiver-mai', 'citizen-an', 'auditor-thu']) {
     agents[sub] = await signInToPortal(cloud.apiUrl, sub);
   }
 });
@@ -73,6 +73,25 @@ describe("the officials' dossier pages", () => {
     // Sở Xây dựng's receiver: the API says the commune's dossier does not exist for them.
     expect((await agents['receiver-mai']?.get(paths.officialDossier(code)))?.status).toBe(404);
     expect((await agents['receiver-mai']?.get(paths.workQueue))?.body).not.toContain(code);
+  });
+
+  it('lets an auditor, who belongs to no agency, choose an agency and read its queue and dossiers', async () => {
+    const code = await file();
+    const auditor = agents['auditor-thu'] as PortalAgent;
+    const chooser = await auditor.get(paths.workQueue);
+    expect(chooser.status).toBe(200);
+    expect(chooser.body).toMatch(/<option value="24\.07210">[^<]*Bắc Giang<\/option>/);
+    const queue = await auditor.get(`${paths.workQueue}?co-quan=24.07210&overdue=false`);
+    expect(queue.status).toBe(200);
+    expect(queue.body).toContain(`href="${paths.officialDossier(code)}"`);
+    expect(queue.body).toContain('<input type="hidden" name="co-quan" value="24.07210" />');
+    const dossier = await auditor.get(paths.officialDossier(code));
+    expect(dossier.status).toBe(200);
+    // An auditor reads; the lifecycle table gives them no action.
+    expect(dossier.body).not.toContain('id="xl-receive"');
+    // An official's own agency is not theirs to change by the query.
+    const mai = await (agents['receiver-mai'] as PortalAgent).get(`${paths.workQueue}?co-quan=24.07210`);
+    expect(mai.body).not.toContain(code);
   });
 
   it('is received and forwarded by the receiver, decided by the leader, and shows the signed result', async () => {

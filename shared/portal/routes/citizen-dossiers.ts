@@ -1,5 +1,6 @@
 import { dossierCodePattern } from '../../domain/dossier/code.ts';
 import { type Procedure, procedureCodePattern } from '../../domain/procedure.ts';
+import { allAgencies } from '../agencies.ts';
 import { ApiError, type ApiClient } from '../api-client.ts';
 import { chosenFile, type ChosenFile, derivedKey, maxFormUploadBytes, uploadDocument } from '../document-upload.ts';
 import { submittedKey } from '../forms.ts';
@@ -116,19 +117,9 @@ function withDossierCode(
 /** Where a commune-level procedure may be filed: every commune and ward, by name. */
 async function communesOf(api: ApiClient): Promise<Commune[]> {
   const communes: Commune[] = [];
-  let cursor: string | undefined;
-  // A province has a few hundred communes at most; the bound only guards against a cursor that never ends.
-  for (let page = 0; page < 10; page++) {
-    const list = await api.get<{ items: { id: string; name: string; unitCode?: string }[]; nextCursor?: string }>(
-      '/v1/agencies',
-      { level: 'commune', limit: 100, cursor },
-    );
-    for (const agency of list.items) {
-      const code = agency.unitCode ?? agency.id.split('.').pop() ?? '';
-      if (/^\d{5}$/.test(code)) communes.push({ code, name: agency.name.replace(/^Ủy ban nhân dân\s+/i, '') });
-    }
-    cursor = list.nextCursor;
-    if (!cursor) break;
+  for (const agency of await allAgencies(api, { level: 'commune' })) {
+    const code = agency.unitCode ?? agency.id.split('.').pop() ?? '';
+    if (/^\d{5}$/.test(code)) communes.push({ code, name: agency.name.replace(/^Ủy ban nhân dân\s+/i, '') });
   }
   return communes.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }

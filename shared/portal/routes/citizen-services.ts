@@ -2,15 +2,11 @@ import type { Agency } from '../../domain/agency.ts';
 import { dossierCodePattern } from '../../domain/dossier/code.ts';
 import { maxRatingCommentLength } from '../../domain/dossier/rating.ts';
 import type { FeedbackStatus } from '../../domain/feedback/feedback.ts';
+import { agencyChoices } from '../agencies.ts';
 import { ApiError, type ApiClient } from '../api-client.ts';
 import { submittedKey } from '../forms.ts';
 import { badRequestPage } from '../pages/errors.ts';
-import {
-  type AgencyChoice,
-  emptyFeedbackInput,
-  type FeedbackInput,
-  newFeedbackPage,
-} from '../pages/services/feedback-form.ts';
+import { emptyFeedbackInput, type FeedbackInput, newFeedbackPage } from '../pages/services/feedback-form.ts';
 import { type MyFeedbackItem, myFeedbackPage } from '../pages/services/my-feedback.ts';
 import { type PayableDossier, paymentHandoffPage, paymentPage } from '../pages/services/payment.ts';
 import { type RatableDossier, ratingPage } from '../pages/services/rating.ts';
@@ -130,38 +126,6 @@ async function rate({ request, params, page, api, deps }: SignedInContext) {
 }
 
 // --- Feedback -------------------------------------------------------------------------------------
-
-interface AgencyPage {
-  items: Agency[];
-  nextCursor?: string;
-}
-
-const agencyGroups: readonly { query: Record<string, string>; group: string }[] = [
-  { query: {}, group: 'Cấp tỉnh' },
-  { query: { level: 'department' }, group: 'Sở, ban, ngành và phòng chuyên môn' },
-  { query: { level: 'commune' }, group: 'Xã, phường' },
-];
-
-/** Every agency one may address: the province, the departments (of the province and of communes), the communes. */
-async function agencyChoices(api: ApiClient): Promise<AgencyChoice[]> {
-  const groups = await Promise.all(
-    agencyGroups.map(async ({ query, group }) => {
-      const agencies: Agency[] = [];
-      let cursor: string | undefined;
-      // A few pages at most (a province has about a hundred communes); bounded so a page never loops.
-      for (let pageNo = 0; pageNo < 5; pageNo++) {
-        const found = await api.get<AgencyPage>('/v1/agencies', { ...query, limit: 100, cursor });
-        agencies.push(...found.items);
-        cursor = found.nextCursor;
-        if (!cursor) break;
-      }
-      return agencies
-        .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
-        .map((a): AgencyChoice => ({ id: a.id, name: a.name, group }));
-    }),
-  );
-  return groups.flat();
-}
 
 function feedbackInput(context: SignedInContext): FeedbackInput {
   const { request } = context;

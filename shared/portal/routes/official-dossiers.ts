@@ -2,6 +2,8 @@ import { dossierCodePattern } from '../../domain/dossier/code.ts';
 import { allowedActions } from '../../domain/dossier/lifecycle.ts';
 import { type DossierStatus, dossierStatuses } from '../../domain/dossier/status.ts';
 import { canListOfficials, type Official } from '../../domain/official.ts';
+import { hasRole } from '../../domain/caller.ts';
+import { agencyChoices } from '../agencies.ts';
 import { ApiError } from '../api-client.ts';
 import { submittedKey } from '../forms.ts';
 import { badRequestPage, notFoundPage } from '../pages/errors.ts';
@@ -13,7 +15,7 @@ import {
   submittedValues,
 } from '../pages/official/actions.ts';
 import { type DocumentItem, type DossierView, officialDossierPage } from '../pages/official/dossier.ts';
-import { noAgencyPage, type QueueItem, workQueuePage } from '../pages/official/work-queue.ts';
+import { chooseAgencyPage, noAgencyPage, type QueueItem, workQueuePage } from '../pages/official/work-queue.ts';
 import { paths } from '../paths.ts';
 import { htmlResponse, type PortalResponse, redirect } from '../response.ts';
 import { field, type SignedInContext, type SignedInRoute } from '../route.ts';
@@ -53,16 +55,23 @@ export const officialDossierRoutes: readonly SignedInRoute[] = [
 ];
 
 async function workQueue({ request, page, session, api, deps }: SignedInContext): Promise<PortalResponse> {
-  const agencyId = session.agencyId;
-  if (!agencyId) return htmlResponse(200, page, noAgencyPage());
+  // An auditor reads any agency's queue (the API allows it) and chooses which; an official reads their own.
+  const chosen = hasRole(session, 'auditor') && !session.agencyId ? (request.query.get('co-quan') ?? '') : '';
+  const agencyId = session.agencyId ?? chosen;
+  if (!agencyId) {
+    return hasRole(session, 'auditor')
+      ? htmlResponse(200, page, chooseAgencyPage(await agencyChoices(api)))
+      : htmlResponse(200, page, noAgencyPage());
+  }
   const status = request.query.get('status') ?? '';
   const cursor = request.query.get('cursor') ?? '';
-  if ((status && !(status in dossierStatuses)) || cursor.length > 2048) {
+  if ((status && !(status in dossierStatuses)) || cursor.length > 2048 || !/^[\w.-]{1,64}$/.test(agencyId)) {
     return htmlResponse(400, page, badRequestPage('Bộ lọc danh sách hồ sơ không hợp lệ.'));
   }
   const filter = {
     ...(status ? { status: status as DossierStatus } : {}),
     overdue: request.query.get('overdue') === 'true',
+    ...(chosen ? { agencyId: chosen } : {}),
   };
   const [list, agencyName] = await Promise.all([
     api.get<{ items: QueueItem[]; nextCursor?: string }>(`/v1/agencies/${segment(agencyId)}/dossiers`, {

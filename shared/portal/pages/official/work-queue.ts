@@ -3,6 +3,7 @@ import { scrollTable } from '../../components/table.ts';
 import { dateText, dateTimeText } from '../../format.ts';
 import { html } from '../../html.ts';
 import type { Page } from '../../layout.ts';
+import type { AgencyChoice } from '../../agencies.ts';
 import { paths } from '../../paths.ts';
 
 /** One line of `GET /v1/agencies/{id}/dossiers` (use-cases/dossier-view.ts `dossierSummary`), as the page uses it. */
@@ -21,6 +22,8 @@ export interface QueueItem {
 export interface QueueFilter {
   status?: DossierStatus;
   overdue: boolean;
+  /** The agency an auditor chose (officials see their own agency's queue). */
+  agencyId?: string;
 }
 
 export interface WorkQueueData {
@@ -39,6 +42,7 @@ export function queueQuery(filter: QueueFilter, cursor?: string): string {
   const query = new URLSearchParams();
   if (filter.status) query.set('status', filter.status);
   if (filter.overdue) query.set('overdue', 'true');
+  if (filter.agencyId) query.set('co-quan', filter.agencyId);
   if (cursor) query.set('cursor', cursor);
   const text = query.toString();
   return text ? `?${text}` : '';
@@ -80,6 +84,7 @@ function filterForm(filter: QueueFilter) {
         <input id="overdue" name="overdue" type="checkbox" value="true" ${filter.overdue ? html`checked` : ''} />
         Chỉ hồ sơ quá hạn
       </label>
+      ${filter.agencyId ? html`<input type="hidden" name="co-quan" value="${filter.agencyId}" />` : ''}
       <button type="submit" class="secondary">Lọc</button>
     </fieldset>
   </form>`;
@@ -91,7 +96,10 @@ export function workQueuePage(data: WorkQueueData): Page {
   return {
     title: `Hồ sơ cần xử lý – ${agency}`,
     main: html`<h1>Hồ sơ cần xử lý</h1>
-      <p>Cơ quan: <strong>${agency}</strong>. Hồ sơ đến hạn sớm nhất ở trên cùng.</p>
+      <p>
+        Cơ quan: <strong>${agency}</strong>. Hồ sơ đến hạn sớm nhất ở trên
+        cùng.${data.filter.agencyId ? html` <a href="${paths.workQueue}">Chọn cơ quan khác</a>` : ''}
+      </p>
       ${filterForm(data.filter)}
       ${
         data.items.length === 0
@@ -134,4 +142,22 @@ export const noAgencyPage = (): Page => ({
       Tài khoản của bạn chưa được gắn với cơ quan nào, nên không có danh sách hồ sơ để xử lý. Vui lòng liên hệ quản trị
       hệ thống để được phân công về cơ quan.
     </p>`,
+});
+
+/** An auditor belongs to no agency but may read any agency's queue: first they choose which. */
+export const chooseAgencyPage = (agencies: readonly AgencyChoice[]): Page => ({
+  title: 'Hồ sơ cần xử lý – chọn cơ quan',
+  main: html`<h1>Hồ sơ cần xử lý</h1>
+    <form method="get" action="${paths.workQueue}">
+      <label for="co-quan">Cơ quan cần xem</label>
+      <select id="co-quan" name="co-quan" required>
+        ${[...new Set(agencies.map((a) => a.group))].map(
+          (group) =>
+            html`<optgroup label="${group}">
+              ${agencies.filter((a) => a.group === group).map((a) => html`<option value="${a.id}">${a.name}</option>`)}
+            </optgroup>`,
+        )}
+      </select>
+      <button type="submit">Xem danh sách hồ sơ</button>
+    </form>`,
 });

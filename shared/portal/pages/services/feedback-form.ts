@@ -1,15 +1,9 @@
 import { feedbackLimits } from '../../../domain/feedback/feedback.ts';
+import type { AgencyChoice } from '../../agencies.ts';
 import { formSecrets } from '../../forms.ts';
 import { html, type Html } from '../../html.ts';
 import type { Page, PageContext } from '../../layout.ts';
 import { paths } from '../../paths.ts';
-
-/** An agency one may address feedback to, with the group its <optgroup> shows. */
-export interface AgencyChoice {
-  id: string;
-  name: string;
-  group: string;
-}
 
 /** The form as the person filled it: shown again, unchanged, with a message. */
 export interface FeedbackInput {
