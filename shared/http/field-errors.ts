@@ -1,9 +1,9 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import vi from 'zod/v4/locales/vi.js';
 import type { FieldError } from './problem.ts';
 
 /** zod issues as per-field errors; unknown keys name themselves so mass assignment is visible. */
-export function fieldErrors(error: z.ZodError, prefix: string): FieldError[] {
+export function fieldErrors(error: z.core.$ZodError, prefix: string): FieldError[] {
   return error.issues.flatMap((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys') {

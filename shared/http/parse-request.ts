@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { type RouteAuth, usesToken } from '../../infra/manifest.ts';
 import type { Caller } from '../domain/caller.ts';
 import { logger } from '../observability.ts';
@@ -8,13 +8,14 @@ import { callerFromClaims } from './caller-from-claims.ts';
 import { fieldErrors, vietnameseErrorMap } from './field-errors.ts';
 import { type FieldError, problems } from './problem.ts';
 
+/** Any zod schema, classic or mini: both are the same engine underneath. */
 export interface RequestSchemas {
-  body?: z.ZodType;
-  query?: z.ZodType;
-  params?: z.ZodType;
+  body?: z.core.$ZodType;
+  query?: z.core.$ZodType;
+  params?: z.core.$ZodType;
 }
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 
 export interface ParsedRequest<S extends RequestSchemas, A extends RouteAuth> {
   body: Out<S['body']>;
@@ -46,9 +47,9 @@ export function parseRequest(auth: RouteAuth, schemas: RequestSchemas, maxBodyBy
         if (!caller.roles.some((role) => auth.roles.includes(role))) throw problems.forbidden();
       }
       const errors: FieldError[] = [];
-      const validate = (schema: z.ZodType | undefined, input: unknown, where: string) => {
+      const validate = (schema: z.core.$ZodType | undefined, input: unknown, where: string) => {
         if (!schema) return undefined;
-        const result = schema.safeParse(input, { error: vietnameseErrorMap });
+        const result = z.safeParse(schema, input, { error: vietnameseErrorMap });
         if (result.success) return result.data;
         errors.push(...fieldErrors(result.error, where));
         return undefined;

@@ -2,17 +2,17 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { FunctionName } from '../../infra/manifest.ts';
 import { type DomainEvent, eventTypes } from '../domain/events.ts';
 import { logger } from '../observability.ts';
 import { type BackoffSettings, delayRetry } from './retry-backoff.ts';
 
 const Envelope = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   type: z.enum(eventTypes),
-  dossierCode: z.string().min(1),
-  occurredAt: z.string().min(1),
+  dossierCode: z.string().check(z.minLength(1)),
+  occurredAt: z.string().check(z.minLength(1)),
   data: z.record(z.string(), z.unknown()),
 });
 

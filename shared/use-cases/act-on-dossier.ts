@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import type { CatalogueRepository } from '../adapters/dynamo/catalogue-repository.ts';
 import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
@@ -13,36 +13,36 @@ import { RuleViolation, versionConflict } from '../domain/rule-violation.ts';
 import { dossierView } from './dossier-view.ts';
 import { readableDossier } from './get-dossier.ts';
 
-const note = z.string().trim().min(1).max(2000);
+const note = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
 const common = {
   /** The version the caller saw: a change made since then answers 409. */
-  expectedVersion: z.number().int().min(1),
-  note: note.optional(),
-  internalNote: note.optional(),
+  expectedVersion: z.number().check(z.int(), z.minimum(1)),
+  note: z.optional(note),
+  internalNote: z.optional(note),
 };
-const kind = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+const kind = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), ...common, ...shape });
 
 /** One schema per action, strict: a field an action does not take is refused with 400. */
 export const ActionBody = z.discriminatedUnion('type', [
   kind('receive', {}),
   kind('refuse', { reason: note }),
-  kind('request-supplement', { defects: z.array(note).min(1).max(50) }),
+  kind('request-supplement', { defects: z.array(note).check(z.minLength(1), z.maxLength(50)) }),
   kind('supplement', {}),
-  kind('forward', { assigneeId: z.string().min(1).max(128).optional() }),
-  kind('transfer', { agencyId: z.string().regex(agencyIdPattern, 'Mã cơ quan không hợp lệ') }),
+  kind('forward', { assigneeId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))) }),
+  kind('transfer', { agencyId: z.string().check(z.regex(agencyIdPattern, 'Mã cơ quan không hợp lệ')) }),
   kind('request-fees', {}),
   kind('confirm-payment', {}),
   kind('request-extension', {
-    extraWorkingDays: z
-      .number()
-      .min(0.5)
-      .max(30)
-      .refine((d) => Number.isInteger(d * 2), 'Số ngày làm việc tính theo nửa ngày'),
+    extraWorkingDays: z.number().check(
+      z.minimum(0.5),
+      z.maximum(30),
+      z.refine((d) => Number.isInteger(d * 2), 'Số ngày làm việc tính theo nửa ngày'),
+    ),
     reason: note,
   }),
   kind('stop', { reason: note }),
-  kind('decide', { outcome: z.enum(['approved', 'refused']), reasons: note.optional() }),
+  kind('decide', { outcome: z.enum(['approved', 'refused']), reasons: z.optional(note) }),
   kind('return-result', {}),
   kind('withdraw', { reason: note }),
 ]);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import type { CatalogueRepository } from '../adapters/dynamo/catalogue-repository.ts';
 import type { DossierCounter } from '../adapters/dynamo/dossier-counter.ts';
@@ -17,35 +17,34 @@ import { RuleViolation } from '../domain/rule-violation.ts';
 import { vnParts } from '../domain/time.ts';
 import { hashPin, newLookupPin } from './lookup-pin.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const phone = z.string().regex(/^0\d{9}$/, 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0');
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const phone = z.string().check(z.regex(/^0\d{9}$/, 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0'));
 /** Where the post office picks up or delivers; each part defaults to the applicant's own. */
-const postalAddress = z.strictObject({ address: text(500).optional(), phone: phone.optional() });
+const postalAddress = z.strictObject({ address: z.optional(text(500)), phone: z.optional(phone) });
 
 export const application = {
-  procedureCode: z.string().regex(procedureCodePattern, 'Mã thủ tục có dạng 1.001234'),
+  procedureCode: z.string().check(z.regex(procedureCodePattern, 'Mã thủ tục có dạng 1.001234')),
   /** Administrative-unit code of the applicant's commune or ward: decides commune-level procedures. */
-  communeCode: z
-    .string()
-    .regex(/^\d{5}$/, 'Mã xã, phường gồm 5 chữ số')
-    .optional(),
+  communeCode: z.optional(z.string().check(z.regex(/^\d{5}$/, 'Mã xã, phường gồm 5 chữ số'))),
   applicant: z.strictObject({
     fullName: text(200),
-    idNumber: z.string().regex(/^\d{12}$/, 'Số định danh cá nhân gồm 12 chữ số'),
-    phone: z
-      .string()
-      .regex(/^0\d{9}$/, 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0')
-      .optional(),
-    email: z.email().max(254).optional(),
+    idNumber: z.string().check(z.regex(/^\d{12}$/, 'Số định danh cá nhân gồm 12 chữ số')),
+    phone: z.optional(z.string().check(z.regex(/^0\d{9}$/, 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0'))),
+    email: z.optional(z.email().check(z.maxLength(254))),
     address: text(500),
   }),
-  returnMethod: z.enum(['online', 'counter', 'post']).default('online'),
+  returnMethod: z._default(z.enum(['online', 'counter', 'post']), 'online'),
   /** Filing by post (`pickup`: the post office collects the paper dossier) and the result's address when returned by post. */
-  postal: z.strictObject({ pickup: postalAddress.optional(), delivery: postalAddress.optional() }).optional(),
-  formData: z
-    .record(z.string().max(64), z.union([z.string().max(2000), z.number(), z.boolean()]))
-    .refine((data) => Object.keys(data).length <= 50, 'Tối đa 50 trường')
-    .default({}),
+  postal: z.optional(z.strictObject({ pickup: z.optional(postalAddress), delivery: z.optional(postalAddress) })),
+  formData: z._default(
+    z
+      .record(
+        z.string().check(z.maxLength(64)),
+        z.union([z.string().check(z.maxLength(2000)), z.number(), z.boolean()]),
+      )
+      .check(z.refine((data) => Object.keys(data).length <= 50, 'Tối đa 50 trường')),
+    {},
+  ),
 };
 
 /** What a citizen may send. Strict: status, agency, fee and the like are never accepted from a body. */
@@ -54,7 +53,7 @@ export const SubmitDossierBody = z.strictObject(application);
 /** What a receiver sends at the desk: the same, plus the applicant's account when they have one. */
 export const CounterDossierBody = z.strictObject({
   ...application,
-  applicantSub: z.string().min(1).max(128).optional(),
+  applicantSub: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
 });
 
 export type CounterDossierBody = z.output<typeof CounterDossierBody>;

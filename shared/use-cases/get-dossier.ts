@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DossierRepository, StoredDossier } from '../adapters/dynamo/dossier-repository.ts';
 import { canReadDossier } from '../domain/authorization.ts';
 import type { Caller } from '../domain/caller.ts';
@@ -7,7 +7,7 @@ import { RuleViolation } from '../domain/rule-violation.ts';
 import { dossierView, timelineView } from './dossier-view.ts';
 
 export const DossierCodeParams = z.strictObject({
-  code: z.string().regex(dossierCodePattern, 'Mã hồ sơ không đúng định dạng'),
+  code: z.string().check(z.regex(dossierCodePattern, 'Mã hồ sơ không đúng định dạng')),
 });
 
 const notFound = () => new RuleViolation('not-found', 'not-found', 'Không tìm thấy hồ sơ.');

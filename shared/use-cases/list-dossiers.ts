@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
 import { agencyIdPattern } from '../domain/agency.ts';
 import { canReadWorkQueue } from '../domain/authorization.ts';
@@ -9,11 +9,13 @@ import { toVnIso } from '../domain/time.ts';
 import { dossierSummary } from './dossier-view.ts';
 import { PageQuery } from './pagination.ts';
 
-export const AgencyParams = z.strictObject({ id: z.string().regex(agencyIdPattern, 'Mã cơ quan không hợp lệ') });
+export const AgencyParams = z.strictObject({
+  id: z.string().check(z.regex(agencyIdPattern, 'Mã cơ quan không hợp lệ')),
+});
 
-export const WorkQueueQuery = PageQuery.extend({
-  status: z.enum(Object.keys(dossierStatuses) as [keyof typeof dossierStatuses]).optional(),
-  overdue: z.enum(['true', 'false']).optional(),
+export const WorkQueueQuery = z.extend(PageQuery, {
+  status: z.optional(z.enum(Object.keys(dossierStatuses) as [keyof typeof dossierStatuses])),
+  overdue: z.optional(z.enum(['true', 'false'])),
 });
 
 export function listMyDossiers(dossiers: DossierRepository, now: () => Date) {

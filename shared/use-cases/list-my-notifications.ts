@@ -1,14 +1,16 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { NotificationRepository, PreferenceRepository } from '../adapters/dynamo/notification-repository.ts';
 import type { Caller } from '../domain/caller.ts';
 import { PageQuery } from './pagination.ts';
 
 /** `read=false`: unread only; `read=true`: read only; absent: all. */
-export const NotificationsQuery = PageQuery.extend({
-  read: z
-    .enum(['true', 'false'], { message: 'read phải là true hoặc false' })
-    .transform((v) => v === 'true')
-    .optional(),
+export const NotificationsQuery = z.extend(PageQuery, {
+  read: z.optional(
+    z.pipe(
+      z.enum(['true', 'false'], { message: 'read phải là true hoặc false' }),
+      z.transform((v) => v === 'true'),
+    ),
+  ),
 });
 
 export function listMyNotifications(notifications: NotificationRepository) {
@@ -19,7 +21,7 @@ export function listMyNotifications(notifications: NotificationRepository) {
 }
 
 export const NotificationIdParams = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,512}$/, 'Mã thông báo không hợp lệ'),
+  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,512}$/, 'Mã thông báo không hợp lệ')),
 });
 
 /** Marks one of the caller's notifications read; idempotent. 404 for another user's or an unknown id. */

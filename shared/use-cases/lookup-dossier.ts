@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
 import type { LookupAttempts } from '../adapters/dynamo/lookup-attempts.ts';
@@ -9,8 +9,8 @@ import { RuleViolation } from '../domain/rule-violation.ts';
 import { pinMatches } from './lookup-pin.ts';
 
 export const LookupBody = z.strictObject({
-  code: z.string().regex(dossierCodePattern, 'Mã hồ sơ không đúng định dạng'),
-  pin: z.string().regex(/^\d{6}$/, 'Mã tra cứu gồm 6 chữ số'),
+  code: z.string().check(z.regex(dossierCodePattern, 'Mã hồ sơ không đúng định dạng')),
+  pin: z.string().check(z.regex(/^\d{6}$/, 'Mã tra cứu gồm 6 chữ số')),
 });
 
 /**

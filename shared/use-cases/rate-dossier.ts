@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
 import type { OutboxRelay } from '../adapters/outbox-relay.ts';
 import type { Caller } from '../domain/caller.ts';
@@ -7,8 +7,8 @@ import { RuleViolation } from '../domain/rule-violation.ts';
 import { readableDossier } from './get-dossier.ts';
 
 export const RatingBody = z.strictObject({
-  score: z.number().int('Điểm đánh giá là số nguyên từ 1 đến 5').min(1).max(5),
-  comment: z.string().trim().min(1).max(maxRatingCommentLength).optional(),
+  score: z.number().check(z.int('Điểm đánh giá là số nguyên từ 1 đến 5'), z.minimum(1), z.maximum(5)),
+  comment: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(maxRatingCommentLength))),
 });
 
 export type RatingBody = z.output<typeof RatingBody>;

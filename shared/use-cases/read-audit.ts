@@ -3,7 +3,7 @@
  * admin) is recorded — who, when, which dossier, through which route. Nothing personal beyond the
  * reader's subject: the applicant's own reads are not recorded.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type FunctionName, manifest } from '../../infra/manifest.ts';
 import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
 import type { ReadAuditLog } from '../adapters/dynamo/read-audit.ts';

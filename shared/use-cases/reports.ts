@@ -9,7 +9,7 @@
  * `pending` and sends again; the worker is idempotent on the report id (a `ready` report is left as is).
  */
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import type { ReportRecord, ReportRepository } from '../adapters/dynamo/report-repository.ts';
 import type { SendReportRequest } from '../adapters/sqs/report-requests.ts';
@@ -26,27 +26,29 @@ import {
 } from '../reports/render.ts';
 import { PageQuery } from './pagination.ts';
 
-const agencyId = z.string().regex(/^[A-Za-z0-9.]{2,40}$/, 'Mã cơ quan không hợp lệ');
+const agencyId = z.string().check(z.regex(/^[A-Za-z0-9.]{2,40}$/, 'Mã cơ quan không hợp lệ'));
 
 export const RequestReportBody = z
   .strictObject({
     /** The scope: this agency and everything under it. A leader's own agency when absent. */
-    agencyId: agencyId.optional(),
+    agencyId: z.optional(agencyId),
     periodKind: z.enum(['month', 'quarter', 'year'], { message: 'periodKind phải là month, quarter hoặc year' }),
-    year: z.number({ message: 'year phải là số' }).int().min(2000).max(2100),
+    year: z.number({ message: 'year phải là số' }).check(z.int(), z.minimum(2000), z.maximum(2100)),
     /** Month 1–12 or quarter 1–4; absent for a year. */
-    index: z.number({ message: 'index phải là số' }).int().min(1).max(12).optional(),
+    index: z.optional(z.number({ message: 'index phải là số' }).check(z.int(), z.minimum(1), z.maximum(12))),
   })
-  .superRefine((body, ctx) => {
-    const max = body.periodKind === 'month' ? 12 : body.periodKind === 'quarter' ? 4 : 0;
-    if (max === 0 && body.index !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['index'], message: 'Báo cáo năm không có index' });
-    if (max > 0 && (body.index === undefined || body.index > max))
-      ctx.addIssue({ code: 'custom', path: ['index'], message: `index phải từ 1 đến ${max}` });
-  });
+  .check(
+    z.superRefine((body, ctx) => {
+      const max = body.periodKind === 'month' ? 12 : body.periodKind === 'quarter' ? 4 : 0;
+      if (max === 0 && body.index !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['index'], message: 'Báo cáo năm không có index' });
+      if (max > 0 && (body.index === undefined || body.index > max))
+        ctx.addIssue({ code: 'custom', path: ['index'], message: `index phải từ 1 đến ${max}` });
+    }),
+  );
 
 export const ReportIdParams = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'Mã báo cáo không hợp lệ'),
+  id: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,100}$/, 'Mã báo cáo không hợp lệ')),
 });
 
 export const ReportsQuery = PageQuery;

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { type KMSClient, SignCommand } from '@aws-sdk/client-kms';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Signer, SignerIdentity, SigningCertificate } from '../../documents/signing/signer.ts';
 
 /** Per leader: the KMS key (RSA_2048, SIGN_VERIFY) and the certificate the province's CA issued for it. */
 export const SigningKey = z.object({
-  keyId: z.string().min(1),
-  certificate: z.string().min(1),
-  chain: z.array(z.string().min(1)).min(1),
+  keyId: z.string().check(z.minLength(1)),
+  certificate: z.string().check(z.minLength(1)),
+  chain: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
 });
 export type SigningKey = z.infer<typeof SigningKey>;
 export const SigningKeys = z.record(z.string(), SigningKey);

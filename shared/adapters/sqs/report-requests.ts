@@ -1,5 +1,5 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { EventQueues } from './event-publisher.ts';
 
 // Built on the first send, not at import: a client costs milliseconds of module init.
@@ -7,10 +7,10 @@ let sqs: SQSClient | undefined;
 
 /** The `ReportRequested` message: not a dossier event, so its own envelope (no dossierCode). */
 export const ReportRequestEnvelope = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   type: z.literal('ReportRequested'),
-  occurredAt: z.string().min(1),
-  data: z.object({ reportId: z.string().min(1), agencyId: z.string().min(1) }),
+  occurredAt: z.string().check(z.minLength(1)),
+  data: z.object({ reportId: z.string().check(z.minLength(1)), agencyId: z.string().check(z.minLength(1)) }),
 });
 export type ReportRequest = z.infer<typeof ReportRequestEnvelope>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
 import { type Holiday, vnPublicHolidays } from '../../domain/calendar/index.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
@@ -20,11 +20,11 @@ export const PutHolidaysBody = z.strictObject({
   holidays: z
     .array(
       z.strictObject({
-        date: z.string().refine(isDate, 'Ngày có dạng YYYY-MM-DD và phải là ngày có thật'),
-        name: z.string().trim().min(1, 'Tên ngày nghỉ không được để trống').max(200),
+        date: z.string().check(z.refine(isDate, 'Ngày có dạng YYYY-MM-DD và phải là ngày có thật')),
+        name: z.string().check(z.trim(), z.minLength(1, 'Tên ngày nghỉ không được để trống'), z.maxLength(200)),
       }),
     )
-    .max(maxHolidaysPerYear, `Tối đa ${maxHolidaysPerYear} ngày nghỉ một năm`),
+    .check(z.maxLength(maxHolidaysPerYear, `Tối đa ${maxHolidaysPerYear} ngày nghỉ một năm`)),
 });
 
 export type PutHolidaysBody = z.output<typeof PutHolidaysBody>;

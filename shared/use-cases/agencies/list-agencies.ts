@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
 import { agencyLevels } from '../../domain/agency.ts';
 import { PageQuery } from '../pagination.ts';
@@ -10,8 +10,8 @@ import { agencyId } from './params.ts';
  */
 export const ListAgenciesQuery = z.strictObject({
   ...PageQuery.shape,
-  parentId: agencyId.optional(),
-  level: z.enum(agencyLevels, { error: `Cấp cơ quan là một trong: ${agencyLevels.join(', ')}` }).optional(),
+  parentId: z.optional(agencyId),
+  level: z.optional(z.enum(agencyLevels, { error: `Cấp cơ quan là một trong: ${agencyLevels.join(', ')}` })),
 });
 
 export type ListAgenciesQuery = z.output<typeof ListAgenciesQuery>;

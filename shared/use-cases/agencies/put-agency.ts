@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
 import {
   type Agency,
@@ -12,30 +12,24 @@ import {
 } from '../../domain/agency.ts';
 import { agencyId } from './params.ts';
 
-const localTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Giờ có dạng HH:MM (00:00–24:00)');
-const DaySessions = z
-  .array(z.strictObject({ start: localTime, end: localTime }))
-  .max(6)
-  .optional();
+const localTime = z.string().check(z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Giờ có dạng HH:MM (00:00–24:00)'));
+const DaySessions = z.optional(z.array(z.strictObject({ start: localTime, end: localTime })).check(z.maxLength(6)));
 
 /** The whole agency (PUT replaces it). Strict: an unknown field is refused, not ignored. */
 export const PutAgencyBody = z.strictObject({
-  name: z.string().trim().min(1, 'Tên cơ quan không được để trống').max(200),
+  name: z.string().check(z.trim(), z.minLength(1, 'Tên cơ quan không được để trống'), z.maxLength(200)),
   level: z.enum(agencyLevels, { error: `Cấp cơ quan là một trong: ${agencyLevels.join(', ')}` }),
-  parentId: agencyId.optional(),
-  unitCode: z
-    .string()
-    .regex(/^\d{2,5}$/, 'Mã đơn vị hành chính gồm 2–5 chữ số')
-    .optional(),
-  saturdayMorning: z.boolean().optional(),
-  intakeCutoff: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ chốt tiếp nhận có dạng HH:MM (00:00–23:59)')
-    .nullable()
-    .optional(),
+  parentId: z.optional(agencyId),
+  unitCode: z.optional(z.string().check(z.regex(/^\d{2,5}$/, 'Mã đơn vị hành chính gồm 2–5 chữ số'))),
+  saturdayMorning: z.optional(z.boolean()),
+  intakeCutoff: z.optional(
+    z.nullable(
+      z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ chốt tiếp nhận có dạng HH:MM (00:00–23:59)')),
+    ),
+  ),
   /** Custom sessions of the weekdays given (`[]` closes the day); the others keep the national default. */
-  sessions: z
-    .strictObject({
+  sessions: z.optional(
+    z.strictObject({
       mon: DaySessions,
       tue: DaySessions,
       wed: DaySessions,
@@ -43,8 +37,8 @@ export const PutAgencyBody = z.strictObject({
       fri: DaySessions,
       sat: DaySessions,
       sun: DaySessions,
-    } satisfies Record<WeekdayKey, z.ZodType>)
-    .optional(),
+    } satisfies Record<WeekdayKey, z.core.$ZodType>),
+  ),
 });
 
 export type PutAgencyBody = z.output<typeof PutAgencyBody>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
 import { type Official, officialRoles, officialViolations } from '../../domain/official.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
@@ -6,12 +6,11 @@ import { agencyNotFound } from './params.ts';
 
 /** The official's record at the agency of the path (PUT replaces it; moving agency moves the roster entry). */
 export const PutOfficialBody = z.strictObject({
-  name: z.string().trim().min(1, 'Họ tên không được để trống').max(200),
+  name: z.string().check(z.trim(), z.minLength(1, 'Họ tên không được để trống'), z.maxLength(200)),
   roles: z
     .array(z.enum(officialRoles, { error: `Vai trò là một trong: ${officialRoles.join(', ')}` }))
-    .min(1, 'Cán bộ phải có ít nhất một vai trò')
-    .max(officialRoles.length),
-  active: z.boolean().default(true),
+    .check(z.minLength(1, 'Cán bộ phải có ít nhất một vai trò'), z.maxLength(officialRoles.length)),
+  active: z._default(z.boolean(), true),
 });
 
 export type PutOfficialBody = z.output<typeof PutOfficialBody>;

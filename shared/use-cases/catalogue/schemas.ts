@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { agencyIdPattern } from '../../domain/agency.ts';
 import { procedureCodePattern } from '../../domain/procedure.ts';
 import { PageQuery } from '../pagination.ts';
@@ -6,12 +6,14 @@ import { PageQuery } from '../pagination.ts';
 /** Request schemas of the catalogue API; the OpenAPI document is generated from them. */
 
 const text = (max: number) =>
-  z.string({ error: 'Phải là chuỗi ký tự' }).trim().min(1, 'Không được để trống').max(max, `Tối đa ${max} ký tự`);
+  z
+    .string({ error: 'Phải là chuỗi ký tự' })
+    .check(z.trim(), z.minLength(1, 'Không được để trống'), z.maxLength(max, `Tối đa ${max} ký tự`));
 
-const agencyId = z.string().regex(agencyIdPattern, 'Mã cơ quan chỉ gồm chữ, số và dấu chấm (2–40 ký tự)');
+const agencyId = z.string().check(z.regex(agencyIdPattern, 'Mã cơ quan chỉ gồm chữ, số và dấu chấm (2–40 ký tự)'));
 
 export const ProcedureCodeParams = z.strictObject({
-  code: z.string().regex(procedureCodePattern, 'Mã thủ tục có dạng 1.001234'),
+  code: z.string().check(z.regex(procedureCodePattern, 'Mã thủ tục có dạng 1.001234')),
 });
 
 const levels = ['province', 'department', 'district', 'commune'] as const;
@@ -26,16 +28,20 @@ export const WorkingDurationSchema = z.union(
     z.strictObject({
       workingDays: z
         .number({ error: 'Số ngày làm việc phải là số' })
-        .positive('Phải lớn hơn 0')
-        .max(365, 'Tối đa 365 ngày làm việc')
-        .multipleOf(0.5, 'Tính theo nửa ngày (bội số của 0,5)'),
+        .check(
+          z.positive('Phải lớn hơn 0'),
+          z.maximum(365, 'Tối đa 365 ngày làm việc'),
+          z.multipleOf(0.5, 'Tính theo nửa ngày (bội số của 0,5)'),
+        ),
     }),
     z.strictObject({
       workingHours: z
         .number({ error: 'Số giờ làm việc phải là số' })
-        .positive('Phải lớn hơn 0')
-        .max(2920, 'Tối đa 2920 giờ làm việc')
-        .multipleOf(0.5, 'Tính theo nửa giờ (bội số của 0,5)'),
+        .check(
+          z.positive('Phải lớn hơn 0'),
+          z.maximum(2920, 'Tối đa 2920 giờ làm việc'),
+          z.multipleOf(0.5, 'Tính theo nửa giờ (bội số của 0,5)'),
+        ),
     }),
   ],
   { error: 'Thời gian có dạng { "workingDays": n } hoặc { "workingHours": n }' },
@@ -48,11 +54,9 @@ const RequiredDocumentSchema = z.strictObject({
   }),
   count: z
     .number({ error: 'Số lượng phải là số' })
-    .int('Số lượng là số nguyên')
-    .min(1, 'Ít nhất 1 bản')
-    .max(20, 'Tối đa 20 bản'),
-  template: text(200).optional(),
-  optional: z.boolean({ error: 'Phải là true hoặc false' }).optional(),
+    .check(z.int('Số lượng là số nguyên'), z.minimum(1, 'Ít nhất 1 bản'), z.maximum(20, 'Tối đa 20 bản')),
+  template: z.optional(text(200)),
+  optional: z.optional(z.boolean({ error: 'Phải là true hoặc false' })),
 });
 
 const ProcessStepSchema = z.strictObject({
@@ -74,9 +78,11 @@ const JointLegSchema = z.strictObject({
 const FeeSchema = z.strictObject({
   amount: z
     .number({ error: 'Mức phí, lệ phí phải là số' })
-    .int('Mức phí tính bằng đồng, số nguyên')
-    .positive('Mức phí phải lớn hơn 0; thủ tục không thu phí thì để fee là null')
-    .max(1_000_000_000, 'Mức phí quá lớn'),
+    .check(
+      z.int('Mức phí tính bằng đồng, số nguyên'),
+      z.positive('Mức phí phải lớn hơn 0; thủ tục không thu phí thì để fee là null'),
+      z.maximum(1_000_000_000, 'Mức phí quá lớn'),
+    ),
   due: z.enum(['intake', 'result'], { error: 'Thời điểm nộp phí là intake (khi tiếp nhận) hoặc result (khi trả)' }),
 });
 
@@ -88,36 +94,43 @@ export const ProcedureBody = z.strictObject({
   name: text(500),
   field: text(200),
   level: Level,
-  agencyId: agencyId.optional(),
+  agencyId: z.optional(agencyId),
   serviceLevel: ServiceLevel,
   processingTime: WorkingDurationSchema,
-  fee: FeeSchema.nullable(),
+  fee: z.nullable(FeeSchema),
   resultType: text(300),
-  documents: z.array(RequiredDocumentSchema).max(50, 'Tối đa 50 thành phần hồ sơ'),
-  steps: z.array(ProcessStepSchema).min(1, 'Quy trình có ít nhất một bước').max(30, 'Tối đa 30 bước'),
-  joint: z.array(JointLegSchema).min(1, 'Bỏ trường joint nếu không liên thông').max(10).optional(),
-  legalBasis: text(2000).optional(),
+  documents: z.array(RequiredDocumentSchema).check(z.maxLength(50, 'Tối đa 50 thành phần hồ sơ')),
+  steps: z
+    .array(ProcessStepSchema)
+    .check(z.minLength(1, 'Quy trình có ít nhất một bước'), z.maxLength(30, 'Tối đa 30 bước')),
+  joint: z.optional(
+    z.array(JointLegSchema).check(z.minLength(1, 'Bỏ trường joint nếu không liên thông'), z.maxLength(10)),
+  ),
+  legalBasis: z.optional(text(2000)),
 });
 
 export type ProcedureBody = z.output<typeof ProcedureBody>;
 
 /** `?q=khai sinh&field=Hộ tịch&level=commune&agencyId=24.STP&serviceLevel=fully-online&limit=20&cursor=…` */
-export const SearchProceduresQuery = PageQuery.extend({
-  q: z.string().trim().max(200, 'Tối đa 200 ký tự').optional(),
-  field: z.string().trim().max(200, 'Tối đa 200 ký tự').optional(),
-  level: Level.optional(),
-  agencyId: agencyId.optional(),
-  serviceLevel: ServiceLevel.optional(),
+export const SearchProceduresQuery = z.extend(PageQuery, {
+  q: z.optional(z.string().check(z.trim(), z.maxLength(200, 'Tối đa 200 ký tự'))),
+  field: z.optional(z.string().check(z.trim(), z.maxLength(200, 'Tối đa 200 ký tự'))),
+  level: z.optional(Level),
+  agencyId: z.optional(agencyId),
+  serviceLevel: z.optional(ServiceLevel),
 });
 
 export type SearchProceduresQuery = z.output<typeof SearchProceduresQuery>;
 
 /** `?version=N`: a past version; without it, the current one. */
 export const GetProcedureQuery = z.strictObject({
-  version: z.coerce
-    .number({ error: 'Phiên bản là số nguyên dương' })
-    .int('Phiên bản là số nguyên dương')
-    .min(1, 'Phiên bản là số nguyên dương')
-    .max(99_999, 'Phiên bản quá lớn')
-    .optional(),
+  version: z.optional(
+    z.coerce
+      .number({ error: 'Phiên bản là số nguyên dương' })
+      .check(
+        z.int('Phiên bản là số nguyên dương'),
+        z.minimum(1, 'Phiên bản là số nguyên dương'),
+        z.maximum(99_999, 'Phiên bản quá lớn'),
+      ),
+  ),
 });

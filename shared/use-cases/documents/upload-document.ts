@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-repository.ts';
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
@@ -23,17 +23,19 @@ import { readableDossier } from '../get-dossier.ts';
 
 export const UploadBody = z.strictObject({
   /** Index of the required document in the procedure the dossier was filed under. */
-  slot: z.number().int().min(0).max(99),
+  slot: z.number().check(z.int(), z.minimum(0), z.maximum(99)),
   contentType: z.enum(allowedContentTypes, 'Chỉ nhận tệp PDF, JPEG hoặc PNG'),
   size: z
     .number()
-    .int()
-    .min(1)
-    .max(maxUploadBytes, `Tệp không được vượt quá ${maxUploadBytes / 1024 / 1024} MB`),
+    .check(
+      z.int(),
+      z.minimum(1),
+      z.maximum(maxUploadBytes, `Tệp không được vượt quá ${maxUploadBytes / 1024 / 1024} MB`),
+    ),
 });
 
 export const DocumentParams = z.strictObject({
-  code: z.string().regex(dossierCodePattern, 'Mã hồ sơ không đúng định dạng'),
+  code: z.string().check(z.regex(dossierCodePattern, 'Mã hồ sơ không đúng định dạng')),
   id: z.uuid('Mã tài liệu không hợp lệ'),
 });
 

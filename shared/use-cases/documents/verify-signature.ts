@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
 import type { DocumentStore } from '../../adapters/s3/document-store.ts';
 import { type VerificationReport, verifyPdf } from '../../documents/signing/pades.ts';
@@ -14,9 +14,9 @@ export const VerifyBody = z.union([
     /** The signed PDF, base64. */
     pdf: z
       .base64('Tệp phải được mã hóa base64')
-      .max(Math.ceil(maxVerifiedPdfBytes / 3) * 4, 'Tệp quá lớn (tối đa 4 MB)'),
+      .check(z.maxLength(Math.ceil(maxVerifiedPdfBytes / 3) * 4, 'Tệp quá lớn (tối đa 4 MB)')),
   }),
-  z.strictObject({ code: z.string().regex(dossierCodePattern, 'Mã hồ sơ không đúng định dạng') }),
+  z.strictObject({ code: z.string().check(z.regex(dossierCodePattern, 'Mã hồ sơ không đúng định dạng')) }),
 ]);
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { FilingClaims } from '../../adapters/dynamo/filing-claims.ts';
 import { allowedContentTypes, type DossierDocument } from '../../domain/documents/document.ts';
 import type { Dossier } from '../../domain/dossier/dossier.ts';
@@ -6,35 +6,39 @@ import { dossierStatuses } from '../../domain/dossier/status.ts';
 import { maxAttachments, maxReferencedBytes, portalCaller, referencedDocuments } from '../../domain/dvcqg/inbound.ts';
 import { application, type fileDossierUseCase } from '../file-dossier.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 /** A dossier as the national portal delivers it. Strict and bounded: nothing else is taken from the portal. */
 export const DvcqgDossierBody = z.strictObject({
   /** The portal's dossier id: the key of idempotency. */
   dvcqgId: z
     .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'Mã hồ sơ trên Cổng gồm tối đa 64 ký tự chữ, số, . _ -'),
+    .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'Mã hồ sơ trên Cổng gồm tối đa 64 ký tự chữ, số, . _ -')),
   /** The portal's identity of the citizen who filed (their VNeID-backed account there). */
-  citizenId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/, 'Định danh công dân trên Cổng không hợp lệ'),
+  citizenId: z
+    .string()
+    .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/, 'Định danh công dân trên Cổng không hợp lệ')),
   procedureCode: application.procedureCode,
   communeCode: application.communeCode,
   applicant: application.applicant,
   returnMethod: application.returnMethod,
   formData: application.formData,
   /** Files kept by the portal: listed by reference (never fetched on intake). */
-  attachments: z
-    .array(
-      z.strictObject({
-        name: text(200),
-        url: z.url({ protocol: /^https$/ }).max(2048),
-        size: z.number().int().min(1).max(maxReferencedBytes),
-        sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 gồm 64 chữ số hexa thường'),
-        contentType: z.enum(allowedContentTypes),
-        documentType: text(64),
-      }),
-    )
-    .max(maxAttachments)
-    .default([]),
+  attachments: z._default(
+    z
+      .array(
+        z.strictObject({
+          name: text(200),
+          url: z.url({ protocol: /^https$/ }).check(z.maxLength(2048)),
+          size: z.number().check(z.int(), z.minimum(1), z.maximum(maxReferencedBytes)),
+          sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'SHA-256 gồm 64 chữ số hexa thường')),
+          contentType: z.enum(allowedContentTypes),
+          documentType: text(64),
+        }),
+      )
+      .check(z.maxLength(maxAttachments)),
+    [],
+  ),
 });
 
 export type DvcqgDossierBody = z.output<typeof DvcqgDossierBody>;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
 import type { FeedbackCounters } from '../../adapters/dynamo/feedback-counters.ts';

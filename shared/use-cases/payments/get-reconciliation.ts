@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { PaymentRepository } from '../../adapters/dynamo/payment-repository.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
 

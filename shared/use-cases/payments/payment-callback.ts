@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
@@ -15,11 +15,11 @@ import { changeDossier } from '../change-dossier.ts';
 
 /** The platform's report of one transaction. */
 export const TransactionReportBody = z.object({
-  transactionId: z.string().min(1).max(100),
-  paymentId: z.string().min(1).max(100),
+  transactionId: z.string().check(z.minLength(1), z.maxLength(100)),
+  paymentId: z.string().check(z.minLength(1), z.maxLength(100)),
   status: z.enum(['success', 'failed']),
-  amount: z.number().int().min(0),
-  currency: z.string().min(3).max(3),
+  amount: z.number().check(z.int(), z.minimum(0)),
+  currency: z.string().check(z.minLength(3), z.maxLength(3)),
 });
 
 export interface PaymentCallbackDeps {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
 import type { PaymentRepository } from '../../adapters/dynamo/payment-repository.ts';
 import type { Caller } from '../../domain/caller.ts';
@@ -9,7 +9,7 @@ import { toVnDate } from '../../domain/time.ts';
 
 export const PaymentRequestBody = z.strictObject({
   /** Where the platform sends the applicant back after paying (the portal's page). */
-  returnUrl: z.url().max(2000).optional(),
+  returnUrl: z.optional(z.url().check(z.maxLength(2000))),
 });
 
 /** The platform's answer to a payment request. */

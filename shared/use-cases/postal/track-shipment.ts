@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
 import type { PostalWaybills } from '../../adapters/dynamo/postal-waybills.ts';
 import type { OutboxRelay } from '../../adapters/outbox-relay.ts';
@@ -7,7 +7,7 @@ import { applyTracking } from '../../domain/postal/tracking.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
 import { changeDossier } from '../change-dossier.ts';
 
-const id = z.string().trim().min(1).max(100);
+const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 
 /** The carrier's tracking callback. Not strict: a carrier may add fields we do not read. */
 export const TrackingBody = z.object({
@@ -15,8 +15,8 @@ export const TrackingBody = z.object({
   waybill: id,
   status: z.enum(trackingStatuses),
   at: z.iso.datetime({ offset: true }),
-  location: z.string().trim().min(1).max(200).optional(),
-  reason: z.string().trim().min(1).max(500).optional(),
+  location: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
 });
 export type TrackingBody = z.output<typeof TrackingBody>;
 
