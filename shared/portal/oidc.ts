@@ -26,8 +26,6 @@ export interface SignInStart {
 export interface SignedIn {
   accessToken: string;
   expiresInSeconds: number;
-  /** The provider's sign-out page, when it has one. */
-  endSessionUrl?: string;
 }
 
 export interface OidcClient {

@@ -60,3 +60,6 @@ export function field(request: PortalRequest, name: string): string {
   const value = request.form?.get(name) ?? request.multipart?.get(name);
   return typeof value === 'string' ? value.trim() : '';
 }
+
+/** A pattern matching exactly one path (no parameters). */
+export const exact = (path: string): RegExp => new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);

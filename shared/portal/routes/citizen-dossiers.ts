@@ -27,8 +27,7 @@ import { receiptPage } from '../pages/citizen/receipt.ts';
 import { badRequestPage, notFoundPage } from '../pages/errors.ts';
 import { paths } from '../paths.ts';
 import { htmlResponse, type PortalResponse, redirect } from '../response.ts';
-import { field, type PortalRoute, type SignedInContext } from '../route.ts';
-import { exact } from './public.ts';
+import { exact, field, type PortalRoute, type SignedInContext } from '../route.ts';
 
 const citizen = { roles: ['citizen'] } as const;
 const pageSize = 20;

@@ -13,8 +13,7 @@ import { type RatableDossier, ratingPage } from '../pages/services/rating.ts';
 import { maxUploadBytes, type VerificationResult, verifySignaturePage } from '../pages/services/verify-signature.ts';
 import { paths } from '../paths.ts';
 import { htmlResponse, redirect } from '../response.ts';
-import { field, type PortalRoute, type PublicContext, type SignedInContext } from '../route.ts';
-import { exact } from './public.ts';
+import { exact, field, type PortalRoute, type PublicContext, type SignedInContext } from '../route.ts';
 
 const citizen = { roles: ['citizen'] } as const;
 const pageSize = 20;

@@ -18,8 +18,7 @@ import { type DocumentItem, type DossierView, officialDossierPage } from '../pag
 import { chooseAgencyPage, noAgencyPage, type QueueItem, workQueuePage } from '../pages/official/work-queue.ts';
 import { paths } from '../paths.ts';
 import { htmlResponse, type PortalResponse, redirect } from '../response.ts';
-import { field, type SignedInContext, type SignedInRoute } from '../route.ts';
-import { exact } from './public.ts';
+import { exact, field, type SignedInContext, type SignedInRoute } from '../route.ts';
 
 const pageSize = 20;
 const officials = { roles: ['receiver', 'specialist', 'leader', 'auditor'] } as const;

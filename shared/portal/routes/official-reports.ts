@@ -8,8 +8,7 @@ import { type AgencyOption, type RequestReportForm, reportsPage } from '../pages
 import { reportPage } from '../pages/reports/report.ts';
 import { paths } from '../paths.ts';
 import { htmlResponse, type PortalResponse, redirect } from '../response.ts';
-import { field, type PortalRoute, type SignedInContext } from '../route.ts';
-import { exact } from './public.ts';
+import { exact, field, type PortalRoute, type SignedInContext } from '../route.ts';
 
 const access = { roles: ['leader', 'admin', 'auditor'] } as const;
 const pageSize = 20;

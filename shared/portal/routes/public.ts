@@ -10,10 +10,9 @@ import { lookupPage } from '../pages/lookup.ts';
 import { procedurePage } from '../pages/procedure.ts';
 import { paths } from '../paths.ts';
 import { htmlResponse, securityHeaders } from '../response.ts';
-import { field, type PublicContext, type PublicRoute } from '../route.ts';
+import { exact, field, type PublicContext, type PublicRoute } from '../route.ts';
 
 const pageSize = 20;
-const exact = (path: string) => new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 const optional = (key: string, value: string | null) => (value ? { [key]: value } : {});
 
 /** The pages anyone may open: search, a procedure, the lookup by code and PIN, published answers. */
@@ -107,5 +106,3 @@ async function lookup({ request, page, deps }: PublicContext) {
     throw error;
   }
 }
-
-export { exact };

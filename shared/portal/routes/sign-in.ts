@@ -3,7 +3,7 @@ import { html, safeUrl } from '../html.ts';
 import type { Page } from '../layout.ts';
 import { paths } from '../paths.ts';
 import { htmlResponse, redirect } from '../response.ts';
-import type { PortalRoute } from '../route.ts';
+import { exact, type PortalRoute } from '../route.ts';
 import {
   safeReturnPath,
   type Session,
@@ -14,7 +14,6 @@ import {
   signInFlowOf,
   signInFlowSetCookie,
 } from '../session.ts';
-import { exact } from './public.ts';
 
 const failedPage = (message: string): Page => ({
   title: 'Đăng nhập không thành công',
@@ -24,10 +23,10 @@ const failedPage = (message: string): Page => ({
 });
 
 /** Where a person lands after signing in without a page to go back to. */
-export function startPageOf(session: Pick<Session, 'roles'>): string {
-  if (hasRole(session as Session, 'citizen')) return paths.myDossiers;
-  if (hasRole(session as Session, 'receiver', 'specialist', 'leader')) return paths.workQueue;
-  if (hasRole(session as Session, 'admin', 'auditor')) return paths.reports;
+export function startPageOf(session: Session): string {
+  if (hasRole(session, 'citizen')) return paths.myDossiers;
+  if (hasRole(session, 'receiver', 'specialist', 'leader')) return paths.workQueue;
+  if (hasRole(session, 'admin', 'auditor')) return paths.reports;
   return paths.home;
 }
 
