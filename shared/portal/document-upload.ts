@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { allowedContentTypes, type AllowedContentType } from '../domain/documents/document.ts';
 import { sniffBytes, sniffContentType } from '../domain/documents/sniff.ts';
+import type { UploadGrant as ApiUploadGrant } from '../use-cases/documents/upload-document.ts';
 import { ApiError, type ApiClient } from './api-client.ts';
 
 /**
@@ -51,9 +52,10 @@ async function declaredType(file: File): Promise<AllowedContentType | undefined>
   return (allowedContentTypes as readonly string[]).includes(file.type) ? (file.type as AllowedContentType) : undefined;
 }
 
+/** What the upload reads of `POST /v1/dossiers/{code}/documents` 201. */
 interface UploadGrant {
-  document: { id: string };
-  upload: { url: string; fields: Record<string, string> };
+  document: Pick<ApiUploadGrant['document'], 'id'>;
+  upload: Pick<ApiUploadGrant['upload'], 'url' | 'fields'>;
 }
 
 /**

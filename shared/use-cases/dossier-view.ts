@@ -1,5 +1,5 @@
 import { type Caller, hasRole } from '../domain/caller.ts';
-import type { Dossier } from '../domain/dossier/dossier.ts';
+import type { Dossier, TimelineEntry } from '../domain/dossier/dossier.ts';
 import { dossierStatuses } from '../domain/dossier/status.ts';
 import { finalStatuses } from '../domain/dossier/transitions.ts';
 import { seesInternalNotes } from '../domain/authorization.ts';
@@ -14,8 +14,14 @@ const flagsOf = (dossier: Dossier, now: Date) => ({
   returnedEarly: dossier.decision !== undefined && dossier.decision.decidedAt.slice(0, 10) < dossier.dueAt.slice(0, 10),
 });
 
+/**
+ * One timeline entry as its reader sees it: the entry itself, whose `hash`/`prevHash` (auditors and admins)
+ * and `internalNote` (officials) are absent for the other readers.
+ */
+export type TimelineView = TimelineEntry;
+
 /** The chain hashes are an audit artefact: shown to auditors and admins, left out for everyone else. */
-export function timelineView(dossier: Dossier, caller: Caller) {
+export function timelineView(dossier: Dossier, caller: Caller): TimelineView[] {
   const timeline = hasRole(caller, 'auditor', 'admin')
     ? dossier.timeline
     : dossier.timeline.map(({ hash: _hash, prevHash: _prevHash, ...entry }) => entry);
@@ -34,6 +40,9 @@ export function dossierView(dossier: Dossier, caller: Caller, now: Date) {
   };
 }
 
+/** `GET /v1/dossiers/{code}`: one dossier as its reader sees it (every instant an ISO string already). */
+export type DossierView = ReturnType<typeof dossierView>;
+
 /** One line of a list: enough to pick the dossier, nothing personal beyond the applicant's name. */
 export function dossierSummary(dossier: Dossier, now: Date) {
   return {
@@ -50,3 +59,6 @@ export function dossierSummary(dossier: Dossier, now: Date) {
     version: dossier.version,
   };
 }
+
+/** One item of `GET /v1/me/dossiers` and of an agency's work queue. */
+export type DossierSummary = ReturnType<typeof dossierSummary>;

@@ -172,6 +172,9 @@ const asClaim = (allocation: Allocation): FilingClaim => ({
   ...(allocation.pin ? { pin: allocation.pin } : {}),
 });
 
+/** `POST /v1/dossiers` 201: the receipt; `lookupPin` is left out of the JSON when undefined. */
+export type FilingReceipt = ReturnType<typeof receiptOf>;
+
 /** The receipt's content: what the applicant is told on filing. */
 function receiptOf(stored: StoredDossier, agencyName: string, pin: string | undefined) {
   const { dossier } = stored;

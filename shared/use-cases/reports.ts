@@ -218,6 +218,9 @@ const listView = (r: ReportRecord) => ({
   ...(r.readyAt ? { readyAt: r.readyAt } : {}),
 });
 
+/** An item of `GET /v1/reports`. */
+export type ReportListItem = ReturnType<typeof listView>;
+
 const scopeOf = (caller: Caller): string | undefined => (provinceWide(caller) ? allReportsScope : caller.agencyId);
 
 /** GET /v1/reports: the caller's scope, newest first. */
@@ -257,3 +260,6 @@ export function getReport(deps: {
     };
   };
 }
+
+/** `GET /v1/reports/{id}`: once ready, the totals and links valid `downloadsExpireInSeconds`. */
+export type ReportView = Awaited<ReturnType<ReturnType<typeof getReport>>>;

@@ -1,7 +1,7 @@
 import type { Agency } from '../../domain/agency.ts';
 import { dossierCodePattern } from '../../domain/dossier/code.ts';
 import { maxRatingCommentLength } from '../../domain/dossier/rating.ts';
-import type { FeedbackStatus } from '../../domain/feedback/feedback.ts';
+import type { AuthorFeedbackSummary, AuthorFeedbackView } from '../../use-cases/feedback/feedback.ts';
 import { agencyChoices } from '../agencies.ts';
 import { ApiError, type ApiClient } from '../api-client.ts';
 import { submittedKey } from '../forms.ts';
@@ -198,19 +198,10 @@ async function fileFeedback(context: SignedInContext) {
   return redirect(`${paths.myFeedback}?da=gui`);
 }
 
-interface FeedbackSummary {
-  id: string;
-  status: FeedbackStatus;
-  title: string;
-  agencyId: string;
-  filedAt: string;
-  answered: boolean;
-}
-
 async function showMyFeedback({ request, page, api }: SignedInContext) {
   const cursor = request.query.get('cursor') ?? undefined;
   if (cursor && cursor.length > 2048) return htmlResponse(400, page, badRequestPage('Trang không hợp lệ.'));
-  const list = await api.get<{ items: FeedbackSummary[]; nextCursor?: string }>('/v1/me/feedback', {
+  const list = await api.get<{ items: AuthorFeedbackSummary[]; nextCursor?: string }>('/v1/me/feedback', {
     limit: pageSize,
     cursor,
   });
@@ -232,7 +223,7 @@ async function showMyFeedback({ request, page, api }: SignedInContext) {
   const items = await Promise.all(
     list.items.map(async (f): Promise<MyFeedbackItem> => {
       const answer = f.answered
-        ? (await api.get<{ answer?: { text: string; at: string } }>(`/v1/feedback/${encodeURIComponent(f.id)}`)).answer
+        ? (await api.get<Pick<AuthorFeedbackView, 'answer'>>(`/v1/feedback/${encodeURIComponent(f.id)}`)).answer
         : undefined;
       return {
         id: f.id,

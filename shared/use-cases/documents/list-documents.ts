@@ -4,7 +4,10 @@ import type { Presigner } from '../../adapters/s3/presigner.ts';
 import type { Caller } from '../../domain/caller.ts';
 import { downloadWindowSeconds } from '../../domain/documents/document.ts';
 import { readableDossier } from '../get-dossier.ts';
-import { documentView } from './upload-document.ts';
+import { documentView, type DocumentView } from './upload-document.ts';
+
+/** One item of `GET /v1/dossiers/{code}/documents`: a verified file comes with a short-lived download link. */
+export type ListedDocument = DocumentView & { download?: { url: string; expiresAt: string } };
 
 /**
  * A dossier's documents to whoever may read the dossier; each verified one with a presigned GET
@@ -21,7 +24,7 @@ export function listDocuments(deps: {
     const documents = await deps.documents.list(code);
     const expiresAt = new Date(deps.now().getTime() + downloadWindowSeconds * 1000).toISOString();
     const items = await Promise.all(
-      documents.map(async (document) =>
+      documents.map(async (document): Promise<ListedDocument> =>
         document.status === 'verified'
           ? {
               ...documentView(document),

@@ -61,6 +61,11 @@ export const documentView = (document: DossierDocument) => {
   return rest;
 };
 
+export type DocumentView = ReturnType<typeof documentView>;
+
+/** `POST /v1/dossiers/{code}/documents` 201: the pending document and where to send its bytes. */
+export type UploadGrant = Awaited<ReturnType<ReturnType<typeof requestUpload>>>;
+
 const documentNotFound = () => new RuleViolation('not-found', 'not-found', 'Không tìm thấy tài liệu.');
 
 /**

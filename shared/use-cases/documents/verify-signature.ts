@@ -6,6 +6,9 @@ import type { Signer } from '../../documents/signing/signer.ts';
 import { dossierCodePattern } from '../../domain/dossier/code.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
 
+/** `POST /v1/signature-verifications` 200. */
+export type { VerificationReport };
+
 /** Largest PDF accepted inline (base64 in JSON stays under the Lambda's 6 MB synchronous payload). */
 export const maxVerifiedPdfBytes = 4 * 1024 * 1024;
 

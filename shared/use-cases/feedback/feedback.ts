@@ -85,6 +85,12 @@ export function getFeedbackUseCase(deps: Pick<FeedbackDeps, 'feedback'>) {
   };
 }
 
+/** `GET /v1/feedback/{id}` as its author reads it. */
+export type AuthorFeedbackView = ReturnType<typeof authorView>;
+
+/** An item of `GET /v1/me/feedback`. */
+export type AuthorFeedbackSummary = ReturnType<typeof authorSummary>;
+
 export function listMyFeedbackUseCase(deps: Pick<FeedbackDeps, 'feedback'>) {
   return async (caller: Caller, query: z.output<typeof PageQuery>) =>
     listOf(await deps.feedback.listByAuthor(caller.sub, page(query)), authorSummary);

@@ -158,12 +158,20 @@ describe('the dossier page of a citizen', () => {
     // Due at result: not before the decision (or the request for fees).
     expect(await page(dossier({ fee: { amount: 50_000, due: 'result', paid: false } }))).not.toContain(pay);
     expect(
-      await page(dossier({ status: 'decided', statusText: 'x', fee: { amount: 50_000, due: 'result', paid: false } })),
+      await page(
+        dossier({
+          status: 'decided',
+          statusText: 'Đã xử lý xong',
+          fee: { amount: 50_000, due: 'result', paid: false },
+        }),
+      ),
     ).toContain(pay);
 
     expect(await page(dossier({ status: 'returned', statusText: 'Đã trả kết quả' }))).toContain(rate);
-    expect(await page(dossier({ status: 'returned', statusText: 'x', rating: { score: 5 } }))).not.toContain(rate);
-    expect(await page(dossier({ status: 'decided', statusText: 'x' }))).not.toContain(rate);
+    expect(
+      await page(dossier({ status: 'returned', statusText: 'Đã trả kết quả', rating: { score: 5 } })),
+    ).not.toContain(rate);
+    expect(await page(dossier({ status: 'decided', statusText: 'Đã xử lý xong' }))).not.toContain(rate);
   });
 
   it('says a change went through, and answers a malformed code with 404 without asking the API', async () => {

@@ -1,88 +1,62 @@
 /**
- * The parts of the API's answers (README "API", "Documents") the citizen's pages read. Only what is shown:
- * the API sends more, and a field it drops one day shows as absent rather than breaking a page.
+ * The parts of the API's answers (README "API", "Documents") the citizen's pages read, picked from the
+ * types the use cases answer with: a field the API renames or drops no longer compiles here.
  */
-import type { DossierStatus } from '../../../domain/dossier/status.ts';
+import type { ListedDocument } from '../../../use-cases/documents/list-documents.ts';
+import type {
+  DossierSummary as ApiDossierSummary,
+  DossierView,
+  TimelineView,
+} from '../../../use-cases/dossier-view.ts';
 
 /** `POST /v1/dossiers` 201: the receipt, with the lookup PIN the API shows this once. */
-export interface FilingReceipt {
-  code: string;
-  status: DossierStatus;
-  statusText: string;
-  agencyId: string;
-  agencyName: string;
-  procedure: { code: string; version: number; name: string };
-  submittedAt: string;
-  dueAt: string;
-  /** "Sáng thứ Hai, ngày 02/03/2026". */
-  appointment: string;
-  lookupPin?: string;
-  version: number;
-}
+export type { FilingReceipt } from '../../../use-cases/file-dossier.ts';
 
-export interface DossierFlags {
-  overdue: boolean;
-  extended: boolean;
-}
+export type DossierFlags = Pick<DossierView['flags'], 'overdue' | 'extended'>;
 
 /** One line of `GET /v1/me/dossiers`. */
-export interface DossierSummary {
-  code: string;
-  procedure: { code: string; version: number; name: string };
-  status: DossierStatus;
-  statusText: string;
-  submittedAt: string;
-  dueAt: string;
-  flags: DossierFlags;
-}
+export type DossierSummary = Pick<
+  ApiDossierSummary,
+  'code' | 'procedure' | 'status' | 'statusText' | 'submittedAt' | 'dueAt'
+> & { flags: DossierFlags };
 
 export interface DossierPage<T> {
   items: T[];
   nextCursor?: string;
 }
 
-export interface Shipment {
-  address: string;
-  waybill?: string;
-  status?: 'accepted' | 'in-transit' | 'delivered' | 'failed-delivery' | 'returned-to-sender';
-}
+type PostalShipment = NonNullable<NonNullable<DossierView['postal']>['pickup']>;
+export type Shipment = Pick<PostalShipment, 'address' | 'waybill' | 'status'>;
 
-export interface DocumentItem {
-  id: string;
-  kind: 'upload' | 'form' | 'result' | 'referenced' | 'receipt';
-  slot?: number;
-  name: string;
-  form?: string;
-  contentType: string;
-  size: number;
-  status: 'pending' | 'verified' | 'quarantined' | 'referenced';
-  rejection?: { code: string; reason: string };
-  createdAt: string;
-  /** Verified files only, from `GET /v1/dossiers/{code}/documents`: valid a few minutes. */
-  download?: { url: string; expiresAt: string };
-}
+/** One item of `GET /v1/dossiers/{code}/documents`; `download` on verified files only, valid a few minutes. */
+export type DocumentItem = Pick<
+  ListedDocument,
+  'id' | 'kind' | 'slot' | 'name' | 'form' | 'contentType' | 'size' | 'status' | 'rejection' | 'createdAt' | 'download'
+>;
 
 /** `GET /v1/dossiers/{code}` as its applicant reads it (no internal notes). */
-export interface DossierDetail {
-  code: string;
-  version: number;
-  status: DossierStatus;
-  statusText: string;
-  channel: string;
-  procedure: { code: string; version: number; name: string };
-  agencyId: string;
-  applicant: { fullName: string; idNumber: string; phone?: string; email?: string; address: string };
-  returnMethod: 'online' | 'counter' | 'post';
+export type DossierDetail = Pick<
+  DossierView,
+  | 'code'
+  | 'version'
+  | 'status'
+  | 'statusText'
+  | 'channel'
+  | 'procedure'
+  | 'agencyId'
+  | 'applicant'
+  | 'returnMethod'
+  | 'submittedAt'
+  | 'receivedAt'
+  | 'dueAt'
+  | 'fee'
+  | 'returnedAt'
+> & {
   postal?: { pickup?: Shipment; delivery?: Shipment };
-  submittedAt: string;
-  receivedAt?: string;
-  dueAt: string;
-  supplement?: { requestedAt: string; defects: string[] };
-  fee: { amount: number; due: 'intake' | 'result'; paid: boolean } | null;
-  decision?: { outcome: 'approved' | 'refused'; reasons?: string; decidedAt: string };
-  returnedAt?: string;
-  rating?: { score: number };
+  supplement?: Pick<NonNullable<DossierView['supplement']>, 'requestedAt' | 'defects'>;
+  decision?: Pick<NonNullable<DossierView['decision']>, 'outcome' | 'reasons' | 'decidedAt'>;
+  rating?: Pick<NonNullable<DossierView['rating']>, 'score'>;
   flags: DossierFlags;
   /** Oldest first. */
-  timeline: { at: string; action: string; note: string }[];
-}
+  timeline: Pick<TimelineView, 'at' | 'action' | 'note'>[];
+};

@@ -1,9 +1,9 @@
 import type { Role } from '../../../domain/caller.ts';
-import type { DossierDocument } from '../../../domain/documents/document.ts';
-import type { Channel, ReturnMethod, TimelineEntry } from '../../../domain/dossier/dossier.ts';
+import type { Channel, ReturnMethod } from '../../../domain/dossier/dossier.ts';
 import { actionLabels } from '../../../domain/dossier/lifecycle.ts';
 import { type DossierStatus, dossierStatuses } from '../../../domain/dossier/status.ts';
-import type { dossierView } from '../../../use-cases/dossier-view.ts';
+import type { ListedDocument } from '../../../use-cases/documents/list-documents.ts';
+import type { DossierView, TimelineView } from '../../../use-cases/dossier-view.ts';
 import { scrollTable } from '../../components/table.ts';
 import { dateTimeText } from '../../format.ts';
 import { type Html, html, safeUrl } from '../../html.ts';
@@ -12,11 +12,10 @@ import { paths } from '../../paths.ts';
 import { type ActionFormsData, actionForms, doneText, type OfficialActionType } from './actions.ts';
 
 /** `GET /v1/dossiers/{code}` as an official reads it: the timeline with its internal notes. */
-export type DossierView = Omit<ReturnType<typeof dossierView>, 'timeline'> & { timeline: TimelineItem[] };
-type TimelineItem = Omit<TimelineEntry, 'hash' | 'prevHash'>;
+export type { DossierView };
 
 /** One item of `GET /v1/dossiers/{code}/documents`: a verified file comes with a short-lived download link. */
-export type DocumentItem = Omit<DossierDocument, 'key'> & { download?: { url: string; expiresAt: string } };
+export type DocumentItem = ListedDocument;
 
 export interface OfficialDossierData {
   dossier: DossierView;
@@ -246,7 +245,7 @@ function documentsTable(documents: readonly DocumentItem[]): Html {
   );
 }
 
-function timelineRow(entry: TimelineItem): Html {
+function timelineRow(entry: TimelineView): Html {
   const moved = entry.from && entry.to && entry.from !== entry.to;
   return html`<tr>
     <td>${time(entry.at)}</td>
@@ -262,7 +261,7 @@ function timelineRow(entry: TimelineItem): Html {
   </tr>`;
 }
 
-function timelineTable(timeline: readonly TimelineItem[]): Html {
+function timelineTable(timeline: readonly TimelineView[]): Html {
   return scrollTable(
     'Quá trình xử lý',
     html`<table>

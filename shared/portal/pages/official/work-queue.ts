@@ -1,4 +1,5 @@
 import { type DossierStatus, dossierStatuses } from '../../../domain/dossier/status.ts';
+import type { DossierSummary } from '../../../use-cases/dossier-view.ts';
 import { scrollTable } from '../../components/table.ts';
 import { dateText, dateTimeText } from '../../format.ts';
 import { html } from '../../html.ts';
@@ -7,17 +8,13 @@ import type { AgencyChoice } from '../../agencies.ts';
 import { paths } from '../../paths.ts';
 
 /** One line of `GET /v1/agencies/{id}/dossiers` (use-cases/dossier-view.ts `dossierSummary`), as the page uses it. */
-export interface QueueItem {
-  code: string;
-  procedure: { code: string; name: string };
-  status: DossierStatus;
-  statusText: string;
-  applicantName: string;
-  submittedAt: string;
-  dueAt: string;
-  step?: string;
-  flags: { overdue: boolean; extended: boolean };
-}
+export type QueueItem = Pick<
+  DossierSummary,
+  'code' | 'status' | 'statusText' | 'applicantName' | 'submittedAt' | 'dueAt' | 'step'
+> & {
+  procedure: Pick<DossierSummary['procedure'], 'code' | 'name'>;
+  flags: Pick<DossierSummary['flags'], 'overdue' | 'extended'>;
+};
 
 export interface QueueFilter {
   status?: DossierStatus;

@@ -1,18 +1,18 @@
-import { type FeedbackStatus, feedbackStatuses } from '../../../domain/feedback/feedback.ts';
+import { feedbackStatuses } from '../../../domain/feedback/feedback.ts';
+import type { AuthorFeedbackSummary, AuthorFeedbackView } from '../../../use-cases/feedback/feedback.ts';
 import { dateText } from '../../format.ts';
 import { html } from '../../html.ts';
 import type { Page } from '../../layout.ts';
 import { paths } from '../../paths.ts';
 
-/** One of the person's feedback, with its agency's name and, once answered, the answer. */
-export interface MyFeedbackItem {
-  id: string;
-  title: string;
-  status: FeedbackStatus;
+/**
+ * One of the person's feedback, with its agency's name and, once answered, the answer: put together by the
+ * portal from `GET /v1/me/feedback`, the agency and `GET /v1/feedback/{id}`.
+ */
+export type MyFeedbackItem = Pick<AuthorFeedbackSummary, 'id' | 'title' | 'status' | 'filedAt'> & {
   agencyName: string;
-  filedAt: string;
-  answer?: { text: string; at: string };
-}
+  answer?: Pick<NonNullable<AuthorFeedbackView['answer']>, 'text' | 'at'>;
+};
 
 export interface MyFeedbackPageData {
   items: readonly MyFeedbackItem[];

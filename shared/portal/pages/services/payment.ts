@@ -1,17 +1,14 @@
-import type { Dossier } from '../../../domain/dossier/dossier.ts';
 import { dossierStatuses, type DossierStatus } from '../../../domain/dossier/status.ts';
+import type { DossierView } from '../../../use-cases/dossier-view.ts';
 import { formSecrets } from '../../forms.ts';
 import { html, safeUrl } from '../../html.ts';
 import type { Page, PageContext } from '../../layout.ts';
 import { paths } from '../../paths.ts';
 
 /** What the payment page reads of `GET /v1/dossiers/{code}`. */
-export interface PayableDossier {
-  code: string;
-  status: DossierStatus;
-  procedure: { name: string };
-  fee: Dossier['fee'];
-}
+export type PayableDossier = Pick<DossierView, 'code' | 'status' | 'fee'> & {
+  procedure: Pick<DossierView['procedure'], 'name'>;
+};
 
 export interface PaymentPageData {
   dossier: PayableDossier;

@@ -1,5 +1,5 @@
 import { maxRatingCommentLength, ratingScores } from '../../../domain/dossier/rating.ts';
-import type { DossierStatus } from '../../../domain/dossier/status.ts';
+import type { DossierView } from '../../../use-cases/dossier-view.ts';
 import { formSecrets } from '../../forms.ts';
 import { html } from '../../html.ts';
 import type { Page, PageContext } from '../../layout.ts';
@@ -15,12 +15,9 @@ export const ratingLabels: Readonly<Record<(typeof ratingScores)[number], string
 };
 
 /** What the rating page reads of `GET /v1/dossiers/{code}`. */
-export interface RatableDossier {
-  code: string;
-  status: DossierStatus;
-  procedure: { name: string };
-  rating?: { score: number; comment?: string; at: string };
-}
+export type RatableDossier = Pick<DossierView, 'code' | 'status' | 'rating'> & {
+  procedure: Pick<DossierView['procedure'], 'name'>;
+};
 
 export interface RatingPageData {
   dossier: RatableDossier;

@@ -1,18 +1,14 @@
+import type { VerificationReport } from '../../../use-cases/documents/verify-signature.ts';
 import { dateTimeText } from '../../format.ts';
 import { html } from '../../html.ts';
 import type { Page } from '../../layout.ts';
 import { paths } from '../../paths.ts';
 
 /** The answer of `POST /v1/signature-verifications`. */
-export interface VerificationResult {
-  valid: boolean;
-  /** Why not (Vietnamese); absent when valid. */
-  reason?: string;
-  signer?: { name: string; agency: string };
-  signingTime?: string;
-  documentHash?: string;
-  dossierCode?: string;
-}
+export type VerificationResult = Pick<
+  VerificationReport,
+  'valid' | 'reason' | 'signer' | 'signingTime' | 'documentHash' | 'dossierCode'
+>;
 
 export interface VerifyPageData {
   code: string;
