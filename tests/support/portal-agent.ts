@@ -15,7 +15,7 @@ export interface PortalAgent {
   readonly csrf: string;
   get(path: string): Promise<PortalPage>;
   /** A form post with the CSRF token added (unless the fields set `_csrf` themselves). */
-  post(path: string, fields: Record<string, string> | FormData): Promise<PortalPage>;
+  post(path: string, fields: Record<string, string> | FormData, headers?: Record<string, string>): Promise<PortalPage>;
   /** Follows 303/302 redirects within the portal and returns the final page. */
   follow(page: PortalPage): Promise<PortalPage>;
 }
@@ -72,15 +72,15 @@ export async function signInToPortal(apiUrl: string, sub: string): Promise<Porta
   const agent: PortalAgent = {
     csrf,
     get: (path) => send(jar, new URL(path, apiUrl).href),
-    post: (path, fields) => {
+    post: (path, fields, headers = {}) => {
       if (fields instanceof FormData) {
         if (!fields.has('_csrf')) fields.set('_csrf', csrf);
-        return send(jar, new URL(path, apiUrl).href, { method: 'POST', body: fields });
+        return send(jar, new URL(path, apiUrl).href, { method: 'POST', headers, body: fields });
       }
       const form = new URLSearchParams({ _csrf: csrf, ...fields });
       return send(jar, new URL(path, apiUrl).href, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
         body: form.toString(),
       });
     },
