@@ -3,6 +3,7 @@
  * paid, and how the platform's report of a transaction is judged. Pure: ids and instants are passed in.
  */
 import type { Dossier } from '../dossier/dossier.ts';
+import { finalStatuses } from '../dossier/transitions.ts';
 import { RuleViolation } from '../rule-violation.ts';
 
 export const paymentCurrency = 'VND';
@@ -42,20 +43,24 @@ export interface TransactionReport {
 /** Formats an amount as the applicant reads it: `100.000 đồng`. */
 export const formatVnd = (amount: number): string => `${amount.toLocaleString('vi-VN')} đồng`;
 
-const closedStatuses: readonly Dossier['status'][] = ['refused', 'withdrawn', 'stopped', 'returned'];
+/** Why a dossier cannot be paid online now (a stable code and the Vietnamese sentence), or undefined when it can. */
+export function unpayable(dossier: Pick<Dossier, 'fee' | 'status'>): { code: string; message: string } | undefined {
+  if (!dossier.fee || dossier.fee.amount <= 0) {
+    return { code: 'no-fee', message: 'Thủ tục của hồ sơ này không thu phí, lệ phí.' };
+  }
+  if (dossier.fee.paid) return { code: 'fee-already-paid', message: 'Phí, lệ phí của hồ sơ này đã được nộp.' };
+  if (finalStatuses.includes(dossier.status)) {
+    return { code: 'dossier-closed', message: 'Hồ sơ đã kết thúc: không thể nộp phí, lệ phí trực tuyến.' };
+  }
+  return undefined;
+}
 
 /** The fee a dossier may be paid online now; refuses (Vietnamese) when there is nothing to pay. */
 export function payableFee(dossier: Pick<Dossier, 'fee' | 'status'>): { amount: number } {
-  if (!dossier.fee || dossier.fee.amount <= 0) {
-    throw new RuleViolation('invalid', 'no-fee', 'Thủ tục của hồ sơ này không thu phí, lệ phí.');
-  }
-  if (dossier.fee.paid) {
-    throw new RuleViolation('invalid', 'fee-already-paid', 'Phí, lệ phí của hồ sơ này đã được nộp.');
-  }
-  if (closedStatuses.includes(dossier.status)) {
-    throw new RuleViolation('invalid', 'dossier-closed', 'Hồ sơ đã kết thúc: không thể nộp phí, lệ phí trực tuyến.');
-  }
-  return { amount: dossier.fee.amount };
+  const reason = unpayable(dossier);
+  if (reason) throw new RuleViolation('invalid', reason.code, reason.message);
+  // unpayable() has made sure there is a fee.
+  return { amount: dossier.fee?.amount ?? 0 };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { DossierStatus } from '../../../domain/dossier/status.ts';
 import { finalStatuses } from '../../../domain/dossier/transitions.ts';
+import { unpayable } from '../../../domain/payments/payment.ts';
 import { maxFormUploadBytes } from '../../document-upload.ts';
 import { scrollTable } from '../../components/table.ts';
 import { dateText, dateTimeText } from '../../format.ts';
@@ -50,7 +51,7 @@ export const isOpen = (status: DossierStatus): boolean => status !== 'decided' &
 /** The fee is due now: at intake from the start, at result once asked for or decided. Never twice. */
 export function feePayable(dossier: Pick<DossierDetail, 'fee' | 'status'>): boolean {
   const { fee, status } = dossier;
-  if (!fee || fee.paid || finalStatuses.includes(status)) return false;
+  if (!fee || unpayable(dossier)) return false;
   return fee.due === 'intake' || status === 'awaiting-fees' || status === 'decided';
 }
 

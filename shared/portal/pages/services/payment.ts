@@ -1,4 +1,5 @@
-import { dossierStatuses, type DossierStatus } from '../../../domain/dossier/status.ts';
+import { dossierStatuses } from '../../../domain/dossier/status.ts';
+import { formatVnd, unpayable } from '../../../domain/payments/payment.ts';
 import type { DossierView } from '../../../use-cases/dossier-view.ts';
 import { formSecrets } from '../../forms.ts';
 import { html, safeUrl } from '../../html.ts';
@@ -18,20 +19,11 @@ export interface PaymentPageData {
   error?: string;
 }
 
-const money = new Intl.NumberFormat('vi-VN');
-/** The statuses in which nothing more can be paid (the API's `dossier-closed`). */
-const closed: readonly DossierStatus[] = ['refused', 'withdrawn', 'stopped', 'returned'];
-
-/** Why there is nothing to pay, or undefined when the fee can be paid online now. */
+/** Why there is nothing to pay (the payment rule's own sentence), or undefined when the fee can be paid online now. */
 export function nothingToPay(dossier: PayableDossier): string | undefined {
-  if (!dossier.fee || dossier.fee.amount <= 0) return 'Thủ tục của hồ sơ này không thu phí, lệ phí.';
-  if (dossier.fee.paid) {
-    return dossier.fee.paidOnline
-      ? 'Phí, lệ phí của hồ sơ này đã được nộp trực tuyến.'
-      : 'Phí, lệ phí của hồ sơ này đã được nộp.';
-  }
-  if (closed.includes(dossier.status)) return 'Hồ sơ đã kết thúc: không thể nộp phí, lệ phí trực tuyến.';
-  return undefined;
+  // One nuance the person cares about: paid here, online, rather than at the desk.
+  if (dossier.fee?.paid && dossier.fee.paidOnline) return 'Phí, lệ phí của hồ sơ này đã được nộp trực tuyến.';
+  return unpayable(dossier)?.message;
 }
 
 export function paymentPage(context: PageContext, data: PaymentPageData): Page {
@@ -53,7 +45,7 @@ export function paymentPage(context: PageContext, data: PaymentPageData): Page {
           fee
             ? html`<dt>Phí, lệ phí</dt>
                 <dd>
-                  <strong>${money.format(fee.amount)} đồng</strong>
+                  <strong>${formatVnd(fee.amount)}</strong>
                   (${fee.due === 'intake' ? 'nộp khi nộp hồ sơ' : 'nộp khi nhận kết quả'})
                 </dd>`
             : ''
@@ -63,9 +55,9 @@ export function paymentPage(context: PageContext, data: PaymentPageData): Page {
         none
           ? html`<p class="status" role="status">${none}</p>`
           : html`<p>
-                Ông/Bà sẽ được chuyển đến Nền tảng thanh toán trực tuyến quốc gia để nộp
-                ${money.format(fee?.amount ?? 0)} đồng phí, lệ phí giải quyết thủ tục ${dossier.procedure.name}. Sau khi
-                thanh toán, Ông/Bà được đưa về trang hồ sơ.
+                Ông/Bà sẽ được chuyển đến Nền tảng thanh toán trực tuyến quốc gia để nộp ${formatVnd(fee?.amount ?? 0)}
+                phí, lệ phí giải quyết thủ tục ${dossier.procedure.name}. Sau khi thanh toán, Ông/Bà được đưa về trang
+                hồ sơ.
               </p>
               <form method="post" action="${paths.myDossierPayment(dossier.code)}">
                 ${formSecrets(context, data.key)}
