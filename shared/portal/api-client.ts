@@ -36,12 +36,12 @@ export interface ApiClient {
 
 export type Fetch = typeof fetch;
 
-export function apiClient(baseUrl: string, token: string, fetchImpl: Fetch = fetch): ApiClient {
+/** Without a token: the API's public routes (e.g. the signature check), asked as nobody. */
+export function apiClient(baseUrl: string, token?: string, fetchImpl: Fetch = fetch): ApiClient {
   const call = async <T>(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<T> => {
     const response = await fetchImpl(new URL(path, baseUrl), {
       method,
       headers: {
-        // An empty token: a public API route (the signature check), asked as nobody.
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         accept: 'application/json',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),

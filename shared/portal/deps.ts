@@ -17,8 +17,8 @@ export interface PortalDeps {
     items: PublishedAnswer[];
     nextCursor?: string;
   }>;
-  /** The API with a signed-in person's token, at the origin the request came to. */
-  api: (origin: string, token: string) => ApiClient;
+  /** The API at the origin the request came to, with a signed-in person's token (none: its public routes). */
+  api: (origin: string, token?: string) => ApiClient;
   /** Undefined when no identity provider is configured (sign-in then says so). */
   oidc: () => OidcClient | undefined;
   now: () => Date;

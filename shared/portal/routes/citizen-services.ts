@@ -272,7 +272,7 @@ async function verify({ request, page, deps }: PublicContext) {
     return show(400, { code: '', error: 'Vui lòng chọn tệp PDF đã ký số hoặc nhập mã hồ sơ.' });
   }
   // The API's verification is public: asked without anyone's token, even when someone is signed in.
-  const api = deps.api(request.origin, '');
+  const api = deps.api(request.origin);
   try {
     // Verifying changes nothing: no Idempotency-Key.
     const result = await api.post<VerificationResult>('/v1/signature-verifications', body);

@@ -212,11 +212,11 @@ describe('the signature check page', () => {
 
 // --- Through the router, with a fake API ----------------------------------------------------------
 
-const calls: { method: string; path: string; body?: unknown; key?: string; token: string }[] = [];
+const calls: { method: string; path: string; body?: unknown; key?: string; token?: string }[] = [];
 /** The API as `deps.api` makes it for a token, each call recorded with the token it carried. */
 const recordingApi =
   (answer: (method: string, path: string, body?: unknown) => unknown) =>
-  (_origin: string, token: string): ApiClient =>
+  (_origin: string, token?: string): ApiClient =>
     fakeApi(
       (path) => {
         calls.push({ method: 'GET', path, token });
@@ -303,6 +303,6 @@ describe('the routes', () => {
     const response = await route(request('POST', paths.verifySignature, { form: new URLSearchParams({ code }) }));
     expect(response.status).toBe(200);
     expect(response.body).toContain('Tệp không có chữ ký số.');
-    expect(calls).toEqual([{ method: 'POST', path: '/v1/signature-verifications', body: { code }, token: '' }]);
+    expect(calls).toEqual([{ method: 'POST', path: '/v1/signature-verifications', body: { code }, token: undefined }]);
   });
 });
