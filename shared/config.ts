@@ -59,7 +59,7 @@ const Env = {
   SMS_GATEWAY_URL: optional(url()),
   /** Brand name (sender id) registered with the carriers. */
   SMS_SENDER: withDefault(text(1, 11), 'DICHVUCONG'),
-  /** DOMAIN.md: Vietnamese with diacritics is UCS-2 (70 chars a segment); stripped it is GSM-7 (160). */
+  /** docs/domain.md: Vietnamese with diacritics is UCS-2 (70 chars a segment); stripped it is GSM-7 (160). */
   SMS_DIACRITICS: withDefault(oneOf(['keep', 'strip']), 'strip'),
   SMS_MAX_SEGMENTS: withDefault(integer(1, 5), 1),
   /**

@@ -19,7 +19,7 @@ export class MessagingStack extends Stack {
     for (const name of queueConsumers) {
       const trigger = specOf(name).trigger;
       if (trigger.kind !== 'queue') continue;
-      // SSE-SQS: encrypted at rest without a KMS request per message (DESIGN.md 10: cost per dossier).
+      // SSE-SQS: encrypted at rest without a KMS request per message (docs/design.md §10: cost per dossier).
       const dlq = new Queue(this, `${name}-dlq`, {
         queueName: `${this.stackName}-${name}-dlq`,
         enforceSSL: true,

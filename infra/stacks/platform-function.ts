@@ -373,7 +373,7 @@ export class PlatformFunction extends Construct {
     fn.acknowledge({
       id: 'Serverless-LambdaTracing',
       reason:
-        'DESIGN.md 8: X-Ray tracing only where its cold-start and cost are measured and worth it; requests are correlated by Powertools Logger ids and Metrics.',
+        'docs/design.md §8: X-Ray tracing only where its cold-start and cost are measured and worth it; requests are correlated by Powertools Logger ids and Metrics.',
     });
   }
 }

@@ -1,8 +1,8 @@
 /**
- * Agencies (DOMAIN.md "Agencies"): a tree of any depth. Since 1/7/2025 the two-level model, province →
+ * Agencies (docs/domain.md "Agencies"): a tree of any depth. Since 1/7/2025 the two-level model, province →
  * communes; the older three-level model, province → district → commune, stays expressible. Departments
  * (sở, phòng, ban, the service centres) sit under the province, a district or a commune. Each agency
- * carries its working-calendar settings (DOMAIN.md "Deadlines", configurable per agency).
+ * carries its working-calendar settings (docs/domain.md "Deadlines", configurable per agency).
  * Pure: no I/O. The tree is passed in as the nodes a rule needs.
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * The read audit DOMAIN.md asks for: every read of a dossier by an official (or an auditor, an
+ * The read audit docs/domain.md asks for: every read of a dossier by an official (or an auditor, an
  * admin) is recorded — who, when, which dossier, through which route. Nothing personal beyond the
  * reader's subject: the applicant's own reads are not recorded.
  */

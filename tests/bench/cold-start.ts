@@ -1,5 +1,5 @@
 /**
- * Cold start (DESIGN.md 10): every manifest function bundled exactly as `NodejsFunction` bundles it
+ * Cold start (docs/design.md §10): every manifest function bundled exactly as `NodejsFunction` bundles it
  * (the options of infra/stacks/platform-function.ts), weighed, and its module init timed in a fresh
  * Node process, against a baseline function that only constructs a DynamoDB client, bundled the same
  * way in the same run. Rounds interleave the functions so a load spike hits them all alike.

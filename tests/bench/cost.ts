@@ -1,5 +1,5 @@
 /**
- * Cost per 1,000 dossiers (DESIGN.md 10): one dossier's whole life on the local cloud — filed online,
+ * Cost per 1,000 dossiers (docs/design.md §10): one dossier's whole life on the local cloud — filed online,
  * routed, received, processed, decided, signed, returned, with every notification — counting the AWS
  * requests it makes: API Gateway requests and Lambda invocations (timed, × the manifest's memory →
  * GB-s) at the invoker, DynamoDB/SQS/S3/KMS calls at the SDK (tests/bench/support/sdk-calls.ts),

@@ -1,5 +1,5 @@
 /**
- * Pipeline throughput and API latency on the local cloud (DESIGN.md 10), every figure a ratio to a
+ * Pipeline throughput and API latency on the local cloud (docs/design.md §10), every figure a ratio to a
  * raw call of the same dynalite, same concurrency, same run:
  * - dossiers per second from `POST /v1/dossiers` to "applicant notified" (the in-app notification
  *   item written), over raw `PutItem`s per second;

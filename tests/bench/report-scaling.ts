@@ -1,5 +1,5 @@
 /**
- * A month's report must cost what the month holds, not what the history holds (DESIGN.md 10): the
+ * A month's report must cost what the month holds, not what the history holds (docs/design.md §10): the
  * read units (ReturnConsumedCapacity) and time of March's report, with a history before it, then
  * with ten times that history. Prints ratios measured in this one run; asserts nothing on wall time.
  */

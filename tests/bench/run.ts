@@ -58,7 +58,7 @@ function writeReadme(fresh: BenchResult[]): void {
   for (const result of fresh) all.set(result.name, result);
   const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
   const lines = [
-    '| what | figure | bar (DESIGN.md §10) | command, date, machine |',
+    '| what | figure | bar (docs/design.md §10) | command, date, machine |',
     '|---|---|---|---|',
     ...[...all.values()].flatMap((r) =>
       r.rows.map(

@@ -16,7 +16,7 @@ import { baseEnvironment, esbuildOptions, repoRoot } from '../../infra/stacks/pl
 
 /**
  * A bundle this big has pulled in something it should not (the Lambda limit is 50 MB zipped).
- * The performance bar (600 KB, DESIGN.md 10) is measured by tests/bench, not enforced here.
+ * The performance bar (600 KB, docs/design.md §10) is measured by tests/bench, not enforced here.
  */
 const maxBundleBytes = 2 * 1024 * 1024;
 

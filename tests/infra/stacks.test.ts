@@ -1,5 +1,5 @@
 /**
- * The synthesized stacks against infra/manifest.ts and DESIGN.md: one synthesis (no bundling) for
+ * The synthesized stacks against infra/manifest.ts and docs/design.md: one synthesis (no bundling) for
  * every assertion of this file.
  */
 import { Annotations, Match } from 'aws-cdk-lib/assertions';

@@ -7,7 +7,7 @@ import { keys } from '../../shared/adapters/dynamo/keys.ts';
 import { birthRegistration, request, tokenFor } from '../support/http.ts';
 
 /**
- * DOMAIN.md's read audit: every read of a dossier by an official — the dossier, its timeline, its
+ * docs/domain.md's read audit: every read of a dossier by an official — the dossier, its timeline, its
  * documents — leaves one record (who, when, which route and request) that auditors list; the
  * applicant's own reads and refused reads leave none.
  */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 /**
- * Documents of a dossier (DESIGN.md 5): uploads for its required-document slots, the forms the
+ * Documents of a dossier (docs/design.md §5): uploads for its required-document slots, the forms the
  * lifecycle issues, the signed result. Metadata only; the bytes live in S3 under `dossiers/<code>/`.
  * Pure: ids and instants are passed in.
  */

@@ -1,4 +1,4 @@
-/** The lifecycle of DOMAIN.md with the status codes exchanged with the national portal (DVCQG). */
+/** The lifecycle of docs/domain.md with the status codes exchanged with the national portal (DVCQG). */
 export const dossierStatuses = {
   draft: { dvcqg: null, vi: 'Lưu nháp' },
   submitted: { dvcqg: 1, vi: 'Mới đăng ký' },

@@ -3,7 +3,7 @@ import type { ActionType } from './actions.ts';
 import type { DossierStatus } from './status.ts';
 
 /**
- * Who may do what, from which status (DOMAIN.md "Lifecycle"). `applicant` is the dossier's own
+ * Who may do what, from which status (docs/domain.md "Lifecycle"). `applicant` is the dossier's own
  * applicant; official roles act only on dossiers their agency holds.
  */
 export interface Transition {

@@ -1,5 +1,5 @@
 /**
- * SMS text rules (DOMAIN.md, Notifications): Vietnamese with diacritics needs UCS-2, 70 characters a
+ * SMS text rules (docs/domain.md "Notifications"): Vietnamese with diacritics needs UCS-2, 70 characters a
  * segment (67 when concatenated); stripped of diacritics it fits the GSM 7-bit alphabet, 160 (153).
  * Whether to keep diacritics is configurable; either way the text is kept within a few segments.
  * Pure: no I/O.

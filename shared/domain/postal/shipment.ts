@@ -1,5 +1,5 @@
 /**
- * The public postal service (bưu chính công ích, DOMAIN.md "Postal service"): the applicant may have
+ * The public postal service (bưu chính công ích, docs/domain.md "Postal service"): the applicant may have
  * the post office pick the paper dossier up (filing by post) and/or deliver the result (return by
  * post). Each is one shipment, booked once with the carrier and followed by its tracking callbacks.
  */

@@ -1,4 +1,4 @@
-/** The cold-start baseline (DESIGN.md 10): a function that only constructs a DynamoDB client. */
+/** The cold-start baseline (docs/design.md §10): a function that only constructs a DynamoDB client. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 const client = new DynamoDBClient({});

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export interface BenchRow {
   what: string;
   figure: string;
-  /** The DESIGN.md §10 bar this figure answers, if any. */
+  /** The docs/design.md §10 bar this figure answers, if any. */
   bar?: string;
 }
 

@@ -10,7 +10,7 @@ import { calendar, commune, context, people, submittedPermit } from './fixtures.
 
 type Actor = keyof typeof people;
 
-/** DOMAIN.md's lifecycle, written out independently of the code: action → (from statuses, who). */
+/** docs/domain.md's lifecycle, written out independently of the code: action → (from statuses, who). */
 const spec: Record<ActionType, { from: DossierStatus[]; by: Actor[] }> = {
   receive: { from: ['submitted'], by: ['receiver'] },
   refuse: { from: ['submitted'], by: ['receiver'] },

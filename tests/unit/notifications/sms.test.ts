@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeSms, isGsm7, segmentsOf, stripDiacritics } from '../../../shared/domain/notifications/sms.ts';
 
-describe('SMS text (DOMAIN.md: UCS-2 with diacritics, 70 a segment; configurable stripping)', () => {
+describe('SMS text (docs/domain.md: UCS-2 with diacritics, 70 a segment; configurable stripping)', () => {
   it('strips Vietnamese diacritics, đ included, to plain GSM-7 text', () => {
     expect(stripDiacritics('Hồ sơ đã được tiếp nhận. Hẹn trả: Đồng Kỵ')).toBe(
       'Ho so da duoc tiep nhan. Hen tra: Dong Ky',
