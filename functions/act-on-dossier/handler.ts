@@ -14,6 +14,7 @@ const agencies = agencyRepository(config.TABLE_NAME);
 const actOn = actOnDossier({
   provinceCode: config.PROVINCE_CODE,
   supplementMode: config.SUPPLEMENT_MODE,
+  supplementRequestWorkingDays: config.SUPPLEMENT_REQUEST_WORKING_DAYS,
   dossiers,
   catalogue: catalogueRepository(config.TABLE_NAME),
   agencies,

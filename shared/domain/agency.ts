@@ -176,16 +176,22 @@ const sessionsOptionOf = (sessions: WeeklySessions | undefined): Partial<Record<
   );
 
 /**
- * The agency's working calendar from its settings and the holidays given (dates or records; pass
- * every year a deadline may reach). Invalid settings throw a RangeError: check them with
- * {@link calendarSettingsViolation} first.
+ * The agency's working calendar from its settings and the holidays given (dates or records, days
+ * worked in a swap included). With `dataYears` (the years the holidays cover), every other year's
+ * holidays are projected from the law and the lunar calendar; without, the holidays given are all.
+ * Invalid settings throw a RangeError: check them with {@link calendarSettingsViolation} first.
  */
-export function calendarOf(agency: AgencyCalendarSettings, holidays: Iterable<string | Holiday>): WorkingCalendar {
+export function calendarOf(
+  agency: AgencyCalendarSettings,
+  holidays: Iterable<string | Holiday>,
+  dataYears?: Iterable<number>,
+): WorkingCalendar {
   return workingCalendar({
     saturdayMorning: agency.saturdayMorning ?? false,
     cutoff: agency.intakeCutoff === undefined ? defaultCutoff : agency.intakeCutoff,
     sessions: sessionsOptionOf(agency.sessions),
     holidays,
+    ...(dataYears ? { dataYears } : {}),
   });
 }
 

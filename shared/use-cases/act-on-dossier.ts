@@ -6,6 +6,7 @@ import type { OutboxRelay } from '../adapters/outbox-relay.ts';
 import type { SupplementMode, WorkingCalendar } from '../domain/calendar/index.ts';
 import type { Caller } from '../domain/caller.ts';
 import type { Action } from '../domain/dossier/actions.ts';
+import { expectedVersionHolds } from '../domain/dossier/annotations.ts';
 import { transferTargets } from '../domain/dossier/joint.ts';
 import { act } from '../domain/dossier/lifecycle.ts';
 import { agencyIdPattern } from '../domain/agency.ts';
@@ -31,7 +32,11 @@ export const ActionBody = z.discriminatedUnion('type', [
   kind('supplement', {}),
   kind('forward', { assigneeId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))) }),
   kind('transfer', { agencyId: z.string().check(z.regex(agencyIdPattern, 'Mã cơ quan không hợp lệ')) }),
-  kind('request-fees', {}),
+  kind('request-fees', {
+    amount: z.optional(
+      z.number({ error: 'Mức thu phải là số' }).check(z.int('Mức thu tính bằng đồng, số nguyên'), z.minimum(0)),
+    ),
+  }),
   kind('confirm-payment', {}),
   kind('request-extension', {
     extraWorkingDays: z.number().check(
@@ -52,6 +57,8 @@ export type ActionBody = z.output<typeof ActionBody>;
 export interface ActOnDossierDeps {
   provinceCode: string;
   supplementMode: SupplementMode;
+  /** Window for a supplement request after receipt; default 3 working days. */
+  supplementRequestWorkingDays?: number;
   dossiers: DossierRepository;
   catalogue: CatalogueRepository;
   agencies: AgencyRepository;
@@ -61,14 +68,16 @@ export interface ActOnDossierDeps {
 }
 
 /**
- * One lifecycle step on one dossier: read, check the version the caller saw, decide (domain),
- * write conditionally on that version, relay the event. Two officials acting at once: one wins,
- * the other gets 409 with the current version.
+ * One lifecycle step on one dossier: read, check the version the caller saw (or one only system
+ * annotations separate from the current one: annotations.ts), decide (domain), write conditionally on
+ * the version read, relay the event. Two officials acting at once: one wins, the other gets 409 with
+ * the current version.
  */
 export function actOnDossier(deps: ActOnDossierDeps) {
   return async (caller: Caller, code: string, body: ActionBody) => {
     const { dossier } = await readableDossier(deps.dossiers, caller, code);
-    if (dossier.version !== body.expectedVersion) throw versionConflict(dossier.version);
+    // A system annotation since (the signed result recorded) does not invalidate what the caller saw.
+    if (!expectedVersionHolds(dossier, body.expectedVersion)) throw versionConflict(dossier.version);
     const procedure = await deps.catalogue.procedureVersion(dossier.procedure.code, dossier.procedure.version);
     if (!procedure) throw new Error(`Procedure ${dossier.procedure.code} v${dossier.procedure.version} is missing`);
     const { expectedVersion: _expected, ...action } = body;
@@ -80,6 +89,9 @@ export function actOnDossier(deps: ActOnDossierDeps) {
       calendar: await deps.calendarFor(dossier.agencyId),
       now,
       supplementMode: deps.supplementMode,
+      ...(deps.supplementRequestWorkingDays === undefined
+        ? {}
+        : { supplementRequestWithin: { workingDays: deps.supplementRequestWorkingDays } }),
       ...(action.type === 'transfer' ? { transfer: await transferContext(deps, action.agencyId) } : {}),
     });
     const saved = await deps.dossiers.save(dossier, decision);

@@ -2,7 +2,9 @@ import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
 import type { NotificationRepository } from '../adapters/dynamo/notification-repository.ts';
 import type { WatchMarks } from '../adapters/dynamo/watch-marks.ts';
+import { vnPublicHolidays } from '../domain/calendar/index.ts';
 import type { Dossier } from '../domain/dossier/dossier.ts';
+import type { Official } from '../domain/official.ts';
 import {
   deadlineWarning,
   digestEventId,
@@ -12,11 +14,17 @@ import {
   warningMessages,
   watchWindow,
 } from '../domain/notifications/deadline-watch.ts';
+import {
+  holidayDataEventId,
+  holidayDataMessages,
+  holidayYearToCheck,
+  yearNeedingHolidayData,
+} from '../domain/notifications/holiday-data-watch.ts';
 import { toVnDate } from '../domain/time.ts';
 
 export interface WatchDeadlinesDeps {
   dossiers: Pick<DossierRepository, 'openDueOn' | 'listWorkQueue'>;
-  agencies: Pick<AgencyRepository, 'allOfficials' | 'calendarFor'>;
+  agencies: Pick<AgencyRepository, 'allOfficials' | 'calendarFor' | 'getHolidays' | 'listByLevel'>;
   marks: WatchMarks;
   notifications: Pick<NotificationRepository, 'record'>;
   now: () => Date;
@@ -30,6 +38,8 @@ export interface WatchResult {
   read: number;
   warnings: number;
   digests: number;
+  /** The year whose projected holidays the admins were warned of in this run, if any. */
+  holidayDataWarning?: number;
 }
 
 /**
@@ -87,8 +97,39 @@ export function watchDeadlines(deps: WatchDeadlinesDeps) {
       }
       if (created) result.digests++;
     }
+    const warned = await warnOfProjectedHolidays(deps, now);
+    if (warned !== undefined) result.holidayDataWarning = warned;
     return result;
   };
+}
+
+/**
+ * From 1 November, when next year has only projected holidays (nothing stored, nothing built in), the
+ * admins on the province-level rosters get one in-app warning for that year (idempotent like the
+ * dossier warnings: the mark fixes the instant, the event id the entry). Returns the year when a new
+ * warning was recorded.
+ */
+async function warnOfProjectedHolidays(deps: WatchDeadlinesDeps, now: Date): Promise<number | undefined> {
+  const nextYear = holidayYearToCheck(now);
+  if (nextYear === undefined) return undefined; // before November: no read at all
+  const stored = await deps.agencies.getHolidays(nextYear);
+  const year = yearNeedingHolidayData(now, (y) => stored !== undefined || vnPublicHolidays[y] !== undefined);
+  if (year === undefined) return undefined;
+  const officials: Official[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.agencies.listByLevel('province', { limit: 100, ...(cursor ? { cursor } : {}) });
+    for (const agency of page.items) officials.push(...(await deps.agencies.allOfficials(agency.id)));
+    cursor = page.nextCursor;
+  } while (cursor);
+  const messages = holidayDataMessages(year, officials);
+  if (messages.length === 0) return undefined;
+  const sentAt = await deps.marks.firstSentAt(`HOLIDAYS#${year}`, 'projected', now);
+  let created = false;
+  for (const message of messages) {
+    created = (await deps.notifications.record(message, holidayDataEventId(year), sentAt)) === 'created' || created;
+  }
+  return created ? year : undefined;
 }
 
 /** Every dossier in an agency's work queue (a Query on its queue index, paged to the end). */

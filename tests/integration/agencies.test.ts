@@ -325,8 +325,17 @@ describe('holidays', () => {
     expect(response.body.holidays[0]).toEqual({ date: '2026-01-01', name: 'Tết Dương lịch' });
   });
 
-  it('gives an empty list for a year nobody set', async () => {
-    expect((await get('/v1/holidays/2031')).body).toEqual({ year: 2031, source: 'none', holidays: [] });
+  it('projects a year nobody set, from Bộ luật Lao động 2019 điều 112 and the lunar calendar', async () => {
+    // Tết Tân Hợi: 1/1 lunar = Thursday 23/1/2031; 1/1/2031 a Wednesday; 30/4 a Wednesday.
+    const body = (await get('/v1/holidays/2031')).body;
+    expect(body).toMatchObject({ year: 2031, source: 'projected' });
+    expect(body.holidays).toEqual(
+      expect.arrayContaining([
+        { date: '2031-01-01', name: 'Tết Dương lịch', projected: true },
+        { date: '2031-01-23', name: 'Tết Nguyên đán', projected: true },
+        { date: '2031-04-30', name: 'Ngày Giải phóng miền Nam', projected: true },
+      ]),
+    );
   });
 
   it('stores a new year (201), sorted, and replaces it (200)', async () => {
@@ -413,6 +422,25 @@ describe('calendarFor', () => {
     expect(isWorkingDay(await repo.calendarFor('24.STP'), '2025-01-28')).toBe(false); // Tết 2025, national list
     expect((await put('/v1/holidays/2027', { holidays: [] })).status).toBe(200);
     expect(isWorkingDay(await repo.calendarFor('24.STP'), '2027-02-08')).toBe(true); // 2027 emptied by the admin
+  });
+
+  it('honours a swap (làm bù): the weekday off is off, the Saturday worked is a working day', async () => {
+    const repo = agencyRepository(cloud.tableName, DynamoDBDocumentClient.from(cloud.clients.dynamo), {
+      cacheSeconds: 0,
+    });
+    // 2/1/2032 is a Friday, 10/1/2032 a Saturday.
+    const holidays = [
+      { date: '2032-01-01', name: 'Tết Dương lịch' },
+      { date: '2032-01-02', name: 'Nghỉ hoán đổi' },
+      { date: '2032-01-10', name: 'Làm bù cho ngày 02/01/2032', workingDay: true },
+    ];
+    expect((await put('/v1/holidays/2032', { holidays })).status).toBe(201);
+    expect((await get('/v1/holidays/2032')).body).toEqual({ year: 2032, source: 'stored', holidays });
+    const calendar = await repo.calendarFor('24.STP');
+    expect(isWorkingDay(calendar, '2032-01-02')).toBe(false);
+    expect(isWorkingDay(calendar, '2032-01-10')).toBe(true);
+    // The stored year replaces its projection: Tết 2032 is not in this (partial) list, so it is worked.
+    expect(isWorkingDay(calendar, '2032-02-12')).toBe(true);
   });
 
   it('refuses an unknown agency', async () => {

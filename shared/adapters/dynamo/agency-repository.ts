@@ -9,7 +9,8 @@ import { type Agency, type AgencyLevel, calendarOf } from '../../domain/agency.t
 import {
   type Holiday,
   type HolidaySchedule,
-  holidayDates,
+  holidayRecords,
+  scheduleYears,
   vnPublicHolidays,
   type WorkingCalendar,
 } from '../../domain/calendar/index.ts';
@@ -259,7 +260,10 @@ export function agencyRepository(
 
     /** Replaces a year's holidays (validated by the caller). */
     async putHolidays(year: number, holidays: readonly Holiday[]): Promise<void> {
-      const item: StoredHolidays = { year, holidays: holidays.map(({ date, name }) => ({ date, name })) };
+      const item: StoredHolidays = {
+        year,
+        holidays: holidays.map(({ date, name, workingDay }) => ({ date, name, ...(workingDay ? { workingDay } : {}) })),
+      };
       await putItem({ ...keys.holidays(year), ...item });
       scheduleCache.delete(tableName);
       for (const key of calendarCache.keys()) if (key.startsWith(cacheKey(''))) calendarCache.delete(key);
@@ -275,7 +279,8 @@ export function agencyRepository(
       return cached(calendarCache, cacheKey(agencyId), async () => {
         const [agency, schedule] = await Promise.all([get(agencyId), holidaySchedule()]);
         if (!agency) throw new RuleViolation('not-found', 'unknown-agency', `Không tìm thấy cơ quan ${agencyId}.`);
-        return calendarOf(agency, holidayDates(schedule));
+        // Years with no stored or seeded data are projected (Bộ luật Lao động 2019, điều 112).
+        return calendarOf(agency, holidayRecords(schedule), scheduleYears(schedule));
       });
     },
   };

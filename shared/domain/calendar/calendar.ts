@@ -1,11 +1,13 @@
 /**
  * The working calendar of an agency: when its desk works, as a value. Every rule is a setting with
  * the national default (DOMAIN.md "Deadlines"): Monday–Friday 07:30–11:30 and 13:30–17:30 (two
- * half-day sessions, 8 working hours), optional Saturday morning, public holidays as data, and the
+ * half-day sessions, 8 working hours), optional Saturday morning, public holidays as data (days off
+ * and the Saturdays worked in a swap, làm bù), holidays PROJECTED for years without data, and the
  * 15:00 intake cut-off.
  */
 import { dayNumberOfVnDate, vnDateOfDayNumber, vnDayNumber, type Weekday, weekdayOfDayNumber } from '../time.ts';
-import { type Holiday, holidayDates } from './holidays.ts';
+import { type Holiday, holidayRecords, scheduleYears } from './holidays.ts';
+import { projectedHolidays } from './projected-holidays.ts';
 
 /** One working session (a half day), in minutes since local midnight, `start < end`. */
 export interface Session {
@@ -24,6 +26,13 @@ export interface WorkingCalendar {
   readonly sessions: Readonly<Record<Weekday, readonly Session[]>>;
   /** Local dates (`YYYY-MM-DD`) off whatever their weekday. */
   readonly holidays: ReadonlySet<string>;
+  /** Local dates worked whatever their weekday (làm bù), with the sessions of a regular weekday. */
+  readonly extraWorkingDays?: ReadonlySet<string>;
+  /**
+   * When set, the years whose holiday data is given; every other year's holidays are projected
+   * (./projected-holidays.ts). Unset: no projection (the given dates are the whole truth).
+   */
+  readonly dataYears?: ReadonlySet<number>;
   /** A receipt strictly after this local time (minutes since midnight) counts from the next working morning; null: no cut-off. */
   readonly cutoff: number | null;
   /** Working hours in one working day: converts `{ workingDays }` durations. */
@@ -33,8 +42,17 @@ export interface WorkingCalendar {
 export interface WorkingCalendarOptions {
   /** Open Saturday 07:30–11:30 (ignored when `sessions[6]` is given). Default false. */
   saturdayMorning?: boolean;
-  /** Dates off, or the holiday records themselves. Default: the seeded national holidays. */
+  /**
+   * Dates off, or the holiday records themselves (a record with `workingDay: true` is a day worked).
+   * Default: the seeded national holidays, other years projected.
+   */
   holidays?: Iterable<string | Holiday>;
+  /**
+   * The years `holidays` covers: the holidays of any other year are projected from the law and the
+   * lunar calendar. Default: the seeded years when `holidays` is omitted; when `holidays` is given
+   * without it, no projection.
+   */
+  dataYears?: Iterable<number>;
   /** Intake cut-off, local `HH:MM`; null for none. Default `'15:00'`. */
   cutoff?: string | null;
   /** Sessions for the weekdays given (0 = Sunday); `[]` closes a day. Others keep the default. */
@@ -96,14 +114,18 @@ export function workingCalendar(options: WorkingCalendarOptions = {}): WorkingCa
     throw new RangeError(`Invalid hoursPerWorkingDay ${hoursPerWorkingDay}`);
   }
   const holidays = new Set<string>();
-  for (const h of options.holidays ?? holidayDates()) {
+  const extraWorkingDays = new Set<string>();
+  for (const h of options.holidays ?? holidayRecords()) {
     const date = typeof h === 'string' ? h : h.date;
     dayNumberOfVnDate(date); // validates
-    holidays.add(date);
+    (typeof h !== 'string' && h.workingDay ? extraWorkingDays : holidays).add(date);
   }
+  const dataYears = options.dataYears ?? (options.holidays === undefined ? scheduleYears() : undefined);
   return Object.freeze({
     sessions: Object.freeze(sessions),
     holidays,
+    extraWorkingDays,
+    ...(dataYears ? { dataYears: new Set(dataYears) } : {}),
     cutoff: cutoff === null ? null : parseLocalTime(cutoff),
     hoursPerWorkingDay,
   });
@@ -114,8 +136,21 @@ export const defaultCalendar: WorkingCalendar = workingCalendar();
 
 /** The sessions of a local day (days since 1970-01-01 local): none on a holiday. */
 export function sessionsOnDay(calendar: WorkingCalendar, dayNumber: number): readonly Session[] {
-  if (calendar.holidays.has(vnDateOfDayNumber(dayNumber))) return [];
+  const date = vnDateOfDayNumber(dayNumber);
+  const year = Number(date.slice(0, 4));
+  if (calendar.dataYears && !calendar.dataYears.has(year)) {
+    const projected = projectedHolidays(year).find((h) => h.date === date);
+    if (projected) return projected.workingDay ? regularWeekdaySessions(calendar) : [];
+  }
+  if (calendar.holidays.has(date)) return [];
+  if (calendar.extraWorkingDays?.has(date)) return regularWeekdaySessions(calendar);
   return calendar.sessions[weekdayOfDayNumber(dayNumber)];
+}
+
+/** The sessions of a day worked in a swap: those of the agency's first working weekday (Monday as a rule). */
+function regularWeekdaySessions(calendar: WorkingCalendar): readonly Session[] {
+  const weekday = ([1, 2, 3, 4, 5, 6, 0] as const).find((d) => calendar.sessions[d].length > 0) ?? 1;
+  return calendar.sessions[weekday];
 }
 
 /** Whether a local date (`YYYY-MM-DD`, or the local day of an instant) has working sessions. */

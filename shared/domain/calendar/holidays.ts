@@ -2,14 +2,20 @@
  * Public holidays (Bộ luật Lao động 2019, art. 112) as DATA, per year, in the shape an admin API edits:
  * one `{ date, name }` per local day off. Seeded 2025–2027 from the published schedules as DOMAIN.md
  * lists them; weekend days inside a holiday span are kept (they matter to agencies open on Saturday).
- * The government's yearly swaps (a weekday off against a Saturday worked) are not in this seed:
- * verify each year against the official announcement before relying on it.
+ * The government's yearly swaps (làm bù: a weekday off against a Saturday worked) are representable:
+ * the weekday is a day off like any other and the Saturday is listed with `workingDay: true`. The seed
+ * holds none; verify each year against the official announcement before relying on it. A year with no
+ * data is projected (./projected-holidays.ts), never silently counted as all working days.
  */
 export interface Holiday {
   /** Local date, `YYYY-MM-DD`. */
   readonly date: string;
   /** Vietnamese name, as printed for people. */
   readonly name: string;
+  /** A day WORKED although it is normally off (làm bù: e.g. a Saturday against a weekday off). */
+  readonly workingDay?: boolean;
+  /** Computed from the law and the lunar calendar, not from the government's announcement. */
+  readonly projected?: boolean;
 }
 
 /** Holidays keyed by year, so a year can be replaced or edited as a whole. */
@@ -74,9 +80,19 @@ export const vnPublicHolidays: HolidaySchedule = {
   ],
 };
 
-/** Every date of a schedule, flattened: the input a calendar's holiday set is built from. */
+/** Every day OFF of a schedule, flattened (extra working days left out). */
 export function holidayDates(schedule: HolidaySchedule = vnPublicHolidays): string[] {
-  return Object.values(schedule).flatMap((year) => year.map((h) => h.date));
+  return Object.values(schedule).flatMap((year) => year.filter((h) => !h.workingDay).map((h) => h.date));
+}
+
+/** Every record of a schedule, flattened: the input a calendar is built from (days off and days worked). */
+export function holidayRecords(schedule: HolidaySchedule = vnPublicHolidays): Holiday[] {
+  return Object.values(schedule).flat();
+}
+
+/** The years a schedule holds data for: a calendar projects the others. */
+export function scheduleYears(schedule: HolidaySchedule = vnPublicHolidays): number[] {
+  return Object.keys(schedule).map(Number);
 }
 
 /** The name of the holiday on a local date, if any. */

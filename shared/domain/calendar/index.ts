@@ -29,17 +29,21 @@ export {
   holidayDates,
   holidayNames,
   holidayOn,
+  holidayRecords,
+  scheduleYears,
   vnPublicHolidays,
 } from './holidays.ts';
 export {
   canRequestExtension,
   defaultSupplementMode,
   dueDateAfterSupplement,
+  durationAfterPause,
   extensionDeadline,
   remainingAfterPause,
   type SupplementMode,
   type SupplementTimes,
   supplementRequestDeadline,
+  supplementRequestOpen,
   supplementRequestWithin,
 } from './supplement.ts';
 export {
@@ -47,10 +51,16 @@ export {
   countingStart,
   dueDate,
   durationInHours,
+  endOfWorkingDays,
+  extendByWorkingDays,
   isOverdue,
   isWorkingTime,
+  receiptDay,
   remainingWorkingHours,
   roundUpToHalfDay,
   type WorkingDuration,
+  workingDaysElapsed,
   workingHoursBetween,
 } from './working-time.ts';
+export { lunarNewYear, solarDateOfLunar } from './lunar.ts';
+export { projectedHolidays } from './projected-holidays.ts';

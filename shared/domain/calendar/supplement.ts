@@ -1,26 +1,34 @@
 /**
- * Deadline rules around supplements and extensions (DOMAIN.md "Deadlines").
+ * Deadline rules around supplements and extensions, counted by the legal rule of ./working-time.ts
+ * (Bộ luật Dân sự 2015, điều 147–148).
  *
- * Supplement: when an official requests a supplement (form 02) and the applicant supplements later,
- *  - 'restart' (default, Nghị định 61/2018): the clock restarts from zero at the supplement's receipt;
- *  - 'pause': the working time consumed between the counting start and the request is kept, and the
- *    remainder (duration − consumed, never below zero) runs from the supplement's receipt.
- * In both modes the supplement's receipt is treated like a receipt: the cut-off and the counting-start
- * rule apply, and the result is rounded up to the half day. For a second round in 'pause' mode, pass
- * the previous supplement's receipt as `receivedAt` and the previous remainder as `duration`.
+ * Supplement request (form 02): "hướng dẫn một lần, đầy đủ" — once, listing every defect, within 3
+ * working days of receipt (Nghị định 61/2018/NĐ-CP, điều 15–16, kept by Nghị định 118/2025/NĐ-CP;
+ * the window is configurable): the deadline is the close of the 3rd working day after the receipt day.
+ *
+ * When the applicant supplements (the supplement's receipt is treated like a receipt: receipt day and
+ * cut-off apply),
+ *  - 'restart' (default, Nghị định 61/2018): the whole period runs again from the supplement's receipt;
+ *  - 'pause': the part of the period already used is kept and the remainder runs from the supplement's
+ *    receipt. A period in working days has used the working days WHOLLY elapsed after the receipt day
+ *    and before the request's day (the request day, like a receipt day, is not charged); a period in
+ *    working hours has used the working time from its counting start to the request.
+ * For a second round in 'pause' mode, pass the previous supplement's receipt as `receivedAt` and the
+ * previous remainder as `duration`.
  *
  * Extension (form 04): the apology and extension must be issued at least 1 working day before the due
- * date, read by dates: by the end of the last working day before the due date's local day.
+ * date, read by dates: by the close of the last working day before the due date's local day; the new
+ * appointment is the old one moved N working days later, counted the same way (./working-time.ts
+ * `extendByWorkingDays`).
  */
 import { vnDayNumber, vnDayStart } from '../time.ts';
 import { sessionsOnDay, type WorkingCalendar } from './calendar.ts';
 import {
-  addWorkingTime,
   countingStart,
   dueDate,
   durationInHours,
-  roundUpToHalfDay,
   type WorkingDuration,
+  workingDaysElapsed,
   workingHoursBetween,
 } from './working-time.ts';
 
@@ -49,24 +57,29 @@ function assertOrdered(times: SupplementTimes): void {
   }
 }
 
+/** What remains of the period after the supplement ('pause' mode), in the period's own unit, never negative. */
+export function durationAfterPause(calendar: WorkingCalendar, times: SupplementTimes): WorkingDuration {
+  assertOrdered(times);
+  const { duration, receivedAt, requestedAt } = times;
+  if ('workingDays' in duration) {
+    durationInHours(calendar, duration); // validates
+    return { workingDays: Math.max(0, duration.workingDays - workingDaysElapsed(calendar, receivedAt, requestedAt)) };
+  }
+  const consumed = Math.max(0, workingHoursBetween(calendar, countingStart(calendar, receivedAt), requestedAt));
+  return { workingHours: Math.max(0, durationInHours(calendar, duration) - consumed) };
+}
+
 /** Working hours of the duration still to run after the supplement ('pause' mode), never negative. */
 export function remainingAfterPause(calendar: WorkingCalendar, times: SupplementTimes): number {
-  assertOrdered(times);
-  const consumed = Math.max(
-    0,
-    workingHoursBetween(calendar, countingStart(calendar, times.receivedAt), times.requestedAt),
-  );
-  return Math.max(0, durationInHours(calendar, times.duration) - consumed);
+  return durationInHours(calendar, durationAfterPause(calendar, times));
 }
 
 /** The new due date once the applicant has supplemented. */
 export function dueDateAfterSupplement(calendar: WorkingCalendar, times: SupplementTimes): Date {
   assertOrdered(times);
   const mode = times.mode ?? defaultSupplementMode;
-  if (mode === 'restart') return dueDate(calendar, times.supplementedAt, times.duration);
-  const remaining = { workingHours: remainingAfterPause(calendar, times) };
-  const start = countingStart(calendar, times.supplementedAt);
-  return roundUpToHalfDay(calendar, addWorkingTime(calendar, start, remaining));
+  const duration = mode === 'restart' ? times.duration : durationAfterPause(calendar, times);
+  return dueDate(calendar, times.supplementedAt, duration);
 }
 
 /** The latest a supplement request may be issued for a dossier received at `receivedAt`. */
@@ -76,6 +89,16 @@ export function supplementRequestDeadline(
   within: WorkingDuration = supplementRequestWithin,
 ): Date {
   return dueDate(calendar, receivedAt, within);
+}
+
+/** Whether a supplement request issued at `now` is within the window after a receipt at `receivedAt`. */
+export function supplementRequestOpen(
+  calendar: WorkingCalendar,
+  receivedAt: Date,
+  now: Date,
+  within: WorkingDuration = supplementRequestWithin,
+): boolean {
+  return now.getTime() <= supplementRequestDeadline(calendar, receivedAt, within).getTime();
 }
 
 /** The end of the last working session on a working day before the due date's local day. */

@@ -11,7 +11,8 @@ export type Action =
   | ({ type: 'supplement' } & Notes)
   | ({ type: 'forward'; assigneeId?: string } & Notes)
   | ({ type: 'transfer'; agencyId: string } & Notes)
-  | ({ type: 'request-fees' } & Notes)
+  /** `amount`: for a fee the schedule leaves to the official, the amount set within its range. */
+  | ({ type: 'request-fees'; amount?: number } & Notes)
   | ({ type: 'confirm-payment' } & Notes)
   | ({ type: 'request-extension'; extraWorkingDays: number; reason: string } & Notes)
   | ({ type: 'stop'; reason: string } & Notes)

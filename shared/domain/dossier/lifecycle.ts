@@ -1,22 +1,26 @@
 import type { Agency } from '../agency.ts';
 import {
-  addWorkingTime,
   canRequestExtension,
   dueDate,
+  durationAfterPause,
   durationInHours,
-  remainingAfterPause,
-  roundUpToHalfDay,
+  extendByWorkingDays,
   type SupplementMode,
+  supplementRequestDeadline,
+  supplementRequestWithin,
   type WorkingCalendar,
+  type WorkingDuration,
 } from '../calendar/index.ts';
 import { type Caller, hasRole, type Role } from '../caller.ts';
+import { feeOutstanding, feeRequested } from '../fees/dossier-fee.ts';
 import type { Procedure } from '../procedure.ts';
 import { RuleViolation } from '../rule-violation.ts';
-import { formatVnDate, toVnIso } from '../time.ts';
+import { formatVnDate, toVnIso, vnParts } from '../time.ts';
 import type { Action, ActionType } from './actions.ts';
 import type { Decision, Dossier, FormNumber, StepRecord, TimelineEntry } from './dossier.ts';
 import { maxTimelineEntries } from './dossier.ts';
 import { dossierChanged } from './lifecycle-events.ts';
+import { hasSignedResult } from './signed-result.ts';
 import { type DossierStatus, dossierStatuses } from './status.ts';
 import { intakeStepName, stepName } from './steps.ts';
 import { type Transition, transitions } from './transitions.ts';
@@ -31,6 +35,8 @@ export interface ActionContext {
   calendar: WorkingCalendar;
   now: Date;
   supplementMode: SupplementMode;
+  /** Window for a supplement request after receipt (default 3 working days, Nghị định 61/2018, điều 16). */
+  supplementRequestWithin?: WorkingDuration;
   /** For a transfer: the agencies the dossier may go to, and the chosen one with its calendar. */
   transfer?: { allowed: readonly TransferTarget[]; agency: Agency; calendar: WorkingCalendar };
 }
@@ -60,14 +66,18 @@ export function actingRole(
 
 /**
  * The actions the caller may take on the dossier in its current status, by the same table `act` checks
- * (pages offer these; the step's own rules may still refuse one).
+ * (pages offer these; the step's own rules may still refuse one). Given the timeline, a supplement
+ * request already used after receipt is not offered again (it can only be refused).
  */
 export function allowedActions(
   caller: Caller,
-  dossier: Pick<Dossier, 'status' | 'applicantId' | 'agencyId'>,
+  dossier: Pick<Dossier, 'status' | 'applicantId' | 'agencyId'> & { timeline?: SupplementHistory['timeline'] },
 ): ActionType[] {
   return (Object.keys(transitions) as ActionType[]).filter((type) => {
     const transition = transitions[type];
+    if (type === 'request-supplement' && dossier.status !== 'submitted' && dossier.timeline) {
+      if (supplementAlreadyRequested({ timeline: dossier.timeline })) return false;
+    }
     return transition.from.includes(dossier.status) && actingRole(caller, dossier, transition) !== undefined;
   });
 }
@@ -159,6 +169,7 @@ function stepOf(action: Action, ctx: ActionContext, at: string): Step {
     case 'refuse':
       return closing({ status: 'refused' }, `Hồ sơ không được tiếp nhận. Lý do: ${action.reason}`, '03');
     case 'request-supplement': {
+      supplementRequestRule(ctx);
       const defects = action.defects.map((d) => d.trim()).filter(Boolean);
       if (defects.length === 0) throw refuse('invalid', 'defects-required', 'Cần nêu đầy đủ các nội dung cần bổ sung.');
       return {
@@ -176,17 +187,20 @@ function stepOf(action: Action, ctx: ActionContext, at: string): Step {
       if (request.fromStatus !== 'processing' || !dossier.clock) {
         return { changes: { status: request.fromStatus }, remove: ['supplement'], note: 'Hồ sơ đã được bổ sung.' };
       }
-      const workingHours =
+      // The period counts again from the supplement's receipt, by the legal rule, in the procedure's
+      // own unit (working days or hours): all of it ('restart') or what was left ('pause').
+      const duration =
         ctx.supplementMode === 'restart'
-          ? durationInHours(calendar, procedure.processingTime)
-          : remainingAfterPause(calendar, {
+          ? procedure.processingTime
+          : durationAfterPause(calendar, {
               receivedAt: new Date(dossier.clock.startedAt),
               requestedAt: new Date(request.requestedAt),
               supplementedAt: now,
-              duration: { workingHours: dossier.clock.workingHours },
+              duration: clockDuration(calendar, procedure, dossier.clock.workingHours),
               mode: 'pause',
             });
-      const dueAt = toVnIso(dueDate(calendar, now, { workingHours }));
+      const workingHours = durationInHours(calendar, duration);
+      const dueAt = toVnIso(dueDate(calendar, now, duration));
       return {
         changes: { status: 'processing', clock: { startedAt: at, workingHours }, dueAt },
         remove: ['supplement'],
@@ -230,9 +244,11 @@ function stepOf(action: Action, ctx: ActionContext, at: string): Step {
       return transfer(action.agencyId, ctx, at);
     case 'request-fees': {
       if (!dossier.fee) throw refuse('invalid', 'no-fee', 'Thủ tục này không thu phí, lệ phí.');
+      // A range fee gets its amount from the official here, inside the schedule (fees/dossier-fee.ts).
+      const fee = feeRequested(dossier.fee, action.amount, ctx.caller.sub, at);
       return {
-        changes: { status: 'awaiting-fees' },
-        note: `Đề nghị thực hiện nghĩa vụ tài chính: ${dossier.fee.amount.toLocaleString('vi-VN')} đồng.`,
+        changes: { status: 'awaiting-fees', ...(fee === dossier.fee ? {} : { fee }) },
+        note: `Đề nghị thực hiện nghĩa vụ tài chính: ${fee.amount.toLocaleString('vi-VN')} đồng.`,
       };
     }
     case 'confirm-payment':
@@ -251,9 +267,7 @@ function stepOf(action: Action, ctx: ActionContext, at: string): Step {
           'Văn bản xin lỗi và gia hạn phải ban hành chậm nhất 01 ngày làm việc trước hạn.',
         );
       }
-      const dueAt = toVnIso(
-        roundUpToHalfDay(calendar, addWorkingTime(calendar, due, { workingDays: action.extraWorkingDays })),
-      );
+      const dueAt = toVnIso(extendByWorkingDays(calendar, due, action.extraWorkingDays));
       return {
         changes: { originalDueAt: dossier.dueAt, dueAt },
         note: `Cơ quan xin lỗi vì chậm trả kết quả (lý do: ${action.reason}) và hẹn lại ngày ${formatVnDate(new Date(dueAt))}.`,
@@ -284,8 +298,16 @@ function stepOf(action: Action, ctx: ActionContext, at: string): Step {
       };
     }
     case 'return-result':
-      if (dossier.fee && dossier.fee.due === 'result' && !dossier.fee.paid) {
+      if (dossier.fee && dossier.fee.due === 'result' && feeOutstanding(dossier.fee)) {
         throw refuse('invalid', 'fee-unpaid', 'Chưa hoàn thành phí, lệ phí: chưa thể trả kết quả.');
+      }
+      // The result is returned only once signed by the leader and the agency (signed-result.ts).
+      if (!hasSignedResult(dossier)) {
+        throw refuse(
+          'conflict',
+          'result-not-signed',
+          'Kết quả giải quyết chưa được ký số (lãnh đạo và cơ quan): chưa thể trả kết quả. Vui lòng tải lại hồ sơ sau ít phút.',
+        );
       }
       return closing({ status: 'returned', returnedAt: at }, 'Đã trả kết quả cho người nộp hồ sơ.');
     case 'withdraw':
@@ -355,8 +377,59 @@ function stepRecord(
   handlerId?: string,
   where: { agencyId: string; calendar: WorkingCalendar } = { agencyId: ctx.dossier.agencyId, calendar: ctx.calendar },
 ): StepRecord {
-  const dueAt = duration ? toVnIso(addWorkingTime(where.calendar, ctx.now, duration)) : ctx.dossier.dueAt;
+  // A step's duration counts like a receipt: from the working day after the day it opens (BLDS 2015, điều 147).
+  const dueAt = duration ? toVnIso(dueDate(where.calendar, ctx.now, duration)) : ctx.dossier.dueAt;
   return { agencyId: where.agencyId, name, startedAt: at, dueAt, ...(handlerId ? { handlerId } : {}) };
+}
+
+/** The legal clock's remaining time in the procedure's unit (a period in working days stays in days). */
+function clockDuration(calendar: WorkingCalendar, procedure: Procedure, workingHours: number): WorkingDuration {
+  return 'workingDays' in procedure.processingTime
+    ? { workingDays: Math.round((workingHours / calendar.hoursPerWorkingDay) * 2) / 2 }
+    : { workingHours };
+}
+
+/**
+ * "Hướng dẫn một lần, đầy đủ" (Nghị định 61/2018/NĐ-CP, điều 15 khoản 2 and điều 16 khoản 2, kept by
+ * Nghị định 118/2025/NĐ-CP): once the dossier is received, a supplement request (form 02) is made
+ * once, within 3 working days of receipt (the close of the 3rd working day after the receipt day).
+ * Outside that, the agency decides on what it has. The receiver's check at intake (status submitted,
+ * before receipt) is not bound by it.
+ */
+function supplementRequestRule(ctx: ActionContext): void {
+  const { dossier, calendar, now } = ctx;
+  if (dossier.status === 'submitted' || !dossier.receivedAt) return;
+  const alternatives =
+    'Cơ quan giải quyết trên hồ sơ đã có: từ chối giải quyết có nêu rõ lý do, dừng giải quyết (mẫu 05), hoặc xin lỗi và gia hạn thời gian giải quyết (mẫu 04).';
+  if (supplementAlreadyRequested(dossier)) {
+    throw new RuleViolation(
+      'conflict',
+      'supplement-already-requested',
+      `Hồ sơ đã được yêu cầu bổ sung một lần; việc hướng dẫn bổ sung chỉ thực hiện một lần, đầy đủ. ${alternatives}`,
+    );
+  }
+  const deadline = supplementRequestDeadline(
+    calendar,
+    new Date(dossier.receivedAt),
+    ctx.supplementRequestWithin ?? supplementRequestWithin,
+  );
+  if (now.getTime() > deadline.getTime()) {
+    throw new RuleViolation(
+      'conflict',
+      'supplement-window-closed',
+      `Đã quá thời hạn yêu cầu bổ sung hồ sơ (chậm nhất ${vnParts(deadline).hour}:${String(vnParts(deadline).minute).padStart(2, '0')} ngày ${formatVnDate(deadline)}). ${alternatives}`,
+      { deadline: toVnIso(deadline) },
+    );
+  }
+}
+
+interface SupplementHistory {
+  timeline: readonly Pick<TimelineEntry, 'action' | 'from'>[];
+}
+
+/** Whether a supplement was already requested after receipt (the intake check before receipt does not count). */
+export function supplementAlreadyRequested(dossier: SupplementHistory): boolean {
+  return dossier.timeline.some((entry) => entry.action === 'request-supplement' && entry.from !== 'submitted');
 }
 
 function closeLastStep(steps: readonly StepRecord[], at: string): StepRecord[] {

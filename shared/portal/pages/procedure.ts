@@ -1,11 +1,32 @@
 import type { Procedure } from '../../domain/procedure.ts';
+import type { FilingAppointment } from '../filing-appointment.ts';
 import { copyTypeText, durationText, feeText, levelText, serviceLevelText } from '../format.ts';
 import { html } from '../html.ts';
 import type { Page } from '../layout.ts';
 import { paths } from '../paths.ts';
 
-/** A procedure as a citizen needs it: what to bring, how long, how much, where, and whether online. */
-export function procedurePage(procedure: Procedure, agencyName: string | undefined): Page {
+/** "Nộp bây giờ, hẹn trả: …": the appointment, or why there is not one for the whole province. */
+const appointmentLine = (appointment: FilingAppointment | undefined) =>
+  appointment
+    ? html`<p>
+        Nộp bây giờ, hẹn trả:
+        ${
+          appointment.kind === 'at'
+            ? html`<strong>${appointment.appointment}</strong>`
+            : html`tùy xã, phường <span class="hint">(theo lịch làm việc của xã, phường nơi nộp hồ sơ)</span>`
+        }
+      </p>`
+    : '';
+
+/**
+ * A procedure as a citizen needs it: what to bring, how long, how much, where, whether online, and
+ * when a dossier filed now would be due.
+ */
+export function procedurePage(
+  procedure: Procedure,
+  agencyName: string | undefined,
+  appointment?: FilingAppointment,
+): Page {
   const where =
     procedure.level === 'commune'
       ? 'Ủy ban nhân dân cấp xã nơi người nộp cư trú'
@@ -19,6 +40,7 @@ export function procedurePage(procedure: Procedure, agencyName: string | undefin
           >${procedure.serviceLevel === 'offline' ? 'Nộp hồ sơ qua bưu chính' : 'Nộp hồ sơ trực tuyến'}</a
         >
       </p>
+      ${appointmentLine(appointment)}
       <dl>
         <dt>Mã thủ tục</dt>
         <dd>${procedure.code}</dd>

@@ -1,6 +1,6 @@
 import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
 import { calendarOf, describeCalendar } from '../../domain/agency.ts';
-import { holidayDates } from '../../domain/calendar/index.ts';
+import { holidayRecords, projectedHolidays, scheduleYears } from '../../domain/calendar/index.ts';
 import { vnParts } from '../../domain/time.ts';
 import { agencyNotFound } from './params.ts';
 
@@ -23,8 +23,8 @@ export function getAgency(deps: GetAgencyDeps) {
       ...agency,
       ancestors: ancestors.map(({ id, name, level }) => ({ id, name, level })),
       calendar: {
-        ...describeCalendar(calendarOf(agency, holidayDates(schedule))),
-        holidays: { year, items: schedule[year] ?? [] },
+        ...describeCalendar(calendarOf(agency, holidayRecords(schedule), scheduleYears(schedule))),
+        holidays: { year, items: schedule[year] ?? projectedHolidays(year) },
       },
     };
   };

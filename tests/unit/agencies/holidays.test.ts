@@ -5,6 +5,26 @@ describe('PutHolidaysBody', () => {
   it.each<[string, unknown, string[]]>([
     ['a valid list', { holidays: [{ date: '2028-01-01', name: 'Tết Dương lịch' }] }, []],
     ['an empty list', { holidays: [] }, []],
+    [
+      'a swap (làm bù): a weekday off and a Saturday worked',
+      {
+        holidays: [
+          { date: '2028-01-03', name: 'Nghỉ hoán đổi' },
+          { date: '2028-01-08', name: 'Làm bù', workingDay: true },
+        ],
+      },
+      [],
+    ],
+    [
+      'a non-boolean workingDay',
+      { holidays: [{ date: '2028-01-08', name: 'X', workingDay: 'yes' }] },
+      ['holidays.0.workingDay'],
+    ],
+    [
+      'a projected flag (only the platform projects)',
+      { holidays: [{ date: '2028-01-01', name: 'X', projected: true }] },
+      ['holidays.0'],
+    ],
     ['an impossible date', { holidays: [{ date: '2028-02-30', name: 'X' }] }, ['holidays.0.date']],
     ['a malformed date', { holidays: [{ date: '1/1/2028', name: 'X' }] }, ['holidays.0.date']],
     ['a blank name', { holidays: [{ date: '2028-01-01', name: ' ' }] }, ['holidays.0.name']],

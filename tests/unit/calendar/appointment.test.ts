@@ -21,8 +21,9 @@ describe('describeAppointment', () => {
 
   it('describes the acceptance case', () => {
     const due = dueDate(defaultCalendar, new Date('2026-02-09T09:00:00+07:00'), { workingDays: 10 });
-    expect(describeAppointment(due)).toBe('Sáng thứ Hai, ngày 02/03/2026');
-    expect(appointmentOf(due)).toEqual({ date: '2026-03-02', halfDay: 'morning' });
+    // Bộ luật Dân sự 2015, điều 148: the close (17:30) of the 10th working day, Monday 2/3/2026.
+    expect(describeAppointment(due)).toBe('Chiều thứ Hai, ngày 02/03/2026');
+    expect(appointmentOf(due)).toEqual({ date: '2026-03-02', halfDay: 'afternoon' });
   });
 
   it('gives the local date and half day', () => {

@@ -3,14 +3,17 @@ import {
   canRequestExtension,
   defaultCalendar,
   dueDateAfterSupplement,
+  durationAfterPause,
   extensionDeadline,
   remainingAfterPause,
   supplementRequestDeadline,
   workingCalendar,
 } from '../../../shared/domain/calendar/index.ts';
 
-// Received Monday 9/2/2026 09:00 for 10 working days (80 h); supplement requested Wednesday 11/2 09:00,
-// after 6.5 h (9/2) + 8 h (10/2) + 1.5 h (11/2) = 16 h consumed.
+// Counting per Bộ luật Dân sự 2015, điều 147–148 (the receipt day not counted, due at the close of the
+// last day). Received Monday 9/2/2026 09:00 (receipt day 9/2) for 10 working days; supplement
+// requested Wednesday 11/2 09:00. In 'pause' mode the days wholly elapsed are those after the receipt
+// day and before the request's day: Tuesday 10/2 only, so 1 day used and 9 left.
 const base = {
   receivedAt: new Date('2026-02-09T09:00:00+07:00'),
   requestedAt: new Date('2026-02-11T09:00:00+07:00'),
@@ -19,14 +22,14 @@ const base = {
 
 describe('dueDateAfterSupplement', () => {
   it.each([
-    // Restart: 80 h from Mon 23/2 10:00. 23/2: 5.5; 24–27/2: 37.5; 2–6/3: 77.5; Mon 9/3 + 2.5 h → 10:00 → 11:30.
-    ['restart', new Date('2026-02-23T10:00:00+07:00'), new Date('2026-03-09T11:30:00+07:00')],
-    // Pause: 80 − 16 = 64 h from Mon 23/2 10:00. … 4/3: 61.5; Thu 5/3 + 2.5 h → 10:00 → 11:30.
-    ['pause', new Date('2026-02-23T10:00:00+07:00'), new Date('2026-03-05T11:30:00+07:00')],
-    // The cut-off applies to the supplement's receipt: counted from Tue 24/2 07:30, 10 full days.
-    ['restart', new Date('2026-02-23T15:30:00+07:00'), new Date('2026-03-09T17:30:00+07:00')],
-    // 64 h = 8 full days from Tue 24/2 07:30: 24–27/2 and 2–5/3.
-    ['pause', new Date('2026-02-23T15:30:00+07:00'), new Date('2026-03-05T17:30:00+07:00')],
+    // Restart: the supplement's receipt day Mon 23/2; 24–27/2 (4), 2–6/3 (9), 9/3 (10).
+    ['restart', new Date('2026-02-23T10:00:00+07:00'), new Date('2026-03-09T17:30:00+07:00')],
+    // Pause: 9 days from receipt day 23/2: 24–27/2 (4), 2–6/3 (9).
+    ['pause', new Date('2026-02-23T10:00:00+07:00'), new Date('2026-03-06T17:30:00+07:00')],
+    // The cut-off applies to the supplement's receipt: receipt day Tue 24/2; 25–27/2 (3), 2–6/3 (8), 9/3, 10/3 (10).
+    ['restart', new Date('2026-02-23T15:30:00+07:00'), new Date('2026-03-10T17:30:00+07:00')],
+    // 9 days from receipt day 24/2: 25–27/2 (3), 2–6/3 (8), 9/3 (9).
+    ['pause', new Date('2026-02-23T15:30:00+07:00'), new Date('2026-03-09T17:30:00+07:00')],
   ] as const)('%s, supplemented %s', (mode, supplementedAt, expected) => {
     expect(dueDateAfterSupplement(defaultCalendar, { ...base, supplementedAt, mode })).toEqual(expected);
   });
@@ -34,20 +37,27 @@ describe('dueDateAfterSupplement', () => {
   it('restarts by default (Nghị định 61/2018)', () => {
     const supplementedAt = new Date('2026-02-23T10:00:00+07:00');
     expect(dueDateAfterSupplement(defaultCalendar, { ...base, supplementedAt })).toEqual(
-      new Date('2026-03-09T11:30:00+07:00'),
+      new Date('2026-03-09T17:30:00+07:00'),
     );
   });
 
-  it('keeps the consumed time in pause mode', () => {
+  it('keeps the days used in pause mode, in days', () => {
     const supplementedAt = new Date('2026-02-23T10:00:00+07:00');
-    expect(remainingAfterPause(defaultCalendar, { ...base, supplementedAt })).toBe(64);
+    expect(durationAfterPause(defaultCalendar, { ...base, supplementedAt })).toEqual({ workingDays: 9 });
+    expect(remainingAfterPause(defaultCalendar, { ...base, supplementedAt })).toBe(72);
   });
 
-  it('never leaves a negative remainder: an exhausted duration is due at the end of that half day', () => {
+  it('keeps the working time used for a period in hours', () => {
+    // 20 working hours; used 9/2 09:00–17:30 (6.5 h) + 10/2 (8 h) + 11/2 07:30–09:00 (1.5 h) = 16 h: 4 h left.
+    const times = { ...base, duration: { workingHours: 20 }, supplementedAt: new Date('2026-02-23T10:00:00+07:00') };
+    expect(durationAfterPause(defaultCalendar, times)).toEqual({ workingHours: 4 });
+  });
+
+  it("never leaves a negative remainder: an exhausted period is due at the close of the supplement's receipt day", () => {
     const times = { ...base, duration: { workingDays: 1 }, supplementedAt: new Date('2026-02-23T10:00:00+07:00') };
     expect(remainingAfterPause(defaultCalendar, times)).toBe(0);
     expect(dueDateAfterSupplement(defaultCalendar, { ...times, mode: 'pause' })).toEqual(
-      new Date('2026-02-23T11:30:00+07:00'),
+      new Date('2026-02-23T17:30:00+07:00'),
     );
   });
 
@@ -57,24 +67,31 @@ describe('dueDateAfterSupplement', () => {
   });
 });
 
-describe('supplementRequestDeadline', () => {
-  it('is 3 working days from receipt', () => {
-    // 9/2: 6.5; 10/2: 14.5; 11/2: 22.5; Thu 12/2 + 1.5 h → 09:00 → 11:30.
+describe('supplementRequestDeadline (Nghị định 61/2018, điều 16: within 3 working days of receipt)', () => {
+  it('is the close of the 3rd working day after the receipt day', () => {
+    // Receipt day Mon 9/2; 10/2 (1), 11/2 (2), 12/2 (3).
     expect(supplementRequestDeadline(defaultCalendar, new Date('2026-02-09T09:00:00+07:00'))).toEqual(
-      new Date('2026-02-12T11:30:00+07:00'),
+      new Date('2026-02-12T17:30:00+07:00'),
+    );
+  });
+
+  it('after the cut-off counts from the next receipt day', () => {
+    // Receipt day Tue 10/2; 11, 12, 13/2.
+    expect(supplementRequestDeadline(defaultCalendar, new Date('2026-02-09T15:30:00+07:00'))).toEqual(
+      new Date('2026-02-13T17:30:00+07:00'),
     );
   });
 
   it('spans Tết', () => {
-    // 12/2: 6.5; 13/2: 14.5; Tết; Mon 23/2: 22.5; Tue 24/2 + 1.5 h → 11:30.
+    // Receipt day Thu 12/2; 13/2 (1), Tết 16–20/2 and weekends, 23/2 (2), 24/2 (3).
     expect(supplementRequestDeadline(defaultCalendar, new Date('2026-02-12T09:00:00+07:00'))).toEqual(
-      new Date('2026-02-24T11:30:00+07:00'),
+      new Date('2026-02-24T17:30:00+07:00'),
     );
   });
 });
 
 describe('canRequestExtension (form 04, at least 1 working day before the due date)', () => {
-  const due = new Date('2026-03-02T11:30:00+07:00'); // Monday morning
+  const due = new Date('2026-03-02T17:30:00+07:00'); // the close of Monday
   it.each([
     ['2 working days before', new Date('2026-02-26T10:00:00+07:00'), true],
     ['the previous working day, at closing', new Date('2026-02-27T17:30:00+07:00'), true],

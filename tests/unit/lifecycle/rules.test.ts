@@ -23,16 +23,18 @@ const processing = run(received, people.receiver, { type: 'forward', assigneeId:
 
 describe('receiving a dossier', () => {
   it('starts the legal clock at receipt and issues the receipt (form 01)', () => {
-    // 10 working days from Monday 2/3/2026 09:00 → Monday 16/3 09:00, due end of that morning.
-    expect(received.dueAt).toBe('2026-03-16T11:30:00+07:00');
+    // Bộ luật Dân sự 2015, điều 147–148: receipt day Mon 2/3 not counted; 3–6/3 (4), 9–13/3 (9),
+    // Mon 16/3 (10): due at its close.
+    expect(received.dueAt).toBe('2026-03-16T17:30:00+07:00');
     expect(received.receivedAt).toBe('2026-03-02T09:00:00+07:00');
     expect(received.timeline.at(-1)?.form).toBe('01');
     expect(received.workQueue).toMatchObject({ agencyId: '24.SXD', stepIndex: 0, assigneeId: 'receiver-mai' });
   });
 
   it('counts from the next morning after the 15:00 cut-off', () => {
+    // Receipt day Tue 3/3; 4–6/3 (3), 9–13/3 (8), 16/3 (9), 17/3 (10).
     const late = run(submittedPermit(), people.receiver, { type: 'receive' }, { now: at('2026-03-02T15:30:00+07:00') });
-    expect(late.dueAt).toBe('2026-03-16T17:30:00+07:00');
+    expect(late.dueAt).toBe('2026-03-17T17:30:00+07:00');
   });
 });
 
@@ -84,7 +86,8 @@ describe('a joint procedure crossing levels', () => {
     expect(atCommune.agencyId).toBe('24.07210');
     expect(atCommune.handledBy).toEqual(['24.SXD', '24.07210']);
     expect(atCommune.legs).toEqual([
-      expect.objectContaining({ agencyId: '24.07210', dueAt: '2026-03-04T11:30:00+07:00', resumeStepIndex: 1 }),
+      // The leg's own share, 2 working days from Mon 2/3 09:00: 3/3 (1), 4/3 (2), at its close.
+      expect.objectContaining({ agencyId: '24.07210', dueAt: '2026-03-04T17:30:00+07:00', resumeStepIndex: 1 }),
     ]);
     // The Sở no longer holds it: its officials cannot act, the commune's can.
     expect(violation(() => back(atCommune, people.specialist))).toBe('action-not-allowed');
@@ -130,7 +133,9 @@ describe('a joint procedure crossing levels', () => {
 });
 
 describe('supplements', () => {
-  const requestedAt = at('2026-03-06T10:00:00+07:00'); // Friday: 4 days and 1 h of the 10 consumed
+  // Thursday 5/3, the last day of the 3-working-day window (receipt day 2/3; 3, 4, 5/3). Days wholly
+  // elapsed before it: 3/3 and 4/3, so 2 of the 10 used ('pause').
+  const requestedAt = at('2026-03-05T10:00:00+07:00');
   const requested = run(
     processing,
     people.specialist,
@@ -150,8 +155,8 @@ describe('supplements', () => {
     const resumed = run(requested, people.applicant, { type: 'supplement' }, { now: supplementedAt });
     expect(resumed.status).toBe('processing');
     expect(resumed.supplement).toBeUndefined();
-    // 10 full working days from Wednesday 11/3 09:00 → Wednesday 25/3 09:00, end of morning.
-    expect(resumed.dueAt).toBe('2026-03-25T11:30:00+07:00');
+    // Receipt day of the supplement Wed 11/3; 12–13/3 (2), 16–20/3 (7), 23–25/3 (10).
+    expect(resumed.dueAt).toBe('2026-03-25T17:30:00+07:00');
   });
 
   it('resumes what was left under the pause rule', () => {
@@ -161,9 +166,8 @@ describe('supplements', () => {
       { type: 'supplement' },
       { now: supplementedAt, supplementMode: 'pause' },
     );
-    // Consumed 2/3 09:00 → 6/3 10:00 = 33 h, so 47 h are left. From 11/3 09:00: 6.5 h that day, 8 h on
-    // 12, 13, 16, 17 and 18/3 (46.5 h), the last half hour on 19/3 → 08:00, due at the end of that morning.
-    expect(resumed.dueAt).toBe('2026-03-19T11:30:00+07:00');
+    // 10 − 2 = 8 days left from receipt day 11/3: 12–13/3 (2), 16–20/3 (7), 23/3 (8).
+    expect(resumed.dueAt).toBe('2026-03-23T17:30:00+07:00');
   });
 
   it('sends an intake supplement back to intake without touching the clock', () => {
@@ -184,8 +188,9 @@ describe('the one extension (form 04)', () => {
       extraWorkingDays: 3,
       reason: 'Chờ xác minh',
     });
-    expect(extended.originalDueAt).toBe('2026-03-16T11:30:00+07:00');
-    expect(extended.dueAt).toBe('2026-03-19T11:30:00+07:00');
+    // The old appointment, the close of 16/3, moved 3 working days: 17, 18, 19/3, at its close.
+    expect(extended.originalDueAt).toBe('2026-03-16T17:30:00+07:00');
+    expect(extended.dueAt).toBe('2026-03-19T17:30:00+07:00');
     expect(extended.timeline.at(-1)?.form).toBe('04');
     expect(
       violation(() =>

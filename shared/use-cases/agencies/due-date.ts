@@ -1,0 +1,140 @@
+import * as z from 'zod/mini';
+import {
+  describeAppointment,
+  dueDate,
+  receiptDay,
+  type WorkingCalendar,
+  type WorkingDuration,
+} from '../../domain/calendar/index.ts';
+import { toVnIso } from '../../domain/time.ts';
+
+/**
+ * The public due-date calculator: when a dossier received at an instant by an agency, with a legal
+ * period of N working days (or hours), is due, on THAT agency's working calendar (its sessions,
+ * Saturday mornings, intake cut-off and the stored holidays). The counting itself is the calendar's
+ * (Bộ luật Dân sự 2015, điều 147–148: the receipt day, then N working days from the day after, due at
+ * the close of the last one); this only reads the query and shapes the answer.
+ */
+
+/** The bounds a procedure's legal time has in the catalogue (catalogue/schemas.ts), so any procedure can be asked. */
+export const maxWorkingDays = 365;
+export const maxWorkingHours = 2920;
+/** The years the holiday data can hold (agencies/params.ts): outside them the answer would mean nothing. */
+const minYear = 2000;
+const maxYear = 2100;
+
+const instantExample = '2026-03-06T15:30:00+07:00';
+const instantMessage = `Thời điểm tiếp nhận có dạng ISO 8601 kèm múi giờ, ví dụ ${instantExample}`;
+
+/**
+ * An unencoded "+" of the offset arrives as a space once the query string is decoded
+ * (`?receivedAt=2026-03-06T15:30:00+07:00`): a space is never part of an instant, so it is put back.
+ */
+const restorePlus = (value: string) => value.replace(/ (\d{2}:\d{2})$/, '+$1');
+
+const inYears = (iso: string) => {
+  const year = new Date(iso).getUTCFullYear();
+  return year >= minYear && year <= maxYear;
+};
+
+const ReceivedAt = z.pipe(
+  z.pipe(z.string({ error: instantMessage }), z.transform(restorePlus)),
+  z.pipe(
+    z.iso
+      .datetime({ offset: true, error: instantMessage })
+      .check(z.refine(inYears, `Thời điểm tiếp nhận phải trong các năm ${minYear}–${maxYear}`)),
+    z.transform((iso) => new Date(iso)),
+  ),
+);
+
+/** A plain decimal in the query (`1`, `1.5`): no exponent, sign, hex or empty string that `Number()` would take. */
+const decimal = (message: string) =>
+  z.pipe(z.string().check(z.regex(/^\d{1,6}(\.\d{1,6})?$/, message)), z.transform(Number));
+
+const daysMessage = 'Số ngày làm việc là số dương, tính theo nửa ngày: 0.5, 1, 1.5 …';
+const hoursMessage = 'Số giờ làm việc là số dương, tính theo nửa giờ: 0.5, 1, 1.5 …';
+
+const WorkingDays = z.pipe(
+  decimal(daysMessage),
+  z
+    .number()
+    .check(
+      z.positive(daysMessage),
+      z.multipleOf(0.5, daysMessage),
+      z.maximum(maxWorkingDays, `Tối đa ${maxWorkingDays} ngày làm việc`),
+    ),
+);
+
+const WorkingHours = z.pipe(
+  decimal(hoursMessage),
+  z
+    .number()
+    .check(
+      z.positive(hoursMessage),
+      z.multipleOf(0.5, hoursMessage),
+      z.maximum(maxWorkingHours, `Tối đa ${maxWorkingHours} giờ làm việc`),
+    ),
+);
+
+/** `?receivedAt=<ISO instant with offset>&workingDays=<n>` or `…&workingHours=<n>`: exactly one of the two. */
+export const DueDateQuery = z
+  .strictObject({
+    receivedAt: ReceivedAt,
+    workingDays: z.optional(WorkingDays),
+    workingHours: z.optional(WorkingHours),
+  })
+  .check(
+    z.superRefine((query, ctx) => {
+      const days = query.workingDays !== undefined;
+      const hours = query.workingHours !== undefined;
+      if (days && hours) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['workingHours'],
+          message: 'Chỉ cho một trong hai: số ngày làm việc (workingDays) hoặc số giờ làm việc (workingHours)',
+        });
+      } else if (!days && !hours) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['workingDays'],
+          message: 'Cần số ngày làm việc (workingDays) hoặc số giờ làm việc (workingHours)',
+        });
+      }
+    }),
+  );
+
+export type DueDateQuery = z.output<typeof DueDateQuery>;
+
+export interface DueDateAnswer {
+  agencyId: string;
+  /** The instant asked about, in the API's one form (`+07:00`). */
+  receivedAt: string;
+  /** The day the dossier counts as received, `YYYY-MM-DD` (local). */
+  receiptDay: string;
+  /** The close of the last working day (or the end of the working hours), `+07:00`. */
+  dueAt: string;
+  /** As people read it: "Chiều thứ Ba, ngày 10/03/2026". */
+  appointment: string;
+}
+
+export interface DueDateDeps {
+  /** The agency's working calendar; an unknown agency is a not-found RuleViolation. */
+  calendarFor: (agencyId: string) => Promise<WorkingCalendar>;
+}
+
+const durationOf = (query: Pick<DueDateQuery, 'workingDays' | 'workingHours'>): WorkingDuration =>
+  query.workingDays !== undefined ? { workingDays: query.workingDays } : { workingHours: query.workingHours ?? 0 };
+
+export function computeDueDate(deps: DueDateDeps) {
+  return async (agencyId: string, query: DueDateQuery): Promise<DueDateAnswer> => {
+    const calendar = await deps.calendarFor(agencyId);
+    const due = dueDate(calendar, query.receivedAt, durationOf(query));
+    return {
+      agencyId,
+      receivedAt: toVnIso(query.receivedAt),
+      receiptDay: receiptDay(calendar, query.receivedAt),
+      dueAt: toVnIso(due),
+      appointment: describeAppointment(due),
+    };
+  };
+}
