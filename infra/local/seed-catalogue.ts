@@ -4,13 +4,21 @@ import type { Procedure } from '../../shared/domain/procedure.ts';
  * The demo catalogue of Tỉnh Bắc Ninh: real procedures of communes and departments in the
  * two-level model (from 1/7/2025), with plausible legal times, fees and internal processes.
  *
- * Codes: `1.001193`, `1.000894`, `1.000656` and `2.000488` are national codes (CSDL quốc gia về
- * TTHC); `1.001776` and `2.000815` are believed to be and should be checked before production.
- * `9.24xxxx` are placeholder codes of this demo, to be replaced by the national code of each
- * procedure: national codes start with 1 or 2, so a placeholder can never collide with one.
+ * Codes are those of the national database of administrative procedures (Cơ sở dữ liệu quốc gia về
+ * TTHC); the comment above each entry names the public decision or portal page that lists the code
+ * with the procedure's name. One exception is marked: the social-housing procedure the demo and the
+ * joint-procedure tests run on keeps the placeholder `9.240304` until its national code is checked
+ * (placeholders start with 9, national codes with 1–3, so the two never collide). Procedures whose
+ * code could not be checked were left out rather than given an invented one.
+ *
+ * Fees are rules (shared/domain/fees/rule.ts): fixed, per page or per copy with a cap, a range the
+ * official sets within, exemption grounds, due at intake, at supplement or at result.
  */
 export const demoProcedures: Procedure[] = [
   // ——— Hộ tịch (UBND xã) ———
+  // 1.001193: Quyết định 658/QĐ-UBND năm 2026 của UBND thành phố Hải Phòng công bố danh mục TTHC lĩnh vực hộ tịch
+  // (cdn.haiphong.gov.vn/gov-hpg/6868/tintuc/2026/4/qd-658639112645712936429.pdf). No fee: a birth registered on time
+  // is exempt (Luật Hộ tịch 2014, điều 11, khoản 1, điểm b), and the national portal lists none.
   {
     code: '1.001193',
     version: 1,
@@ -42,6 +50,9 @@ export const demoProcedures: Procedure[] = [
     ],
     legalBasis: 'Luật Hộ tịch 2014; Nghị định 123/2015/NĐ-CP; Thông tư 04/2020/TT-BTP',
   },
+  // 1.000894: danh mục TTHC thực hiện không phụ thuộc địa giới hành chính, UBND thành phố Hải Phòng, 12/2025,
+  // https://cdn.haiphong.gov.vn/gov-hpg/6874/tintuc/2025/12/phu-luc.signed-1-639007020695231661.pdf.
+  // Free for citizens residing in Viet Nam (Luật Hộ tịch 2014, điều 11, khoản 1, điểm b).
   {
     code: '1.000894',
     version: 1,
@@ -78,6 +89,9 @@ export const demoProcedures: Procedure[] = [
     ],
     legalBasis: 'Luật Hôn nhân và gia đình 2014; Luật Hộ tịch 2014; Nghị định 123/2015/NĐ-CP',
   },
+  // 1.000656: Quyết định 658/QĐ-UBND năm 2026 của UBND thành phố Hải Phòng công bố danh mục TTHC lĩnh vực hộ tịch
+  // (cdn.haiphong.gov.vn/gov-hpg/6868/tintuc/2026/4/qd-658639112645712936429.pdf). A death registered on time is
+  // exempt (Luật Hộ tịch 2014, điều 11, khoản 1, điểm b).
   {
     code: '1.000656',
     version: 1,
@@ -108,8 +122,10 @@ export const demoProcedures: Procedure[] = [
     ],
     legalBasis: 'Luật Hộ tịch 2014; Nghị định 123/2015/NĐ-CP',
   },
+  // 1.004873: Quyết định 658/QĐ-UBND năm 2026 của UBND thành phố Hải Phòng công bố danh mục TTHC lĩnh vực hộ tịch
+  // (cdn.haiphong.gov.vn/gov-hpg/6868/tintuc/2026/4/qd-658639112645712936429.pdf).
   {
-    code: '9.240101',
+    code: '1.004873',
     version: 1,
     name: 'Cấp Giấy xác nhận tình trạng hôn nhân',
     field: 'Hộ tịch',
@@ -143,15 +159,22 @@ export const demoProcedures: Procedure[] = [
     ],
     legalBasis: 'Luật Hộ tịch 2014; Nghị định 123/2015/NĐ-CP',
   },
+  // 2.000635: Quyết định 93/QĐ-UBND năm 2026 của UBND thành phố Hải Phòng,
+  // https://cdn.haiphong.gov.vn/gov-hpg/6811/tintuc/2026/2/qd-cong-bo-dm-tthc-sua-doi-bo-sung-cac-linh-vuc-thuoc-tham-quyen-cua-so-tu-phap..signed639056177100499762.pdf.
   {
-    code: '9.240102',
+    code: '2.000635',
     version: 1,
-    name: 'Cấp bản sao Trích lục hộ tịch',
+    name: 'Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh',
     field: 'Hộ tịch',
     level: 'commune',
     serviceLevel: 'fully-online',
     processingTime: { workingDays: 1 },
-    fee: { amount: 8_000, due: 'intake' },
+    fee: {
+      label: 'Phí khai thác, sử dụng thông tin trong Cơ sở dữ liệu hộ tịch',
+      schedule: { kind: 'per-copy', amount: 8_000 },
+      due: 'intake',
+      basis: 'Thông tư 281/2016/TT-BTC: 8.000 đồng/bản sao trích lục',
+    },
     resultType: 'Bản sao Trích lục hộ tịch',
     documents: [
       {
@@ -172,15 +195,32 @@ export const demoProcedures: Procedure[] = [
     ],
     legalBasis: 'Luật Hộ tịch 2014; Thông tư 281/2016/TT-BTC (phí 8.000 đồng/bản)',
   },
+  // 1.004859: Quyết định 658/QĐ-UBND năm 2026 của UBND thành phố Hải Phòng công bố danh mục TTHC lĩnh vực hộ tịch
+  // (cdn.haiphong.gov.vn/gov-hpg/6868/tintuc/2026/4/qd-658639112645712936429.pdf).
   {
-    code: '9.240103',
+    code: '1.004859',
     version: 1,
-    name: 'Đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch',
+    name: 'Thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc',
     field: 'Hộ tịch',
     level: 'commune',
     serviceLevel: 'partly-online',
     processingTime: { workingDays: 3 },
-    fee: { amount: 15_000, due: 'intake' },
+    fee: {
+      label: 'Lệ phí đăng ký hộ tịch',
+      schedule: { kind: 'fixed', amount: 15_000 },
+      due: 'intake',
+      // Luật Hộ tịch 2014, điều 11, khoản 1, điểm a: these persons pay no civil-status fee.
+      exemptions: [
+        {
+          code: 'nguoi-co-cong',
+          label: 'Người thuộc gia đình có công với cách mạng',
+          basis: 'Luật Hộ tịch 2014, điều 11, khoản 1, điểm a',
+        },
+        { code: 'ho-ngheo', label: 'Người thuộc hộ nghèo', basis: 'Luật Hộ tịch 2014, điều 11, khoản 1, điểm a' },
+        { code: 'khuyet-tat', label: 'Người khuyết tật', basis: 'Luật Hộ tịch 2014, điều 11, khoản 1, điểm a' },
+      ],
+      basis: 'Mức thu theo nghị quyết của HĐND tỉnh (Thông tư 85/2019/TT-BTC); miễn theo Luật Hộ tịch 2014, điều 11',
+    },
     resultType: 'Trích lục thay đổi, cải chính, bổ sung thông tin hộ tịch',
     documents: [
       {
@@ -203,17 +243,81 @@ export const demoProcedures: Procedure[] = [
     legalBasis: 'Luật Hộ tịch 2014; Nghị định 123/2015/NĐ-CP',
   },
 
+  // 2.001263: danh mục TTHC thực hiện không phụ thuộc địa giới hành chính, UBND thành phố Hải Phòng, 12/2025,
+  // https://cdn.haiphong.gov.vn/gov-hpg/6874/tintuc/2025/12/phu-luc.signed-1-639007020695231661.pdf.
+  {
+    code: '2.001263',
+    version: 1,
+    name: 'Đăng ký việc nuôi con nuôi trong nước',
+    field: 'Nuôi con nuôi',
+    level: 'commune',
+    serviceLevel: 'partly-online',
+    // Luật Nuôi con nuôi 2010, điều 18: within 30 days of a complete dossier.
+    processingTime: { workingDays: 30 },
+    fee: {
+      label: 'Lệ phí đăng ký nuôi con nuôi trong nước',
+      schedule: { kind: 'fixed', amount: 400_000 },
+      due: 'intake',
+      exemptions: [
+        {
+          code: 'cha-duong-me-ke',
+          label: 'Cha dượng hoặc mẹ kế nhận con riêng của vợ hoặc chồng làm con nuôi',
+          basis: 'Nghị định 114/2016/NĐ-CP',
+        },
+        {
+          code: 'ho-hang-ruot',
+          label: 'Cô, cậu, dì, chú, bác ruột nhận cháu làm con nuôi',
+          basis: 'Nghị định 114/2016/NĐ-CP',
+        },
+      ],
+      basis: 'Nghị định 114/2016/NĐ-CP: 400.000 đồng/trường hợp',
+    },
+    resultType: 'Giấy chứng nhận nuôi con nuôi',
+    documents: [
+      { name: 'Đơn xin nhận con nuôi', copyType: 'original', count: 1 },
+      { name: 'Phiếu lý lịch tư pháp của người nhận con nuôi', copyType: 'original', count: 1 },
+      { name: 'Văn bản xác nhận tình trạng hôn nhân của người nhận con nuôi', copyType: 'original', count: 1 },
+      { name: 'Giấy khai sinh của người được nhận làm con nuôi', copyType: 'copy', count: 1 },
+    ],
+    steps: [
+      { name: 'Tiếp nhận, kiểm tra hồ sơ', role: 'receiver', duration: { workingDays: 1 } },
+      {
+        name: 'Công chức tư pháp - hộ tịch lấy ý kiến những người liên quan, thẩm định hồ sơ',
+        role: 'specialist',
+        duration: { workingDays: 25 },
+      },
+      { name: 'Chủ tịch UBND xã ký Giấy chứng nhận nuôi con nuôi', role: 'leader', duration: { workingDays: 3 } },
+    ],
+    legalBasis: 'Luật Nuôi con nuôi 2010; Nghị định 19/2011/NĐ-CP; Nghị định 114/2016/NĐ-CP',
+  },
+
   // ——— Chứng thực (UBND xã): the original is shown at the desk ———
+  // 2.000815: Cổng Dịch vụ công tỉnh Lào Cai, "Ký hiệu thủ tục: 2.000815.000.00.00.H38",
+  // https://dichvucong.laocai.gov.vn/trang-chu/tra-cuu/chi-tiet-thu-tuc?ma-thu-tuc=47936; and the danh mục TTHC
+  // không phụ thuộc địa giới hành chính, UBND thành phố Hải Phòng, 12/2025, https://cdn.haiphong.gov.vn/gov-hpg/6874/tintuc/2025/12/phu-luc.signed-1-639007020695231661.pdf.
   {
     code: '2.000815',
     version: 1,
-    name: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan, tổ chức có thẩm quyền của Việt Nam cấp hoặc chứng nhận',
+    name: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan, tổ chức có thẩm quyền của Việt Nam; cơ quan, tổ chức có thẩm quyền của nước ngoài; cơ quan, tổ chức có thẩm quyền của Việt Nam liên kết với cơ quan, tổ chức có thẩm quyền của nước ngoài cấp hoặc chứng nhận',
     field: 'Chứng thực',
     level: 'commune',
     serviceLevel: 'offline',
     // "Ngay trong ngày; sau 15 giờ thì trong ngày làm việc tiếp theo".
     processingTime: { workingHours: 4 },
-    fee: { amount: 2_000, due: 'intake' },
+    fee: {
+      label: 'Phí chứng thực bản sao từ bản chính',
+      schedule: {
+        kind: 'per-page',
+        tiers: [
+          { fromPage: 1, amount: 2_000 },
+          { fromPage: 3, amount: 1_000 },
+        ],
+        capPerCopy: 200_000,
+      },
+      due: 'intake',
+      basis:
+        'Thông tư 226/2016/TT-BTC, điều 4: 2.000 đồng/trang, từ trang thứ ba trở lên 1.000 đồng/trang, tối đa 200.000 đồng/bản',
+    },
     resultType: 'Bản sao được chứng thực từ bản chính',
     documents: [
       { name: 'Bản chính giấy tờ, văn bản làm cơ sở để chứng thực bản sao', copyType: 'original', count: 1 },
@@ -228,18 +332,24 @@ export const demoProcedures: Procedure[] = [
       },
       { name: 'Lãnh đạo UBND xã ký chứng thực', role: 'leader', duration: { workingHours: 1 } },
     ],
-    legalBasis:
-      'Nghị định 23/2015/NĐ-CP; Thông tư 226/2016/TT-BTC (2.000 đồng/trang, từ trang thứ ba 1.000 đồng/trang, tối đa 200.000 đồng/bản)',
+    legalBasis: 'Nghị định 23/2015/NĐ-CP; Thông tư 226/2016/TT-BTC',
   },
+  // 2.000884: danh mục TTHC thực hiện không phụ thuộc địa giới hành chính, UBND thành phố Hải Phòng, 12/2025,
+  // https://cdn.haiphong.gov.vn/gov-hpg/6874/tintuc/2025/12/phu-luc.signed-1-639007020695231661.pdf.
   {
-    code: '9.240201',
+    code: '2.000884',
     version: 1,
-    name: 'Chứng thực chữ ký trong các giấy tờ, văn bản',
+    name: 'Chứng thực chữ ký trong các giấy tờ, văn bản (áp dụng cho cả trường hợp chứng thực điểm chỉ và trường hợp người yêu cầu chứng thực không thể ký, không thể điểm chỉ được)',
     field: 'Chứng thực',
     level: 'commune',
     serviceLevel: 'offline',
     processingTime: { workingHours: 4 },
-    fee: { amount: 10_000, due: 'intake' },
+    fee: {
+      label: 'Phí chứng thực chữ ký',
+      schedule: { kind: 'fixed', amount: 10_000 },
+      due: 'intake',
+      basis: 'Thông tư 226/2016/TT-BTC, điều 4: 10.000 đồng/trường hợp',
+    },
     resultType: 'Giấy tờ, văn bản được chứng thực chữ ký',
     documents: [
       { name: 'Căn cước hoặc giấy tờ tùy thân còn giá trị sử dụng', copyType: 'original', count: 1 },
@@ -256,15 +366,22 @@ export const demoProcedures: Procedure[] = [
     ],
     legalBasis: 'Nghị định 23/2015/NĐ-CP; Thông tư 226/2016/TT-BTC (10.000 đồng/trường hợp)',
   },
+  // 2.001035: Quyết định 3152/QĐ-BTP năm 2025 của Bộ Tư pháp, phụ lục I, công bố tại vinhbao.haiphong.gov.vn
+  // (cdn.haiphong.gov.vn/gov-hpg/6874/tintuc/2025/11/phuluc-i-qd-3152-bo-tu-phap638984589798308803.docx).
   {
-    code: '9.240202',
+    code: '2.001035',
     version: 1,
-    name: 'Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất và nhà ở',
+    name: 'Chứng thực giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất, nhà ở',
     field: 'Chứng thực',
     level: 'commune',
     serviceLevel: 'offline',
     processingTime: { workingDays: 2 },
-    fee: { amount: 50_000, due: 'intake' },
+    fee: {
+      label: 'Phí chứng thực hợp đồng, giao dịch',
+      schedule: { kind: 'fixed', amount: 50_000 },
+      due: 'intake',
+      basis: 'Thông tư 226/2016/TT-BTC, điều 4: 50.000 đồng/hợp đồng, giao dịch',
+    },
     resultType: 'Hợp đồng, giao dịch được chứng thực',
     documents: [
       { name: 'Dự thảo hợp đồng, giao dịch', copyType: 'original', count: 1 },
@@ -291,117 +408,17 @@ export const demoProcedures: Procedure[] = [
     legalBasis: 'Nghị định 23/2015/NĐ-CP; Thông tư 226/2016/TT-BTC (50.000 đồng/hợp đồng, giao dịch)',
   },
 
-  // ——— Xây dựng, nhà ở ———
-  {
-    code: '9.240301',
-    version: 1,
-    name: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
-    field: 'Hoạt động xây dựng',
-    // Since 1/7/2025 the commune's People's Committee issues it (formerly the district).
-    level: 'commune',
-    serviceLevel: 'partly-online',
-    processingTime: { workingDays: 15 },
-    fee: { amount: 75_000, due: 'intake' },
-    resultType: 'Giấy phép xây dựng',
-    documents: [
-      {
-        name: 'Đơn đề nghị cấp giấy phép xây dựng',
-        copyType: 'original',
-        count: 1,
-        template: 'Mẫu ban hành kèm Nghị định 175/2024/NĐ-CP',
-      },
-      { name: 'Giấy tờ hợp pháp về quyền sử dụng đất', copyType: 'certified-copy', count: 1 },
-      { name: 'Bản vẽ thiết kế xây dựng (mặt bằng, mặt cắt, mặt đứng, móng)', copyType: 'copy', count: 2 },
-      {
-        name: 'Bản cam kết bảo đảm an toàn đối với công trình liền kề',
-        copyType: 'original',
-        count: 1,
-        optional: true,
-      },
-    ],
-    steps: [
-      { name: 'Tiếp nhận, kiểm tra hồ sơ', role: 'receiver', duration: { workingDays: 0.5 } },
-      {
-        name: 'Phòng Kinh tế, Hạ tầng và Đô thị thẩm định, kiểm tra thực địa',
-        role: 'specialist',
-        duration: { workingDays: 10 },
-      },
-      { name: 'Dự thảo giấy phép, trình ký', role: 'specialist', duration: { workingDays: 2 } },
-      { name: 'Lãnh đạo UBND xã ký giấy phép', role: 'leader', duration: { workingDays: 2 } },
-    ],
-    legalBasis: 'Luật Xây dựng 2014 (sửa đổi 2020); Nghị định 175/2024/NĐ-CP',
-  },
-  {
-    code: '9.240302',
-    version: 1,
-    name: 'Cấp giấy phép xây dựng mới đối với công trình cấp I, cấp II',
-    field: 'Hoạt động xây dựng',
-    level: 'department',
-    agencyId: '24.SXD',
-    serviceLevel: 'partly-online',
-    processingTime: { workingDays: 20 },
-    fee: { amount: 150_000, due: 'intake' },
-    resultType: 'Giấy phép xây dựng',
-    documents: [
-      {
-        name: 'Đơn đề nghị cấp giấy phép xây dựng',
-        copyType: 'original',
-        count: 1,
-        template: 'Mẫu ban hành kèm Nghị định 175/2024/NĐ-CP',
-      },
-      { name: 'Giấy tờ hợp pháp về quyền sử dụng đất', copyType: 'certified-copy', count: 1 },
-      { name: 'Quyết định phê duyệt dự án và văn bản thông báo kết quả thẩm định', copyType: 'copy', count: 1 },
-      { name: 'Bản vẽ thiết kế xây dựng', copyType: 'copy', count: 2 },
-      { name: 'Văn bản thẩm duyệt thiết kế về phòng cháy, chữa cháy', copyType: 'copy', count: 1, optional: true },
-    ],
-    steps: [
-      {
-        name: 'Tiếp nhận hồ sơ tại Trung tâm Phục vụ hành chính công',
-        role: 'receiver',
-        duration: { workingDays: 0.5 },
-      },
-      {
-        name: 'Phòng Quản lý hoạt động xây dựng thẩm định, kiểm tra thực địa',
-        role: 'specialist',
-        duration: { workingDays: 15 },
-      },
-      { name: 'Lãnh đạo Sở Xây dựng ký giấy phép', role: 'leader', duration: { workingDays: 3 } },
-    ],
-    legalBasis: 'Luật Xây dựng 2014 (sửa đổi 2020); Nghị định 175/2024/NĐ-CP',
-  },
-  {
-    code: '9.240303',
-    version: 1,
-    name: 'Cấp chứng chỉ hành nghề hoạt động xây dựng hạng II, hạng III',
-    field: 'Hoạt động xây dựng',
-    level: 'department',
-    agencyId: '24.SXD',
-    serviceLevel: 'fully-online',
-    processingTime: { workingDays: 20 },
-    fee: { amount: 300_000, due: 'intake' },
-    resultType: 'Chứng chỉ hành nghề hoạt động xây dựng',
-    documents: [
-      {
-        name: 'Đơn đề nghị cấp chứng chỉ hành nghề',
-        copyType: 'original',
-        count: 1,
-        template: 'Mẫu ban hành kèm Nghị định 175/2024/NĐ-CP',
-      },
-      { name: 'Văn bằng đào tạo chuyên môn', copyType: 'copy', count: 1 },
-      { name: 'Ảnh chân dung cỡ 4x6 cm (tệp ảnh màu)', copyType: 'original', count: 1 },
-    ],
-    steps: [
-      { name: 'Tiếp nhận hồ sơ trực tuyến', role: 'receiver', duration: { workingDays: 0.5 } },
-      { name: 'Hội đồng xét cấp chứng chỉ đánh giá năng lực', role: 'specialist', duration: { workingDays: 16 } },
-      { name: 'Lãnh đạo Sở Xây dựng ký chứng chỉ', role: 'leader', duration: { workingDays: 2 } },
-    ],
-    legalBasis: 'Luật Xây dựng 2014 (sửa đổi 2020); Nghị định 175/2024/NĐ-CP',
-  },
+  // ——— Nhà ở ———
+  // Construction permits and practising certificates were left out: their national codes could not
+  // be checked against a decision or a portal page, and Luật Xây dựng 2025 changes them from 1/7/2026.
   {
     // Joint (liên thông) across levels: decided by the Sở Xây dựng, with a leg at the applicant's commune.
+    // CODE NOT VERIFIED: `9.240304` is a placeholder kept because the demo and the joint-procedure tests
+    // run on it; the name is the one the Bộ Xây dựng's public-service portal (dvc.moc.gov.vn) shows.
+    // Replace it by the national code before production.
     code: '9.240304',
     version: 1,
-    name: 'Giải quyết cho thuê nhà ở xã hội thuộc tài sản công',
+    name: 'Cho thuê, cho thuê mua nhà ở xã hội do Nhà nước đầu tư xây dựng bằng vốn đầu tư công',
     field: 'Nhà ở',
     level: 'department',
     agencyId: '24.SXD',
@@ -443,15 +460,22 @@ export const demoProcedures: Procedure[] = [
   },
 
   // ——— Đất đai ———
+  // 1.013978: danh mục TTHC lĩnh vực đất đai công khai tại vinhbao.haiphong.gov.vn, 8/2025
+  // (cdn.haiphong.gov.vn/gov-hpg/6874/tintuc/2025/8/noi-dung-linh-vuc-dat-dai-cap-xa638912181802758696.docx).
   {
-    code: '9.240401',
+    code: '1.013978',
     version: 1,
-    name: 'Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất lần đầu cho cá nhân',
+    name: 'Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất lần đầu đối với hộ gia đình, cá nhân, cộng đồng dân cư, người gốc Việt Nam định cư ở nước ngoài',
     field: 'Đất đai',
     level: 'commune',
     serviceLevel: 'partly-online',
     processingTime: { workingDays: 20 },
-    fee: { amount: 100_000, due: 'result' },
+    fee: {
+      label: 'Lệ phí cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất',
+      schedule: { kind: 'fixed', amount: 100_000 },
+      due: 'result',
+      basis: 'Mức thu theo nghị quyết của HĐND tỉnh (Thông tư 85/2019/TT-BTC)',
+    },
     resultType: 'Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất',
     documents: [
       {
@@ -479,8 +503,10 @@ export const demoProcedures: Procedure[] = [
     ],
     legalBasis: 'Luật Đất đai 2024; Nghị định 101/2024/NĐ-CP; Nghị định 151/2025/NĐ-CP',
   },
+  // 1.012812: danh mục TTHC lĩnh vực đất đai công khai tại vinhbao.haiphong.gov.vn, 8/2025
+  // (cdn.haiphong.gov.vn/gov-hpg/6874/tintuc/2025/8/noi-dung-linh-vuc-dat-dai-cap-xa638912181802758696.docx).
   {
-    code: '9.240402',
+    code: '1.012812',
     version: 1,
     name: 'Hòa giải tranh chấp đất đai',
     field: 'Đất đai',
@@ -498,16 +524,26 @@ export const demoProcedures: Procedure[] = [
     ],
     legalBasis: 'Luật Đất đai 2024, Điều 235; Nghị định 102/2024/NĐ-CP',
   },
+  // 1.013823: Quyết định 3266/QĐ-UBND năm 2025 của UBND thành phố Hải Phòng, danh mục kèm theo
+  // (cdn.haiphong.gov.vn/gov-hpg/6874/tintuc/2025/8/qd-3266-danh-muc-kem-theo638912181889816666.doc), cấp tỉnh.
   {
-    code: '9.240403',
+    code: '1.013823',
     version: 1,
-    name: 'Giao đất, cho thuê đất, cho phép chuyển mục đích sử dụng đất đối với tổ chức',
+    name: 'Giao đất, cho thuê đất, chuyển mục đích sử dụng đất đối với trường hợp giao đất, cho thuê đất không đấu giá quyền sử dụng đất, không đấu thầu lựa chọn nhà đầu tư thực hiện dự án có sử dụng đất',
     field: 'Đất đai',
     level: 'province',
     agencyId: '24.UBND',
     serviceLevel: 'partly-online',
     processingTime: { workingDays: 20 },
-    fee: null,
+    // The schedule gives a range by the land's area and the dossier's complexity: the official sets
+    // the case's amount within it (request-fees) before the applicant pays.
+    fee: {
+      label: 'Phí thẩm định hồ sơ, điều kiện cấp quyền sử dụng đất',
+      schedule: { kind: 'range', min: 500_000, max: 5_000_000 },
+      due: 'result',
+      basis:
+        'Thông tư 85/2019/TT-BTC: phí thẩm định hồ sơ thuộc thẩm quyền HĐND tỉnh, mức thu theo quy mô diện tích và tính chất phức tạp của hồ sơ',
+    },
     resultType: 'Quyết định giao đất, cho thuê đất, cho phép chuyển mục đích sử dụng đất',
     documents: [
       { name: 'Đơn xin giao đất, cho thuê đất, cho phép chuyển mục đích sử dụng đất', copyType: 'original', count: 1 },
@@ -531,10 +567,12 @@ export const demoProcedures: Procedure[] = [
   },
 
   // ——— Bảo trợ xã hội (UBND xã) ———
+  // 1.001776: Quyết định 2874/QĐ-UBND năm 2025 của UBND thành phố Hải Phòng
+  // (cdn.haiphong.gov.vn/gov-hpg/6819/tintuc/2025/7/dm-tthc-chuan-hoa-syt638893087955858786.pdf).
   {
     code: '1.001776',
     version: 1,
-    name: 'Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hằng tháng, hỗ trợ kinh phí chăm sóc, nuôi dưỡng hằng tháng',
+    name: 'Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hàng tháng, hỗ trợ kinh phí chăm sóc, nuôi dưỡng hàng tháng',
     field: 'Bảo trợ xã hội',
     level: 'commune',
     serviceLevel: 'partly-online',
@@ -563,15 +601,22 @@ export const demoProcedures: Procedure[] = [
   },
 
   // ——— Đăng ký kinh doanh ———
+  // 1.001612: thông báo niêm yết TTHC lĩnh vực hộ kinh doanh, Hải Phòng, 27/5/2026
+  // (cdn.haiphong.gov.vn/gov-hpg/6822/tintuc/2026/5/27.5-tb-niem-yet-tthc.signed639154720526079683.pdf).
   {
-    code: '9.240601',
+    code: '1.001612',
     version: 1,
     name: 'Đăng ký thành lập hộ kinh doanh',
     field: 'Thành lập và hoạt động của hộ kinh doanh',
     level: 'commune',
     serviceLevel: 'fully-online',
     processingTime: { workingDays: 3 },
-    fee: { amount: 100_000, due: 'intake' },
+    fee: {
+      label: 'Lệ phí đăng ký hộ kinh doanh',
+      schedule: { kind: 'fixed', amount: 100_000 },
+      due: 'intake',
+      basis: 'Mức thu theo nghị quyết của HĐND tỉnh (Thông tư 85/2019/TT-BTC)',
+    },
     resultType: 'Giấy chứng nhận đăng ký hộ kinh doanh',
     documents: [
       { name: 'Giấy đề nghị đăng ký hộ kinh doanh', copyType: 'original', count: 1, template: 'Phụ lục III-1' },
@@ -593,8 +638,10 @@ export const demoProcedures: Procedure[] = [
     ],
     legalBasis: 'Nghị định 168/2025/NĐ-CP',
   },
+  // 2.001610: Quyết định 1996/QĐ-BTC năm 2026 của Bộ Tài chính, công bố tại Hải Phòng (Quyết định 2884/QĐ-UBND),
+  // https://cdn.haiphong.gov.vn/gov-hpg/6874/tintuc/2026/8/quyet-dinh-2026-cong-bo-dmtthc-linh-vuc-dkdn-.....signed639221474071232220.pdf.
   {
-    code: '9.240602',
+    code: '2.001610',
     version: 1,
     name: 'Đăng ký thành lập doanh nghiệp tư nhân',
     field: 'Thành lập và hoạt động của doanh nghiệp',
@@ -602,7 +649,12 @@ export const demoProcedures: Procedure[] = [
     agencyId: '24.STC',
     serviceLevel: 'fully-online',
     processingTime: { workingDays: 3 },
-    fee: { amount: 100_000, due: 'intake' },
+    fee: {
+      label: 'Phí công bố nội dung đăng ký doanh nghiệp',
+      schedule: { kind: 'fixed', amount: 100_000 },
+      due: 'intake',
+      basis: 'Thông tư 47/2019/TT-BTC: phí công bố nội dung đăng ký doanh nghiệp 100.000 đồng/lần',
+    },
     resultType: 'Giấy chứng nhận đăng ký doanh nghiệp',
     documents: [
       { name: 'Giấy đề nghị đăng ký doanh nghiệp tư nhân', copyType: 'original', count: 1, template: 'Phụ lục I-1' },
@@ -621,25 +673,32 @@ export const demoProcedures: Procedure[] = [
         duration: { workingDays: 1 },
       },
     ],
-    legalBasis:
-      'Luật Doanh nghiệp 2020; Nghị định 168/2025/NĐ-CP (phí công bố nội dung đăng ký doanh nghiệp 100.000 đồng)',
+    legalBasis: 'Luật Doanh nghiệp 2020; Nghị định 168/2025/NĐ-CP',
   },
+  // 2.002043, in place of the two-member LLC registration whose code could not be checked: Quyết định
+  // 1996/QĐ-BTC năm 2026 của Bộ Tài chính, công bố tại Hải Phòng (Quyết định 2884/QĐ-UBND),
+  // https://cdn.haiphong.gov.vn/gov-hpg/6874/tintuc/2026/8/quyet-dinh-2026-cong-bo-dmtthc-linh-vuc-dkdn-.....signed639221474071232220.pdf.
   {
-    code: '9.240603',
+    code: '2.002043',
     version: 1,
-    name: 'Đăng ký thành lập công ty trách nhiệm hữu hạn hai thành viên trở lên',
+    name: 'Đăng ký thành lập công ty cổ phần',
     field: 'Thành lập và hoạt động của doanh nghiệp',
     level: 'department',
     agencyId: '24.STC',
     serviceLevel: 'fully-online',
     processingTime: { workingDays: 3 },
-    fee: { amount: 100_000, due: 'intake' },
+    fee: {
+      label: 'Phí công bố nội dung đăng ký doanh nghiệp',
+      schedule: { kind: 'fixed', amount: 100_000 },
+      due: 'intake',
+      basis: 'Thông tư 47/2019/TT-BTC: phí công bố nội dung đăng ký doanh nghiệp 100.000 đồng/lần',
+    },
     resultType: 'Giấy chứng nhận đăng ký doanh nghiệp',
     documents: [
-      { name: 'Giấy đề nghị đăng ký doanh nghiệp', copyType: 'original', count: 1, template: 'Phụ lục I-3' },
+      { name: 'Giấy đề nghị đăng ký doanh nghiệp', copyType: 'original', count: 1 },
       { name: 'Điều lệ công ty', copyType: 'original', count: 1 },
-      { name: 'Danh sách thành viên', copyType: 'original', count: 1, template: 'Phụ lục I-6' },
-      { name: 'Giấy tờ pháp lý của cá nhân, tổ chức là thành viên', copyType: 'copy', count: 1 },
+      { name: 'Danh sách cổ đông sáng lập', copyType: 'original', count: 1 },
+      { name: 'Giấy tờ pháp lý của cá nhân, tổ chức là cổ đông sáng lập', copyType: 'copy', count: 1 },
     ],
     steps: [
       {
@@ -656,26 +715,28 @@ export const demoProcedures: Procedure[] = [
     ],
     legalBasis: 'Luật Doanh nghiệp 2020; Nghị định 168/2025/NĐ-CP',
   },
+  // 2.002020, in place of the notice of suspension whose code could not be checked: Quyết định 1996/QĐ-BTC
+  // năm 2026 của Bộ Tài chính, công bố tại Hải Phòng (Quyết định 2884/QĐ-UBND),
+  // https://cdn.haiphong.gov.vn/gov-hpg/6874/tintuc/2026/8/quyet-dinh-2026-cong-bo-dmtthc-linh-vuc-dkdn-.....signed639221474071232220.pdf.
   {
-    code: '9.240604',
+    code: '2.002020',
     version: 1,
-    name: 'Thông báo tạm ngừng kinh doanh, tiếp tục kinh doanh trước thời hạn đã thông báo',
+    name: 'Chấm dứt hoạt động chi nhánh, văn phòng đại diện, địa điểm kinh doanh',
     field: 'Thành lập và hoạt động của doanh nghiệp',
     level: 'department',
     agencyId: '24.STC',
     serviceLevel: 'fully-online',
     processingTime: { workingDays: 3 },
     fee: null,
-    resultType: 'Giấy xác nhận về việc doanh nghiệp đăng ký tạm ngừng kinh doanh',
+    resultType: 'Thông báo về việc chấm dứt hoạt động chi nhánh, văn phòng đại diện, địa điểm kinh doanh',
     documents: [
       {
-        name: 'Thông báo về việc tạm ngừng kinh doanh, tiếp tục kinh doanh',
+        name: 'Thông báo về việc chấm dứt hoạt động chi nhánh, văn phòng đại diện, địa điểm kinh doanh',
         copyType: 'original',
         count: 1,
-        template: 'Phụ lục II-19',
       },
       {
-        name: 'Nghị quyết, quyết định của chủ sở hữu, Hội đồng thành viên hoặc Hội đồng quản trị',
+        name: 'Nghị quyết, quyết định của chủ sở hữu, Hội đồng thành viên hoặc Hội đồng quản trị về việc chấm dứt hoạt động',
         copyType: 'copy',
         count: 1,
       },
@@ -688,7 +749,7 @@ export const demoProcedures: Procedure[] = [
       },
       { name: 'Phòng Đăng ký kinh doanh kiểm tra hồ sơ', role: 'specialist', duration: { workingDays: 1.5 } },
       {
-        name: 'Lãnh đạo phòng Đăng ký kinh doanh duyệt, cấp Giấy xác nhận',
+        name: 'Lãnh đạo phòng Đăng ký kinh doanh duyệt, cập nhật tình trạng pháp lý',
         role: 'leader',
         duration: { workingDays: 1 },
       },
@@ -697,48 +758,25 @@ export const demoProcedures: Procedure[] = [
   },
 
   // ——— Sở Tư pháp ———
+  // 1.008927, in place of the judicial-record certificate 2.000488 (since 2025 the provincial police issue it,
+  // code 3.000333 on the Ministry of Public Security's portal, not the Sở Tư pháp): Quyết định 1444/QĐ-BTP và
+  // 1458/QĐ-BTP năm 2026 của Bộ Tư pháp, công bố tại Hải Phòng (Quyết định 2320/QĐ-UBND),
+  // https://cdn.haiphong.gov.vn/gov-hpg/6874/tintuc/2026/6/quyet-dinh-so-2320-cong-bo-dm-tthc-sua-doi-bo-sung-va-bai-bo-thuoc-quan-ly-cua-so-tu-phap639178246917435630639180044385831717.pdf.
   {
-    code: '2.000488',
+    code: '1.008927',
     version: 1,
-    name: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam',
-    field: 'Lý lịch tư pháp',
+    name: 'Đăng ký hành nghề và cấp Thẻ Thừa hành viên',
+    field: 'Thừa hành viên',
     level: 'department',
     agencyId: '24.STP',
     serviceLevel: 'fully-online',
-    processingTime: { workingDays: 10 },
-    fee: { amount: 200_000, due: 'intake' },
-    resultType: 'Phiếu lý lịch tư pháp',
+    processingTime: { workingDays: 5 },
+    fee: null,
+    resultType: 'Thẻ Thừa hành viên',
     documents: [
-      {
-        name: 'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp',
-        copyType: 'original',
-        count: 1,
-        template: 'Mẫu số 03/2013/TT-LLTP',
-      },
-      { name: 'Căn cước công dân', copyType: 'copy', count: 1 },
-    ],
-    steps: [
-      { name: 'Tiếp nhận hồ sơ', role: 'receiver', duration: { workingDays: 0.5 } },
-      { name: 'Tra cứu, xác minh thông tin lý lịch tư pháp', role: 'specialist', duration: { workingDays: 8 } },
-      { name: 'Lãnh đạo Sở ký Phiếu', role: 'leader', duration: { workingDays: 1 } },
-    ],
-    legalBasis: 'Luật Lý lịch tư pháp 2009; Thông tư 244/2016/TT-BTC (phí 200.000 đồng/lần/người)',
-  },
-  {
-    code: '9.240701',
-    version: 1,
-    name: 'Đăng ký hoạt động Văn phòng công chứng',
-    field: 'Công chứng',
-    level: 'department',
-    agencyId: '24.STP',
-    serviceLevel: 'partly-online',
-    processingTime: { workingDays: 10 },
-    fee: { amount: 1_000_000, due: 'intake' },
-    resultType: 'Giấy đăng ký hoạt động Văn phòng công chứng',
-    documents: [
-      { name: 'Đơn đề nghị đăng ký hoạt động Văn phòng công chứng', copyType: 'original', count: 1 },
-      { name: 'Quyết định cho phép thành lập Văn phòng công chứng', copyType: 'copy', count: 1 },
-      { name: 'Giấy tờ chứng minh về trụ sở của Văn phòng công chứng', copyType: 'copy', count: 1 },
+      { name: 'Giấy đề nghị đăng ký hành nghề và cấp Thẻ Thừa hành viên', copyType: 'original', count: 1 },
+      { name: 'Quyết định bổ nhiệm Thừa hành viên', copyType: 'copy', count: 1 },
+      { name: 'Ảnh chân dung cỡ 2x3 cm (tệp ảnh màu)', copyType: 'original', count: 1 },
     ],
     steps: [
       {
@@ -746,9 +784,8 @@ export const demoProcedures: Procedure[] = [
         role: 'receiver',
         duration: { workingDays: 0.5 },
       },
-      { name: 'Phòng Bổ trợ tư pháp thẩm định hồ sơ', role: 'specialist', duration: { workingDays: 7 } },
-      { name: 'Lãnh đạo Sở Tư pháp ký Giấy đăng ký hoạt động', role: 'leader', duration: { workingDays: 2 } },
+      { name: 'Phòng Bổ trợ tư pháp thẩm định hồ sơ', role: 'specialist', duration: { workingDays: 3.5 } },
+      { name: 'Lãnh đạo Sở Tư pháp ký, cấp Thẻ', role: 'leader', duration: { workingDays: 1 } },
     ],
-    legalBasis: 'Luật Công chứng 2024; Thông tư 257/2016/TT-BTC (phí thẩm định 1.000.000 đồng)',
   },
 ];

@@ -1,6 +1,7 @@
 import type { AgencyLevel } from './agency.ts';
 import type { WorkingDuration } from './calendar/index.ts';
 import type { Role } from './caller.ts';
+import type { FeeRule } from './fees/rule.ts';
 
 export type ServiceLevel = 'fully-online' | 'partly-online' | 'offline';
 
@@ -43,7 +44,8 @@ export interface Procedure {
   agencyId?: string;
   serviceLevel: ServiceLevel;
   processingTime: WorkingDuration;
-  fee: { amount: number; due: 'intake' | 'result' } | null;
+  /** The fee rule (fees/rule.ts); null when nothing is charged. Older versions stored a flat `{ amount, due }`. */
+  fee: FeeRule | null;
   resultType: string;
   documents: RequiredDocument[];
   /** The competent agency's internal process, in order. */

@@ -1,14 +1,12 @@
 import type { AgencyLevel } from '../domain/agency.ts';
 import type { WorkingDuration } from '../domain/calendar/index.ts';
+import { describeFeeRule } from '../domain/fees/describe.ts';
 import type { Procedure, RequiredDocument, ServiceLevel } from '../domain/procedure.ts';
 
 const number = new Intl.NumberFormat('vi-VN');
 
-/** `50.000 đồng`, or that the procedure is free. */
-export function feeText(fee: Procedure['fee']): string {
-  if (!fee) return 'Không thu phí, lệ phí';
-  return `${number.format(fee.amount)} đồng (nộp ${fee.due === 'intake' ? 'khi nộp hồ sơ' : 'khi nhận kết quả'})`;
-}
+/** The fee rule in words ("50.000 đồng (nộp khi nộp hồ sơ)", per page, exemptions), or that it is free. */
+export const feeText = (fee: Procedure['fee']): string => describeFeeRule(fee);
 
 export function durationText(duration: WorkingDuration): string {
   return 'workingDays' in duration

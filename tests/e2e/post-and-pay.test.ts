@@ -9,7 +9,7 @@ import { seedDemoProvince } from '../../infra/local/seed.ts';
 import { actOnDossier, birthRegistration, request, tokenFor } from '../support/http.ts';
 
 /** A first land registration at Phường Bắc Giang: 100.000 đồng, due with the result. */
-const landRegistration = '9.240401';
+const landRegistration = '1.013978';
 
 let cloud: LocalCloud;
 const tokens: Record<string, string> = {};

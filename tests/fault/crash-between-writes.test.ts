@@ -252,7 +252,7 @@ async function awaitingFees(applicantId: string): Promise<string> {
   const sys = system(cloud);
   const { code } = await sys.fileDossier(
     citizen(applicantId),
-    SubmitDossierBody.parse(birthRegistration({ procedureCode: '9.240102' })),
+    SubmitDossierBody.parse(birthRegistration({ procedureCode: '2.000635' })),
     'online',
   );
   await cloud.settle();

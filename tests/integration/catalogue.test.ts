@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
@@ -86,8 +86,8 @@ describe('GET /v1/procedures', () => {
   });
 
   it('combines the text query with the filters', async () => {
-    const response = await search(`q=${encodeURIComponent('giấy phép xây dựng')}&level=commune`);
-    expect(codesOf(response.body)).toEqual(['9.240301']);
+    const response = await search(`q=${encodeURIComponent('đăng ký')}&level=department`);
+    expect(codesOf(response.body)).toEqual(['1.008927', '2.001610', '2.002043']);
   });
 
   it('pages with a cursor: every procedure once, none missed, in order', async () => {
@@ -125,9 +125,9 @@ describe('GET /v1/procedures', () => {
   it('keeps one summary item per procedure in the catalogue partition', async () => {
     const doc = DynamoDBDocumentClient.from(cloud.clients.dynamo);
     const { Item } = await doc.send(
-      new GetCommand({ TableName: cloud.tableName, Key: { pk: 'CATALOGUE', sk: 'PROCEDURE#2.000488' } }),
+      new GetCommand({ TableName: cloud.tableName, Key: { pk: 'CATALOGUE', sk: 'PROCEDURE#1.008927' } }),
     );
-    expect(Item).toMatchObject({ code: '2.000488', version: 1, agencyId: '24.STP', nameFolded: expect.any(String) });
+    expect(Item).toMatchObject({ code: '1.008927', version: 1, agencyId: '24.STP', nameFolded: expect.any(String) });
     expect(Item).not.toHaveProperty('steps');
   });
 });
@@ -211,12 +211,12 @@ describe('PUT /v1/procedures/{code}', () => {
   });
 
   it('creates nothing for content identical to the current version (200, same version)', async () => {
-    const current = (await request(cloud, 'GET', '/v1/procedures/2.000488')).body as Procedure;
-    const again = await put('2.000488', contentOf(current));
+    const current = (await request(cloud, 'GET', '/v1/procedures/1.008927')).body as Procedure;
+    const again = await put('1.008927', contentOf(current));
     expect(again.status).toBe(200);
     expect(again.body).toEqual(current);
     expect(again.headers.get('location')).toBeNull();
-    const none = await request(cloud, 'GET', `/v1/procedures/2.000488?version=${current.version + 1}`);
+    const none = await request(cloud, 'GET', `/v1/procedures/1.008927?version=${current.version + 1}`);
     expect(none.status).toBe(404);
   });
 
@@ -234,7 +234,7 @@ describe('PUT /v1/procedures/{code}', () => {
 
   it('creates version 1 of a new procedure', async () => {
     const content = {
-      ...contentOf(demoProcedures.find((p) => p.code === '9.240602') ?? (demoProcedures[0] as Procedure)),
+      ...contentOf(demoProcedures.find((p) => p.code === '2.001610') ?? (demoProcedures[0] as Procedure)),
       name: 'Đăng ký thành lập công ty trách nhiệm hữu hạn một thành viên',
     };
     const created = await put('9.240605', content);
@@ -251,30 +251,43 @@ describe('PUT /v1/procedures/{code}', () => {
     expect(anonymous.status).toBe(401);
   });
 
-  const valid = () => contentOf(demoProcedures.find((p) => p.code === '2.000488') as Procedure);
+  const valid = () => contentOf(demoProcedures.find((p) => p.code === '1.008927') as Procedure);
   it.each<[string, string, unknown, string]>([
-    ['an unknown field', '2.000488', { ...valid(), status: 'active' }, 'status'],
-    ['the version in the body', '2.000488', { ...valid(), version: 7 }, 'version'],
-    ['the code in the body', '2.000488', { ...valid(), code: '2.000488' }, 'code'],
-    ['a malformed code in the path', '2.488', valid(), 'path.code'],
-    ['a negative fee', '2.000488', { ...valid(), fee: { amount: -200_000, due: 'intake' } }, 'fee.amount'],
-    ['a missing name', '2.000488', { ...valid(), name: undefined }, 'name'],
-    ['an unknown level', '2.000488', { ...valid(), level: 'ministry' }, 'level'],
+    ['an unknown field', '1.008927', { ...valid(), status: 'active' }, 'status'],
+    ['the version in the body', '1.008927', { ...valid(), version: 7 }, 'version'],
+    ['the code in the body', '1.008927', { ...valid(), code: '1.008927' }, 'code'],
+    ['a malformed code in the path', '1.8927', valid(), 'path.code'],
+    ['a negative fee', '1.008927', { ...valid(), fee: { amount: -200_000, due: 'intake' } }, 'fee.amount'],
+    [
+      'a fee with both a flat amount and a schedule',
+      '1.008927',
+      { ...valid(), fee: { amount: 10_000, schedule: { kind: 'fixed', amount: 10_000 }, due: 'intake' } },
+      'fee.schedule',
+    ],
+    [
+      'a fee schedule of an unknown kind',
+      '1.008927',
+      { ...valid(), fee: { schedule: { kind: 'per-hour', amount: 10_000 }, due: 'intake' } },
+      'fee.schedule.kind',
+    ],
+    ['a fee due at an unknown time', '1.008927', { ...valid(), fee: { amount: 10_000, due: 'later' } }, 'fee.due'],
+    ['a missing name', '1.008927', { ...valid(), name: undefined }, 'name'],
+    ['an unknown level', '1.008927', { ...valid(), level: 'ministry' }, 'level'],
     [
       'a step of an unknown role',
-      '2.000488',
+      '1.008927',
       { ...valid(), steps: [{ name: 'Ký', role: 'admin', duration: { workingDays: 1 } }] },
       'steps.0.role',
     ],
     [
       'a duration of a third of a day',
-      '2.000488',
+      '1.008927',
       { ...valid(), processingTime: { workingDays: 1.3 } },
       'processingTime.workingDays',
     ],
     [
       'an unknown field in a document',
-      '2.000488',
+      '1.008927',
       { ...valid(), documents: [{ ...valid().documents[0], pages: 3 }] },
       'documents.0.pages',
     ],
@@ -287,7 +300,7 @@ describe('PUT /v1/procedures/{code}', () => {
   });
 
   it.each<[string, Partial<Procedure>, string]>([
-    ['steps longer than the legal time', { processingTime: { workingDays: 5 } }, 'steps'],
+    ['steps longer than the legal time', { processingTime: { workingDays: 2 } }, 'steps'],
     ['a department-level procedure without its agency', { agencyId: undefined }, 'agencyId'],
     ['an agency that does not exist', { agencyId: '24.SGTVT' }, 'agencyId'],
     [
@@ -295,21 +308,31 @@ describe('PUT /v1/procedures/{code}', () => {
       { joint: [{ agency: { level: 'commune' }, purpose: 'Xác nhận của UBND xã', share: { workingDays: 2 } }] },
       'joint',
     ],
+    [
+      'a range fee whose minimum is not below its maximum',
+      { fee: { schedule: { kind: 'range', min: 500_000, max: 500_000 }, due: 'result' } },
+      'fee.schedule.max',
+    ],
+    [
+      'page tiers that do not start at page 1',
+      { fee: { schedule: { kind: 'per-page', tiers: [{ fromPage: 2, amount: 2_000 }] }, due: 'intake' } },
+      'fee.schedule.tiers.0.fromPage',
+    ],
   ])('answers 422 in Vietnamese for %s, and saves nothing', async (_label, change, field) => {
-    const response = await put('2.000488', { ...valid(), ...change });
+    const response = await put('1.008927', { ...valid(), ...change });
     expect(response.status).toBe(422);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(response.body).toMatchObject({ code: 'procedure-rules-violated', status: 422 });
     expect(response.body.detail).toMatch(/^Thủ tục chưa đáp ứng quy định: /);
     expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-    expect((await request(cloud, 'GET', '/v1/procedures/2.000488?version=2')).status).toBe(404);
+    expect((await request(cloud, 'GET', '/v1/procedures/1.008927?version=2')).status).toBe(404);
   });
 });
 
 describe('the catalogue repository', () => {
   it('lets only one of two admins create a given version, and completes a retry of the same content', async () => {
     const catalogue = catalogueRepository(cloud.tableName, DynamoDBDocumentClient.from(cloud.clients.dynamo));
-    const current = (await catalogue.currentProcedure('9.240101')) as Procedure;
+    const current = (await catalogue.currentProcedure('1.004873')) as Procedure;
     const mine = { ...current, version: current.version + 1, processingTime: { workingDays: 4 } };
     const theirs = { ...current, version: current.version + 1, processingTime: { workingDays: 5 } };
     const outcomes = await Promise.allSettled([catalogue.putProcedure(mine), catalogue.putProcedure(theirs)]);
@@ -317,17 +340,51 @@ describe('the catalogue repository', () => {
     expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({
       reason: { kind: 'conflict', code: 'procedure-version-conflict' },
     });
-    const winner = (await catalogue.currentProcedure('9.240101')) as Procedure;
+    const winner = (await catalogue.currentProcedure('1.004873')) as Procedure;
     expect(winner.version).toBe(current.version + 1);
     expect(await catalogue.putProcedure(winner)).toBe('already-stored');
-    expect(await catalogue.latestVersion('9.240101')).toEqual(winner);
+    expect(await catalogue.latestVersion('1.004873')).toEqual(winner);
   });
 
   it('never moves the current copy back to an older version', async () => {
     const catalogue = catalogueRepository(cloud.tableName, DynamoDBDocumentClient.from(cloud.clients.dynamo));
-    const v1 = (await catalogue.procedureVersion('9.240102', 1)) as Procedure;
-    await catalogue.putProcedure({ ...v1, version: 2, fee: { amount: 10_000, due: 'intake' } });
+    const v1 = (await catalogue.procedureVersion('2.000635', 1)) as Procedure;
+    await catalogue.putProcedure({
+      ...v1,
+      version: 2,
+      fee: { schedule: { kind: 'fixed', amount: 10_000 }, due: 'intake' },
+    });
     expect(await catalogue.putProcedure(v1)).toBe('already-stored');
-    expect((await catalogue.currentProcedure('9.240102'))?.version).toBe(2);
+    expect((await catalogue.currentProcedure('2.000635'))?.version).toBe(2);
+  });
+
+  it('reads a version stored with the old flat fee as the fixed rule it stands for', async () => {
+    const doc = DynamoDBDocumentClient.from(cloud.clients.dynamo);
+    const current = (await request(cloud, 'GET', '/v1/procedures/2.001610')).body as Procedure;
+    // A version saved before fee rules, `{ amount, due }`, as the old code wrote it (version item and current copy).
+    const legacy = { ...current, version: current.version + 1, fee: { amount: 100_000, due: 'intake' } };
+    for (const sk of [`V#${String(legacy.version).padStart(5, '0')}`, 'CURRENT']) {
+      await doc.send(new PutCommand({ TableName: cloud.tableName, Item: { pk: 'PROCEDURE#2.001610', sk, ...legacy } }));
+    }
+    const read = await request(cloud, 'GET', `/v1/procedures/2.001610?version=${legacy.version}`);
+    expect(read.body.fee).toEqual({ schedule: { kind: 'fixed', amount: 100_000 }, due: 'intake' });
+
+    // A dossier filed under it owes that amount.
+    const citizen = await tokenFor(cloud, 'citizen-an');
+    const filed = await request(cloud, 'POST', '/v1/dossiers', {
+      token: citizen,
+      body: birthRegistration({ procedureCode: '2.001610' }),
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const dossier = await request(cloud, 'GET', `/v1/dossiers/${filed.body.code}`, { token: citizen });
+    expect(dossier.body.fee).toMatchObject({ amount: 100_000, due: 'intake', paid: false });
+
+    // The same content sent again in the old form is the same version: nothing is created.
+    const again = await put('2.001610', {
+      ...contentOf(read.body as Procedure),
+      fee: { amount: 100_000, due: 'intake' },
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.version).toBe(legacy.version);
   });
 });

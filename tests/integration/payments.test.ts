@@ -15,9 +15,9 @@ beforeAll(async () => {
 afterAll(() => cloud?.stop());
 
 /** A copy of a civil-status extract at Phường Bắc Giang: 8.000 đồng, due at intake. */
-const extractCopy = '9.240102';
+const extractCopy = '2.000635';
 /** A first land registration at Phường Bắc Giang: 100.000 đồng, due at the result. */
-const landRegistration = '9.240401';
+const landRegistration = '1.013978';
 
 async function file(procedureCode: string): Promise<string> {
   const filed = await request(cloud, 'POST', '/v1/dossiers', {

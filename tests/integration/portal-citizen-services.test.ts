@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => cloud?.stop());
 
 /** A copy of a civil-status extract at Phường Bắc Giang: 8.000 đồng, due at intake. */
-const extractCopy = '9.240102';
+const extractCopy = '2.000635';
 
 async function file(procedureCode = '1.001193'): Promise<string> {
   const filed = await request(cloud, 'POST', '/v1/dossiers', {

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type ProcedureSummary, summaryOf } from '../../domain/catalogue/search.ts';
 import { contentOf, procedureVersionTaken, sameContent } from '../../domain/catalogue/versioning.ts';
+import { feeRuleOf, type FlatFee } from '../../domain/fees/rule.ts';
 import type { Procedure } from '../../domain/procedure.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
@@ -10,6 +11,12 @@ const withoutKeys = <T>(item: Record<string, unknown>): T => {
   const { pk: _pk, sk: _sk, ...rest } = item;
   return rest as T;
 };
+
+/** Versions saved before fee rules carry a flat `{ amount, due }` fee: read as the fixed rule it stands for. */
+const upgraded = <T extends { fee: Procedure['fee'] | FlatFee }>(item: T): T =>
+  item.fee ? { ...item, fee: feeRuleOf(item.fee) } : item;
+
+const procedureOf = (item: Record<string, unknown>): Procedure => upgraded(withoutKeys<Procedure>(item));
 
 /**
  * The procedure catalogue, three kinds of item:
@@ -21,7 +28,7 @@ const withoutKeys = <T>(item: Record<string, unknown>): T => {
 export function catalogueRepository(tableName: string, client: DynamoDBDocumentClient = db) {
   const getProcedure = async (key: { pk: string; sk: string }): Promise<Procedure | undefined> => {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key }));
-    return Item ? withoutKeys<Procedure>(Item) : undefined;
+    return Item ? procedureOf(Item) : undefined;
   };
 
   /** Writes a copy of `version` unless a newer one is already there (an older writer arriving late loses). */
@@ -62,7 +69,7 @@ export function catalogueRepository(tableName: string, client: DynamoDBDocumentC
         }),
       );
       const item = Items?.[0];
-      return item ? withoutKeys<Procedure>(item) : undefined;
+      return item ? procedureOf(item) : undefined;
     },
 
     /**
@@ -111,7 +118,7 @@ export function catalogueRepository(tableName: string, client: DynamoDBDocumentC
             ExclusiveStartKey: startKey,
           }),
         );
-        for (const item of page.Items ?? []) summaries.push(withoutKeys<ProcedureSummary>(item));
+        for (const item of page.Items ?? []) summaries.push(upgraded(withoutKeys<ProcedureSummary>(item)));
         startKey = page.LastEvaluatedKey;
       } while (startKey);
       return summaries;

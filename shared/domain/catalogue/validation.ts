@@ -2,6 +2,7 @@ import type { AgencyLevel } from '../agency.ts';
 import { HOURS_PER_WORKING_DAY, type WorkingDuration } from '../calendar/index.ts';
 import type { Procedure } from '../procedure.ts';
 import { RuleViolation } from '../rule-violation.ts';
+import { feeRuleErrors } from './fee-rules.ts';
 
 /** One broken rule, named by the field it concerns (the same paths as the request body's). */
 export interface ProcedureRuleError {
@@ -33,7 +34,8 @@ export function describeHours(hours: number): string {
  * - the process starts at the one-stop desk (a receiver) and has a leader who decides and signs;
  * - the steps of the competent agency and the joint agencies' shares fit in the legal time;
  * - a joint leg goes to another agency than the competent one;
- * - required documents have distinct names.
+ * - required documents have distinct names;
+ * - the fee rule holds together (fee-rules.ts).
  */
 export function procedureRuleErrors(procedure: Omit<Procedure, 'code' | 'version'>): ProcedureRuleError[] {
   const errors: ProcedureRuleError[] = [];
@@ -87,6 +89,8 @@ export function procedureRuleErrors(procedure: Omit<Procedure, 'code' | 'version
       });
     }
   });
+
+  errors.push(...feeRuleErrors(procedure.fee));
 
   const seen = new Map<string, number>();
   procedure.documents.forEach((document, index) => {

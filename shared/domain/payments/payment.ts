@@ -4,6 +4,7 @@
  */
 import type { Dossier } from '../dossier/dossier.ts';
 import { finalStatuses } from '../dossier/transitions.ts';
+import { feeAwaitsAmount } from '../fees/dossier-fee.ts';
 import { RuleViolation } from '../rule-violation.ts';
 
 export const paymentCurrency = 'VND';
@@ -45,6 +46,12 @@ export const formatVnd = (amount: number): string => `${amount.toLocaleString('v
 
 /** Why a dossier cannot be paid online now (a stable code and the Vietnamese sentence), or undefined when it can. */
 export function unpayable(dossier: Pick<Dossier, 'fee' | 'status'>): { code: string; message: string } | undefined {
+  if (dossier.fee?.exemption) {
+    return { code: 'fee-exempt', message: `Hồ sơ được miễn phí, lệ phí (${dossier.fee.exemption.label}).` };
+  }
+  if (feeAwaitsAmount(dossier.fee ?? null)) {
+    return { code: 'fee-not-set', message: 'Cán bộ giải quyết chưa ấn định mức phí, lệ phí của hồ sơ này.' };
+  }
   if (!dossier.fee || dossier.fee.amount <= 0) {
     return { code: 'no-fee', message: 'Thủ tục của hồ sơ này không thu phí, lệ phí.' };
   }

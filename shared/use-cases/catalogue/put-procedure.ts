@@ -5,7 +5,8 @@ import {
   procedureRuleErrors,
   procedureRulesBroken,
 } from '../../domain/catalogue/validation.ts';
-import { nextVersion } from '../../domain/catalogue/versioning.ts';
+import { nextVersion, type ProcedureContent } from '../../domain/catalogue/versioning.ts';
+import { feeRuleFromInput } from '../../domain/fees/rule.ts';
 import type { Procedure } from '../../domain/procedure.ts';
 import type { ProcedureBody } from './schemas.ts';
 
@@ -39,7 +40,10 @@ async function unknownAgencies(agencies: PutProcedureDeps['agencies'], body: Pro
  */
 export function putProcedure(deps: PutProcedureDeps) {
   return async (code: string, body: ProcedureBody): Promise<PutProcedureResult> => {
-    const errors = [...procedureRuleErrors(body), ...(await unknownAgencies(deps.agencies, body))];
+    // The old flat fee (`amount`) is taken and saved as the rule it stands for.
+    const { fee, ...rest } = body;
+    const content: ProcedureContent = { ...rest, fee: fee ? feeRuleFromInput(fee) : null };
+    const errors = [...procedureRuleErrors(content), ...(await unknownAgencies(deps.agencies, body))];
     if (errors.length > 0) throw procedureRulesBroken(errors);
 
     const [current, latest] = await Promise.all([
@@ -49,7 +53,7 @@ export function putProcedure(deps: PutProcedureDeps) {
     // A save that died between its version item and the current copy is completed first.
     if (latest && (!current || current.version < latest.version)) await deps.catalogue.putProcedure(latest);
 
-    const decision = nextVersion(code, latest, body);
+    const decision = nextVersion(code, latest, content);
     if (decision.kind === 'unchanged') return { outcome: 'unchanged', procedure: decision.procedure };
     const stored = await deps.catalogue.putProcedure(decision.procedure);
     return { outcome: stored === 'created' ? 'created' : 'unchanged', procedure: decision.procedure };

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { agencyIdPattern } from '../../domain/agency.ts';
+import { exemptionCodePattern, feeDues } from '../../domain/fees/rule.ts';
 import { procedureCodePattern } from '../../domain/procedure.ts';
 import { PageQuery } from '../pagination.ts';
 
@@ -75,16 +76,77 @@ const JointLegSchema = z.strictObject({
   share: WorkingDurationSchema,
 });
 
-const FeeSchema = z.strictObject({
-  amount: z
-    .number({ error: 'Mức phí, lệ phí phải là số' })
+const money = (what: string) =>
+  z
+    .number({ error: `${what} phải là số` })
     .check(
-      z.int('Mức phí tính bằng đồng, số nguyên'),
-      z.positive('Mức phí phải lớn hơn 0; thủ tục không thu phí thì để fee là null'),
-      z.maximum(1_000_000_000, 'Mức phí quá lớn'),
-    ),
-  due: z.enum(['intake', 'result'], { error: 'Thời điểm nộp phí là intake (khi tiếp nhận) hoặc result (khi trả)' }),
+      z.int(`${what} tính bằng đồng, số nguyên`),
+      z.minimum(0, `${what} không được âm`),
+      z.maximum(1_000_000_000, `${what} quá lớn`),
+    );
+
+const PageTierSchema = z.strictObject({
+  fromPage: z
+    .number({ error: 'Trang bắt đầu phải là số' })
+    .check(z.int('Trang bắt đầu là số nguyên'), z.minimum(1, 'Trang bắt đầu từ 1'), z.maximum(10_000)),
+  amount: money('Mức thu mỗi trang'),
 });
+
+/** How the amount is reached (domain/fees/rule.ts); cross-field rules are in catalogue/validation.ts. */
+const FeeScheduleSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('fixed'), amount: money('Mức thu') }),
+    z.strictObject({
+      kind: z.literal('per-page'),
+      tiers: z.array(PageTierSchema).check(z.minLength(1, 'Ít nhất một bậc'), z.maxLength(10, 'Tối đa 10 bậc')),
+      capPerCopy: z.optional(money('Mức tối đa mỗi bản')),
+    }),
+    z.strictObject({
+      kind: z.literal('per-copy'),
+      amount: money('Mức thu mỗi bản'),
+      cap: z.optional(money('Mức tối đa')),
+    }),
+    z.strictObject({ kind: z.literal('range'), min: money('Mức thu tối thiểu'), max: money('Mức thu tối đa') }),
+  ],
+  { error: 'Cách tính phí (kind) là fixed, per-page, per-copy hoặc range' },
+);
+
+const FeeExemptionSchema = z.strictObject({
+  code: z.string().check(z.regex(exemptionCodePattern, 'Mã trường hợp miễn gồm chữ thường, số, gạch nối (tối đa 40)')),
+  label: text(300),
+  basis: z.optional(text(500)),
+});
+
+/**
+ * A fee rule. The old flat form `{ "amount": n, "due": … }` is still taken (a fixed schedule): a
+ * rule has `schedule` and no `amount`.
+ */
+const FeeSchema = z
+  .strictObject({
+    amount: z.optional(
+      z
+        .number({ error: 'Mức phí, lệ phí phải là số' })
+        .check(
+          z.int('Mức phí tính bằng đồng, số nguyên'),
+          z.positive('Mức phí phải lớn hơn 0; thủ tục không thu phí thì để fee là null'),
+          z.maximum(1_000_000_000, 'Mức phí quá lớn'),
+        ),
+    ),
+    schedule: z.optional(FeeScheduleSchema),
+    due: z.enum(feeDues, {
+      error: 'Thời điểm nộp phí là intake (khi nộp hồ sơ), supplement (khi bổ sung) hoặc result (khi nhận kết quả)',
+    }),
+    label: z.optional(text(200)),
+    exemptions: z.optional(z.array(FeeExemptionSchema).check(z.maxLength(20, 'Tối đa 20 trường hợp miễn'))),
+    basis: z.optional(text(1000)),
+  })
+  .check(
+    z.refine((fee) => (fee.amount === undefined) !== (fee.schedule === undefined), {
+      message: 'Phí, lệ phí có một trong hai: schedule (cách tính) hoặc amount (mức cố định, dạng cũ)',
+      path: ['schedule'],
+    }),
+  );
 
 /**
  * A procedure version as an admin sends it: every field of `Procedure` except `code` (from the

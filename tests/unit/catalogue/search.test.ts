@@ -8,18 +8,23 @@ const codes = (filter: Parameters<typeof filterCatalogue>[1]) => filterCatalogue
 
 describe('summaryOf', () => {
   it('keeps what search needs, with the folded name', () => {
-    const summary = summaryOf(demoProcedures.find((p) => p.code === '2.000488') as Procedure);
+    const summary = summaryOf(demoProcedures.find((p) => p.code === '2.001610') as Procedure);
     expect(summary).toEqual({
-      code: '2.000488',
+      code: '2.001610',
       version: 1,
-      name: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam',
-      nameFolded: 'cap phieu ly lich tu phap cho cong dan viet nam, nguoi nuoc ngoai dang cu tru tai viet nam',
-      field: 'Lý lịch tư pháp',
+      name: 'Đăng ký thành lập doanh nghiệp tư nhân',
+      nameFolded: 'dang ky thanh lap doanh nghiep tu nhan',
+      field: 'Thành lập và hoạt động của doanh nghiệp',
       level: 'department',
-      agencyId: '24.STP',
+      agencyId: '24.STC',
       serviceLevel: 'fully-online',
-      processingTime: { workingDays: 10 },
-      fee: { amount: 200_000, due: 'intake' },
+      processingTime: { workingDays: 3 },
+      fee: {
+        label: 'Phí công bố nội dung đăng ký doanh nghiệp',
+        schedule: { kind: 'fixed', amount: 100_000 },
+        due: 'intake',
+        basis: 'Thông tư 47/2019/TT-BTC: phí công bố nội dung đăng ký doanh nghiệp 100.000 đồng/lần',
+      },
     });
   });
 });
@@ -32,12 +37,13 @@ describe('filterCatalogue', () => {
   });
 
   it.each([
-    [{ q: 'khai sinh' }, ['1.001193']],
-    [{ q: 'KHAI SINH', level: 'commune' as const }, ['1.001193']],
+    // "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh" names a birth certificate too.
+    [{ q: 'khai sinh' }, ['1.001193', '2.000635']],
+    [{ q: 'KHAI SINH', level: 'commune' as const }, ['1.001193', '2.000635']],
     [{ q: 'khai sinh', level: 'department' as const }, []],
-    [{ q: 'ho tich', field: 'Hộ tịch' }, ['9.240102', '9.240103']],
-    [{ q: 'ly lich' }, ['2.000488']],
-    [{ q: '2.000488' }, ['2.000488']],
+    [{ q: 'ho tich', field: 'Hộ tịch' }, ['1.004859', '2.000635']],
+    [{ q: 'chung thuc' }, ['2.000815', '2.000884', '2.001035']],
+    [{ q: '2.000815' }, ['2.000815']],
   ])('%o → %o', (filter, expected) => expect(codes(filter)).toEqual(expected));
 
   it('compares the field folded: "ho tich" is "Hộ tịch"', () => {

@@ -36,7 +36,29 @@ describe('the demo catalogue', () => {
       processingTime: { workingDays: 1 },
       fee: null,
     });
-    for (const code of ['1.000894', '1.000656', '2.000488']) expect(codes()).toContain(code);
+    for (const code of ['1.000894', '1.000656']) expect(codes()).toContain(code);
+  });
+
+  it('carries national codes only, but for the one placeholder the demo runs on (9.240304, to be replaced)', () => {
+    // National codes of the CSDL quốc gia về TTHC start with 1, 2 or 3; the demo's placeholders with 9.
+    expect(codes().filter((code) => !/^[123]\./.test(code))).toEqual(['9.240304']);
+  });
+
+  it('seeds each kind of fee rule: fixed, per page with a cap, per copy, a range the official sets, exemptions', () => {
+    const kinds = new Set(demoProcedures.flatMap((p) => (p.fee ? [p.fee.schedule.kind] : [])));
+    expect(kinds).toEqual(new Set(['fixed', 'per-page', 'per-copy', 'range']));
+    expect(demoProcedures.find((p) => p.code === '2.000815')?.fee).toMatchObject({
+      schedule: {
+        kind: 'per-page',
+        tiers: [
+          { fromPage: 1, amount: 2_000 },
+          { fromPage: 3, amount: 1_000 },
+        ],
+        capPerCopy: 200_000,
+      },
+      due: 'intake',
+    });
+    expect(demoProcedures.some((p) => (p.fee?.exemptions ?? []).length > 0)).toBe(true);
   });
 
   it('has a department-level joint procedure with a leg at the applicant’s commune', () => {

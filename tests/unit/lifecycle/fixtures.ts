@@ -16,7 +16,7 @@ export const permit: Procedure = {
   agencyId: '24.SXD',
   serviceLevel: 'partly-online',
   processingTime: { workingDays: 10 },
-  fee: { amount: 150_000, due: 'result' },
+  fee: { schedule: { kind: 'fixed', amount: 150_000 }, due: 'result' },
   resultType: 'Giấy phép',
   documents: [],
   steps: [

@@ -254,6 +254,22 @@ describe('filing a dossier', () => {
     expect(filingBody({ ...emptyFiling(birth), diaChiNhan: 'Số 5' }, birth)).not.toHaveProperty('postal');
   });
 
+  it('sends the fee facts the procedure’s fee asks for, and only those', () => {
+    const copies: Procedure = {
+      ...birth,
+      fee: {
+        schedule: { kind: 'per-page', tiers: [{ fromPage: 1, amount: 2_000 }], capPerCopy: 200_000 },
+        due: 'intake',
+        exemptions: [{ code: 'ho-ngheo', label: 'Người thuộc hộ nghèo' }],
+      },
+    };
+    const values = { ...emptyFiling(copies), soTrang: '3', soBan: '2', mienPhi: 'ho-ngheo' };
+    expect(filingBody(values, copies)).toMatchObject({ feeFacts: { pages: 3, copies: 2, exemption: 'ho-ngheo' } });
+    // A free procedure asks nothing: whatever was typed is not sent.
+    expect(filingBody(values, birth)).not.toHaveProperty('feeFacts');
+    expect(filingBody(emptyFiling(copies), copies)).not.toHaveProperty('feeFacts');
+  });
+
   it('derives one stable UUID-shaped key per file from the form’s key', () => {
     const key = '5b7c9d2e-1111-4222-8333-444455556666';
     expect(derivedKey(key, 'slot-0')).toBe(derivedKey(key, 'slot-0'));

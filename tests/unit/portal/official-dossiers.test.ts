@@ -337,6 +337,20 @@ describe('an action form, read back', () => {
     });
   });
 
+  it('reads the amount an official sets for a fee, with or without thousands dots, and leaves it out when empty', () => {
+    expect(read({ type: 'request-fees', expectedVersion: '4', amount: '1.200.000' })).toEqual({
+      ok: true,
+      type: 'request-fees',
+      body: { type: 'request-fees', expectedVersion: 4, amount: 1_200_000 },
+    });
+    expect(read({ type: 'request-fees', expectedVersion: '4', amount: '' })).toEqual({
+      ok: true,
+      type: 'request-fees',
+      body: { type: 'request-fees', expectedVersion: 4 },
+    });
+    expect(read({ type: 'request-fees', expectedVersion: '4', amount: 'một triệu' })).toMatchObject({ ok: false });
+  });
+
   it('refuses the applicant’s withdrawal and unknown types', () => {
     expect(read({ type: 'withdraw', expectedVersion: '1', reason: 'x' })).toMatchObject({ ok: false });
     expect(read({ type: 'delete', expectedVersion: '1' })).toMatchObject({ ok: false });

@@ -5,7 +5,7 @@ import { formSecrets } from '../../forms.ts';
 import { type Html, html } from '../../html.ts';
 import type { Page, PageContext } from '../../layout.ts';
 import { paths } from '../../paths.ts';
-import { type FieldMessages, type FilingField, type FilingValues, fileInputName } from './filing-form.ts';
+import { type FieldMessages, type FilingField, type FilingValues, feeQuestions, fileInputName } from './filing-form.ts';
 
 export interface Commune {
   /** The 5-digit administrative code the API takes as `communeCode`. */
@@ -57,6 +57,52 @@ function input(
       ${message ? html`aria-invalid="true"` : ''}
       ${options.attrs ?? ''}
     />`;
+}
+
+/** The questions the fee depends on: pages and copies for a per-page or per-copy fee, an exemption ground. */
+function feeFields(data: FileDossierPageData): Html {
+  const { procedure } = data;
+  const asked = feeQuestions(procedure);
+  if (!asked.pages && !asked.copies && !asked.exemptions) return html``;
+  const message = data.messages?.mienPhi;
+  return html`<fieldset>
+    <legend>Phí, lệ phí</legend>
+    ${
+      asked.pages
+        ? input(data, 'soTrang', 'Số trang của bản chính', {
+            required: true,
+            hint: 'Phí tính theo số trang; cán bộ tiếp nhận đối chiếu khi nhận hồ sơ.',
+            attrs: html`inputmode="numeric" pattern="[0-9]{1,6}" maxlength="6"`,
+          })
+        : ''
+    }
+    ${
+      asked.copies
+        ? input(data, 'soBan', 'Số bản cần cấp', {
+            hint: 'Để trống nếu cần 1 bản.',
+            attrs: html`inputmode="numeric" pattern="[0-9]{1,4}" maxlength="4"`,
+          })
+        : ''
+    }
+    ${
+      asked.exemptions
+        ? html`<label for="mienPhi">Trường hợp được miễn <span class="hint">(không bắt buộc)</span></label>
+            <p id="mienPhi-goi-y" class="hint">
+              Chọn nếu Ông/Bà thuộc trường hợp được miễn; cán bộ kiểm tra giấy tờ chứng minh.
+            </p>
+            ${message ? html`<p id="mienPhi-loi" class="notice">${message}</p>` : ''}
+            <select id="mienPhi" name="mienPhi" aria-describedby="mienPhi-goi-y${message ? ' mienPhi-loi' : ''}">
+              <option value="">Không thuộc trường hợp được miễn</option>
+              ${(procedure.fee?.exemptions ?? []).map(
+                (e) =>
+                  html`<option value="${e.code}" ${e.code === data.values.mienPhi ? html`selected` : ''}>
+                    ${e.label}
+                  </option>`,
+              )}
+            </select>`
+        : ''
+    }
+  </fieldset>`;
 }
 
 function communeSelect(data: FileDossierPageData): Html {
@@ -193,7 +239,7 @@ export function fileDossierPage(context: PageContext, data: FileDossierPageData)
           })}
           ${procedure.level === 'commune' ? communeSelect(data) : ''}
         </fieldset>
-        ${offline ? pickupChoice(data) : ''} ${returnMethodChoice(data)} ${documentInputs(procedure)}
+        ${feeFields(data)} ${offline ? pickupChoice(data) : ''} ${returnMethodChoice(data)} ${documentInputs(procedure)}
         <button type="submit">${offline ? 'Đăng ký nộp hồ sơ qua bưu chính' : 'Nộp hồ sơ'}</button>
       </form>`,
   };

@@ -15,6 +15,10 @@ export interface FilingValues {
   dienThoaiNhan: string;
   diaChiThuGom: string;
   dienThoaiThuGom: string;
+  /** What the fee depends on (asked only when the procedure's fee does): pages, copies, an exemption ground. */
+  soTrang: string;
+  soBan: string;
+  mienPhi: string;
 }
 
 export type FilingField = keyof FilingValues;
@@ -38,6 +42,9 @@ export const emptyFiling = (procedure: Procedure, fullName = ''): FilingValues =
   dienThoaiNhan: '',
   diaChiThuGom: '',
   dienThoaiThuGom: '',
+  soTrang: '',
+  soBan: '',
+  mienPhi: '',
 });
 
 /** The typed values of a posted form, each cut to the length the API accepts. */
@@ -57,7 +64,33 @@ export function filingValuesOf(read: (name: string) => string): FilingValues {
     dienThoaiNhan: read('dienThoaiNhan').slice(0, 20),
     diaChiThuGom: read('diaChiThuGom').slice(0, 500),
     dienThoaiThuGom: read('dienThoaiThuGom').slice(0, 20),
+    soTrang: read('soTrang').slice(0, 6),
+    soBan: read('soBan').slice(0, 4),
+    mienPhi: read('mienPhi').slice(0, 40),
   };
+}
+
+/** Which fee facts the procedure's fee rule needs from the applicant. */
+export function feeQuestions(procedure: Procedure): { pages: boolean; copies: boolean; exemptions: boolean } {
+  const kind = procedure.fee?.schedule.kind;
+  return {
+    pages: kind === 'per-page',
+    copies: kind === 'per-page' || kind === 'per-copy',
+    exemptions: (procedure.fee?.exemptions ?? []).length > 0,
+  };
+}
+
+/** A typed whole number, or the text itself for the API to refuse with its own message. */
+const count = (text: string): number | string => (/^\d+$/.test(text) ? Number(text) : text);
+
+function feeFacts(values: FilingValues, procedure: Procedure) {
+  const asked = feeQuestions(procedure);
+  const facts = {
+    ...(asked.pages && values.soTrang ? { pages: count(values.soTrang) } : {}),
+    ...(asked.copies && values.soBan ? { copies: count(values.soBan) } : {}),
+    ...(asked.exemptions && values.mienPhi ? { exemption: values.mienPhi } : {}),
+  };
+  return Object.keys(facts).length > 0 ? { feeFacts: facts } : {};
 }
 
 const optional = <K extends string>(key: K, value: string) => (value ? ({ [key]: value } as Record<K, string>) : {});
@@ -80,6 +113,7 @@ export function filingBody(values: FilingValues, procedure: Procedure) {
       address: values.diaChi,
     },
     returnMethod: values.nhanKetQua,
+    ...feeFacts(values, procedure),
     ...(byPost || withDelivery
       ? { postal: { ...(byPost ? { pickup } : {}), ...(withDelivery ? { delivery } : {}) } }
       : {}),
@@ -98,6 +132,9 @@ const apiFields: Record<string, FilingField> = {
   'postal.delivery.phone': 'dienThoaiNhan',
   'postal.pickup.address': 'diaChiThuGom',
   'postal.pickup.phone': 'dienThoaiThuGom',
+  'feeFacts.pages': 'soTrang',
+  'feeFacts.copies': 'soBan',
+  'feeFacts.exemption': 'mienPhi',
 };
 
 /** The API's per-field problems on the form's fields. */

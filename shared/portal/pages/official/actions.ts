@@ -86,7 +86,7 @@ const fieldNames: Record<OfficialActionType, readonly string[]> = {
   supplement: [],
   forward: ['assigneeId'],
   transfer: ['agencyId'],
-  'request-fees': [],
+  'request-fees': ['amount'],
   'confirm-payment': [],
   'request-extension': ['extraWorkingDays', 'reason'],
   stop: ['reason'],
@@ -208,6 +208,21 @@ function fieldsOf(type: OfficialActionType, id: string, value: (name: string) =>
           aria-describedby="${id}-days-goi-y"
         />
         ${reason(id, value)}`;
+    case 'request-fees':
+      return html`<label for="${id}-amount">Mức thu ấn định (đồng, không bắt buộc)</label>
+        <p id="${id}-amount-goi-y" class="hint">
+          Chỉ với thủ tục mà biểu phí để cán bộ xác định mức thu trong một khoảng; để trống khi mức thu đã tính theo
+          biểu phí.
+        </p>
+        <input
+          id="${id}-amount"
+          name="amount"
+          inputmode="numeric"
+          maxlength="16"
+          autocomplete="off"
+          value="${value('amount')}"
+          aria-describedby="${id}-amount-goi-y"
+        />`;
     case 'decide':
       return decideFields(id, value);
     default:
@@ -291,6 +306,13 @@ export function actionFromForm(value: (name: string) => string): ParsedAction {
         return refuse('Vui lòng nhập số ngày làm việc gia hạn.');
       if (!value('reason')) return refuse('Vui lòng nêu lý do gia hạn.');
       return { ok: true, type, body: { ...common, extraWorkingDays: days, reason: value('reason') } };
+    }
+    case 'request-fees': {
+      // "1.200.000" or "1200000": Vietnamese writes thousands with dots.
+      const amount = value('amount').replace(/[.\s]/g, '');
+      if (!amount) return { ok: true, type, body: common };
+      if (!/^\d{1,10}$/.test(amount)) return refuse('Mức thu là số đồng, ví dụ 1.200.000.');
+      return { ok: true, type, body: { ...common, amount: Number(amount) } };
     }
     case 'decide': {
       const outcome = value('outcome');

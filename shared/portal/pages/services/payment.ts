@@ -5,6 +5,7 @@ import { formSecrets } from '../../forms.ts';
 import { html, safeUrl } from '../../html.ts';
 import type { Page, PageContext } from '../../layout.ts';
 import { paths } from '../../paths.ts';
+import { feeDueText } from '../../../domain/fees/describe.ts';
 
 /** What the payment page reads of `GET /v1/dossiers/{code}`. */
 export type PayableDossier = Pick<DossierView, 'code' | 'status' | 'fee'> & {
@@ -46,7 +47,7 @@ export function paymentPage(context: PageContext, data: PaymentPageData): Page {
             ? html`<dt>Phí, lệ phí</dt>
                 <dd>
                   <strong>${formatVnd(fee.amount)}</strong>
-                  (${fee.due === 'intake' ? 'nộp khi nộp hồ sơ' : 'nộp khi nhận kết quả'})
+                  (${feeDueText[fee.due]})
                 </dd>`
             : ''
         }
