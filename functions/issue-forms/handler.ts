@@ -15,6 +15,6 @@ export const handler = queueHandler(
     agencies: agencyRepository(config.TABLE_NAME),
     documents: documentRepository(config.TABLE_NAME),
     store: documentFiles(),
-    lookupUrl: config.PUBLIC_LOOKUP_URL,
+    publicUrl: config.PUBLIC_URL,
   }),
 );

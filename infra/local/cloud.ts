@@ -159,8 +159,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const gateway = createGateway({ invoker, jwt, log, cors: options.cors });
     apiUrl = await gateway.listen(options.port ?? 0, options.host);
     // Known only now; restored after the gateway closed (cleanups run in reverse). options.environment still wins.
+    // PUBLIC_URL: the portal is served by this gateway, as by the API in the cloud (forms print its look-up).
     const oidcEnv = Object.fromEntries(
-      Object.entries(oidcEnvironment(jwt.issuer, jwt.audience)).map(([k, v]) => [k, options.environment?.[k] ?? v]),
+      Object.entries({ ...oidcEnvironment(jwt.issuer, jwt.audience), PUBLIC_URL: apiUrl }).map(([k, v]) => [
+        k,
+        options.environment?.[k] ?? v,
+      ]),
     );
     Object.assign(env, oidcEnv);
     cleanups.push(applyEnvironment(oidcEnv));

@@ -16,14 +16,21 @@ import {
 } from 'pdf-lib';
 // The encoder alone: the package's entry also loads its PNG, SVG and terminal renderers.
 import { create as createQrCode } from 'qrcode/lib/core/qrcode.js';
-import { describeAppointment } from '../domain/calendar/index.ts';
+import { describeAppointment, type WorkingDuration } from '../domain/calendar/index.ts';
+import type { ReceivedDocument } from '../domain/documents/received.ts';
+import { controlSlip, type StepVerdict } from '../domain/dossier/control-slip.ts';
 import type { Dossier, FormNumber } from '../domain/dossier/dossier.ts';
 import { dossierStatuses } from '../domain/dossier/status.ts';
+import { formatVnd } from '../domain/payments/payment.ts';
 import { formatVnDate, vnParts } from '../domain/time.ts';
+import { lookupUrl } from '../portal/paths.ts';
 import { dejaVuSansBold, dejaVuSansRegular } from './fonts/dejavu-sans-vi.ts';
 import { type EmbeddedFont, embedTrueType } from './truetype.ts';
 
-/** Titles as annex I of TT 03/2025/TT-VPCP words them (DOMAIN.md "Forms"). */
+/**
+ * Titles of the forms of Thông tư 03/2025/TT-VPCP, phụ lục I (mẫu số 01–07). The circular's own text
+ * could not be consulted here: these are the titles the project's docs/domain.md gives (tests/conformance/forms.test.ts).
+ */
 export const formTitles: Record<FormNumber, string> = {
   '01': 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
   '02': 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
@@ -50,7 +57,9 @@ export type FormDossier = Pick<
   | 'channel'
   | 'decision'
   | 'returnedAt'
->;
+> &
+  // Form 01 prints them; the other documents do without.
+  Partial<Pick<Dossier, 'fee' | 'returnMethod'>>;
 
 export interface FormInput {
   form: FormNumber;
@@ -61,10 +70,18 @@ export interface FormInput {
   agencyNames?: Readonly<Record<string, string>>;
   /** Names of officials by sub, for the handlers of form 06's steps (the sub when unknown). */
   officialNames?: Readonly<Record<string, string>>;
-  /** Required documents of the procedure version the dossier was filed under. */
-  documents?: readonly { name: string; count: number; copyType: string }[];
-  /** Public lookup page; the QR code carries it with the dossier code. */
-  lookupUrl: string;
+  /** Form 01: what the dossier actually holds at intake (shared/domain/documents/received.ts). */
+  received?: readonly ReceivedDocument[];
+  /** Form 01: the procedure's legal processing time. */
+  processingTime?: WorkingDuration;
+  /** Form 01: sets (bộ) of the dossier received; one unless the procedure asks for more. */
+  sets?: number;
+  /** Form 01: the official who received the dossier, by name (the account id when the roster does not know them). */
+  receiverName?: string;
+  /** Form 01 of a counter filing: the look-up PIN, when the caller holds it (it is never stored). */
+  lookupPin?: string;
+  /** The deployment's public URL (config PUBLIC_URL): the QR code and the link open its look-up page with the code. */
+  publicUrl: string;
   /** When the form is issued: printed on it, and the PDF's dates (no clock read here). */
   issuedAt: Date;
   /** The official issuing it, by name. */
@@ -82,11 +99,8 @@ const A4 = { width: 595.28, height: 841.89 };
 const margin = 56;
 const black = rgb(0, 0, 0);
 
-export const lookupLink = (lookupUrl: string, code: string): string => {
-  const url = new URL(lookupUrl);
-  url.searchParams.set('ma', code);
-  return url.toString();
-};
+/** The QR code's and the link's target: the portal's look-up page with the code filled in (one scheme, paths.ts). */
+export const lookupLink = (publicUrl: string, code: string): string => lookupUrl(publicUrl, code);
 
 const vnDate = (iso: string | undefined): string => {
   if (!iso) return '';
@@ -152,13 +166,13 @@ export async function renderDocument(
 
   const writer = new Writer(pdf, regular, bold);
   writer.header(input.agencyName, reference);
-  await writer.qr(lookupLink(input.lookupUrl, input.dossier.code));
+  await writer.qr(lookupLink(input.publicUrl, input.dossier.code));
   writer.gap(8);
   writer.centered(title, bold, 13);
   writer.gap(10);
   for (const [label, value] of rows) writer.field(label, value);
   writer.gap(16);
-  writer.line(`Tra cứu hồ sơ: ${lookupLink(input.lookupUrl, input.dossier.code)}`, regular, 9);
+  writer.line(`Tra cứu hồ sơ: ${lookupLink(input.publicUrl, input.dossier.code)}`, regular, 9);
   writer.line(
     `Lập lúc ${vnDate(input.issuedAt.toISOString())}${input.issuedBy ? ` – ${input.issuedBy}` : ''}.`,
     regular,
@@ -179,19 +193,9 @@ function bodyOf(input: FormInput): Row[] {
     ['Nộp lúc', vnDate(dossier.submittedAt)],
   ];
   const lastNote = dossier.timeline.at(-1)?.note ?? '';
-  const documents: Row[] = (input.documents ?? []).map((d, i) => [
-    `Thành phần ${i + 1}`,
-    `${d.name} – ${copyTypes[d.copyType] ?? d.copyType}, số lượng ${d.count}`,
-  ]);
   switch (input.form) {
     case '01':
-      return [
-        ...common,
-        ['Tiếp nhận lúc', vnDate(dossier.receivedAt)],
-        ...documents,
-        ['Hẹn trả kết quả', describeAppointment(new Date(dossier.dueAt))],
-        ['Nơi nhận kết quả', input.agencyName],
-      ];
+      return receiptRows(input);
     case '02':
       return [
         ...common,
@@ -209,23 +213,7 @@ function bodyOf(input: FormInput): Row[] {
         ['Nội dung', lastNote],
       ];
     case '06':
-      return [
-        ...common,
-        ['Hạn trả kết quả', describeAppointment(new Date(dossier.dueAt))],
-        ...dossier.steps.map((step, i): Row => {
-          const late = step.endedAt ? step.endedAt > step.dueAt : false;
-          return [
-            `Bước ${i + 1}`,
-            `${step.name} – ${input.agencyNames?.[step.agencyId] ?? step.agencyId}` +
-              `${step.handlerId ? ` – cán bộ ${input.officialNames?.[step.handlerId] ?? step.handlerId}` : ''}; nhận ${vnDate(step.startedAt)}; ` +
-              `hạn ${vnDate(step.dueAt)}; giao ${step.endedAt ? vnDate(step.endedAt) : 'chưa xong'}` +
-              `${step.endedAt ? (late ? ' – trễ hạn' : ' – đúng hạn') : ''}`,
-          ];
-        }),
-        ...(dossier.decision
-          ? [['Kết quả', dossier.decision.outcome === 'approved' ? 'Chấp thuận' : 'Không chấp thuận'] as const]
-          : []),
-      ];
+      return [...common, ...controlSlipRows(input)];
     case '07':
       return [
         ...common,
@@ -235,6 +223,110 @@ function bodyOf(input: FormInput): Row[] {
         ['Ngày trả kết quả', vnDate(dossier.returnedAt)],
       ];
   }
+}
+
+const sourceText: Record<ReceivedDocument['source'], string> = {
+  paper: 'bản giấy',
+  upload: 'nộp trực tuyến',
+  digitised: 'bản giấy, đã số hóa',
+  referenced: 'tệp trên Cổng Dịch vụ công quốc gia',
+};
+
+const returnText = (input: FormInput): string => {
+  switch (input.dossier.returnMethod) {
+    case 'online':
+      return 'Trực tuyến, trên Cổng Dịch vụ công';
+    case 'post':
+      return 'Qua dịch vụ bưu chính công ích';
+    default:
+      return input.agencyName;
+  }
+};
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+const feeDueText: Readonly<Record<string, string>> = {
+  intake: 'khi tiếp nhận hồ sơ',
+  supplement: 'khi bổ sung hồ sơ',
+  result: 'khi nhận kết quả',
+};
+
+/** The fee as the dossier owes it: the amount and how it was reached, when it is due, or why nothing is. */
+function feeText(fee: FormDossier['fee']): string {
+  if (!fee) return 'Không thu phí, lệ phí';
+  if (fee.exemption) return `Miễn phí, lệ phí (${fee.exemption.label})`;
+  if (fee.range && !fee.range.setBy) {
+    return `Từ ${formatVnd(fee.range.min)} đến ${formatVnd(fee.range.max)}, cơ quan giải quyết xác định mức thu`;
+  }
+  return (
+    `${formatVnd(fee.amount)}${fee.detail ? ` (${fee.detail})` : ''}, nộp ${feeDueText[fee.due] ?? fee.due}` +
+    `${fee.paid ? ' (đã nộp)' : ''}`
+  );
+}
+
+const durationText = (duration: WorkingDuration): string =>
+  'workingDays' in duration ? `${two(duration.workingDays)} ngày làm việc` : `${duration.workingHours} giờ làm việc`;
+
+/**
+ * Form 01 as mẫu số 01 lays it out: who filed what (the documents actually received, with their copy
+ * type, count and how each came in), the number of sets, the legal time, the receipt and the
+ * appointment, the fee, where the result is returned, and the receiver.
+ */
+function receiptRows(input: FormInput): Row[] {
+  const { dossier } = input;
+  const fee = dossier.fee;
+  return [
+    ['Mã hồ sơ', dossier.code],
+    ['Tiếp nhận hồ sơ của', dossier.applicant.fullName],
+    ['Địa chỉ', dossier.applicant.address],
+    ...(dossier.applicant.phone ? [['Số điện thoại', dossier.applicant.phone] as const] : []),
+    ...(dossier.applicant.email ? [['Thư điện tử', dossier.applicant.email] as const] : []),
+    ['Nội dung yêu cầu giải quyết', `${dossier.procedure.name} (mã thủ tục ${dossier.procedure.code})`],
+    ...(input.received && input.received.length > 0
+      ? input.received.map((d, i): Row => [
+          i === 0 ? '1. Thành phần hồ sơ' : '',
+          `${i + 1}) ${d.name} – ${d.copyType ? `${copyTypes[d.copyType] ?? d.copyType}, ` : ''}` +
+            `số lượng ${two(d.count)} (${sourceText[d.source]})`,
+        ])
+      : [['1. Thành phần hồ sơ', 'Không có tài liệu nào được tiếp nhận.'] as const]),
+    ['2. Số lượng hồ sơ', `${two(input.sets ?? 1)} bộ`],
+    ['3. Thời gian giải quyết theo quy định', input.processingTime ? durationText(input.processingTime) : ''],
+    ['4. Thời gian nhận hồ sơ', vnDate(dossier.receivedAt)],
+    ['5. Thời gian trả kết quả', describeAppointment(new Date(dossier.dueAt))],
+    ['6. Phí, lệ phí', feeText(fee)],
+    ['7. Nhận kết quả tại', returnText(input)],
+    ...(input.lookupPin ? [['Mã tra cứu (PIN)', input.lookupPin] as const] : []),
+    ['Người tiếp nhận hồ sơ', input.receiverName ?? ''],
+  ];
+}
+
+const verdictText: Record<StepVerdict, string> = { early: 'trước hạn', 'on-time': 'đúng hạn', late: 'quá hạn' };
+
+/**
+ * Form 06: one row per hand-over (mẫu số 06: tên cơ quan, thời gian giao – nhận, người giao, người
+ * nhận, kết quả trước hạn / đúng hạn / quá hạn), the joint legs' included, as of the slip's issue.
+ */
+function controlSlipRows(input: FormInput): Row[] {
+  const { dossier } = input;
+  const name = (sub: string | undefined) => (sub ? (input.officialNames?.[sub] ?? sub) : '');
+  const rows = controlSlip(dossier, input.issuedAt.toISOString()).map((row, i): Row => {
+    const agency = input.agencyNames?.[row.agencyId] ?? row.agencyId;
+    return [
+      `Bước ${i + 1}`,
+      `${row.step} – ${agency}. Nhận ${vnDate(row.receivedAt)}` +
+        `${row.fromSub ? ` từ ${name(row.fromSub)}` : ''}; người xử lý: ${row.handlerSub ? `cán bộ ${name(row.handlerSub)}` : 'chưa phân công'}; ` +
+        `hạn ${vnDate(row.dueAt)}; ` +
+        (row.endedAt && row.verdict ? `giao ${vnDate(row.endedAt)} – ${verdictText[row.verdict]}.` : 'đang xử lý.'),
+    ];
+  });
+  const decided = dossier.decision && Date.parse(dossier.decision.decidedAt) <= input.issuedAt.getTime();
+  return [
+    ['Hạn trả kết quả', describeAppointment(new Date(dossier.dueAt))],
+    ...rows,
+    ...(decided && dossier.decision
+      ? [['Kết quả', dossier.decision.outcome === 'approved' ? 'Chấp thuận' : 'Không chấp thuận'] as const]
+      : []),
+  ];
 }
 
 /** Lays text out top to bottom, wrapping words and adding pages as needed. */
@@ -324,15 +416,19 @@ class Writer {
     }
   }
 
+  /** A labelled value; a long label wraps in its column, an empty one continues the row above (a list). */
   field(label: string, value: string) {
     const size = 10.5;
-    const labelWidth = 120;
+    const labelWidth = 150;
     const lines = this.wrap(value || '—', this.regular, size, A4.width - 2 * margin - labelWidth);
+    const labels = label ? this.wrap(`${label}:`, this.bold, size, labelWidth - 8) : [];
     this.ensure(size + 6);
-    this.text(`${label}:`, margin, this.y, this.bold, size);
-    for (const line of lines) {
+    for (let i = 0; i < Math.max(lines.length, labels.length); i++) {
       this.ensure(size + 5);
-      this.text(line, margin + labelWidth, this.y, this.regular, size);
+      const labelLine = labels[i];
+      const valueLine = lines[i];
+      if (labelLine) this.text(labelLine, margin, this.y, this.bold, size);
+      if (valueLine) this.text(valueLine, margin + labelWidth, this.y, this.regular, size);
       this.y -= size + 5;
     }
     this.y -= 2;

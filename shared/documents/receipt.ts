@@ -12,7 +12,8 @@ export interface ReceiptInput {
   dossier: FormDossier;
   payment: Pick<Payment, 'id' | 'amount' | 'currency' | 'transactionId' | 'platformRef'>;
   agencyName: string;
-  lookupUrl: string;
+  /** The deployment's public URL (config PUBLIC_URL): the QR code opens its look-up page. */
+  publicUrl: string;
   /** When the payment was settled: printed on the receipt, and the PDF's dates. */
   paidAt: Date;
 }
@@ -34,7 +35,7 @@ export function renderReceipt(input: ReceiptInput): Promise<Uint8Array> {
     {
       dossier,
       agencyName: input.agencyName,
-      lookupUrl: input.lookupUrl,
+      publicUrl: input.publicUrl,
       issuedAt: input.paidAt,
       keywords: [payment.id],
     },

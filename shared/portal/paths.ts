@@ -6,7 +6,7 @@ const segment = encodeURIComponent;
 export const paths = {
   home: `${portalPrefix}/trang-chu`,
   procedure: (code: string) => `${portalPrefix}/thu-tuc/${segment(code)}`,
-  /** The same last segment as PUBLIC_LOOKUP_URL, which the QR code on every form opens with `?code=`. */
+  /** The public look-up by code and PIN; the QR code on every form opens it through {@link lookupUrl}. */
   lookup: `${portalPrefix}/tra-cuu-ho-so`,
   feedback: `${portalPrefix}/phan-anh-kien-nghi`,
   css: `${portalPrefix}/assets/site.css`,
@@ -36,3 +36,18 @@ export const paths = {
   reports: `${portalPrefix}/can-bo/bao-cao`,
   report: (id: string) => `${portalPrefix}/can-bo/bao-cao/${segment(id)}`,
 } as const;
+
+/** The query parameter the look-up page prefills its code from: the one {@link lookupUrl} writes. */
+export const lookupCodeParam = 'code';
+
+/**
+ * THE address of the public look-up, for the QR code and the link on every form, receipt and result as
+ * for the portal itself: the look-up page on the deployment's public URL (config PUBLIC_URL, the API's
+ * own address unless a custom domain fronts it), with the dossier code filled in when given.
+ */
+export function lookupUrl(publicUrl: string, code?: string): string {
+  // Appended, not resolved: a public URL with a path (an API mapping on a custom domain) keeps it.
+  const url = new URL(`${publicUrl.replace(/\/+$/, '')}${paths.lookup}`);
+  if (code !== undefined) url.searchParams.set(lookupCodeParam, code);
+  return url.toString();
+}

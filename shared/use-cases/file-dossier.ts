@@ -11,6 +11,7 @@ import { formatDossierCode, yymmdd } from '../domain/dossier/code.ts';
 import type { Dossier } from '../domain/dossier/dossier.ts';
 import { fileDossier } from '../domain/dossier/file.ts';
 import { competentAgencyId } from '../domain/dossier/routing.ts';
+import { exemptionCodePattern } from '../domain/fees/rule.ts';
 import { dossierStatuses } from '../domain/dossier/status.ts';
 import { procedureCodePattern } from '../domain/procedure.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
@@ -36,6 +37,14 @@ export const application = {
   returnMethod: z._default(z.enum(['online', 'counter', 'post']), 'online'),
   /** Filing by post (`pickup`: the post office collects the paper dossier) and the result's address when returned by post. */
   postal: z.optional(z.strictObject({ pickup: z.optional(postalAddress), delivery: z.optional(postalAddress) })),
+  /** What the fee depends on (fees/fee.ts): pages of the original, copies asked for, an exemption ground claimed. */
+  feeFacts: z.optional(
+    z.strictObject({
+      pages: z.optional(z.number().check(z.int('Số trang là số nguyên'), z.minimum(1), z.maximum(100_000))),
+      copies: z.optional(z.number().check(z.int('Số bản là số nguyên'), z.minimum(1), z.maximum(1_000))),
+      exemption: z.optional(z.string().check(z.regex(exemptionCodePattern, 'Mã trường hợp miễn phí không hợp lệ'))),
+    }),
+  ),
   formData: z._default(
     z
       .record(
@@ -53,6 +62,17 @@ export const SubmitDossierBody = z.strictObject(application);
 /** What a receiver sends at the desk: the same, plus the applicant's account when they have one. */
 export const CounterDossierBody = z.strictObject({
   ...application,
+  /** The paper documents taken at the desk, by required-document slot: form 01 lists them as received. */
+  papers: z.optional(
+    z
+      .array(
+        z.strictObject({
+          slot: z.number().check(z.int(), z.minimum(0), z.maximum(49)),
+          count: z.number().check(z.int('Số lượng là số nguyên'), z.minimum(1), z.maximum(99)),
+        }),
+      )
+      .check(z.maxLength(50)),
+  ),
   applicantSub: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
 });
 
@@ -144,6 +164,8 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
         formData: body.formData,
         ...(body.communeCode ? { communeCode: body.communeCode } : {}),
         ...(body.postal ? { postal: body.postal } : {}),
+        ...(body.feeFacts ? { feeFacts: body.feeFacts } : {}),
+        ...(body.papers ? { papers: body.papers } : {}),
       },
       applicantId: channel === 'online' ? caller.sub : (body.applicantSub ?? `walk-in:${code}`),
       code,

@@ -27,6 +27,7 @@ const lambdaEnvironment: Record<string, string> = {
   POWERTOOLS_LOG_LEVEL: 'WARN',
   PROVINCE_CODE: '24',
   TABLE_NAME: 'egov-bench',
+  PUBLIC_URL: 'https://egov.example.vn',
   DOCUMENTS_BUCKET: 'egov-bench-documents',
   EVENT_QUEUES: '{}',
   AWS_REGION: 'ap-southeast-1',

@@ -26,6 +26,7 @@ const lambdaEnvironment: Record<string, string> = {
   POWERTOOLS_LOG_LEVEL: 'WARN',
   PROVINCE_CODE: '24',
   TABLE_NAME: 'egov-bundle-test',
+  PUBLIC_URL: 'https://egov.example.vn',
   DOCUMENTS_BUCKET: 'egov-bundle-test-documents',
   EVENT_QUEUES: '{}',
   AWS_REGION: 'ap-southeast-1',

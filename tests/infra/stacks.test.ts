@@ -101,6 +101,14 @@ describe('functions', () => {
     expect(logGroup?.Properties.RetentionInDays).toBeGreaterThan(0);
   });
 
+  it.each(functionNames)('%s: PUBLIC_URL is the HTTP API’s own address, where the portal is served', (name) => {
+    // Without `egov:publicUrl` (no custom domain in cdk.json): the API's own https://<id>.execute-api.… endpoint.
+    const [apiId] = only(resourcesOf('api', 'AWS::ApiGatewayV2::Api'));
+    expect(functionOf(name).Properties.Environment.Variables.PUBLIC_URL).toEqual({
+      'Fn::GetAtt': [apiId, 'ApiEndpoint'],
+    });
+  });
+
   it.each(functionNames)('%s: grants and environment variables come together from its access', (name) => {
     const { access } = specOf(name);
     const fn = functionOf(name).Properties;

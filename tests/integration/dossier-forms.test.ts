@@ -27,7 +27,7 @@ interface Listed {
 }
 
 describe('forms and the signed result issued by the lifecycle', () => {
-  it('issues the receipt (01) at intake, the control slip (06) and the signed result at the decision', async () => {
+  it('issues the receipt (01) and the control slip (06) at intake, the slip again at each step, the signed result at the decision', async () => {
     const filed = await request(cloud, 'POST', '/v1/dossiers', {
       token: tokens['citizen-an'],
       body: birthRegistration(),
@@ -40,8 +40,8 @@ describe('forms and the signed result issued by the lifecycle', () => {
 
     const afterIntake = await request(cloud, 'GET', `/v1/dossiers/${code}/documents`, { token: tokens['citizen-an'] });
     const forms = (afterIntake.body.items as Listed[]).filter((item) => item.kind === 'form');
-    expect(forms.map((f) => f.form)).toEqual(['01']);
-    const receipt = forms[0] as Listed;
+    expect(forms.map((f) => f.form).sort()).toEqual(['01', '06']);
+    const receipt = forms.find((f) => f.form === '01') as Listed;
     expect(receipt.status).toBe('verified');
     const bytes = Buffer.from(await (await fetch(receipt.download?.url ?? '')).arrayBuffer());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -65,7 +65,8 @@ describe('forms and the signed result issued by the lifecycle', () => {
       token: tokens['leader-hung'],
     });
     const issued = (afterDecision.body.items as Listed[]).filter((item) => item.kind === 'form').map((f) => f.form);
-    expect(issued.sort()).toEqual(['01', '06']);
+    // The slip (mẫu số 06) at the receipt, at both hand-overs and at the decision.
+    expect(issued.sort()).toEqual(['01', '06', '06', '06', '06']);
 
     // The leader's decision was signed by the sign worker, and anyone can verify it.
     const result = (afterDecision.body.items as Listed[]).find((item) => item.kind === 'result');
@@ -126,7 +127,7 @@ describe('forms and the signed result issued by the lifecycle', () => {
       documents: repos.documentRepository(cloud.tableName),
       store: files.documentFiles(),
       signer: signerModule.configuredSigner(),
-      lookupUrl: 'https://dichvucong.bacninh.gov.vn/tra-cuu-ho-so',
+      publicUrl: 'https://dichvucong.bacninh.gov.vn',
       now: () => new Date(),
     };
     const decideIndex = timeline.findIndex((entry) => entry.action === 'decide');

@@ -67,6 +67,42 @@ describe('the portal', () => {
     expect(procedure.text).toContain('Mức độ trực tuyến');
   });
 
+  it("tells when a dossier filed now would be due, on the competent agency's calendar", async () => {
+    // A procedure filed online with a competent agency of its own (not the applicant's commune).
+    const online = demoProcedures.find((p) => p.level !== 'commune' && p.agencyId && p.serviceLevel !== 'offline');
+    if (!online?.agencyId) throw new Error('the demo catalogue has no online procedure of a named agency');
+    const duration = online.processingTime;
+    // The calculator asked just before and just after the page: the page's "now" lies between, and the
+    // appointment never goes back in time, so the page shows one of the two (the same unless a cut-off
+    // or a session boundary passed meanwhile).
+    const ask = async () => {
+      const response = await request(
+        cloud,
+        'GET',
+        `/v1/agencies/${online.agencyId}/due-date?${new URLSearchParams({
+          receivedAt: new Date().toISOString(),
+          ...('workingDays' in duration
+            ? { workingDays: String(duration.workingDays) }
+            : { workingHours: String(duration.workingHours) }),
+        })}`,
+      );
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      return response.body.appointment as string;
+    };
+    const before = await ask();
+    const shown = await page(`/portal/thu-tuc/${online.code}`);
+    const after = await ask();
+    expect(shown.status).toBe(200);
+    const line = /Nộp bây giờ, hẹn trả:\s*<strong>([^<]+)<\/strong>/.exec(shown.text)?.[1];
+    expect(line).toMatch(/^(Sáng|Chiều) (thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật), ngày \d{2}\/\d{2}\/\d{4}$/);
+    expect([before, after]).toContain(line);
+  });
+
+  it('says the appointment depends on the commune for a commune-level procedure', async () => {
+    const procedure = await page('/portal/thu-tuc/1.001193');
+    expect(procedure.text).toMatch(/Nộp bây giờ, hẹn trả:\s*tùy xã, phường/);
+  });
+
   it('shows a dossier to whoever has its code and PIN, and opens prefilled from the QR code', async () => {
     const prefilled = await page(`/portal/tra-cuu-ho-so?code=${encodeURIComponent(dossier.code)}`);
     expect(prefilled.status).toBe(200);

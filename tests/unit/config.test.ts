@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 
 // The module reads process.env when imported: give it what every function has.
 process.env.TABLE_NAME ??= 'egov-unit';
+process.env.PUBLIC_URL ??= 'https://egov.example.vn';
 const { readConfig } = await import('../../shared/config.ts');
 
-const base = { TABLE_NAME: 'egov' };
+const base = { TABLE_NAME: 'egov', PUBLIC_URL: 'https://egov.example.vn' };
 
 describe('configuration from the environment', () => {
   it('fills the defaults and leaves unset optional variables out', () => {
@@ -46,7 +47,7 @@ describe('configuration from the environment', () => {
     [{ ...base, SMS_MAX_SEGMENTS: '6' }, 'SMS_MAX_SEGMENTS'],
     [{ ...base, SMS_SENDER: 'DICHVUCONG-BN' }, 'SMS_SENDER'],
     [{ ...base, SIGNER: 'hsm' }, 'SIGNER'],
-    [{ ...base, PUBLIC_LOOKUP_URL: 'tra-cuu' }, 'PUBLIC_LOOKUP_URL'],
+    [{ ...base, PUBLIC_URL: 'dichvucong.example.vn' }, 'PUBLIC_URL'],
     [{ ...base, EVENT_QUEUES: '{"DossierFiled":[]}' }, 'EVENT_QUEUES'],
     [{ ...base, EVENT_QUEUES: '["https://sqs/1"]' }, 'EVENT_QUEUES'],
     [{ ...base, QUEUE_URLS: '{not json' }, 'QUEUE_URLS'],
@@ -56,7 +57,7 @@ describe('configuration from the environment', () => {
   });
 
   it('names every wrong variable, in the order they are declared', () => {
-    expect(() => readConfig({ TABLE_NAME: '', PROVINCE_CODE: 'x', SMS_SENDER: '' })).toThrow(
+    expect(() => readConfig({ ...base, TABLE_NAME: '', PROVINCE_CODE: 'x', SMS_SENDER: '' })).toThrow(
       'Invalid configuration: TABLE_NAME, PROVINCE_CODE, SMS_SENDER',
     );
   });

@@ -8,6 +8,7 @@ import { type Caller, hasRole } from '../caller.ts';
 import type { Dossier, FormNumber } from '../dossier/dossier.ts';
 import type { DossierStatus } from '../dossier/status.ts';
 import { RuleViolation } from '../rule-violation.ts';
+import { toVnIso } from '../time.ts';
 
 /** What a person may upload: sniffed from the bytes, never trusted from a name or a header. */
 export const allowedContentTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
@@ -160,8 +161,9 @@ export function newUpload(
     digitised,
     status: 'pending',
     createdBy: ctx.caller.sub,
-    createdAt: ctx.now.toISOString(),
-    expiresAt: new Date(ctx.now.getTime() + uploadWindowSeconds * 1000).toISOString(),
+    // Instants in Hà Nội time (+07:00), as every instant the API answers with.
+    createdAt: toVnIso(ctx.now),
+    expiresAt: toVnIso(new Date(ctx.now.getTime() + uploadWindowSeconds * 1000)),
   };
 }
 

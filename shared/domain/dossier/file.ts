@@ -2,6 +2,8 @@ import type { Agency } from '../agency.ts';
 import { dueDate, type WorkingCalendar } from '../calendar/index.ts';
 import { type Caller, hasRole } from '../caller.ts';
 import { eventId } from '../events.ts';
+import type { FeeFacts } from '../fees/fee.ts';
+import { dossierFee } from '../fees/dossier-fee.ts';
 import { acceptsOnlineFiling, type Procedure } from '../procedure.ts';
 import { type PostalChoice, postalShipments } from '../postal/choice.ts';
 import { RuleViolation } from '../rule-violation.ts';
@@ -17,6 +19,10 @@ export interface Application {
   communeCode?: string;
   /** A pickup of the paper dossier (filing by post) and where a result returned by post goes. */
   postal?: PostalChoice;
+  /** What the fee depends on: pages, copies, the exemption ground claimed (fees/fee.ts). */
+  feeFacts?: FeeFacts;
+  /** At the counter: the paper documents the receiver took, by required-document slot (form 01 lists them). */
+  papers?: Dossier['papers'];
 }
 
 export interface FilingInput {
@@ -102,7 +108,8 @@ export function fileDossier(input: FilingInput): Decision {
     formData: application.formData,
     submittedAt: at,
     dueAt: due,
-    fee: procedure.fee ? { ...procedure.fee, paid: false } : null,
+    fee: dossierFee(procedure.fee, application.feeFacts),
+    ...(channel === 'counter' && application.papers?.length ? { papers: papersOf(procedure, application.papers) } : {}),
     steps: [],
     legs: [],
     pinHash: input.pinHash,
@@ -141,4 +148,21 @@ export function fileDossier(input: FilingInput): Decision {
     ],
   };
   return { dossier: received, events: [submitted, dossierChanged(received, 'receive', 'submitted', { form: '01' })] };
+}
+
+/** The papers a receiver took, each for a document the procedure asks for; a slot given twice is refused. */
+function papersOf(procedure: Procedure, papers: NonNullable<Dossier['papers']>): NonNullable<Dossier['papers']> {
+  const slots = new Set<number>();
+  for (const paper of papers) {
+    if (!procedure.documents[paper.slot]) {
+      throw new RuleViolation('invalid', 'unknown-slot', 'Thủ tục không yêu cầu thành phần hồ sơ này.', {
+        slots: procedure.documents.length,
+      });
+    }
+    if (slots.has(paper.slot)) {
+      throw new RuleViolation('invalid', 'duplicate-slot', 'Mỗi thành phần hồ sơ chỉ kê khai một lần.');
+    }
+    slots.add(paper.slot);
+  }
+  return [...papers].sort((a, b) => a.slot - b.slot);
 }

@@ -4,6 +4,7 @@
  */
 import type { Caller } from '../caller.ts';
 import { type AllowedContentType, type DossierDocument, referencedKey } from '../documents/document.ts';
+import { toVnIso } from '../time.ts';
 
 /**
  * The applicant's account for a portal dossier. Prefixed so that it can never equal a subject of the
@@ -55,7 +56,7 @@ export function referencedDocuments(
       digitised: false,
       status: 'referenced',
       createdBy: 'dvcqg',
-      createdAt: now.toISOString(),
+      createdAt: toVnIso(now),
       source: { partner: 'dvcqg', url: attachment.url, documentType: attachment.documentType },
     };
   });

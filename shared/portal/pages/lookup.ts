@@ -14,7 +14,7 @@ export interface LookupResult {
 }
 
 export interface LookupPageData {
-  /** Prefilled from the QR code's `?code=` or the last attempt; never the PIN. */
+  /** Prefilled from the QR code's link (paths.ts lookupUrl) or the last attempt; never the PIN. */
   code: string;
   result?: LookupResult;
   /** A message for the person (Vietnamese), e.g. no match or locked. */

@@ -3,12 +3,13 @@ import { RuleViolation } from '../../domain/rule-violation.ts';
 import { SearchProceduresQuery } from '../../use-cases/catalogue/schemas.ts';
 import { LookupBody } from '../../use-cases/lookup-dossier.ts';
 import { siteCss } from '../assets.ts';
+import { filingAppointment } from '../filing-appointment.ts';
 import { badRequestPage, notFoundPage } from '../pages/errors.ts';
 import { feedbackPage } from '../pages/feedback.ts';
 import { homePage } from '../pages/home.ts';
 import { lookupPage } from '../pages/lookup.ts';
 import { procedurePage } from '../pages/procedure.ts';
-import { paths } from '../paths.ts';
+import { lookupCodeParam, paths } from '../paths.ts';
 import { htmlResponse, securityHeaders } from '../response.ts';
 import { exact, field, type PublicContext, type PublicRoute } from '../route.ts';
 
@@ -51,12 +52,15 @@ export const publicRoutes: readonly PublicRoute[] = [
     methods: ['GET'],
     pattern: /^\/portal\/thu-tuc\/(?<code>[^/]+)$/,
     access: 'public',
-    handle: async ({ params, page, deps }) => {
+    handle: async ({ request, params, page, deps }) => {
       const code = params.code ?? '';
       if (!procedureCodePattern.test(code)) return htmlResponse(404, page, notFoundPage());
       const procedure = await deps.getProcedure(code);
-      const agencyName = procedure.agencyId ? await deps.agencyName(procedure.agencyId) : undefined;
-      return htmlResponse(200, page, procedurePage(procedure, agencyName));
+      const [agencyName, appointment] = await Promise.all([
+        procedure.agencyId ? deps.agencyName(procedure.agencyId) : undefined,
+        filingAppointment(deps, request.origin, procedure),
+      ]);
+      return htmlResponse(200, page, procedurePage(procedure, agencyName, appointment));
     },
   },
   {
@@ -69,7 +73,8 @@ export const publicRoutes: readonly PublicRoute[] = [
         : htmlResponse(
             200,
             context.page,
-            lookupPage({ code: (context.request.query.get('code') ?? '').trim().slice(0, 40) }),
+            // The code the QR code of a form carries (paths.ts lookupUrl writes it).
+            lookupPage({ code: (context.request.query.get(lookupCodeParam) ?? '').trim().slice(0, 40) }),
           ),
   },
   {

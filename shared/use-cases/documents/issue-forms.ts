@@ -3,9 +3,11 @@ import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-reposi
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
 import type { DocumentStore } from '../../adapters/s3/document-store.ts';
-import { formTitles, renderForm } from '../../documents/forms.ts';
+import { type FormInput, formTitles, renderForm } from '../../documents/forms.ts';
 import { formKey, generatedPdf } from '../../domain/documents/document.ts';
-import type { FormNumber } from '../../domain/dossier/dossier.ts';
+import { receivedDocuments } from '../../domain/documents/received.ts';
+import { controlSlip } from '../../domain/dossier/control-slip.ts';
+import type { Dossier, FormNumber } from '../../domain/dossier/dossier.ts';
 import type { DomainEvent } from '../../domain/events.ts';
 
 export interface IssueFormsDeps {
@@ -14,54 +16,88 @@ export interface IssueFormsDeps {
   agencies: AgencyRepository;
   documents: DocumentRepository;
   store: DocumentStore;
-  lookupUrl: string;
+  /** The deployment's public URL (config PUBLIC_URL): the forms' QR code opens its look-up page. */
+  publicUrl: string;
 }
 
 const isForm = (value: unknown): value is FormNumber => typeof value === 'string' && value in formTitles;
 
 /**
+ * The steps that hand the dossier from one desk to the next: each re-issues the process control slip
+ * (Thông tư 03/2025/TT-VPCP, phụ lục I, mẫu số 06), first at the receipt, then at every hand-over,
+ * to a joint leg's agency and back included, up to the decision and the return of the result.
+ */
+export const controlSlipActions: readonly string[] = ['receive', 'forward', 'transfer', 'decide', 'return-result'];
+
+/**
  * The forms a lifecycle step calls for: the one its timeline entry names (`data.form`: 01 at intake,
- * 02, 03, 04, 05), and the process control slip (06) once the dossier is decided.
+ * 02, 03, 04, 05), and the process control slip (06) at every step of {@link controlSlipActions}.
  */
 export function formsFor(event: DomainEvent): FormNumber[] {
   if (event.type !== 'DossierChanged') return [];
   const data = event.data as DomainEvent<'DossierChanged'>['data'];
-  return [...(isForm(data.form) ? [data.form] : []), ...(data.action === 'decide' ? (['06'] as const) : [])];
+  const named = isForm(data.form) ? [data.form] : [];
+  return controlSlipActions.includes(data.action) && !named.includes('06') ? [...named, '06'] : named;
 }
 
 /**
  * On `DossierChanged`: renders the forms the step issued, stores them under `dossiers/<code>/forms/`
  * and lists them as documents of the dossier. The document id derives from the event, and the form
- * is dated by the event, so a redelivered event finds its form already listed and does nothing.
+ * is dated by the event (a re-issued slip shows the dossier as it stood then), so a redelivered event
+ * finds its form already listed and does nothing.
  */
 export function issueForms(deps: IssueFormsDeps) {
+  const officialNames = async (subs: readonly (string | undefined)[]): Promise<Record<string, string>> => {
+    const unique = [...new Set(subs.filter((s): s is string => Boolean(s)))];
+    const officials = await Promise.all(unique.map((sub) => deps.agencies.getOfficial(sub)));
+    return Object.fromEntries(officials.flatMap((o) => (o ? [[o.sub, o.name]] : [])));
+  };
+
+  /** Form 01's facts beyond the dossier: what was received, the legal time, the receiver. */
+  async function receiptFacts(dossier: Dossier, issuedAt: Date): Promise<Partial<FormInput>> {
+    const procedure = await deps.catalogue.procedureVersion(dossier.procedure.code, dossier.procedure.version);
+    // What the dossier held when it was received: a file added later (a supplement) is not on this receipt.
+    const held = (await deps.documents.list(dossier.code)).filter((d) => Date.parse(d.createdAt) <= issuedAt.getTime());
+    const received = receivedDocuments(procedure?.documents ?? [], held, dossier.papers);
+    const receiver = dossier.timeline.findLast((entry) => entry.action === 'receive')?.actor.sub;
+    const names = await officialNames([receiver]);
+    return {
+      received,
+      ...(procedure ? { processingTime: procedure.processingTime } : {}),
+      ...(receiver ? { receiverName: names[receiver] ?? receiver } : {}),
+    };
+  }
+
   return async (event: DomainEvent): Promise<void> => {
     const forms = formsFor(event);
     if (forms.length === 0) return;
     const version = event.id.split(':').at(-2) ?? '0';
+    let loaded: Dossier | undefined;
     for (const form of forms) {
-      const id = `form-${form}-v${version}`;
+      // Zero-padded: the dossier's documents list in key order, so its slips come oldest first.
+      const id = `form-${form}-v${version.padStart(4, '0')}`;
       if (await deps.documents.get(event.dossierCode, id)) continue;
-      const stored = await deps.dossiers.get(event.dossierCode);
-      if (!stored) throw new Error(`Dossier ${event.dossierCode} not found`);
-      const { dossier } = stored;
+      if (!loaded) {
+        const stored = await deps.dossiers.get(event.dossierCode);
+        if (!stored) throw new Error(`Dossier ${event.dossierCode} not found`);
+        loaded = stored.dossier;
+      }
+      const dossier = loaded;
       const agencyId = (event.data as { agencyId?: string }).agencyId ?? dossier.agencyId;
       const agencyIds = [...new Set([agencyId, ...dossier.steps.map((s) => s.agencyId)])];
       const agencies = await Promise.all(agencyIds.map((a) => deps.agencies.get(a)));
       const agencyNames = Object.fromEntries(agencies.flatMap((a) => (a ? [[a.id, a.name]] : [])));
-      const handlerIds = [...new Set(dossier.steps.flatMap((s) => (s.handlerId ? [s.handlerId] : [])))];
-      const officials = await Promise.all(handlerIds.map((sub) => deps.agencies.getOfficial(sub)));
-      const officialNames = Object.fromEntries(officials.flatMap((o) => (o ? [[o.sub, o.name]] : [])));
-      const procedure = await deps.catalogue.procedureVersion(dossier.procedure.code, dossier.procedure.version);
+      const issuedAt = new Date(event.occurredAt);
+      const slip = form === '06' ? controlSlip(dossier, issuedAt.toISOString()) : [];
       const bytes = await renderForm({
         form,
         dossier,
         agencyName: agencyNames[agencyId] ?? agencyId,
         agencyNames,
-        officialNames,
-        documents: procedure?.documents ?? [],
-        lookupUrl: deps.lookupUrl,
-        issuedAt: new Date(event.occurredAt),
+        officialNames: await officialNames(slip.flatMap((row) => [row.fromSub, row.handlerSub])),
+        ...(form === '01' ? await receiptFacts(dossier, issuedAt) : {}),
+        publicUrl: deps.publicUrl,
+        issuedAt,
       });
       const key = formKey(dossier.code, form, id);
       await deps.store.put(key, bytes, 'application/pdf');

@@ -3,6 +3,7 @@ import type { DossierRepository } from '../../adapters/dynamo/dossier-repository
 import type { Presigner } from '../../adapters/s3/presigner.ts';
 import type { Caller } from '../../domain/caller.ts';
 import { downloadWindowSeconds } from '../../domain/documents/document.ts';
+import { toVnIso } from '../../domain/time.ts';
 import { readableDossier } from '../get-dossier.ts';
 import { documentView, type DocumentView } from './upload-document.ts';
 
@@ -22,7 +23,7 @@ export function listDocuments(deps: {
   return async (caller: Caller, code: string) => {
     await readableDossier(deps.dossiers, caller, code);
     const documents = await deps.documents.list(code);
-    const expiresAt = new Date(deps.now().getTime() + downloadWindowSeconds * 1000).toISOString();
+    const expiresAt = toVnIso(new Date(deps.now().getTime() + downloadWindowSeconds * 1000));
     const items = await Promise.all(
       documents.map(async (document): Promise<ListedDocument> =>
         document.status === 'verified'

@@ -80,6 +80,10 @@ export const routeTable: Record<string, RouteProbe> = {
     sample: () => ({ path: '/v1/agencies/24.07210/dossiers' }),
     expect: { receiver: 200, leader: 200, auditor: 200, specialist: 404, otherOfficial: 404 },
   },
+  'get-agency-register': {
+    sample: () => ({ path: '/v1/agencies/24.07210/register?from=2026-03-01&to=2026-03-31&format=xlsx' }),
+    expect: { receiver: 200, leader: 200, auditor: 200, admin: 200, specialist: 404, otherOfficial: 404 },
+  },
   'lookup-dossier': {
     sample: (f) => ({ path: '/v1/dossier-lookups', body: { code: f.missingCode, pin: '123456' } }),
     expect: 404,
@@ -92,6 +96,10 @@ export const routeTable: Record<string, RouteProbe> = {
   },
   'list-agencies': { sample: () => ({ path: '/v1/agencies' }), expect: 200 },
   'get-agency': { sample: () => ({ path: '/v1/agencies/24.07210' }), expect: 200 },
+  'get-due-date': {
+    sample: () => ({ path: '/v1/agencies/24.07210/due-date?receivedAt=2026-03-06T15:30:00%2B07:00&workingDays=1' }),
+    expect: 200,
+  },
   'put-agency': {
     sample: () => ({
       path: '/v1/agencies/24.SECPROBE',

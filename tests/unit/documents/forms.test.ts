@@ -54,8 +54,8 @@ const input = (form: FormNumber) => ({
   dossier,
   agencyName: 'Ủy ban nhân dân Phường Bắc Giang',
   agencyNames: { '24.07210': 'UBND Phường Bắc Giang' },
-  documents: [{ name: 'Tờ khai đăng ký khai sinh', count: 1, copyType: 'original' }],
-  lookupUrl: 'https://dichvucong.bacninh.gov.vn/tra-cuu-ho-so',
+  received: [{ name: 'Tờ khai đăng ký khai sinh', count: 1, copyType: 'original' as const, source: 'upload' as const }],
+  publicUrl: 'https://dichvucong.bacninh.gov.vn',
   issuedAt: new Date('2026-03-02T08:00:00Z'),
 });
 
@@ -93,8 +93,10 @@ describe('forms 01–07 as PDF', () => {
       .normalize('NFC')
       .replace(/\s+/g, ' ');
     expect(slip).toContain('Tiếp nhận, kiểm tra hồ sơ');
+    // Mẫu số 06 judges each step "trước hạn / đúng hạn / quá hạn": step 1 ended at 10:00, due 11:00 the
+    // same day (on time); step 2 ended at 15:00, due 14:30 (late).
     expect(slip).toContain('đúng hạn');
-    expect(slip).toContain('trễ hạn');
+    expect(slip).toContain('quá hạn');
   });
 
   it('names the official handling each step on the control slip, the sub only when the roster does not know them', async () => {

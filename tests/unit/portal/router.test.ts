@@ -10,7 +10,7 @@ import { portalRoutes } from '../../../shared/portal/routes/index.ts';
 import { portalRouter } from '../../../shared/portal/router.ts';
 import { csrfTokenOf } from '../../../shared/portal/session.ts';
 import { html } from '../../../shared/portal/html.ts';
-import { fakeDeps, portalOrigin, portalRequest, sessionToken } from '../../support/portal-fakes.ts';
+import { fakeApi, fakeDeps, portalOrigin, portalRequest, sessionToken } from '../../support/portal-fakes.ts';
 
 const procedure: Procedure = {
   code: '1.001193',
@@ -20,7 +20,7 @@ const procedure: Procedure = {
   level: 'commune',
   serviceLevel: 'fully-online',
   processingTime: { workingDays: 0.5 },
-  fee: { amount: 50_000, due: 'intake' },
+  fee: { schedule: { kind: 'fixed', amount: 50_000 }, due: 'intake' },
   resultType: 'Giấy khai sinh',
   documents: [{ name: 'Tờ khai đăng ký khai sinh', copyType: 'original', count: 1 }],
   steps: [{ name: 'Tiếp nhận', role: 'receiver', duration: { workingDays: 0.5 } }],
@@ -67,6 +67,89 @@ describe('portal router', () => {
     expect(response.body).toContain('50.000 đồng');
     expect(response.body).toContain('0,5 ngày làm việc');
     expect(response.body).toContain('Tờ khai đăng ký khai sinh');
+  });
+
+  describe('"Nộp bây giờ, hẹn trả"', () => {
+    const ofAgency: Procedure = {
+      ...procedure,
+      level: 'department',
+      agencyId: '24.STP',
+      processingTime: { workingDays: 10 },
+    };
+    const calls: { path: string; query: unknown }[] = [];
+    const calculator = (answer: () => unknown) =>
+      deps({
+        getProcedure: async () => ofAgency,
+        api: () =>
+          fakeApi((path, query) => {
+            calls.push({ path, query });
+            return answer();
+          }),
+      });
+
+    it('asks the public calculator with the competent agency, now and the legal time, and shows its appointment', async () => {
+      calls.length = 0;
+      const response = await get(
+        '/portal/thu-tuc/1.001193',
+        calculator(() => ({ appointment: 'Chiều thứ Hai, ngày 16/03/2026' })),
+      );
+      expect(response.status).toBe(200);
+      expect(calls).toEqual([
+        {
+          path: '/v1/agencies/24.STP/due-date',
+          // fakeNow, 2026-03-02T03:00:00Z, is 10:00 in Hà Nội.
+          query: { receivedAt: '2026-03-02T10:00:00+07:00', workingDays: 10 },
+        },
+      ]);
+      expect(response.body).toMatch(/Nộp bây giờ, hẹn trả:\s*<strong>Chiều thứ Hai, ngày 16\/03\/2026<\/strong>/);
+    });
+
+    it('asks in working hours for a procedure timed in hours', async () => {
+      calls.length = 0;
+      const hours = { ...ofAgency, processingTime: { workingHours: 4 } };
+      await get('/portal/thu-tuc/1.001193', {
+        ...calculator(() => ({ appointment: 'x' })),
+        getProcedure: async () => hours,
+      });
+      expect(calls.map((c) => c.query)).toEqual([{ receivedAt: '2026-03-02T10:00:00+07:00', workingHours: 4 }]);
+    });
+
+    it('still shows the page, without the line, when the calculator fails', async () => {
+      calls.length = 0;
+      errors.length = 0;
+      const response = await get(
+        '/portal/thu-tuc/1.001193',
+        calculator(() => {
+          throw new ApiError(503, 'unavailable', 'Lỗi', undefined);
+        }),
+      );
+      expect(response.status).toBe(200);
+      expect(response.body).toContain(ofAgency.name);
+      expect(response.body).not.toContain('Nộp bây giờ');
+      expect(errors).toHaveLength(1);
+    });
+
+    it('says "tùy xã, phường" for a commune-level procedure, without asking', async () => {
+      calls.length = 0;
+      const response = await get('/portal/thu-tuc/1.001193', {
+        ...calculator(() => ({})),
+        getProcedure: async () => procedure,
+      });
+      expect(response.body).toMatch(/Nộp bây giờ, hẹn trả:\s*tùy xã, phường/);
+      expect(calls).toEqual([]);
+    });
+
+    it('says nothing for a procedure filed by post (it counts from the day the post arrives)', async () => {
+      calls.length = 0;
+      const byPost = { ...ofAgency, serviceLevel: 'offline' as const };
+      const response = await get('/portal/thu-tuc/1.001193', {
+        ...calculator(() => ({})),
+        getProcedure: async () => byPost,
+      });
+      expect(response.status).toBe(200);
+      expect(response.body).not.toContain('Nộp bây giờ');
+      expect(calls).toEqual([]);
+    });
   });
 
   it('answers an unknown page, a malformed procedure code and a missing procedure with the Vietnamese 404', async () => {
