@@ -147,6 +147,20 @@ export const manifest = {
     memoryMb: 256,
     timeoutSeconds: 5,
   },
+  'get-agency-register': {
+    description:
+      "Form 07 (Sổ theo dõi hồ sơ): the agency's register of dossiers over a period, as PDF or XLSX, a download of a few minutes",
+    entry: 'functions/get-agency-register/handler.ts',
+    trigger: {
+      kind: 'http',
+      method: 'GET',
+      path: '/v1/agencies/{id}/register',
+      auth: { roles: ['receiver', 'specialist', 'leader', 'auditor', 'admin'] },
+    },
+    access: { table: 'read', documents: { prefixes: ['registers/'], mode: 'readwrite' } },
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+  },
   'list-agency-dossiers': {
     description: "An agency's work queue, by due date, filtered by status and overdue",
     entry: 'functions/list-agency-dossiers/handler.ts',
@@ -199,6 +213,14 @@ export const manifest = {
     description: 'One agency with its working calendar',
     entry: 'functions/get-agency/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/agencies/{id}', auth: 'public' },
+    access: { table: 'read' },
+    memoryMb: 256,
+    timeoutSeconds: 5,
+  },
+  'get-due-date': {
+    description: "The appointment for a dossier received at an instant, with a legal period, on an agency's calendar",
+    entry: 'functions/get-due-date/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/agencies/{id}/due-date', auth: 'public' },
     access: { table: 'read' },
     memoryMb: 256,
     timeoutSeconds: 5,

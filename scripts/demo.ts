@@ -32,7 +32,7 @@ interface DossierView {
   statusText: string;
   agencyId: string;
   dueAt: string;
-  timeline: { at: string; note: string; actor: { sub: string } }[];
+  timeline: { at: string; action: string; note: string; actor: { sub: string } }[];
 }
 
 const cloud = await startLocalCloud({ port: 0, seed: seedDemoProvince });
@@ -80,16 +80,34 @@ try {
     leader: await signIn('leader-son'),
     commune: await signIn('receiver-lan'),
   };
-  let version = ((await officials.receiver.get(`/v1/dossiers/${code}`)) as DossierView).version;
+  // Every client re-reads the dossier before acting and acts on the version it just saw: the
+  // platform's workers (forms, signing, routing) change the dossier between people's steps too.
+  const read = async (who: keyof typeof officials) => (await officials[who].get(`/v1/dossiers/${code}`)) as DossierView;
   const step = async (who: keyof typeof officials, text: string, action: Record<string, unknown>) => {
     say(text);
+    const { version } = await read(who);
     const after = (await officials[who].post(`/v1/dossiers/${code}/actions`, {
       ...action,
       expectedVersion: version,
     })) as DossierView;
-    version = after.version;
     console.log(`   → ${after.statusText}, tại ${after.agencyId}, hạn ${after.dueAt}`);
     await save(`action-${action.type}`, after);
+  };
+  /**
+   * The result is returned only once signed (leader, then agency): wait for the sign worker's
+   * `result-signed` entry, as long as the cloud makes progress (settle() fails when it stops).
+   */
+  const signedResult = async () => {
+    let seen: number | undefined;
+    for (;;) {
+      const { version, timeline } = await read('receiver');
+      const signed = timeline.find((entry) => entry.action === 'result-signed');
+      if (signed) return signed;
+      // The cloud went idle and nothing changed since: the signing failed, waiting longer cannot help.
+      if (version === seen) throw new Error(`The cloud went idle without signing the result of ${code}`);
+      seen = version;
+      await cloud.settle();
+    }
   };
 
   await step('receiver', 'Sở Xây dựng tiếp nhận hồ sơ, cấp giấy tiếp nhận và hẹn trả (mẫu 01)', { type: 'receive' });
@@ -105,6 +123,8 @@ try {
   });
   await step('specialist', 'Chuyên viên trình lãnh đạo Sở', { type: 'forward', assigneeId: 'leader-son' });
   await step('leader', 'Lãnh đạo Sở quyết định chấp thuận', { type: 'decide', outcome: 'approved' });
+  say('Kết quả được ký số: lãnh đạo Sở ký, rồi Sở Xây dựng ký số thay dấu (chờ bước ký số hoàn tất)');
+  console.log(`   ${(await signedResult()).note}`);
   await step('receiver', 'Trả kết quả tại bộ phận một cửa', { type: 'return-result' });
   await cloud.settle();
 
@@ -129,7 +149,7 @@ try {
     { file: 'ket-qua-ky-so.pdf', pick: (d: { kind: string }) => d.kind === 'result' },
   ];
   for (const { file, pick } of wanted) {
-    const paper = papers.items.find(pick);
+    const paper = papers.items.findLast(pick);
     if (!paper?.download) throw new Error(`No ${file} among the dossier's documents`);
     const bytes = new Uint8Array(await (await fetch(paper.download.url)).arrayBuffer());
     console.log(`   ${paper.name} (${bytes.length} byte)${outDir ? ` → ${file}` : ''}`);
@@ -137,9 +157,15 @@ try {
   }
   const verified = (await anonymous.post('/v1/signature-verifications', { code })) as {
     valid: boolean;
-    signer?: { name: string; agency: string };
+    signatures?: { valid: boolean; kind: string; signer?: { name: string; agency: string } }[];
   };
-  console.log(`   Kiểm tra chữ ký: ${verified.valid ? 'hợp lệ' : 'KHÔNG hợp lệ'}, ký bởi ${verified.signer?.name}`);
+  console.log(`   Kiểm tra chữ ký: ${verified.valid ? 'hợp lệ' : 'KHÔNG hợp lệ'}`);
+  for (const signature of verified.signatures ?? []) {
+    const who = signature.kind === 'organisation' ? 'cơ quan (thay dấu)' : 'người ký';
+    console.log(`   – ${who}: ${signature.signer?.name}, ${signature.valid ? 'hợp lệ' : 'KHÔNG hợp lệ'}`);
+  }
+  if (!verified.valid || verified.signatures?.length !== 2)
+    throw new Error('The result does not carry two valid signatures');
   await save('signature-verification', verified);
 
   say('Tra cứu công khai bằng mã hồ sơ và mã tra cứu (POST /v1/dossier-lookups)');

@@ -34,11 +34,23 @@ const Env = {
   PROVINCE_CODE: withDefault(matching(/^\d{2}$/), '24'),
   /** After a supplement the legal clock restarts from zero (Nghị định 61/2018) or resumes where it paused. */
   SUPPLEMENT_MODE: withDefault(oneOf(['restart', 'pause']), 'restart'),
+  /** A supplement request (form 02) is accepted within this many working days of receipt (Nghị định 61/2018, điều 16). */
+  SUPPLEMENT_REQUEST_WORKING_DAYS: withDefault(integer(1), 3),
+  /**
+   * Working days an agency has to answer a feedback (PAKN) from its receipt there; the QĐ 766 index
+   * counts the answers given by then (shared/domain/feedback/feedback.ts, defaultAnswerWithin: 15).
+   */
+  FEEDBACK_ANSWER_WORKING_DAYS: withDefault(integer(1, 60), 15),
   /** How long an outbox event may wait before the sweeper assumes its sender died. */
   OUTBOX_GRACE_SECONDS: withDefault(integer(0), 60),
   S3_FORCE_PATH_STYLE: mapped(withDefault(oneOf(['true', 'false']), 'false'), (v) => v === 'true'),
-  /** The public dossier lookup page printed, with the code, as a QR code on every form. */
-  PUBLIC_LOOKUP_URL: withDefault(url(), 'https://dichvucong.bacninh.gov.vn/tra-cuu-ho-so'),
+  /**
+   * The deployment's public address, where the portal is served under /portal: the API's own URL, or
+   * the custom domain that fronts it (CDK context egov:publicUrl); the local cloud's gateway locally.
+   * Forms, receipts and results print its look-up page with the dossier code (shared/portal/paths.ts
+   * lookupUrl). No default: a province's address is the deployment's, never one written in code.
+   */
+  PUBLIC_URL: url(),
   /** Who signs results: AWS KMS asymmetric keys (cloud) or the local certificate authority (local cloud, tests). */
   SIGNER: withDefault(oneOf(['kms', 'local']), 'kms'),
   /** Where the local certificate authority keeps its chain; in memory when unset. */

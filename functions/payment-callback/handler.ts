@@ -19,7 +19,7 @@ const settle = paymentCallback({
   agencies: agencyRepository(config.TABLE_NAME),
   store: documentFiles(),
   relay: outboxRelay(dossiers, eventPublisher(config.EVENT_QUEUES)),
-  lookupUrl: config.PUBLIC_LOOKUP_URL,
+  publicUrl: config.PUBLIC_URL,
   now: () => new Date(),
 });
 

@@ -1,4 +1,5 @@
 import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
+import { catalogueRepository } from '#adapters/dynamo/catalogue-repository.ts';
 import { documentRepository } from '#adapters/dynamo/document-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
 import { outboxRelay } from '#adapters/outbox-relay.ts';
@@ -16,11 +17,12 @@ export const handler = queueHandler(
   signResult({
     dossiers,
     agencies: agencyRepository(config.TABLE_NAME),
+    catalogue: catalogueRepository(config.TABLE_NAME),
     documents: documentRepository(config.TABLE_NAME),
     store: documentFiles(),
     signer: configuredSigner(),
     relay: outboxRelay(dossiers, eventPublisher(config.EVENT_QUEUES)),
-    lookupUrl: config.PUBLIC_LOOKUP_URL,
+    publicUrl: config.PUBLIC_URL,
     now: () => new Date(),
   }),
 );

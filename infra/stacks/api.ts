@@ -62,6 +62,7 @@ export class ApiStack extends Stack {
           resources: {
             provinceCode: settings.provinceCode,
             signingKeys: settings.signingKeys,
+            organisationSigningKeys: settings.organisationSigningKeys,
             table: props.table,
             documents: props.documents,
             queues: props.queues,
@@ -92,6 +93,11 @@ export class ApiStack extends Stack {
         maxAge: Duration.hours(1),
       },
     });
+
+    // The portal is served by this API under /portal: forms, receipts and results print its look-up page
+    // (shared/portal/paths.ts lookupUrl) on the API's own URL, or on the custom domain that fronts it.
+    const publicUrl = settings.publicUrl ?? this.httpApi.apiEndpoint;
+    for (const fn of this.functions.values()) fn.function.addEnvironment('PUBLIC_URL', publicUrl);
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: logRetention });
     this.stage = this.httpApi.addStage('DefaultStage', {

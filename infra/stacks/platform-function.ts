@@ -97,6 +97,8 @@ export interface PlatformResources {
   provinceCode: string;
   /** Leader sub → KMS signing key ARN (`egov:signingKeys`): what `access.signing: 'sign'` may use. */
   signingKeys?: Readonly<Record<string, string>>;
+  /** Agency id → KMS key ARN of its organisation certificate (`egov:organisationSigningKeys`). */
+  organisationSigningKeys?: Readonly<Record<string, string>>;
   table?: ITableV2;
   documents?: IBucket;
   /** Each queue-consumer function's own queue, by function name. */
@@ -278,18 +280,27 @@ export class PlatformFunction extends Construct {
       const bucket = resources.documents;
       if (!bucket) throw new Error(`${this.name} signs or verifies with the documents bucket, none was given`);
       const objects =
-        access.signing === 'sign' ? [`${signingConfigPrefix}leaders/*`] : [`${signingConfigPrefix}trusted-roots.pem`];
+        access.signing === 'sign'
+          ? [`${signingConfigPrefix}leaders/*`, `${signingConfigPrefix}agencies/*`]
+          : [`${signingConfigPrefix}trusted-roots.pem`];
       for (const pattern of objects) bucket.grantRead(fn, pattern);
       if (access.signing === 'sign') {
         acknowledgeWildcards(
           this,
-          new RegExp(`^Resource::.*DocumentsBucket.*/${escapeRegExp(signingConfigPrefix)}leaders/\\*$`),
-          `${this.name} reads the leaders' certificate chains under ${signingConfigPrefix}leaders/ only (one object per leader, uploaded by ops).`,
+          new RegExp(`^Resource::.*DocumentsBucket.*/${escapeRegExp(signingConfigPrefix)}(leaders|agencies)/\\*$`),
+          `${this.name} reads the leaders' and the agencies' certificate chains under ${signingConfigPrefix}leaders/ and agencies/ only (one object per leader or agency, uploaded by ops).`,
         );
-        const keyArns = [...new Set(Object.values(resources.signingKeys ?? {}))];
-        if (keyArns.length > 0) {
-          fn.addToRolePolicy(new PolicyStatement({ actions: ['kms:Sign', 'kms:GetPublicKey'], resources: keyArns }));
+        for (const statement of signingKeyStatements(
+          { ...resources.signingKeys },
+          { ...resources.organisationSigningKeys },
+        )) {
+          fn.addToRolePolicy(statement);
         }
+        acknowledgeWildcards(
+          this,
+          /^Resource::arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/\*$/,
+          `${this.name} signs with the KMS keys tagged ${signingKeyTag.key}=${signingKeyTag.value} in the accounts and Regions of the configured keys only (attribute-based: one statement, however many leaders and agencies).`,
+        );
       }
       acknowledgeWildcards(
         this,
@@ -379,3 +390,26 @@ export class PlatformFunction extends Construct {
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The tag every signing key carries (set by the province's PKI process when it creates the key). */
+export const signingKeyTag = { key: 'egov:signing', value: 'results' } as const;
+
+/**
+ * kms:Sign on the configured leaders' and agencies' keys, as one statement per account and Region
+ * whose keys carry {@link signingKeyTag} (aws:ResourceTag): the policy does not grow with the number
+ * of keys (a role's inline policies are limited to 10,240 characters; ~200 leaders and 100 agencies
+ * listed by ARN would pass it). No key configured: no statement, nothing can be signed.
+ */
+export function signingKeyStatements(...keySets: Readonly<Record<string, string>>[]): PolicyStatement[] {
+  const scopes = new Set(
+    keySets.flatMap((keys) => Object.values(keys)).map((arn) => `${arn.split(':').slice(0, 5).join(':')}:key/*`),
+  );
+  return [...scopes].sort().map(
+    (scope) =>
+      new PolicyStatement({
+        actions: ['kms:Sign', 'kms:GetPublicKey'],
+        resources: [scope],
+        conditions: { StringEquals: { [`aws:ResourceTag/${signingKeyTag.key}`]: signingKeyTag.value } },
+      }),
+  );
+}

@@ -25,8 +25,20 @@ export interface PlatformSettings {
    * (README "Documents"). Empty: nothing can be signed in the cloud (each result fails into the DLQ).
    */
   signingKeys: Record<string, string>;
+  /**
+   * `egov:organisationSigningKeys`: agency id → ARN of the agency's organisation key, whose certificate
+   * signs each result after the leader, in place of the agency's seal (Nghị định 30/2020/NĐ-CP, phụ lục
+   * I); its certificate goes to `config/signing/agencies/<agency id>.json`. Empty: results cannot be
+   * completed in the cloud (each fails into the DLQ) until configured.
+   */
+  organisationSigningKeys: Record<string, string>;
   /** `egov:partnerUrls`: partner → base URL of its API (https). A partner without one cannot be called (its queue's DLQ fills). */
   partnerUrls: Partial<Record<PartnerName, string>>;
+  /**
+   * `egov:publicUrl`: the custom domain (https) that fronts the API, when there is one. Unset: the API's
+   * own URL. Every function's PUBLIC_URL: forms print the portal's look-up page on it.
+   */
+  publicUrl: string | undefined;
 }
 
 export const contextKeys = {
@@ -37,7 +49,9 @@ export const contextKeys = {
   corsOrigins: 'egov:corsOrigins',
   alarmEmail: 'egov:alarmEmail',
   signingKeys: 'egov:signingKeys',
+  organisationSigningKeys: 'egov:organisationSigningKeys',
   partnerUrls: 'egov:partnerUrls',
+  publicUrl: 'egov:publicUrl',
 } as const;
 
 function text(scope: Construct, key: string): string | undefined {
@@ -95,24 +109,34 @@ const kmsKeyArn =
 /** A leader's `sub`, as it names the object `config/signing/leaders/<sub>.json`. */
 const leaderSub = /^[\w.@-]+$/;
 
-/** `egov:signingKeys` is a JSON object in cdk.json; `-c egov:signingKeys='{...}'` gives its text. */
-function signingKeys(scope: Construct): Record<string, string> {
-  const key = contextKeys.signingKeys;
+/** An agency id, as it names the object `config/signing/agencies/<agency id>.json`. */
+const agencyId = /^[A-Za-z0-9.]{2,40}$/;
+
+/**
+ * `egov:signingKeys` (leader sub → ARN) and `egov:organisationSigningKeys` (agency id → ARN) are JSON
+ * objects in cdk.json; `-c key='{...}'` gives their text.
+ */
+function signingKeys(
+  scope: Construct,
+  key: string = contextKeys.signingKeys,
+  holder: { name: string; pattern: RegExp } = { name: 'leader sub', pattern: leaderSub },
+): Record<string, string> {
   let raw: unknown = scope.node.tryGetContext(key);
   if (raw === undefined || raw === null || raw === '') return {};
   if (typeof raw === 'string') {
     try {
       raw = JSON.parse(raw);
     } catch {
-      throw new Error(`Context ${key} must be a JSON object of leader sub to KMS key ARN`);
+      throw new Error(`Context ${key} must be a JSON object of ${holder.name} to KMS key ARN`);
     }
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new Error(`Context ${key} must be an object of leader sub to KMS key ARN`);
+    throw new Error(`Context ${key} must be an object of ${holder.name} to KMS key ARN`);
   }
   const result: Record<string, string> = {};
   for (const [sub, arn] of Object.entries(raw)) {
-    if (!leaderSub.test(sub)) throw new Error(`Context ${key}: ${JSON.stringify(sub)} is not a leader sub`);
+    if (!holder.pattern.test(sub))
+      throw new Error(`Context ${key}: ${JSON.stringify(sub)} is not a valid ${holder.name}`);
     if (typeof arn !== 'string' || !kmsKeyArn.test(arn.trim())) {
       throw new Error(
         `Context ${key}: the key of ${sub} must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)`,
@@ -143,6 +167,12 @@ function partnerUrls(scope: Construct): Partial<Record<PartnerName, string>> {
   return result;
 }
 
+/** `egov:publicUrl`: an https URL (a path is allowed: an API mapping), without a trailing slash. */
+function publicUrl(scope: Construct): string | undefined {
+  const value = text(scope, contextKeys.publicUrl);
+  return value ? httpsUrl(contextKeys.publicUrl, value).replace(/\/+$/, '') : undefined;
+}
+
 export function readSettings(scope: Construct): PlatformSettings {
   const alarmEmail = text(scope, contextKeys.alarmEmail);
   if (alarmEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) {
@@ -158,6 +188,11 @@ export function readSettings(scope: Construct): PlatformSettings {
     corsOrigins: origins(scope),
     alarmEmail: alarmEmail || undefined,
     signingKeys: signingKeys(scope),
+    organisationSigningKeys: signingKeys(scope, contextKeys.organisationSigningKeys, {
+      name: 'agency id',
+      pattern: agencyId,
+    }),
     partnerUrls: partnerUrls(scope),
+    publicUrl: publicUrl(scope),
   };
 }

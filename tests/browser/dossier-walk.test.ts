@@ -299,6 +299,10 @@ describe.each([
     expect(verified.status()).toBe(200);
     await success(page, 'Chữ ký số hợp lệ.');
     await page.locator('dt:text-is("Người ký") + dd').filter({ hasText: 'Vũ Mạnh Hùng' }).waitFor();
+    await page
+      .locator('dt:text-is("Chữ ký số của cơ quan (thay dấu)") + dd')
+      .filter({ hasText: 'Phường Bắc Giang – hợp lệ' })
+      .waitFor();
     await page.locator('dt:text-is("Mã hồ sơ") + dd').filter({ hasText: code }).waitFor();
     await checkPage(an, 'citizen-verify-valid');
   });

@@ -1,6 +1,8 @@
 /**
- * The cloud wiring of digital signing: `egov:signingKeys` turned into kms:Sign on exactly those keys
- * for `sign`, the signing configuration under `config/signing/` of the documents bucket, SIGNER=kms.
+ * The cloud wiring of digital signing: `egov:signingKeys` (leaders) and `egov:organisationSigningKeys`
+ * (agencies) turned into kms:Sign for `sign` on the signing keys of their accounts and Regions (tagged
+ * egov:signing=results: one statement, however many keys), the signing configuration under
+ * `config/signing/` of the documents bucket, SIGNER=kms.
  */
 import { describe, expect, it } from 'vitest';
 import { signingConfigPrefix } from '../../infra/manifest.ts';
@@ -14,6 +16,18 @@ const keys = {
   'leader-son': 'arn:aws:kms:ap-southeast-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
   'leader-ha': 'arn:aws:kms:ap-southeast-1:111122223333:key/mrk-0123456789abcdef0123456789abcdef',
 };
+const organisationKeys = {
+  '24.SXD': 'arn:aws:kms:ap-southeast-1:111122223333:key/2234abcd-12ab-34cd-56ef-1234567890ab',
+  '24.07210': 'arn:aws:kms:ap-southeast-1:111122223333:key/3234abcd-12ab-34cd-56ef-1234567890ab',
+};
+/** n keys of one account and Region, as a province with many leaders and agencies declares them. */
+const many = (n: number, prefix: string) =>
+  Object.fromEntries(
+    Array.from({ length: n }, (_, i) => [
+      `${prefix}${i}`,
+      `arn:aws:kms:ap-southeast-1:111122223333:key/${String(i).padStart(8, '0')}-12ab-34cd-56ef-1234567890ab`,
+    ]),
+  );
 
 function functionNamed(api: Record<string, Resource>, name: string): Resource {
   const found = Object.values(api).filter(
@@ -40,22 +54,23 @@ function statementsOf(
 const kmsSignStatements = (statements: Array<{ Action: string | string[]; Resource: unknown }>) =>
   statements.filter((s) => [s.Action].flat().includes('kms:Sign'));
 
-describe('signing in the cloud, with egov:signingKeys', () => {
-  const synthesized = synthesizeApp({ 'egov:signingKeys': keys });
+describe('signing in the cloud, with egov:signingKeys and egov:organisationSigningKeys', () => {
+  const synthesized = synthesizeApp({ 'egov:signingKeys': keys, 'egov:organisationSigningKeys': organisationKeys });
   const api = synthesized.templates.api.toJSON().Resources as Record<string, Resource>;
 
-  it('lets sign use exactly the configured keys, and read the leaders’ chains', () => {
+  it('lets sign use the signing keys of the configured keys’ account, and read the leaders’ and agencies’ chains', () => {
     const sign = functionNamed(api, 'sign');
     const statements = statementsOf(api, sign);
     expect(kmsSignStatements(statements)).toEqual([
-      expect.objectContaining({
-        Action: expect.arrayContaining(['kms:Sign', 'kms:GetPublicKey']),
+      {
+        Action: ['kms:GetPublicKey', 'kms:Sign'],
         Effect: 'Allow',
-        Resource: expect.arrayContaining(Object.values(keys)),
-      }),
+        Resource: 'arn:aws:kms:ap-southeast-1:111122223333:key/*',
+        Condition: { StringEquals: { 'aws:ResourceTag/egov:signing': 'results' } },
+      },
     ]);
-    expect(kmsSignStatements(statements)[0]?.Resource).toHaveLength(2);
     expect(JSON.stringify(statements)).toContain(`/${signingConfigPrefix}leaders/*`);
+    expect(JSON.stringify(statements)).toContain(`/${signingConfigPrefix}agencies/*`);
     expect(sign.Properties.Environment.Variables).toMatchObject({
       SIGNER: 'kms',
       SIGNING_CONFIG_PREFIX: signingConfigPrefix,
@@ -86,11 +101,24 @@ describe('signing in the cloud, with egov:signingKeys', () => {
     expect(synthesized.validationReport.pluginReports.flatMap((r) => r.violations)).toEqual([]);
   });
 
+  it('keeps one statement of constant size however many leaders and agencies sign', () => {
+    const large = synthesizeApp({
+      'egov:signingKeys': many(300, 'leader-'),
+      'egov:organisationSigningKeys': many(120, '24.A'),
+    });
+    const resources = large.templates.api.toJSON().Resources as Record<string, Resource>;
+    const statements = kmsSignStatements(statementsOf(resources, functionNamed(resources, 'sign')));
+    expect(statements).toEqual(kmsSignStatements(statementsOf(api, functionNamed(api, 'sign'))));
+  });
+
   it('refuses an alias or a malformed ARN', () => {
     expect(() => synthesizeApp({ 'egov:signingKeys': { 'leader-son': 'alias/egov-leader-son' } })).toThrow(
       /egov:signingKeys: the key of leader-son must be a KMS key ARN/,
     );
     expect(() => synthesizeApp({ 'egov:signingKeys': '[1]' })).toThrow(/egov:signingKeys must be an object/);
+    expect(() => synthesizeApp({ 'egov:organisationSigningKeys': { '24 SXD': organisationKeys['24.SXD'] } })).toThrow(
+      /egov:organisationSigningKeys: "24 SXD" is not a valid agency id/,
+    );
   });
 });
 

@@ -1,9 +1,10 @@
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
+import { importHandler, type LambdaHandler } from '../../infra/local/lambda.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
 import { actOnDossier, birthRegistration, request, tokenFor } from '../support/http.ts';
-import { pdfText } from '../support/pdf.ts';
+import { pdfSignatures, pdfText } from '../support/pdf.ts';
 
 /**
  * Issue 4, item 3: the signed result is stored, the dossier records it, the applicant is told —
@@ -11,8 +12,21 @@ import { pdfText } from '../support/pdf.ts';
  */
 let cloud: LocalCloud;
 const tokens: Record<string, string> = {};
+/** The sign worker waits for this before each message: a test closes it to see the dossier before signing. */
+let signing: Promise<void> = Promise.resolve();
 beforeAll(async () => {
-  cloud = await startLocalCloud({ seed: seedDemoProvince, scheduler: false });
+  cloud = await startLocalCloud({
+    seed: seedDemoProvince,
+    scheduler: false,
+    loadHandler: async (name, spec) => {
+      const handler = await importHandler(name, spec);
+      if (name !== 'sign') return handler;
+      return (async (...args: Parameters<LambdaHandler>) => {
+        await signing;
+        return handler(...args);
+      }) as LambdaHandler;
+    },
+  });
   for (const sub of ['citizen-an', 'receiver-lan', 'leader-hung']) tokens[sub] = await tokenFor(cloud, sub);
 });
 afterAll(() => cloud?.stop());
@@ -109,3 +123,83 @@ describe('the signed result, recorded on the dossier', () => {
     }
   });
 });
+
+describe('the result is returned only once signed, by the leader and the agency', () => {
+  it('answers 409 result-not-signed before the sign worker ran, and returns it after, on the version the official saw', async () => {
+    const filed = await request(cloud, 'POST', '/v1/dossiers', {
+      token: tokens['citizen-an'],
+      body: birthRegistration({ returnMethod: 'counter' }),
+    });
+    expect(filed.status).toBe(201);
+    const code = filed.body.code as string;
+    await cloud.settle();
+    let d = await step('receiver-lan', code, (await current(code)).version, { type: 'receive' });
+    d = await step('receiver-lan', code, d.version, { type: 'forward', assigneeId: 'receiver-lan' });
+    d = await step('receiver-lan', code, d.version, { type: 'forward', assigneeId: 'leader-hung' });
+
+    let open = () => {};
+    signing = new Promise((resolve) => {
+      open = resolve;
+    });
+    const decided = await step('leader-hung', code, d.version, { type: 'decide', outcome: 'approved' });
+    const early = await returnResult(code, decided.version);
+    expect(early.status).toBe(409);
+    expect(early.headers.get('content-type')).toContain('application/problem+json');
+    expect(early.body).toMatchObject({ status: 409, code: 'result-not-signed' });
+    expect(early.body.detail).toContain('Kết quả giải quyết chưa được ký số');
+    expect((await current(code)).status).toBe('decided');
+
+    open();
+    await cloud.settle();
+    const signed = await current(code);
+    expect(signed.version).toBe(decided.version + 1);
+    expect((signed.timeline as Entry[]).at(-1)).toMatchObject({
+      action: 'result-signed',
+      note: expect.stringContaining('Kết quả đã được ký số bởi Vũ Mạnh Hùng và Ủy ban nhân dân Phường Bắc Giang'),
+    });
+
+    // The receiver saw the dossier as decided (before the signature was recorded): the annotation
+    // changed nothing their step depends on but the signed result it needs, so the step holds.
+    const returned = await returnResult(code, decided.version);
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    expect(returned.body.status).toBe('returned');
+    // A version older than the decision is another state: 409 as ever.
+    const stale = await request(cloud, 'POST', `/v1/dossiers/${code}/actions`, {
+      token: tokens['receiver-lan'],
+      body: { type: 'return-result', expectedVersion: decided.version - 1 },
+    });
+    expect(stale.status).toBe(409);
+
+    // The result is the procedure's own (Giấy khai sinh), signed twice, both valid.
+    const documents = await request(cloud, 'GET', `/v1/dossiers/${code}/documents`, { token: tokens['citizen-an'] });
+    const result = (documents.body.items as { kind: string; name: string; download?: { url: string } }[]).find(
+      (i) => i.kind === 'result',
+    );
+    expect(result?.name).toBe('Giấy khai sinh (ký số: Vũ Mạnh Hùng, Ủy ban nhân dân Phường Bắc Giang)');
+    const verified = await request(cloud, 'POST', '/v1/signature-verifications', { body: { code } });
+    expect(verified.body).toMatchObject({
+      valid: true,
+      signer: { name: 'Vũ Mạnh Hùng', agency: 'Ủy ban nhân dân Phường Bắc Giang' },
+      organisation: { name: 'Ủy ban nhân dân Phường Bắc Giang' },
+      signatures: [
+        expect.objectContaining({ valid: true, kind: 'person' }),
+        expect.objectContaining({ valid: true, kind: 'organisation' }),
+      ],
+    });
+    expect(pdfSignatures, 'poppler-utils (pdfsig) must be installed').toBeDefined();
+    const bytes = Buffer.from(await (await fetch(result?.download?.url ?? '')).arrayBuffer());
+    expect(pdfSignatures?.(bytes).match(/Signature Validation: Signature is Valid/g)).toHaveLength(2);
+    const text = (pdfText?.(bytes) ?? '').replace(/\s+/g, ' ');
+    expect(text).toContain('GIẤY KHAI SINH');
+    expect(text).toContain('TM. ỦY BAN NHÂN DÂN');
+  });
+});
+
+const current = async (code: string) =>
+  (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['receiver-lan'] })).body;
+
+const returnResult = (code: string, expectedVersion: number) =>
+  request(cloud, 'POST', `/v1/dossiers/${code}/actions`, {
+    token: tokens['receiver-lan'],
+    body: { type: 'return-result', expectedVersion },
+  });

@@ -3,7 +3,10 @@ import { type KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import * as z from 'zod/mini';
 import type { Signer, SignerIdentity, SigningCertificate } from '../../documents/signing/signer.ts';
 
-/** Per leader: the KMS key (RSA_2048, SIGN_VERIFY) and the certificate the province's CA issued for it. */
+/**
+ * Per leader, and per agency for its organisation certificate: the KMS key (RSA_2048, SIGN_VERIFY)
+ * and the certificate the province's CA issued for it.
+ */
 export const SigningKey = z.object({
   keyId: z.string().check(z.minLength(1)),
   certificate: z.string().check(z.minLength(1)),
@@ -13,16 +16,22 @@ export type SigningKey = z.infer<typeof SigningKey>;
 export const SigningKeys = z.record(z.string(), SigningKey);
 export type SigningKeys = z.infer<typeof SigningKeys>;
 
-/** Where the signer finds each leader's key and certificate chain, and the roots verification trusts. */
+/** Where the signer finds each leader's and each agency's key and certificate chain, and the roots verification trusts. */
 export interface SigningKeySource {
   leader(sub: string): Promise<SigningKey | undefined>;
+  /** The agency's organisation key (its certificate stands in for the seal). */
+  organisation(agencyId: string): Promise<SigningKey | undefined>;
   trustedRoots(): Promise<string[]>;
 }
+
+/** In SIGNING_KEYS, an agency's organisation key is listed under `agency:<agency id>`. */
+export const organisationKeyName = (agencyId: string): string => `agency:${agencyId}`;
 
 /** Keys given inline (SIGNING_KEYS): the roots are the last certificate of each chain. */
 export function inlineSigningKeys(keys: SigningKeys): SigningKeySource {
   return {
-    leader: async (sub) => keys[sub],
+    leader: async (sub) => (sub.startsWith('agency:') ? undefined : keys[sub]),
+    organisation: async (agencyId) => keys[organisationKeyName(agencyId)],
     trustedRoots: async () => [...new Set(Object.values(keys).flatMap((k) => k.chain.slice(-1)))],
   };
 }
@@ -37,40 +46,43 @@ export function pemCertificates(text: string): string[] {
 
 /**
  * The signing configuration ops upload under `prefix` of the documents bucket (README "Documents"):
- * `<prefix>leaders/<sub>.json` ({@link SigningKey}) per leader and `<prefix>trusted-roots.pem` (one or
- * more PEM root certificates). Each object is read once per process, when first needed; a failed read
- * is not remembered (the next message retries it), nor is a leader without a file (ops may add it).
+ * `<prefix>leaders/<sub>.json` ({@link SigningKey}) per leader, `<prefix>agencies/<agency id>.json`
+ * per agency (its organisation key) and `<prefix>trusted-roots.pem` (one or more PEM root
+ * certificates). Each object is read once per process, when first needed; a failed read is not
+ * remembered (the next message retries it), nor is a missing file (ops may add it).
  */
 export function s3SigningKeys(read: ReadConfigObject, prefix: string): SigningKeySource {
-  const leaders = new Map<string, Promise<SigningKey>>();
+  const keys = new Map<string, Promise<SigningKey>>();
   let roots: Promise<string[]> | undefined;
   const once = <T>(load: () => Promise<T>, forget: () => void): Promise<T> => {
     const pending = load();
     pending.catch(forget);
     return pending;
   };
+  const keyAt = async (path: string): Promise<SigningKey | undefined> => {
+    let entry = keys.get(path);
+    if (!entry) {
+      entry = once(
+        async () => {
+          const text = await read(path);
+          if (text === undefined) throw new MissingSigningKey(path);
+          return SigningKey.parse(JSON.parse(text));
+        },
+        () => keys.delete(path),
+      );
+      keys.set(path, entry);
+    }
+    try {
+      return await entry;
+    } catch (error) {
+      if (error instanceof MissingSigningKey) return undefined;
+      throw error;
+    }
+  };
+  const safe = (name: string) => /^[\w.@-]+$/.test(name);
   return {
-    async leader(sub) {
-      if (!/^[\w.@-]+$/.test(sub)) return undefined;
-      let entry = leaders.get(sub);
-      if (!entry) {
-        entry = once(
-          async () => {
-            const text = await read(`${prefix}leaders/${sub}.json`);
-            if (text === undefined) throw new MissingSigningKey(sub);
-            return SigningKey.parse(JSON.parse(text));
-          },
-          () => leaders.delete(sub),
-        );
-        leaders.set(sub, entry);
-      }
-      try {
-        return await entry;
-      } catch (error) {
-        if (error instanceof MissingSigningKey) return undefined;
-        throw error;
-      }
-    },
+    leader: async (sub) => (safe(sub) ? keyAt(`${prefix}leaders/${sub}.json`) : undefined),
+    organisation: async (agencyId) => (safe(agencyId) ? keyAt(`${prefix}agencies/${agencyId}.json`) : undefined),
     trustedRoots() {
       roots ??= once(
         async () => {
@@ -89,8 +101,8 @@ export function s3SigningKeys(read: ReadConfigObject, prefix: string): SigningKe
 }
 
 class MissingSigningKey extends Error {
-  constructor(sub: string) {
-    super(`No signing key file for leader ${sub}`);
+  constructor(path: string) {
+    super(`No signing key file at ${path}`);
   }
 }
 
@@ -101,8 +113,10 @@ class MissingSigningKey extends Error {
 export function kmsSigner(client: Pick<KMSClient, 'send'>, keys: SigningKeys | SigningKeySource): Signer {
   const source = isSource(keys) ? keys : inlineSigningKeys(keys);
   const entry = async (identity: SignerIdentity) => {
-    const found = await source.leader(identity.sub);
-    if (!found) throw new Error(`No signing key configured for leader ${identity.sub}`);
+    const found = identity.organisation ? await source.organisation(identity.sub) : await source.leader(identity.sub);
+    if (!found) {
+      throw new Error(`No signing key configured for ${identity.organisation ? 'agency' : 'leader'} ${identity.sub}`);
+    }
     return found;
   };
   return {
@@ -127,5 +141,9 @@ export function kmsSigner(client: Pick<KMSClient, 'send'>, keys: SigningKeys | S
 }
 
 function isSource(keys: SigningKeys | SigningKeySource): keys is SigningKeySource {
-  return typeof keys.leader === 'function' && typeof keys.trustedRoots === 'function';
+  return (
+    typeof keys.leader === 'function' &&
+    typeof keys.organisation === 'function' &&
+    typeof keys.trustedRoots === 'function'
+  );
 }

@@ -1,6 +1,7 @@
 /**
  * A local certificate authority for the local cloud and the tests: root → province CA → one
- * certificate per leader, created on first use and kept (in a directory when given, so `npm start`
+ * certificate per leader and one organisation certificate per agency (its subject names the agency
+ * as common name and organisation), each created on first use and kept (in a directory when given, so `npm start`
  * signs with the same chain across restarts; in memory otherwise). Never used in the cloud.
  */
 import { createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -18,6 +19,8 @@ interface CaState {
   root: KeyAndCert;
   province: KeyAndCert;
   leaders: Record<string, KeyAndCert>;
+  /** By agency id; absent in a chain kept before organisation certificates existed. */
+  organisations?: Record<string, KeyAndCert>;
 }
 
 /** forge encodes the value as UTF-8 itself for a UTF8String. */
@@ -95,7 +98,7 @@ export function localCertificateAuthority(options: LocalCaOptions = {}): Signer 
       years: 10,
       now: now(),
     });
-    state = { root, province: provinceCa, leaders: {} };
+    state = { root, province: provinceCa, leaders: {}, organisations: {} };
     persist();
     return state;
   };
@@ -104,12 +107,14 @@ export function localCertificateAuthority(options: LocalCaOptions = {}): Signer 
     mkdirSync(options.directory, { recursive: true });
     writeFileSync(file, JSON.stringify(state, null, 2), { mode: 0o600 });
   };
-  const leader = (identity: SignerIdentity): KeyAndCert => {
+  const keyOf = (identity: SignerIdentity): KeyAndCert => {
     const ca = load();
-    const existing = ca.leaders[identity.sub];
+    const holders = identity.organisation ? (ca.organisations ??= {}) : ca.leaders;
+    const existing = holders[identity.sub];
     if (existing) return existing;
-    const issued = issue(identity.name, identity.agencyName, ca.province, { ca: false, years: 3, now: now() });
-    ca.leaders[identity.sub] = issued;
+    const commonName = identity.organisation ? identity.agencyName : identity.name;
+    const issued = issue(commonName, identity.agencyName, ca.province, { ca: false, years: 3, now: now() });
+    holders[identity.sub] = issued;
     persist();
     return issued;
   };
@@ -118,12 +123,12 @@ export function localCertificateAuthority(options: LocalCaOptions = {}): Signer 
     async certificateFor(identity) {
       const ca = load();
       return {
-        certificate: leader(identity).certPem,
+        certificate: keyOf(identity).certPem,
         chain: [ca.province.certPem, ca.root.certPem],
       } satisfies SigningCertificate;
     },
     async sign(identity, data) {
-      return new Uint8Array(createSign('sha256').update(data).sign(leader(identity).keyPem));
+      return new Uint8Array(createSign('sha256').update(data).sign(keyOf(identity).keyPem));
     },
     async trustedRoots() {
       return [load().root.certPem];

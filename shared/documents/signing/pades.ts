@@ -7,7 +7,7 @@ import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer as SignPdfSigner, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import forge from 'node-forge';
-import { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFObject, PDFString } from 'pdf-lib';
 import type { Signer, SignerIdentity } from './signer.ts';
 
 const { asn1, pki } = forge;
@@ -90,8 +90,11 @@ export async function cmsSign(
 const signatureLength = 16_384;
 
 /**
- * Signs a PDF as `identity`: adds a signature field and placeholder, then fills it with the CMS over
- * the byte ranges. `signingTime` is the leader's decision time.
+ * Signs a PDF as `identity` by an incremental update (ISO 32000-1, 7.5.6): the bytes given stay as
+ * they are and a new revision adds the signature field, its widget and the placeholder, which is then
+ * filled with the CMS over the byte ranges. A PDF already signed keeps its signatures valid: the
+ * leader signs first, then the agency's organisation certificate countersigns the same revision in
+ * place of the seal. `signingTime` is the decision time.
  */
 export async function signPdf(
   pdf: Uint8Array,
@@ -101,6 +104,10 @@ export async function signPdf(
   details: { reason: string; location: string },
 ): Promise<Uint8Array> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  const before = new Map(
+    document.context.enumerateIndirectObjects().map(([ref, object]) => [ref.tag, fingerprint(object)]),
+  );
+  const existingFields = signatureFieldCount(document);
   pdflibAddPlaceholder({
     pdfDoc: document,
     reason: details.reason,
@@ -112,7 +119,8 @@ export async function signPdf(
     subFilter: SUBFILTER_ETSI_CADES_DETACHED,
     appName: 'egov-one-stop',
   });
-  const prepared = Buffer.from(await document.save({ useObjectStreams: false }));
+  nameLastSignatureField(document, `Signature${existingFields + 1}`);
+  const prepared = incrementalUpdate(pdf, document, before);
   class PortSigner extends SignPdfSigner {
     override async sign(content: Buffer): Promise<Buffer> {
       return Buffer.from(await cmsSign(content, signer, identity, signingTime));
@@ -121,17 +129,115 @@ export async function signPdf(
   return new Uint8Array(await new SignPdf().sign(prepared, new PortSigner(), signingTime));
 }
 
+const serialized = (object: PDFObject): Uint8Array => {
+  const bytes = new Uint8Array(object.sizeInBytes());
+  object.copyBytesInto(bytes, 0);
+  return bytes;
+};
+const fingerprint = (object: PDFObject): string => createHash('sha256').update(serialized(object)).digest('hex');
+
+const acroFormFields = (document: PDFDocument): PDFArray | undefined =>
+  document.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict)?.lookupMaybe(PDFName.of('Fields'), PDFArray);
+
+function signatureFieldCount(document: PDFDocument): number {
+  const fields = acroFormFields(document);
+  if (!fields) return 0;
+  let count = 0;
+  for (let i = 0; i < fields.size(); i++) {
+    if (fields.lookupMaybe(i, PDFDict)?.get(PDFName.of('FT')) === PDFName.of('Sig')) count++;
+  }
+  return count;
+}
+
+/** The placeholder names every field "Signature1": field names must be unique (ISO 32000-1, 12.7.3.2). */
+function nameLastSignatureField(document: PDFDocument, name: string) {
+  const fields = acroFormFields(document);
+  const widget = fields?.lookupMaybe(fields.size() - 1, PDFDict);
+  if (!widget) throw new Error('The signature field was not added');
+  widget.set(PDFName.of('T'), PDFString.of(name));
+}
+
+/**
+ * Appends to `original` the objects of `document` that are new or differ from their state in
+ * `before`, a cross-reference section for them and a trailer chained to the previous one (`/Prev`).
+ */
+function incrementalUpdate(original: Uint8Array, document: PDFDocument, before: ReadonlyMap<string, string>): Buffer {
+  const text = Buffer.from(original).toString('latin1');
+  const previous = [...text.matchAll(/startxref\s+(\d+)/g)].at(-1)?.[1];
+  if (previous === undefined || !text.startsWith('xref', Number(previous))) {
+    // An xref stream would need an xref stream in the update too; every PDF signed here has a table.
+    throw new Error('Only PDFs with a cross-reference table can be signed incrementally');
+  }
+  const changed = document.context
+    .enumerateIndirectObjects()
+    .filter(([ref, object]) => before.get(ref.tag) !== fingerprint(object))
+    .sort(([a], [b]) => a.objectNumber - b.objectNumber);
+  const parts: Uint8Array[] = [Buffer.from(original), Buffer.from(text.endsWith('\n') ? '' : '\n')];
+  let offset = parts.reduce((n, p) => n + p.length, 0);
+  const entries: string[] = [];
+  for (const [ref, object] of changed) {
+    const head = Buffer.from(`${ref.objectNumber} ${ref.generationNumber} obj\n`, 'latin1');
+    const body = serialized(object);
+    const tail = Buffer.from('\nendobj\n', 'latin1');
+    entries.push(
+      `${ref.objectNumber} 1\n${String(offset).padStart(10, '0')} ${String(ref.generationNumber).padStart(5, '0')} n\r\n`,
+    );
+    parts.push(head, body, tail);
+    offset += head.length + body.length + tail.length;
+  }
+  const { Root, Info, ID } = document.context.trailerInfo;
+  const trailer = [
+    `/Size ${document.context.largestObjectNumber + 1}`,
+    `/Root ${String(Root)}`,
+    ...(Info ? [`/Info ${String(Info)}`] : []),
+    ...(ID ? [`/ID ${String(ID)}`] : []),
+    `/Prev ${previous}`,
+  ];
+  parts.push(
+    Buffer.from(
+      `xref\n${entries.join('')}trailer\n<<\n${trailer.join('\n')}\n>>\nstartxref\n${offset}\n%%EOF\n`,
+      'latin1',
+    ),
+  );
+  return Buffer.concat(parts);
+}
+
+/** One signature of a PDF, as checked. */
+export interface SignatureReport {
+  valid: boolean;
+  /** Why it is not valid, in Vietnamese; absent when valid. */
+  reason?: string;
+  code?: 'malformed' | 'modified' | 'bad-signature' | 'untrusted';
+  /**
+   * `organisation`: the agency's own certificate, which stands in for its seal on an electronic
+   * document (Nghị định 30/2020/NĐ-CP, phụ lục I); its subject names the agency as both
+   * common name and organisation. `person`: an official's certificate.
+   */
+  kind?: 'person' | 'organisation';
+  signer?: { name: string; agency: string };
+  chain?: string[];
+  signingTime?: string;
+  /** The signature covers the whole file (the last one does; earlier ones cover their revision). */
+  coversWholeDocument?: boolean;
+}
+
 export interface VerificationReport {
+  /** Every signature is valid and the last one covers the whole file. */
   valid: boolean;
   /** Why it is not valid, in Vietnamese; absent when valid. */
   reason?: string;
   code?: 'unsigned' | 'malformed' | 'modified' | 'bad-signature' | 'untrusted';
+  /** The first signer: on a result, the leader who decided. */
   signer?: { name: string; agency: string };
+  /** The agency whose organisation certificate signed, in place of its seal. */
+  organisation?: { name: string };
   chain?: string[];
   signingTime?: string;
-  /** SHA-256 of the signed byte ranges, hex. */
+  /** SHA-256 of the byte ranges the last signature covers, hex. */
   documentHash?: string;
   dossierCode?: string;
+  /** Each signature in the order they were made. */
+  signatures?: SignatureReport[];
 }
 
 const invalid = (
@@ -145,18 +251,29 @@ const attr = (cert: forge.pki.Certificate, name: string): string => {
   return value ? forge.util.decodeUtf8(value) : '';
 };
 
-/** Checks the last signature of a PDF: covers the whole file, digest matches, signature verifies, chains to a trusted root. */
-export async function verifyPdf(pdf: Uint8Array, trustedRoots: readonly string[]): Promise<VerificationReport> {
+interface SignatureField {
+  range: [number, number, number, number];
+  /** The /Contents hex string, placeholder padding included. */
+  hex: string;
+}
+
+/** The signature dictionaries' byte ranges and contents, in file order (the order they were made). */
+function signatureFields(pdf: Uint8Array): SignatureField[] {
   const text = Buffer.from(pdf).toString('latin1');
-  const ranges = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)].at(-1);
-  if (!ranges) return invalid('unsigned', 'Tệp không có chữ ký số.');
-  const [a, b, c, d] = ranges.slice(1, 5).map(Number) as [number, number, number, number];
-  const hex = text.slice(a + b + 1, c - 1).replace(/0+$/, '');
-  if (a !== 0 || c + d !== pdf.length || hex.length === 0) {
-    return invalid('modified', 'Chữ ký không bao trùm toàn bộ tệp: tệp đã bị thay đổi sau khi ký.');
-  }
-  const signed = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
-  const documentHash = createHash('sha256').update(signed).digest('hex');
+  return [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)].map((match) => {
+    const range = match.slice(1, 5).map(Number) as [number, number, number, number];
+    return { range, hex: text.slice(range[0] + range[1] + 1, range[2] - 1) };
+  });
+}
+
+/**
+ * Checks every signature of a PDF: each covers its revision from the first byte, its digest matches,
+ * it verifies and chains to a trusted root; the last one covers the whole file, so nothing was added
+ * after the last signature.
+ */
+export async function verifyPdf(pdf: Uint8Array, trustedRoots: readonly string[]): Promise<VerificationReport> {
+  const fields = signatureFields(pdf);
+  if (fields.length === 0) return invalid('unsigned', 'Tệp không có chữ ký số.');
   let dossierCode: string | undefined;
   try {
     dossierCode = (await PDFDocument.load(pdf, { updateMetadata: false }))
@@ -165,41 +282,90 @@ export async function verifyPdf(pdf: Uint8Array, trustedRoots: readonly string[]
   } catch {
     dossierCode = undefined;
   }
+  const signatures = fields.map((field, i) => verifySignature(pdf, field, trustedRoots, i === fields.length - 1));
+  const [a, b, c, d] = (fields.at(-1) as SignatureField).range;
+  const documentHash = createHash('sha256')
+    .update(Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]))
+    .digest('hex');
+  const first = signatures[0] as SignatureReport;
+  const organisation = signatures.find((s) => s.kind === 'organisation')?.signer;
+  const report = {
+    ...(first.signer ? { signer: first.signer } : {}),
+    ...(organisation ? { organisation: { name: organisation.name } } : {}),
+    ...(first.chain ? { chain: first.chain } : {}),
+    ...(first.signingTime ? { signingTime: first.signingTime } : {}),
+    documentHash,
+    ...(dossierCode ? { dossierCode } : {}),
+    signatures,
+  };
+  const failed = signatures.find((s) => !s.valid);
+  if (failed?.code) return invalid(failed.code, failed.reason ?? '', report);
+  return { valid: true, ...report };
+}
+
+function verifySignature(
+  pdf: Uint8Array,
+  { range, hex }: SignatureField,
+  trustedRoots: readonly string[],
+  last: boolean,
+): SignatureReport {
+  const [a, b, c, d] = range;
+  const fail = (code: NonNullable<SignatureReport['code']>, reason: string, extra: Partial<SignatureReport> = {}) =>
+    ({ valid: false, code, reason, ...extra }) satisfies SignatureReport;
+  const end = c + d;
+  const coversWholeDocument = end === pdf.length;
+  // An earlier signature covers its own revision, which ends where the next update begins.
+  const revisionEnds = last
+    ? coversWholeDocument
+    : end < pdf.length && /%%EOF\s*$/.test(Buffer.from(pdf.subarray(Math.max(0, end - 8), end)).toString('latin1'));
+  if (a !== 0 || b < 0 || c < a + b || !revisionEnds || !/^[0-9a-fA-F]+$/.test(hex)) {
+    return fail('modified', 'Chữ ký không bao trùm toàn bộ tệp: tệp đã bị thay đổi sau khi ký.', {
+      coversWholeDocument,
+    });
+  }
+  const signed = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, end)]);
   let parsed: ReturnType<typeof parseCms>;
   try {
+    // The placeholder is padded with zeros after the DER: parse one DER value, whatever follows it
+    // (a signature whose own last byte is 0x00 must not lose it).
     parsed = parseCms(forge.util.hexToBytes(hex.length % 2 ? `${hex}0` : hex));
   } catch {
-    return invalid('malformed', 'Không đọc được chữ ký số trong tệp.', { documentHash });
+    return fail('malformed', 'Không đọc được chữ ký số trong tệp.', { coversWholeDocument });
   }
   const { certificates, signedAttrs, signature, messageDigest, signingTime, serial } = parsed;
   const leaf = certificates.find((cert) => cert.serialNumber === serial) ?? certificates[0];
-  if (!leaf) return invalid('malformed', 'Chữ ký không kèm chứng thư số.', { documentHash });
-  const report = {
-    signer: { name: attr(leaf, 'CN'), agency: attr(leaf, 'O') },
+  if (!leaf) return fail('malformed', 'Chữ ký không kèm chứng thư số.', { coversWholeDocument });
+  const name = attr(leaf, 'CN');
+  const agency = attr(leaf, 'O');
+  const report: SignatureReport = {
+    valid: false,
+    kind: name !== '' && name === agency ? 'organisation' : 'person',
+    signer: { name, agency },
     chain: certificates.map((cert) => attr(cert, 'CN')),
     ...(signingTime ? { signingTime: signingTime.toISOString() } : {}),
-    documentHash,
-    ...(dossierCode ? { dossierCode } : {}),
+    coversWholeDocument,
   };
-  if (messageDigest !== documentHash) {
-    return invalid('modified', 'Nội dung tệp đã bị thay đổi sau khi ký.', report);
+  if (messageDigest !== createHash('sha256').update(signed).digest('hex')) {
+    return { ...report, code: 'modified', reason: 'Nội dung tệp đã bị thay đổi sau khi ký.' };
   }
   const digest = forge.md.sha256.create();
   digest.update(signedAttrs);
   const verified = attempt(() =>
     (leaf.publicKey as forge.pki.rsa.PublicKey).verify(digest.digest().bytes(), signature),
   );
-  if (!verified) return invalid('bad-signature', 'Chữ ký số không khớp với chứng thư số.', report);
+  if (!verified) return { ...report, code: 'bad-signature', reason: 'Chữ ký số không khớp với chứng thư số.' };
   const store = pki.createCaStore(trustedRoots.map((pem) => pki.certificateFromPem(pem)));
   const path = [leaf, ...certificates.filter((cert) => cert !== leaf)];
   const trusted = attempt(() =>
     pki.verifyCertificateChain(store, path, { validityCheckDate: signingTime ?? new Date() }),
   );
-  if (!trusted) return invalid('untrusted', 'Chứng thư số không do tổ chức chứng thực tin cậy cấp.', report);
+  if (!trusted) {
+    return { ...report, code: 'untrusted', reason: 'Chứng thư số không do tổ chức chứng thực tin cậy cấp.' };
+  }
   const root = trustedRoots
     .map((pem) => pki.certificateFromPem(pem))
     .find((r) => r.subject.hash === path.at(-1)?.issuer.hash);
-  return { valid: true, ...report, chain: [...report.chain, ...(root ? [attr(root, 'CN')] : [])] };
+  return { ...report, valid: true, chain: [...(report.chain ?? []), ...(root ? [attr(root, 'CN')] : [])] };
 }
 
 /** forge reports a failed check by returning false or by throwing: both mean no. */
@@ -212,7 +378,10 @@ function attempt(check: () => boolean): boolean {
 }
 
 function parseCms(der: string) {
-  const contentInfo = asn1.fromDer(der);
+  // One DER value; the zeros padding the placeholder after it are not part of it (node-forge takes the
+  // option object at run time, its types only the older boolean).
+  const fromDer = asn1.fromDer as unknown as (bytes: string, options: { parseAllBytes: boolean }) => forge.asn1.Asn1;
+  const contentInfo = fromDer(der, { parseAllBytes: false });
   const signedData = (contentInfo.value as forge.asn1.Asn1[])[1]?.value as forge.asn1.Asn1[] | undefined;
   const body = signedData?.[0]?.value as forge.asn1.Asn1[] | undefined;
   if (!body) throw new Error('not a SignedData');

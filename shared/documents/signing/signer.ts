@@ -1,12 +1,26 @@
-/** Who signs: a leader, by name and agency, as their certificate says. */
+/**
+ * Who signs, as their certificate says: a leader (by `sub`, name and agency), or, with
+ * `organisation`, the agency itself (`sub` is the agency's id, `name` and `agencyName` its name),
+ * whose organisation certificate stands in for its seal on an electronic document (Nghị định
+ * 30/2020/NĐ-CP, phụ lục I).
+ */
 export interface SignerIdentity {
   sub: string;
   name: string;
   agencyName: string;
+  organisation?: true;
 }
 
+/** The agency's own signing identity. */
+export const organisationIdentity = (agencyId: string, agencyName: string): SignerIdentity => ({
+  sub: agencyId,
+  name: agencyName,
+  agencyName,
+  organisation: true,
+});
+
 export interface SigningCertificate {
-  /** The leader's certificate, PEM. */
+  /** The signer's certificate, PEM. */
   certificate: string;
   /** Issuing CAs up to and including the root, PEM, nearest first. */
   chain: string[];

@@ -1,5 +1,6 @@
 import type { Role } from '../caller.ts';
 import type { DomainEvent } from '../events.ts';
+import type { FeeDue } from '../fees/rule.ts';
 import type { PostalService } from '../postal/shipment.ts';
 import type { DossierStatus } from './status.ts';
 
@@ -110,9 +111,16 @@ export interface Dossier {
   originalDueAt?: string;
   supplement?: { requestedAt: string; defects: string[]; fromStatus: DossierStatus };
   fee: {
+    /** What is due, in đồng (0 when exempt, or while a range fee awaits the official's amount). */
     amount: number;
-    due: 'intake' | 'result';
+    due: FeeDue;
     paid: boolean;
+    /** How the amount was reached ("3 trang × 1 bản: 5.000 đồng/bản = 5.000 đồng"), for the receipt. */
+    detail?: string;
+    /** The exemption ground applied: nothing to pay. */
+    exemption?: { code: string; label: string };
+    /** A fee the official sets within the schedule's range (`request-fees`), and who set it when. */
+    range?: { min: number; max: number; setBy?: string; setAt?: string };
     /** Paid through the national payment platform (indicator), with the payment that did it. */
     paidOnline?: boolean;
     paymentId?: string;
@@ -127,8 +135,18 @@ export interface Dossier {
   external?: { dvcqgId: string };
   /** Set while the dossier sits in an agency's work queue; absent once the dossier is closed. */
   workQueue?: WorkPosition;
+  /**
+   * Filed at the counter: the paper documents the receiver took, by required-document slot and count
+   * (form 01 lists them as received; their scans follow as digitised uploads).
+   */
+  papers?: { slot: number; count: number }[];
   steps: StepRecord[];
   legs: JointLegRecord[];
+  /**
+   * Versions that differ only by system annotations (the signed result recorded): an official who
+   * saw any version from `from` may still act on `to` (shared/domain/dossier/annotations.ts).
+   */
+  annotated?: { from: number; to: number };
   /** SHA-256 of the lookup PIN printed on the receipt; the PIN itself is never stored. */
   pinHash: string;
   timeline: TimelineEntry[];

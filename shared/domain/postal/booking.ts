@@ -1,22 +1,33 @@
 import type { Decision, Dossier } from '../dossier/dossier.ts';
+import { hasSignedResult } from '../dossier/signed-result.ts';
 import { finalStatuses } from '../dossier/transitions.ts';
+import { feeOutstanding } from '../fees/dossier-fee.ts';
 import { toVnIso } from '../time.ts';
 import { type PostalShipment, type ShipmentKind, shipmentLabel } from './shipment.ts';
 
 /**
  * The shipments to book now: the pickup as soon as a postal filing is in (unless the dossier was
  * closed first); the delivery once the dossier is decided and nothing stands in the way of returning
- * it (a fee due at result must be paid first: a result is never returned unpaid).
+ * it (a fee due at result must be paid first: a result is never returned unpaid; the result must be
+ * signed: it is returned only once signed, and the post carries the signed result).
  */
 export function shipmentsDue(dossier: Dossier): ShipmentKind[] {
   const due: ShipmentKind[] = [];
   const { pickup, delivery } = dossier.postal ?? {};
   if (pickup && !pickup.waybill && !finalStatuses.includes(dossier.status)) due.push('pickup');
-  if (delivery && !delivery.waybill && dossier.status === 'decided' && feeSettled(dossier)) due.push('delivery');
+  if (
+    delivery &&
+    !delivery.waybill &&
+    dossier.status === 'decided' &&
+    feeSettled(dossier) &&
+    hasSignedResult(dossier)
+  ) {
+    due.push('delivery');
+  }
   return due;
 }
 
-const feeSettled = (dossier: Dossier): boolean => !dossier.fee || dossier.fee.due !== 'result' || dossier.fee.paid;
+const feeSettled = (dossier: Dossier): boolean => dossier.fee?.due !== 'result' || !feeOutstanding(dossier.fee);
 
 export interface Booking {
   waybill: string;

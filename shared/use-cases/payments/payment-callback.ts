@@ -29,7 +29,7 @@ export interface PaymentCallbackDeps {
   agencies: AgencyRepository;
   store: DocumentStore;
   relay: OutboxRelay;
-  lookupUrl: string;
+  publicUrl: string;
   now: () => Date;
 }
 
@@ -107,7 +107,7 @@ export function paymentCallback(deps: PaymentCallbackDeps) {
       dossier,
       payment,
       agencyName: agency?.name ?? dossier.competentAgencyId,
-      lookupUrl: deps.lookupUrl,
+      publicUrl: deps.publicUrl,
       paidAt,
     });
     const key = receiptKey(dossier.code, payment.id);

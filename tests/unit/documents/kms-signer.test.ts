@@ -1,10 +1,11 @@
 import { constants, privateEncrypt } from 'node:crypto';
 import type { SignCommand } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
-import { kmsSigner, s3SigningKeys } from '../../../shared/adapters/signing/kms-signer.ts';
+import { kmsSigner, organisationKeyName, s3SigningKeys } from '../../../shared/adapters/signing/kms-signer.ts';
 import { renderForm } from '../../../shared/documents/forms.ts';
 import { localCertificateAuthority } from '../../../shared/documents/signing/local-ca.ts';
 import { signPdf, verifyPdf } from '../../../shared/documents/signing/pades.ts';
+import { organisationIdentity } from '../../../shared/documents/signing/signer.ts';
 
 /**
  * No KMS emulator runs here: a stand-in answers SignCommand as KMS does for MessageType DIGEST with
@@ -47,7 +48,7 @@ describe('the KMS signer adapter', () => {
         timeline: [],
       },
       agencyName: leader.agencyName,
-      lookupUrl: 'https://dichvucong.bacninh.gov.vn/tra-cuu-ho-so',
+      publicUrl: 'https://dichvucong.bacninh.gov.vn',
       issuedAt: new Date(),
     });
     const signed = await signPdf(pdf, signer, leader, new Date(), { reason: 'Kết quả', location: 'Bắc Ninh' });
@@ -109,6 +110,48 @@ describe('the KMS signer adapter', () => {
     await expect(signer.certificateFor({ ...leader, sub: 'leader-x' })).rejects.toThrow(/throttled/);
     objects.set('config/signing/leaders/leader-x.json', JSON.stringify({ keyId: 'arn:key/x', certificate, chain }));
     await expect(signer.certificateFor({ ...leader, sub: 'leader-x' })).resolves.toMatchObject({ certificate });
+  });
+
+  it('signs as the agency with its organisation key, configured apart from the leaders’', async () => {
+    const ca = localCertificateAuthority();
+    const agency = organisationIdentity('24.SXD', 'Sở Xây dựng tỉnh Bắc Ninh');
+    const { certificate, chain } = await ca.certificateFor(agency);
+    const objects = new Map([
+      ['config/signing/agencies/24.SXD.json', JSON.stringify({ keyId: 'arn:key/sxd', certificate, chain })],
+    ]);
+    const reads: string[] = [];
+    const requests: SignCommand['input'][] = [];
+    const signer = kmsSigner(
+      {
+        send: async (command: SignCommand) => {
+          requests.push(command.input);
+          return { Signature: new Uint8Array([1]) };
+        },
+      } as never,
+      s3SigningKeys(async (key) => {
+        reads.push(key);
+        return objects.get(key);
+      }, 'config/signing/'),
+    );
+    expect(await signer.certificateFor(agency)).toEqual({ certificate, chain });
+    await signer.sign(agency, new Uint8Array(1));
+    expect(requests.map((r) => r.KeyId)).toEqual(['arn:key/sxd']);
+    expect(reads).toEqual(['config/signing/agencies/24.SXD.json']);
+    // An agency's key is never taken for a leader of the same name, nor the other way round.
+    await expect(signer.certificateFor({ sub: '24.SXD', name: 'x', agencyName: 'y' })).rejects.toThrow(
+      /No signing key configured for leader 24.SXD/,
+    );
+    await expect(signer.certificateFor(organisationIdentity('24.STP', 'Sở Tư pháp'))).rejects.toThrow(
+      /No signing key configured for agency 24.STP/,
+    );
+    // Inline (SIGNING_KEYS): an agency's key under `agency:<id>`.
+    const inline = kmsSigner({ send: async () => ({ Signature: new Uint8Array([1]) }) } as never, {
+      [organisationKeyName('24.SXD')]: { keyId: 'arn:key/sxd', certificate, chain },
+    });
+    expect(await inline.certificateFor(agency)).toEqual({ certificate, chain });
+    await expect(inline.certificateFor({ sub: 'agency:24.SXD', name: 'x', agencyName: 'y' })).rejects.toThrow(
+      /No signing key/,
+    );
   });
 
   it('refuses to verify without a trusted root rather than calling every signature untrusted', async () => {

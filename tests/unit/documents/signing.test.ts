@@ -2,9 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderForm } from '../../../shared/documents/forms.ts';
 import { localCertificateAuthority } from '../../../shared/documents/signing/local-ca.ts';
+import type { Signer } from '../../../shared/documents/signing/signer.ts';
 import { signPdf, verifyPdf } from '../../../shared/documents/signing/pades.ts';
 
 const leader = { sub: 'leader-hung', name: 'Vũ Mạnh Hùng', agencyName: 'Ủy ban nhân dân Phường Bắc Giang' };
@@ -48,7 +50,7 @@ beforeAll(async () => {
       timeline: [],
     },
     agencyName: leader.agencyName,
-    lookupUrl: 'https://dichvucong.bacninh.gov.vn/tra-cuu-ho-so',
+    publicUrl: 'https://dichvucong.bacninh.gov.vn',
     issuedAt: signingTime,
     keywords: ['24.07210-260302-0007'],
   });
@@ -112,5 +114,38 @@ describe('PAdES signatures through the local certificate authority', () => {
     expect(out).toContain('Signature #1');
     expect(out).toContain('Vũ Mạnh Hùng');
     expect(out).toMatch(/Signature Validation: Signature is Valid/);
+  });
+});
+
+describe('a signature whose last byte is 0x00', () => {
+  // The CMS ends with the RSA signature, whose last byte is 0x00 once in 256 signatures; the
+  // placeholder around it is padded with zeros. Reading the CMS must not take that byte for padding.
+  it('verifies: the CMS is read as one DER value, not by stripping trailing zeros', async () => {
+    const blank = await PDFDocument.create();
+    blank.addPage();
+    blank.setKeywords(['24.SXD-260302-0001']);
+    const pdf = await blank.save({ useObjectStreams: false });
+    let last = -1;
+    const capturing: Signer = {
+      certificateFor: (identity) => ca.certificateFor(identity),
+      trustedRoots: () => ca.trustedRoots(),
+      async sign(identity, data) {
+        const signature = await ca.sign(identity, data);
+        last = signature.at(-1) ?? -1;
+        return signature;
+      },
+    };
+    // Deterministic RSA (PKCS#1 v1.5): each signing time gives another signature. The chance that
+    // none of 4,000 ends with 0x00 is (255/256)^4000 ≈ 1.6e-7.
+    for (let second = 0; second < 4000; second++) {
+      const signed = await signPdf(pdf, capturing, leader, new Date(signingTime.getTime() + second * 1000), {
+        reason: 'x',
+        location: 'y',
+      });
+      if (last !== 0) continue;
+      expect(await verifyPdf(signed, await ca.trustedRoots())).toMatchObject({ valid: true });
+      return;
+    }
+    throw new Error('No signature ending with 0x00 in 4,000 attempts');
   });
 });

@@ -4,6 +4,7 @@ import type { Action, ActionType } from '../../../shared/domain/dossier/actions.
 import type { Dossier } from '../../../shared/domain/dossier/dossier.ts';
 import { transferTargets } from '../../../shared/domain/dossier/joint.ts';
 import { act } from '../../../shared/domain/dossier/lifecycle.ts';
+import { recordSignedResult } from '../../../shared/domain/dossier/signed-result.ts';
 import type { DossierStatus } from '../../../shared/domain/dossier/status.ts';
 import { RuleViolation } from '../../../shared/domain/rule-violation.ts';
 import { calendar, commune, context, people, submittedPermit } from './fixtures.ts';
@@ -48,6 +49,11 @@ const actions: Record<ActionType, Action> = {
 
 const step = (dossier: Dossier, actor: Caller, action: Action) => act(action, context(dossier, actor)).dossier;
 
+/** The sign worker's part: a decided dossier is ready to return once its result is signed. */
+const signed = (dossier: Dossier): Dossier =>
+  recordSignedResult(dossier, { documentId: 'result-v1', signerName: 'Lãnh đạo', signedAt: new Date() })?.dossier ??
+  dossier;
+
 /** A dossier in each status, reached through the lifecycle itself. */
 function inStatus(status: DossierStatus): Dossier {
   const submitted = submittedPermit();
@@ -62,11 +68,11 @@ function inStatus(status: DossierStatus): Dossier {
     processing: () => processing,
     'supplement-requested': () => step(processing, people.specialist, actions['request-supplement']),
     'awaiting-fees': () => awaiting,
-    decided: () => step(paid, people.leader, actions.decide),
+    decided: () => signed(step(paid, people.leader, actions.decide)),
     refused: () => step(submitted, people.receiver, actions.refuse),
     withdrawn: () => step(submitted, people.applicant, actions.withdraw),
     stopped: () => step(processing, people.leader, actions.stop),
-    returned: () => step(step(paid, people.leader, actions.decide), people.receiver, actions['return-result']),
+    returned: () => step(signed(step(paid, people.leader, actions.decide)), people.receiver, actions['return-result']),
   };
   const dossier = dossiers[status]();
   expect(dossier.status).toBe(status);

@@ -208,6 +208,28 @@ describe('the signature check page', () => {
     expect(invalid).not.toContain('Chữ ký số hợp lệ.');
     expect(valid).toContain('enctype="multipart/form-data"');
   });
+
+  it('names both signers of a result: the leader, then the agency in place of its seal', () => {
+    const page = render(
+      verifySignaturePage({
+        code: '',
+        result: {
+          valid: true,
+          signer: { name: 'Vũ Mạnh Hùng', agency: 'UBND Phường Bắc Giang' },
+          signatures: [
+            { valid: true, kind: 'person', signer: { name: 'Vũ Mạnh Hùng', agency: 'UBND Phường Bắc Giang' } },
+            {
+              valid: true,
+              kind: 'organisation',
+              signer: { name: 'UBND Phường Bắc Giang', agency: 'UBND Phường Bắc Giang' },
+            },
+          ],
+        },
+      }),
+    ).replace(/\s+/g, ' ');
+    expect(page).toContain('<dt>Người ký</dt> <dd>Vũ Mạnh Hùng</dd>');
+    expect(page).toContain('<dt>Chữ ký số của cơ quan (thay dấu)</dt> <dd> UBND Phường Bắc Giang – hợp lệ </dd>');
+  });
 });
 
 // --- Through the router, with a fake API ----------------------------------------------------------

@@ -1,22 +1,31 @@
 import { describe, expect, it } from 'vitest';
+import type { Dossier } from '../../../shared/domain/dossier/dossier.ts';
+import { recordSignedResult } from '../../../shared/domain/dossier/signed-result.ts';
 import { recordBooking, shipmentsDue } from '../../../shared/domain/postal/booking.ts';
 import { shipmentRequest } from '../../../shared/domain/postal/request.ts';
 import { code, decidedWith, filedWith } from './fixtures.ts';
 
 const bookedAt = new Date('2026-03-02T02:05:00Z');
 
+/** The sign worker's part: the result signed by the leader and the agency, recorded on the dossier. */
+const signed = (dossier: Dossier): Dossier =>
+  recordSignedResult(dossier, { documentId: 'result-v9', signerName: 'Trịnh Hồng Sơn', signedAt: bookedAt })?.dossier ??
+  dossier;
+
 describe('which shipments are due', () => {
-  it('a postal filing is due for pickup at once; a return by post waits for the decision', () => {
+  it('a postal filing is due for pickup at once; a return by post waits for the decision and its signed result', () => {
     const filed = filedWith({ pickup: {} });
     expect(shipmentsDue(filed)).toEqual(['pickup']);
-    expect(shipmentsDue(decidedWith(filed))).toEqual(['pickup', 'delivery']);
+    // The result is returned only once signed: the post carries the signed result, not a promise of one.
+    expect(shipmentsDue(decidedWith(filed))).toEqual(['pickup']);
+    expect(shipmentsDue(signed(decidedWith(filed)))).toEqual(['pickup', 'delivery']);
     expect(shipmentsDue(filedWith(undefined, 'online'))).toEqual([]);
   });
 
   it('a fee due at result must be paid before the result is sent', () => {
     const filed = filedWith(undefined);
-    expect(shipmentsDue(decidedWith(filed, false))).toEqual([]);
-    expect(shipmentsDue(decidedWith(filed, true))).toEqual(['delivery']);
+    expect(shipmentsDue(signed(decidedWith(filed, false)))).toEqual([]);
+    expect(shipmentsDue(signed(decidedWith(filed, true)))).toEqual(['delivery']);
   });
 
   it('a dossier closed before the pickup was booked needs none', () => {

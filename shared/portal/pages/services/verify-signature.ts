@@ -7,7 +7,7 @@ import { paths } from '../../paths.ts';
 /** The answer of `POST /v1/signature-verifications`. */
 export type VerificationResult = Pick<
   VerificationReport,
-  'valid' | 'reason' | 'signer' | 'signingTime' | 'documentHash' | 'dossierCode'
+  'valid' | 'reason' | 'signer' | 'signingTime' | 'documentHash' | 'dossierCode' | 'signatures'
 >;
 
 export interface VerifyPageData {
@@ -20,6 +20,10 @@ export interface VerifyPageData {
 
 /** Largest upload, as the API accepts it (its body is the file in base64). */
 export const maxUploadBytes = 4 * 1024 * 1024;
+
+/** The agency's signatures in place of its seal, beside the leader's. */
+const organisationSignatures = (result: VerificationResult) =>
+  (result.signatures ?? []).filter((signature) => signature.kind === 'organisation');
 
 function resultSection(result: VerificationResult, checked: string | undefined) {
   return html`<section aria-labelledby="ket-qua">
@@ -42,6 +46,14 @@ function resultSection(result: VerificationResult, checked: string | undefined) 
               <dd>${result.signer.agency}</dd>`
           : ''
       }
+      ${organisationSignatures(result).map(
+        (signature) =>
+          html`<dt>Chữ ký số của cơ quan (thay dấu)</dt>
+            <dd>
+              ${signature.signer?.name ?? 'không rõ'} –
+              ${signature.valid ? 'hợp lệ' : html`<strong>không hợp lệ</strong>`}
+            </dd>`,
+      )}
       ${
         result.signingTime
           ? html`<dt>Thời điểm ký</dt>
