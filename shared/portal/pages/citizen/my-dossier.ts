@@ -9,6 +9,7 @@ import { type Html, html, safeUrl } from '../../html.ts';
 import type { Page, PageContext } from '../../layout.ts';
 import { paths } from '../../paths.ts';
 import type { DocumentItem, DossierDetail, Shipment } from './api-types.ts';
+import { describeDossierFee } from '../../../domain/fees/describe.ts';
 
 export interface RequiredSlot {
   name: string;
@@ -43,15 +44,18 @@ export const doneMessages: Record<string, string> = {
   'thanh-toan': 'Đã gửi thanh toán. Hồ sơ được cập nhật khi Nền tảng thanh toán xác nhận.',
 };
 
-const number = new Intl.NumberFormat('vi-VN');
 const uploadStatuses: readonly DossierStatus[] = ['submitted', 'supplement-requested'];
 
 export const isOpen = (status: DossierStatus): boolean => status !== 'decided' && !finalStatuses.includes(status);
 
-/** The fee is due now: at intake from the start, at result once asked for or decided. Never twice. */
+/**
+ * The fee is due now: at intake from the start, at supplement while a supplement is asked for, at
+ * result once asked for or decided. Never twice.
+ */
 export function feePayable(dossier: Pick<DossierDetail, 'fee' | 'status'>): boolean {
   const { fee, status } = dossier;
   if (!fee || unpayable(dossier)) return false;
+  if (fee.due === 'supplement' && status === 'supplement-requested') return true;
   return fee.due === 'intake' || status === 'awaiting-fees' || status === 'decided';
 }
 
@@ -106,8 +110,8 @@ function shipmentLine(label: string, shipment: Shipment | undefined): Html {
 
 function feeLine(fee: DossierDetail['fee']): Html {
   if (!fee) return html`Không thu phí, lệ phí`;
-  const when = fee.due === 'intake' ? 'nộp khi nộp hồ sơ' : 'nộp khi nhận kết quả';
-  return html`${number.format(fee.amount)} đồng (${when}) – ${fee.paid ? 'đã nộp' : html`<strong>chưa nộp</strong>`}`;
+  if (fee.exemption) return html`${describeDossierFee(fee)}`;
+  return html`${describeDossierFee({ ...fee, paid: false })} – ${fee.paid ? 'đã nộp' : html`<strong>chưa nộp</strong>`}`;
 }
 
 const refusal = (data: MyDossierPageData, form: DossierForm) =>

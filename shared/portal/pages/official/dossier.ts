@@ -10,6 +10,7 @@ import { type Html, html, safeUrl } from '../../html.ts';
 import type { Page } from '../../layout.ts';
 import { paths } from '../../paths.ts';
 import { type ActionFormsData, actionForms, doneText, type OfficialActionType } from './actions.ts';
+import { describeDossierFee } from '../../../domain/fees/describe.ts';
 
 /** `GET /v1/dossiers/{code}` as an official reads it: the timeline with its internal notes. */
 export type { DossierView };
@@ -97,9 +98,8 @@ function documentState(document: DocumentItem): string {
 
 function feeText(fee: DossierView['fee']): Html {
   if (!fee) return html`Không thu phí, lệ phí`;
-  const paid = fee.paid ? (fee.paidOnline ? 'đã nộp trực tuyến' : 'đã nộp') : 'chưa nộp';
-  return html`${money.format(fee.amount)} đồng (nộp ${fee.due === 'intake' ? 'khi nộp hồ sơ' : 'khi nhận kết quả'};
-  ${paid})${
+  const paid = fee.exemption ? '' : fee.paid ? (fee.paidOnline ? ' – đã nộp trực tuyến' : ' – đã nộp') : ' – chưa nộp';
+  return html`${describeDossierFee({ ...fee, paid: false })}${paid}${
     fee.flag
       ? html`<br /><strong class="overdue"
             >Thanh toán trực tuyến cần kiểm tra: nhận ${money.format(fee.flag.received.amount)}
