@@ -13,6 +13,7 @@ const actOn = actOnFeedbackUseCase({
   counters: feedbackCounters(config.TABLE_NAME),
   agencies,
   calendarFor: (id) => agencies.calendarFor(id),
+  answerWithinWorkingDays: config.FEEDBACK_ANSWER_WORKING_DAYS,
   now: () => new Date(),
 });
 

@@ -13,6 +13,7 @@ const generate = generateReport({
   compute: computeIndicatorReport({
     agencies: agencyRepository(config.TABLE_NAME),
     facts: indicatorFactRepository(config.TABLE_NAME),
+    now: () => new Date(),
   }),
   files: documentsBucket(),
   now: () => new Date(),

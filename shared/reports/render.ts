@@ -6,7 +6,7 @@
 import { countNames } from '../domain/indicators/counts.ts';
 import { indicatorGroupInfo, indicatorGroups, type Ratio } from '../domain/indicators/formulas.ts';
 import type { IndicatorReport, ReportRow } from '../domain/indicators/report.ts';
-import { averageDaysLabel, countLabels, periodKindLabels, ratioLabels, ratioNames } from './labels.ts';
+import { averageDaysLabel, countLabels, indexLabel, periodKindLabels, ratioLabels, ratioNames } from './labels.ts';
 import { writeXlsx, type XlsxRow } from './xlsx.ts';
 
 export type ReportFormat = 'json' | 'csv' | 'xlsx';
@@ -26,7 +26,8 @@ const metricHeaders = [
   ...countNames.map((n) => countLabels[n]),
   ...ratioNames.map((n) => ratioLabels[n]),
   averageDaysLabel,
-  ...indicatorGroups.map((g) => `Điểm nhóm: ${indicatorGroupInfo[g].vi}`),
+  ...indicatorGroups.map((g) => `Điểm nhóm: ${indicatorGroupInfo[g].vi} (tối đa ${indicatorGroupInfo[g].weight})`),
+  indexLabel,
 ];
 
 function metricCells(row: ReportRow): Cell[] {
@@ -36,6 +37,7 @@ function metricCells(row: ReportRow): Cell[] {
     ...ratioNames.map((n) => percent(row.indicators[n])),
     row.indicators.averageProcessingWorkingDays,
     ...indicatorGroups.map((g) => groupScores.get(g) ?? null),
+    row.indicators.index.score,
   ];
 }
 
@@ -101,34 +103,69 @@ export function renderReportXlsx(report: IndicatorReport): Uint8Array {
     { cells: ['Kỳ báo cáo', `${periodKindLabels[report.period.kind]} ${report.period.id}`] },
     { cells: ['Từ ngày', report.period.from] },
     { cells: ['Đến ngày', report.period.to] },
+    ...(report.asOf ? [{ cells: ['Hồ sơ đang giải quyết đánh giá tại thời điểm', report.asOf] }] : []),
+    { cells: [] },
+    {
+      cells: [
+        indexLabel,
+        report.totals.indicators.index.score,
+        `trên ${report.totals.indicators.index.outOf} điểm có số liệu`,
+      ],
+      bold: true,
+    },
     { cells: [] },
     {
       cells: [
         'Nhóm chỉ số',
-        'Điểm tối đa theo QĐ 766',
-        'Điểm tạm tính (%)',
+        'Trọng số',
+        'Điểm nhóm',
         'Chỉ số',
+        'Điểm tối đa',
+        'Ngưỡng đạt tối đa (%)',
         'Tử số',
         'Mẫu số',
         'Giá trị (%)',
+        'Điểm đạt',
+        'Ghi chú',
       ],
       bold: true,
     },
   ];
+  // Score = weight × earned ÷ points of the measured indicators; each indicator: points × min(1, value ÷ threshold).
   for (const group of report.totals.indicators.groups) {
-    for (const [name, ratio] of Object.entries(group.ratios)) {
-      const label = ratioLabels[name as keyof typeof ratioLabels] ?? name;
+    for (const indicator of group.indicators) {
+      const r = indicator.ratio;
       rows.push({
-        cells: [group.vi, group.legalMaxPoints, group.score, label, ratio.numerator, ratio.denominator, percent(ratio)],
+        cells: [
+          group.vi,
+          group.weight,
+          group.score,
+          `${indicator.id}. ${indicator.vi}`,
+          indicator.points,
+          Math.round(indicator.target * 100),
+          r?.numerator ?? null,
+          r?.denominator ?? null,
+          r ? percent(r) : null,
+          indicator.score,
+          indicator.notMeasured ?? (r && r.denominator === 0 ? 'Mẫu số bằng 0: không tính điểm' : ''),
+        ],
       });
     }
+    rows.push({
+      cells: [
+        group.vi,
+        group.weight,
+        group.score,
+        `Cộng: ${group.earnedPoints} trên ${group.assessedPoints} điểm đo được`,
+      ],
+    });
   }
   rows.push({ cells: [] }, { cells: ['Chỉ tiêu', 'Số lượng'], bold: true });
   for (const name of countNames) rows.push({ cells: [countLabels[name], report.totals.counts[name]] });
   rows.push({ cells: [averageDaysLabel, report.totals.indicators.averageProcessingWorkingDays] });
 
   return writeXlsx([
-    { name: summarySheet, rows, widths: [44, 40, 22, 34, 10, 10, 12] },
+    { name: summarySheet, rows, widths: [44, 12, 12, 60, 12, 14, 10, 10, 12, 10, 50] },
     ...breakdownTables(report).map((table) => ({
       name: table.sheet,
       rows: [{ cells: table.headers, bold: true }, ...table.rows.map((cells) => ({ cells }))],

@@ -10,6 +10,8 @@ import { RuleViolation } from '../domain/rule-violation.ts';
 export interface IndicatorReportDeps {
   agencies: Pick<AgencyRepository, 'get' | 'listChildren'>;
   facts: Pick<IndicatorFactRepository, 'listMonth' | 'put' | 'feedbackMonth'>;
+  /** The clock: a running period's open dossiers are judged at the moment of generation. */
+  now?: () => Date;
 }
 
 /** The agency and every agency under it (Queries of the children directory, never a Scan). */
@@ -44,9 +46,15 @@ export function computeIndicatorReport(deps: IndicatorReportDeps) {
         readUnits += page.readUnits;
         facts.push(...page.facts);
         // Feedback counts are per agency and month counters: one item each, whatever the history.
-        const { received, answered, readUnits: units } = await deps.facts.feedbackMonth(agency.id, month);
+        const {
+          received,
+          answered,
+          answeredOnTime,
+          readUnits: units,
+        } = await deps.facts.feedbackMonth(agency.id, month);
         readUnits += units;
-        if (received !== 0 || answered !== 0) feedback.push({ agencyId: agency.id, received, answered });
+        if (received !== 0 || answered !== 0)
+          feedback.push({ agencyId: agency.id, received, answered, answeredOnTime });
       }
     }
     const nodes = agencies.map(({ id, name, level, parentId }) => ({
@@ -55,7 +63,12 @@ export function computeIndicatorReport(deps: IndicatorReportDeps) {
       level,
       ...(parentId ? { parentId } : {}),
     }));
-    const report = withFeedbackCounts(buildReport({ period, rootId, agencies: nodes, facts }), nodes, feedback);
+    const asOf = deps.now?.();
+    const report = withFeedbackCounts(
+      buildReport({ period, rootId, agencies: nodes, facts, ...(asOf ? { asOf } : {}) }),
+      nodes,
+      feedback,
+    );
     return { report, readUnits };
   };
 }

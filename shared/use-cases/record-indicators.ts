@@ -1,8 +1,11 @@
+import type { DocumentRepository } from '../adapters/dynamo/document-repository.ts';
 import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
+import type { DvcqgSyncRepository } from '../adapters/dynamo/dvcqg-sync.ts';
+import type { DossierDocument } from '../domain/documents/document.ts';
 import type { IndicatorFactRepository } from '../adapters/dynamo/indicator-facts.ts';
 import { type WorkingCalendar, workingHoursBetween } from '../domain/calendar/index.ts';
 import type { DomainEvent } from '../domain/events.ts';
-import { closedAt, factOf, type ProcedureFacts } from '../domain/indicators/fact.ts';
+import { closedAt, type FactEvidence, factOf, type ProcedureFacts } from '../domain/indicators/fact.ts';
 import { monthOf, monthsBetween } from '../domain/indicators/period.ts';
 import type { Procedure } from '../domain/procedure.ts';
 
@@ -11,8 +14,22 @@ export interface RecordIndicatorsDeps {
   catalogue: { procedureVersion(code: string, version: number): Promise<Procedure | undefined> };
   calendarFor: (agencyId: string) => Promise<WorkingCalendar>;
   facts: Pick<IndicatorFactRepository, 'put'>;
+  /** The dossier's documents (one Query on its partition): which of them are electronic. */
+  documents: Pick<DocumentRepository, 'list'>;
+  /** The dossier's DVCQG sync item: how many status changes the portal acknowledged. */
+  sync: Pick<DvcqgSyncRepository, 'acknowledged'>;
   now: () => Date;
 }
+
+/**
+ * A document counts as electronic for the digitisation indicators (QĐ 766/QĐ-TTg, chỉ số 4.2 "hồ sơ
+ * có thành phần hồ sơ số hóa") when it is a component of the dossier and its bytes are here and
+ * verified — an upload by the applicant online or a paper scanned at the counter (`digitised`) —
+ * or it is a file the national portal keeps for a dossier filed there. The platform's own forms,
+ * receipts and the result are not components of the dossier.
+ */
+export const isDigitisedDocument = (d: Pick<DossierDocument, 'kind' | 'status'>): boolean =>
+  (d.kind === 'upload' && d.status === 'verified') || (d.kind === 'referenced' && d.status === 'referenced');
 
 /** Never write further ahead than this many months, whatever the clocks say. */
 const maxMonthsForward = 24;
@@ -34,10 +51,14 @@ export function recordIndicators(deps: RecordIndicatorsDeps) {
     return found;
   };
 
-  return async (event: Pick<DomainEvent, 'dossierCode' | 'occurredAt'>): Promise<void> => {
+  return async (event: Pick<DomainEvent, 'dossierCode' | 'occurredAt'> & { fromFiling?: boolean }): Promise<void> => {
     const stored = await deps.dossiers.get(event.dossierCode);
     if (!stored) return;
     const { dossier } = stored;
+    const evidence: FactEvidence = {
+      digitisedDocuments: (await deps.documents.list(dossier.code)).filter(isDigitisedDocument).length,
+      dvcqgAcknowledged: (await deps.sync.acknowledged(dossier.code)) > 0,
+    };
     const procedure = await procedureOf(dossier.procedure.code, dossier.procedure.version);
     const facts: ProcedureFacts = procedure
       ? { name: procedure.name, field: procedure.field, serviceLevel: procedure.serviceLevel }
@@ -49,8 +70,10 @@ export function recordIndicators(deps: RecordIndicatorsDeps) {
           new Date(dossier.decision.decidedAt),
         )
       : undefined;
-    const fact = factOf(dossier, facts, hours);
-    const first = monthOf(new Date(event.occurredAt));
+    const fact = factOf(dossier, facts, hours, evidence);
+    // Evidence that arrives without a new dossier version (the portal's acknowledgement) concerns
+    // the month the dossier was filed in, too: `fromFiling` writes from there.
+    const first = monthOf(new Date(event.fromFiling ? dossier.submittedAt : event.occurredAt));
     const closed = closedAt(fact);
     const last = monthOf(closed ? new Date(closed) : deps.now());
     const months = monthsBetween(first, last > first ? last : first).slice(0, maxMonthsForward);

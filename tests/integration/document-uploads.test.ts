@@ -120,6 +120,19 @@ describe('uploading a required document', () => {
     expect(done.body).toMatchObject({ status: 'verified', digitised: true });
     // The applicant reads it too.
     expect((await listDocs('citizen-an', code)).body.items).toHaveLength(1);
+    // The indicator fact counts the scan where it happens (QĐ 766/QĐ-TTg, chỉ số 4.2 "hồ sơ thực hiện số
+    // hóa"), in the month of filing, with no further step on the dossier.
+    const dossier = await dossierOf(code);
+    const { indicatorFactRepository } = await import('../../shared/adapters/dynamo/indicator-facts.ts');
+    const month = new Date(dossier.submittedAt)
+      .toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' })
+      .slice(0, 7);
+    const { facts } = await indicatorFactRepository(cloud.tableName).listMonth(dossier.competentAgencyId, month);
+    expect(facts.find((f) => f.code === code)).toMatchObject({
+      version: dossier.version,
+      digitised: true,
+      digitisedDocuments: 1,
+    });
   });
 });
 

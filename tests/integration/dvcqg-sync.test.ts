@@ -46,6 +46,19 @@ describe('status changes pushed to the national portal', () => {
       }),
     ]);
     expect(pushed(code)[0]).not.toHaveProperty('dvcqgId');
+    // Acknowledged: the indicator fact says the portal holds it (QĐ 766/QĐ-TTg, chỉ số 1.4), with no new
+    // version of the dossier (filed online here, so only the acknowledgement can have set it).
+    const dossier = (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['citizen-an'] })).body;
+    const { indicatorFactRepository } = await import('../../shared/adapters/dynamo/indicator-facts.ts');
+    const month = new Date(dossier.submittedAt)
+      .toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' })
+      .slice(0, 7);
+    const { facts } = await indicatorFactRepository(cloud.tableName).listMonth(dossier.competentAgencyId, month);
+    expect(facts.find((f) => f.code === code)).toMatchObject({
+      version: dossier.version,
+      channel: 'online',
+      dvcqgSynced: true,
+    });
   });
 
   it("pushes a portal dossier's every change in order, once each, while the portal fails some calls", async () => {

@@ -68,8 +68,8 @@ async function feedbackCounts(sub: string, agencyId?: string) {
   await cloud.settle();
   const got = await get(sub, `/v1/reports/${asked.body.id}`);
   expect(got.body.status).toBe('ready');
-  const { feedbackReceived, feedbackAnswered } = got.body.summary.counts;
-  return { feedbackReceived, feedbackAnswered };
+  const { feedbackReceived, feedbackAnswered, feedbackAnsweredOnTime } = got.body.summary.counts;
+  return { feedbackReceived, feedbackAnswered, feedbackAnsweredOnTime };
 }
 
 /** The title the leader publishes: the citizen's own may name people. */
@@ -274,10 +274,23 @@ describe('anonymous feedback, dossiers and the forwarding window', () => {
 describe('feedback in the indicator report', () => {
   it('counts each feedback received once, where it was forwarded to, and answered where answered', async () => {
     // Sở Tư pháp received the forwarded one and the anonymous one (the old one was written around the API, uncounted).
-    expect(await feedbackCounts('leader-tuan')).toEqual({ feedbackReceived: 2, feedbackAnswered: 1 });
+    // The answer was given the day it was received, well within 15 working days: on time (QĐ 766, 5.2).
+    expect(await feedbackCounts('leader-tuan')).toEqual({
+      feedbackReceived: 2,
+      feedbackAnswered: 1,
+      feedbackAnsweredOnTime: 1,
+    });
     // Sở Xây dựng forwarded its only one away.
-    expect(await feedbackCounts('leader-son')).toEqual({ feedbackReceived: 0, feedbackAnswered: 0 });
+    expect(await feedbackCounts('leader-son')).toEqual({
+      feedbackReceived: 0,
+      feedbackAnswered: 0,
+      feedbackAnsweredOnTime: 0,
+    });
     // The province: those two and the commune's one about a dossier.
-    expect(await feedbackCounts('admin-quang', '24.UBND')).toEqual({ feedbackReceived: 3, feedbackAnswered: 1 });
+    expect(await feedbackCounts('admin-quang', '24.UBND')).toEqual({
+      feedbackReceived: 3,
+      feedbackAnswered: 1,
+      feedbackAnsweredOnTime: 1,
+    });
   });
 });

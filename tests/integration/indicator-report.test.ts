@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
+import type { DossierDocument } from '../../shared/domain/documents/document.ts';
 import type { Dossier, TimelineEntry } from '../../shared/domain/dossier/dossier.ts';
+import { recordSignedResult } from '../../shared/domain/dossier/signed-result.ts';
 import type { DossierStatus } from '../../shared/domain/dossier/status.ts';
+import type { DossierFact } from '../../shared/domain/indicators/fact.ts';
 import type { Period } from '../../shared/domain/indicators/period.ts';
 import type { IndicatorReport } from '../../shared/domain/indicators/report.ts';
 
@@ -30,6 +33,8 @@ beforeAll(async () => {
   const { agencyRepository } = await import('../../shared/adapters/dynamo/agency-repository.ts');
   const { catalogueRepository } = await import('../../shared/adapters/dynamo/catalogue-repository.ts');
   const { indicatorFactRepository } = await import('../../shared/adapters/dynamo/indicator-facts.ts');
+  const { documentRepository } = await import('../../shared/adapters/dynamo/document-repository.ts');
+  const { dvcqgSyncRepository } = await import('../../shared/adapters/dynamo/dvcqg-sync.ts');
   const { recordIndicators } = await import('../../shared/use-cases/record-indicators.ts');
   const { computeIndicatorReport, closeIndicatorMonth } = await import('../../shared/use-cases/indicator-report.ts');
   const dossiers = dossierRepository(cloud.tableName);
@@ -46,6 +51,19 @@ beforeAll(async () => {
     catalogue: catalogueRepository(cloud.tableName),
     calendarFor: (id: string) => agencies.calendarFor(id),
     facts,
+    documents: documentRepository(cloud.tableName),
+    sync: dvcqgSyncRepository(cloud.tableName),
+  };
+  addDocument = async (document) => {
+    await documentRepository(cloud.tableName).create(document);
+  };
+  factOf = async (agencyId, month, code) => (await facts.listMonth(agencyId, month)).facts.find((f) => f.code === code);
+  acknowledge = async (code) => {
+    const sync = dvcqgSyncRepository(cloud.tableName);
+    const at = new Date('2026-05-04T09:05:00+07:00');
+    const acked = await sync.acquire(code, 'test', at);
+    await sync.advance(code, 'test', acked, at);
+    await sync.release(code, 'test');
   };
   recordAt = (now: string) => recordIndicators({ ...deps, now: () => new Date(now) });
   record = recordAt('2026-04-01T08:00:00+07:00');
@@ -54,7 +72,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => cloud?.stop());
 
-let recordAt: (now: string) => typeof record;
+let recordAt: (
+  now: string,
+) => (event: { dossierCode: string; occurredAt: string; fromFiling?: boolean }) => Promise<void>;
+let addDocument: (document: DossierDocument) => Promise<void>;
+let acknowledge: (code: string) => Promise<void>;
+let factOf: (agencyId: string, month: string, code: string) => Promise<DossierFact | undefined>;
 
 const step = (at: string, to: DossierStatus, action: string, agencyId = commune): TimelineEntry => ({
   at: new Date(at).toISOString(),
@@ -186,10 +209,11 @@ describe('the indicator report of March 2026 for the province', () => {
       }),
       '2026-03-10T09:00:00+07:00',
     );
-    // F: a fully-online procedure of the Sở with a fee, a supplement requested, due in April.
+    // F: a fully-online procedure (a seeded one: its service level is read from the catalogue) at the
+    // Sở, with a fee, a supplement requested, due in April.
     await happen(
       dossier('F', {
-        procedure: { code: '9.240303', version: 1, name: 'F' },
+        procedure: { code: '1.001193', version: 1, name: 'F' },
         agencyId: sxd,
         competentAgencyId: sxd,
         status: 'supplement-requested',
@@ -267,5 +291,125 @@ describe('the indicator report of March 2026 for the province', () => {
     const { readUnits, report: communeReport } = await report(commune, march);
     expect(communeReport.totals.counts.received).toBe(4);
     expect(readUnits).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * QĐ 766/QĐ-TTg, nhóm "Số hóa hồ sơ" (and 1.4, "hồ sơ đồng bộ lên Cổng DVCQG"), counted where they
+ * happen: the documents listed in the dossier's partition, the signed result on its timeline, the
+ * portal's acknowledgement on its sync item. May 2026 at the commune, five dossiers filed:
+ *
+ * | code | channel | documents                                   | outcome                     | DVCQG        |
+ * | M1   | online  | 2 uploads verified                          | decided, result signed      | acknowledged |
+ * | M2   | counter | 1 paper scanned at the counter, verified     | decided, no signed result   | —            |
+ * | M3   | counter | none                                        | decided, result signed      | —            |
+ * | M4   | online  | 1 upload never verified (pending)           | open                        | —            |
+ * | M5   | DVCQG   | 1 file the portal keeps (referenced)         | open                        | filed there  |
+ *
+ * By hand: 4.1 = 2 signed of 3 decided → 6 × 2/3 = 4 points; 4.2 = 3 digitised (M1, M2, M5) of 5
+ * received = 60 %, below the 80 % for full points → 4 × 0.6 ÷ 0.8 = 3; the group: 22 × (4 + 3) ÷ 10 =
+ * 15.4. 1.4 = 2 of 5 (M1, M5) → 6 × 0.4 = 2.4; publicity: 18 × 2.4 ÷ 6 = 7.2.
+ */
+describe('a month in which dossiers were digitised and results signed (May 2026)', () => {
+  let may: IndicatorReport;
+  const recordMay = () => recordAt('2026-06-01T08:00:00+07:00');
+  const doc = (code: string, id: string, o: Partial<DossierDocument>): DossierDocument => ({
+    id,
+    dossierCode: code,
+    kind: 'upload',
+    slot: 0,
+    name: 'Tờ khai',
+    key: `dossiers/${code}/uploads/${id}`,
+    contentType: 'application/pdf',
+    size: 1000,
+    sha256: 'a'.repeat(64),
+    digitised: false,
+    status: 'verified',
+    createdBy: 'test',
+    createdAt: '2026-05-04T09:00:00+07:00',
+    verifiedAt: '2026-05-04T09:01:00+07:00',
+    ...o,
+  });
+  const decided = (d: Dossier, at: string): Dossier => ({
+    ...d,
+    version: d.version + 1,
+    status: 'decided',
+    decision: { outcome: 'approved', decidedAt: new Date(at).toISOString(), by: 'leader' },
+  });
+  const signed = (d: Dossier, at: string): Dossier => {
+    const next = recordSignedResult(d, {
+      documentId: `${d.code}-kq`,
+      signerName: 'Lê Văn Hùng',
+      signedAt: new Date(at),
+    });
+    if (!next) throw new Error('not signed');
+    return next.dossier;
+  };
+
+  beforeAll(async () => {
+    const filed = '2026-05-04T09:00:00+07:00';
+    const base = (code: string, o: Partial<Dossier> = {}) =>
+      dossier(code, { submittedAt: filed, dueAt: '2026-05-12T17:30:00+07:00', ...o });
+
+    const m1 = base('M1');
+    await addDocument(doc('M1', '00000000-0000-4000-8000-0000000000a1', {}));
+    await addDocument(doc('M1', '00000000-0000-4000-8000-0000000000a2', { slot: 1 }));
+    await happen(m1, filed, recordMay());
+    expect(await factOf(commune, '2026-05', 'M1')).toMatchObject({ version: 1, digitised: true, dvcqgSynced: false });
+    // The portal acknowledges M1's first status: the sync worker refreshes the fact of the same
+    // version from the filing month (shared/use-cases/dvcqg/sync-status.ts, `held`).
+    await acknowledge('M1');
+    await recordMay()({
+      dossierCode: 'M1',
+      occurredAt: new Date('2026-05-04T09:05:00+07:00').toISOString(),
+      fromFiling: true,
+    });
+    // Same dossier version, more evidence: the stored fact is replaced.
+    expect(await factOf(commune, '2026-05', 'M1')).toMatchObject({ version: 1, dvcqgSynced: true });
+    const m1Decided = decided(m1, '2026-05-06T10:00:00+07:00');
+    await happen(m1Decided, '2026-05-06T10:00:00+07:00', recordMay());
+    await happen(signed(m1Decided, '2026-05-06T10:30:00+07:00'), '2026-05-06T10:30:00+07:00', recordMay());
+
+    const m2 = base('M2', { channel: 'counter' });
+    await addDocument(doc('M2', '00000000-0000-4000-8000-0000000000b1', { digitised: true, createdBy: 'receiver' }));
+    await happen(decided(m2, '2026-05-07T10:00:00+07:00'), '2026-05-07T10:00:00+07:00', recordMay());
+
+    const m3 = decided(base('M3', { channel: 'counter' }), '2026-05-08T10:00:00+07:00');
+    await happen(m3, '2026-05-08T10:00:00+07:00', recordMay());
+    await happen(signed(m3, '2026-05-08T11:00:00+07:00'), '2026-05-08T11:00:00+07:00', recordMay());
+
+    await addDocument(doc('M4', '00000000-0000-4000-8000-0000000000d1', { status: 'pending', sha256: undefined }));
+    await happen(base('M4'), filed, recordMay());
+
+    await addDocument(
+      doc('M5', '00000000-0000-4000-8000-0000000000e1', {
+        kind: 'referenced',
+        status: 'referenced',
+        source: { partner: 'dvcqg', url: 'https://dichvucong.gov.vn/f/1', documentType: 'TK' },
+      }),
+    );
+    await happen(base('M5', { channel: 'dvcqg', external: { dvcqgId: 'G-1' } }), filed, recordMay());
+
+    may = (await report(commune, { kind: 'month', year: 2026, index: 5 })).report;
+  }, 60_000);
+
+  it('counts the digitised dossiers, the signed results and the synchronised ones', () => {
+    expect(may.totals.counts).toMatchObject({
+      newReceived: 5,
+      resolved: 3,
+      digitised: 3,
+      electronicResults: 2,
+      dvcqgSynced: 2,
+    });
+  });
+
+  it('scores digitisation and publicity as worked out by hand, not zero', () => {
+    const groups = Object.fromEntries(may.totals.indicators.groups.map((g) => [g.group, g]));
+    const points = (group: string, id: string) => groups[group]?.indicators.find((i) => i.id === id)?.score;
+    expect(points('digitisation', '4.1')).toBe(4);
+    expect(points('digitisation', '4.2')).toBe(3);
+    expect(groups.digitisation).toMatchObject({ assessedPoints: 10, earnedPoints: 7, score: 15.4 });
+    expect(points('publicityTransparency', '1.4')).toBe(2.4);
+    expect(groups.publicityTransparency?.score).toBe(7.2);
   });
 });

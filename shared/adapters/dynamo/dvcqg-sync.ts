@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
 
@@ -15,10 +15,18 @@ export class SyncLeaseHeld extends Error {
  * and a short lease so that one worker at a time pushes them. The lease outlives one push (renewed on
  * each acknowledgement) and a worker that dies holding it blocks the dossier only until it ends.
  */
-export function dvcqgSyncRepository(tableName: string, options: { leaseSeconds: number }) {
+export function dvcqgSyncRepository(tableName: string, options: { leaseSeconds: number } = { leaseSeconds: 60 }) {
   const key = keys.dvcqgSync;
   const leaseEnd = (now: Date) => now.getTime() + options.leaseSeconds * 1000;
   return {
+    /** How many of the dossier's status changes the portal acknowledged (0 when none was pushed yet). */
+    async acknowledged(code: string): Promise<number> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: key(code), ProjectionExpression: 'acknowledged' }),
+      );
+      return Number(Item?.acknowledged ?? 0);
+    },
+
     /** Takes the lease; answers the number of changes acknowledged so far. */
     async acquire(code: string, owner: string, now: Date): Promise<number> {
       try {

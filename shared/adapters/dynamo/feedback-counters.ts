@@ -3,7 +3,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
 
-export type FeedbackCount = 'received' | 'answered';
+export type FeedbackCount = 'received' | 'answered' | 'answeredOnTime';
 
 /**
  * Feedback received and answered per agency and month: a number updated with ADD, and beside it the

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { DossierFact } from '../../domain/indicators/fact.ts';
+import { type DossierFact, evidenceOf } from '../../domain/indicators/fact.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
 
@@ -11,18 +11,23 @@ import { keys } from './keys.ts';
 export function indicatorFactRepository(tableName: string) {
   return {
     /**
-     * Writes the fact into a month's partition unless a fact of the same or a newer dossier version is
-     * there: redelivered and reordered events are harmless. Returns whether it wrote.
+     * Writes the fact into a month's partition unless a fact of a newer dossier version is there, or
+     * one of the same version with as much evidence (verified documents, the DVCQG acknowledgement,
+     * which only grow): redelivered and reordered events are harmless. Returns whether it wrote.
+     * Facts stored before `evidence` existed count as having none.
      */
     async put(fact: DossierFact, month: string): Promise<boolean> {
+      const evidence = evidenceOf(fact);
       try {
         await db.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...keys.indicatorFact(fact.competentAgencyId, month, fact.code), ...fact },
-            ConditionExpression: 'attribute_not_exists(pk) OR #version < :version',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':version': fact.version },
+            Item: { ...keys.indicatorFact(fact.competentAgencyId, month, fact.code), ...fact, evidence },
+            ConditionExpression:
+              'attribute_not_exists(pk) OR #version < :version OR (#version = :version AND ' +
+              '(attribute_not_exists(#evidence) OR #evidence < :evidence))',
+            ExpressionAttributeNames: { '#version': 'version', '#evidence': 'evidence' },
+            ExpressionAttributeValues: { ':version': fact.version, ':evidence': evidence },
           }),
         );
         return true;
@@ -49,7 +54,7 @@ export function indicatorFactRepository(tableName: string) {
         );
         readUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
         for (const item of page.Items ?? []) {
-          const { pk: _pk, sk: _sk, ...fact } = item;
+          const { pk: _pk, sk: _sk, evidence: _evidence, ...fact } = item;
           facts.push(fact as DossierFact);
         }
         start = page.LastEvaluatedKey;
@@ -57,22 +62,23 @@ export function indicatorFactRepository(tableName: string) {
       return { facts, readUnits };
     },
 
-    /** Feedback (PAKN) received and answered by one agency in one month: one counter item, one GetItem. */
+    /** Feedback (PAKN) received, answered and answered on time by one agency in one month: one GetItem. */
     async feedbackMonth(
       agencyId: string,
       month: string,
-    ): Promise<{ received: number; answered: number; readUnits: number }> {
+    ): Promise<{ received: number; answered: number; answeredOnTime: number; readUnits: number }> {
       const { Item, ConsumedCapacity } = await db.send(
         new GetCommand({
           TableName: tableName,
           Key: keys.feedbackCounts(agencyId, month),
-          ProjectionExpression: 'received, answered',
+          ProjectionExpression: 'received, answered, answeredOnTime',
           ReturnConsumedCapacity: 'TOTAL',
         }),
       );
       return {
         received: Number(Item?.received ?? 0),
         answered: Number(Item?.answered ?? 0),
+        answeredOnTime: Number(Item?.answeredOnTime ?? 0),
         readUnits: ConsumedCapacity?.CapacityUnits ?? 0,
       };
     },

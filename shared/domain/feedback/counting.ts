@@ -8,12 +8,19 @@ import { monthOf } from '../indicators/period.ts';
 import type { Feedback } from './feedback.ts';
 
 export interface FeedbackCountPlace {
-  count: 'received' | 'answered';
+  count: 'received' | 'answered' | 'answeredOnTime';
   agencyId: string;
   month: string;
 }
 
-export function feedbackCountPlaces(feedback: Feedback): {
+/**
+ * `answerDeadline`, when known (the holding agency's calendar was at hand), also places the answer
+ * among those given on time (QĐ 766/QĐ-TTg, chỉ số 5.2): answered no later than the deadline.
+ */
+export function feedbackCountPlaces(
+  feedback: Feedback,
+  answerDeadline?: Date,
+): {
   counted: FeedbackCountPlace[];
   notCounted: FeedbackCountPlace[];
 } {
@@ -23,6 +30,15 @@ export function feedbackCountPlaces(feedback: Feedback): {
       ? [
           {
             count: 'answered' as const,
+            agencyId: feedback.answer.agencyId,
+            month: monthOf(new Date(feedback.answer.at)),
+          },
+        ]
+      : []),
+    ...(feedback.answer && answerDeadline !== undefined && Date.parse(feedback.answer.at) <= answerDeadline.getTime()
+      ? [
+          {
+            count: 'answeredOnTime' as const,
             agencyId: feedback.answer.agencyId,
             month: monthOf(new Date(feedback.answer.at)),
           },

@@ -86,3 +86,13 @@ export const feedbackLimits = { title: 200, content: 5000, answer: 5000, reason:
 
 /** Feedback may be forwarded to the competent agency within this many working days of its receipt. */
 export const forwardWithin = { workingDays: 5 } as const;
+
+/**
+ * The deadline to answer a feedback, in working days from its receipt by the agency that holds it
+ * (a forward restarts it at the competent agency). Configurable (FEEDBACK_ANSWER_WORKING_DAYS).
+ * Default 15: the period the national portal's index counts a feedback "xử lý đúng hạn" by
+ * (QĐ 766/QĐ-TTg, chỉ số 5.2 "Tiến độ xử lý phản ánh, kiến nghị": answered within 15 working days of
+ * its sending, or of the last transfer to the agency). The statutory period of Nghị định
+ * 20/2008/NĐ-CP (as amended) could not be checked here: set it if a province applies a shorter one.
+ */
+export const defaultAnswerWithin = { workingDays: 15 } as const;

@@ -8,6 +8,7 @@ import type { Official } from '../official.ts';
 import { RuleViolation } from '../rule-violation.ts';
 import { toVnIso } from '../time.ts';
 import {
+  defaultAnswerWithin,
   type Feedback,
   type FeedbackContact,
   type FeedbackStatus,
@@ -104,6 +105,16 @@ export function feedbackReader(caller: Caller, feedback: Feedback): 'author' | '
   if (hasRole(caller, 'auditor') || handlesFeedback(caller, feedback)) return 'official';
   return undefined;
 }
+
+/**
+ * The latest instant the holding agency should answer the feedback: the close of the N-th working
+ * day after its receipt there (defaultAnswerWithin, configurable).
+ */
+export const answerDeadline = (
+  calendar: WorkingCalendar,
+  receivedAt: string,
+  within: { workingDays: number } = defaultAnswerWithin,
+): Date => dueDate(calendar, new Date(receivedAt), within);
 
 /** The latest instant the holding agency may forward the feedback. */
 export const forwardDeadline = (calendar: WorkingCalendar, receivedAt: string): Date =>

@@ -26,11 +26,16 @@ export interface IndicatorCounts {
   /** Decided in the period by the appointment before any extension (DOMAIN.md "Deadlines": keep both numbers). */
   resolvedByOriginalDue: number;
   resolved: number;
-  /** Open at the end of the period, due at or after it. */
+  /**
+   * Open at the report's as-of instant (the period's end, or the moment a running period's report
+   * was generated), due at or after it by the appointment in force.
+   */
   inProgressWithinTime: number;
-  /** Open at the end of the period, past due by then. */
+  /** Open at the as-of instant and past the appointment in force by then. */
   inProgressOverdue: number;
   inProgress: number;
+  /** Open at the as-of instant and still within the appointment before any extension (the strict reading). */
+  inProgressWithinOriginalDue: number;
   /** Supplement requests issued in the period (a dossier may have several). */
   supplementRequests: number;
   /** Refused at intake in the period (status 3). */
@@ -43,6 +48,12 @@ export interface IndicatorCounts {
   newReceived: number;
   /** Filed online in the period under a fully-online procedure. */
   newFullyOnline: number;
+  /** Filed in the period under a procedure offered online (partly or fully): the online share's denominator. */
+  newUnderOnlineService: number;
+  /** Of those, filed online (the portal, the API, DVCQG). */
+  newOnlineUnderOnlineService: number;
+  /** Filed in the period and held by the national portal (filed there, or acknowledged by it). */
+  dvcqgSynced: number;
   /** Filed in the period with a fee to pay. */
   feeBearing: number;
   /** Of those, paid online. */
@@ -59,14 +70,16 @@ export interface IndicatorCounts {
   ratings: number;
   /** Of those, 4 or 5 out of 5. */
   satisfiedRatings: number;
+  /** Of those, 1 or 2 out of 5: the applicant was not satisfied. */
+  dissatisfiedRatings: number;
   /**
    * Feedback (PAKN) received and answered in the period. Not a dossier fact (zero here): the report
    * adds them from the per-agency month counters (shared/domain/feedback/report-counts.ts).
    */
   feedbackReceived: number;
   feedbackAnswered: number;
-  /** Dossiers whose progress the applicant can follow online (code + PIN look-up): every dossier received here. */
-  publiclyTraceable: number;
+  /** Of the feedback answered in the period, answered by its deadline (shared/domain/feedback/feedback.ts). */
+  feedbackAnsweredOnTime: number;
 }
 
 export const countNames = [
@@ -83,12 +96,16 @@ export const countNames = [
   'inProgressWithinTime',
   'inProgressOverdue',
   'inProgress',
+  'inProgressWithinOriginalDue',
   'supplementRequests',
   'refused',
   'withdrawn',
   'stopped',
   'newReceived',
   'newFullyOnline',
+  'newUnderOnlineService',
+  'newOnlineUnderOnlineService',
+  'dvcqgSynced',
   'feeBearing',
   'paidOnline',
   'digitised',
@@ -97,9 +114,10 @@ export const countNames = [
   'processingWorkingHours',
   'ratings',
   'satisfiedRatings',
+  'dissatisfiedRatings',
   'feedbackReceived',
   'feedbackAnswered',
-  'publiclyTraceable',
+  'feedbackAnsweredOnTime',
 ] as const satisfies readonly (keyof IndicatorCounts)[];
 
 export const zeroCounts = (): IndicatorCounts =>
@@ -107,7 +125,8 @@ export const zeroCounts = (): IndicatorCounts =>
 
 export function addCounts(a: IndicatorCounts, b: IndicatorCounts): IndicatorCounts {
   const sum = zeroCounts();
-  for (const name of countNames) sum[name] = a[name] + b[name];
+  // A count missing from one side (a summary stored before it existed) adds as zero.
+  for (const name of countNames) sum[name] = (a[name] ?? 0) + (b[name] ?? 0);
   return sum;
 }
 
@@ -119,23 +138,35 @@ export function inPeriod(fact: DossierFact, bounds: { start: Date; end: Date }):
   return t(fact.submittedAt) < bounds.end.getTime() && (closed === undefined || t(closed) >= bounds.start.getTime());
 }
 
-/** What one dossier contributes to a period's counts (all zero when it does not concern the period). */
-export function countsOf(fact: DossierFact, bounds: { start: Date; end: Date }): IndicatorCounts {
+/**
+ * What one dossier contributes to a period's counts (all zero when it does not concern the period).
+ * `asOf` is when the report looks at the dossiers: the period's end for a closed period, the moment
+ * of generation for a running one. A dossier still open is judged overdue against that instant, not
+ * against an end of month that has not come yet.
+ */
+export function countsOf(fact: DossierFact, bounds: { start: Date; end: Date }, asOf?: Date): IndicatorCounts {
   const c = zeroCounts();
   if (!inPeriod(fact, bounds)) return c;
   const start = bounds.start.getTime();
   const end = bounds.end.getTime();
+  const cut = asOf === undefined ? end : Math.max(start, Math.min(end, asOf.getTime()));
   const within = (iso: string | undefined) => iso !== undefined && t(iso) >= start && t(iso) < end;
   const submitted = t(fact.submittedAt);
 
   if (submitted < start) c.carriedOver = 1;
   else {
     c.newReceived = 1;
-    if (fact.channel === 'online' || fact.channel === 'dvcqg') {
+    const online = fact.channel === 'online' || fact.channel === 'dvcqg';
+    if (online) {
       c.newOnline = 1;
       if (fact.serviceLevel === 'fully-online') c.newFullyOnline = 1;
     } else if (fact.channel === 'post') c.newPost = 1;
     else c.newDirect = 1;
+    if (fact.serviceLevel !== 'offline') {
+      c.newUnderOnlineService = 1;
+      if (online) c.newOnlineUnderOnlineService = 1;
+    }
+    if (fact.dvcqgSynced === true) c.dvcqgSynced = 1;
     if (fact.feeBearing) {
       c.feeBearing = 1;
       if (fact.paidOnline) c.paidOnline = 1;
@@ -143,14 +174,14 @@ export function countsOf(fact: DossierFact, bounds: { start: Date; end: Date }):
     if (fact.digitised) c.digitised = 1;
   }
   c.received = 1;
-  c.publiclyTraceable = 1;
   c.supplementRequests = fact.supplementRequests.filter(within).length;
 
   const closed = closedAt(fact);
-  if (closed === undefined || t(closed) >= end) {
+  if (closed === undefined || t(closed) >= cut) {
     c.inProgress = 1;
-    if (t(fact.dueAt) < end) c.inProgressOverdue = 1;
+    if (t(fact.dueAt) < cut) c.inProgressOverdue = 1;
     else c.inProgressWithinTime = 1;
+    if (t(fact.originalDueAt ?? fact.dueAt) >= cut) c.inProgressWithinOriginalDue = 1;
     return c;
   }
   if (fact.decidedAt !== undefined) {
@@ -168,6 +199,7 @@ export function countsOf(fact: DossierFact, bounds: { start: Date; end: Date }):
     if (fact.rating !== undefined) {
       c.ratings = 1;
       if (fact.rating >= 4) c.satisfiedRatings = 1;
+      if (fact.rating <= 2) c.dissatisfiedRatings = 1;
     }
   } else if (fact.status === 'refused') c.refused = 1;
   else if (fact.status === 'withdrawn') c.withdrawn = 1;

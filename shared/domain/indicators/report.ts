@@ -4,7 +4,7 @@
  * the same report, byte for byte once serialised (rows sorted, no clock read).
  */
 import { type AgencyNode, agencyTree, ancestorsOf, isWithin } from '../agency.ts';
-import { toVnDate } from '../time.ts';
+import { toVnDate, toVnIso } from '../time.ts';
 import { addCounts, countsOf, type IndicatorCounts, inPeriod, zeroCounts } from './counts.ts';
 import type { DossierFact } from './fact.ts';
 import { type Indicators, indicatorsOf } from './formulas.ts';
@@ -21,6 +21,12 @@ export interface ReportRow {
 
 export interface IndicatorReport {
   period: { id: string; kind: Period['kind']; from: string; to: string };
+  /**
+   * The instant the open dossiers were judged at (within time or overdue): the period's end, or, for
+   * a period still running when the report was generated, that moment. Absent in reports stored
+   * before it was recorded (they were judged at the period's end).
+   */
+  asOf?: string;
   agency: { id: string; name: string };
   totals: ReportRow;
   byAgency: (ReportRow & { agencyId: string; name: string; level: string; parentId?: string })[];
@@ -51,12 +57,19 @@ export function buildReport(input: {
   /** The root and every agency under it. */
   agencies: readonly ReportAgency[];
   facts: Iterable<DossierFact>;
+  /** When the report is generated: a running period's open dossiers are judged at this instant. */
+  asOf?: Date;
 }): IndicatorReport {
   const { period, rootId } = input;
   const tree = agencyTree(input.agencies);
   const root = input.agencies.find((a) => a.id === rootId);
   if (!root) throw new Error(`The agencies given do not hold the root ${rootId}`);
   const bounds = periodBounds(period);
+  const asOf = new Date(
+    input.asOf === undefined
+      ? bounds.end.getTime()
+      : Math.max(bounds.start.getTime(), Math.min(bounds.end.getTime(), input.asOf.getTime())),
+  );
 
   const perAgency = new Map<string, IndicatorCounts>();
   const perField = new Map<string, IndicatorCounts>();
@@ -68,7 +81,7 @@ export function buildReport(input: {
   for (const fact of latestFacts(input.facts)) {
     if (!tree.has(fact.competentAgencyId) || !isWithin(fact.competentAgencyId, rootId, tree)) continue;
     if (!inPeriod(fact, bounds)) continue;
-    const counts = countsOf(fact, bounds);
+    const counts = countsOf(fact, bounds, asOf);
     totals = addCounts(totals, counts);
     // Counted once, at its competent agency, and rolled up to each agency above it within the scope.
     const chain = [fact.competentAgencyId, ...ancestorsOf(fact.competentAgencyId, tree)];
@@ -89,6 +102,7 @@ export function buildReport(input: {
       from: toVnDate(bounds.start),
       to: toVnDate(new Date(bounds.end.getTime() - 1)),
     },
+    asOf: toVnIso(asOf),
     agency: { id: root.id, name: root.name },
     totals: row(totals),
     byAgency: [...input.agencies]

@@ -19,6 +19,7 @@ import {
 import { dossierCodePattern } from '../../domain/dossier/code.ts';
 import { sniffBytes, sniffContentType } from '../../domain/documents/sniff.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
+import { toVnIso } from '../../domain/time.ts';
 import { readableDossier } from '../get-dossier.ts';
 
 export const UploadBody = z.strictObject({
@@ -53,6 +54,12 @@ export interface RequestUploadDeps extends Deps {
 
 export interface CompleteUploadDeps extends Deps {
   store: DocumentStore;
+  /**
+   * Told once a file is verified: the dossier's indicator fact counts its electronic documents
+   * (QĐ 766/QĐ-TTg, chỉ số 4.2 "hồ sơ thực hiện số hóa"), in the month it was filed too. The
+   * verification stands whatever happens there: the dossier's next event refreshes the fact anyway.
+   */
+  verified?: (code: string) => Promise<void>;
 }
 
 /** What a document looks like to a reader: never the storage key of a quarantined file. */
@@ -139,10 +146,11 @@ export function completeUpload(deps: CompleteUploadDeps) {
     }
     const stored = await deps.documents.markVerified(code, id, {
       sha256: streamed.sha256,
-      verifiedAt: deps.now().toISOString(),
+      verifiedAt: toVnIso(deps.now()),
     });
     if (!stored) throw documentNotFound();
     if (stored.status === 'quarantined') throw rejected(stored);
+    await deps.verified?.(code);
     return documentView(stored);
   };
 }

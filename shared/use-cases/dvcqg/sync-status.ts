@@ -5,11 +5,17 @@ import type { DomainEvent } from '../../domain/events.ts';
 
 export interface SyncDvcqgDeps {
   dossiers: { get(code: string): Promise<{ dossier: Dossier } | undefined> };
-  sync: DvcqgSyncRepository;
+  sync: Pick<DvcqgSyncRepository, 'acquire' | 'advance' | 'release'>;
   /** Resolves once the portal acknowledged the update (2xx); throws otherwise. */
   push: (update: StatusUpdate) => Promise<unknown>;
   now: () => Date;
   newOwner: () => string;
+  /**
+   * Told, once every change is pushed, that the portal holds the dossier (it acknowledged at least one
+   * change): the indicator fact records it (QĐ 766/QĐ-TTg, chỉ số 1.4 "tỷ lệ hồ sơ đồng bộ lên Cổng
+   * DVCQG"). Idempotent on its side; told again on a redelivery, so a failure here is retried too.
+   */
+  held?: (code: string) => Promise<void>;
 }
 
 /**
@@ -31,7 +37,10 @@ export function syncDvcqgStatus(deps: SyncDvcqgDeps) {
         const stored = await deps.dossiers.get(code);
         if (!stored) throw new Error(`Dossier ${code} not found`);
         const pending = statusChanges(stored.dossier).slice(acknowledged);
-        if (pending.length === 0) return;
+        if (pending.length === 0) {
+          if (acknowledged > 0) await deps.held?.(code);
+          return;
+        }
         for (const change of pending) {
           await deps.push(statusUpdate(stored.dossier, change));
           await deps.sync.advance(code, owner, acknowledged, deps.now());

@@ -7,8 +7,12 @@ import type { Feedback } from '../../domain/feedback/feedback.ts';
  * update is conditional on the id, so running it again (a retry, the next action) changes nothing;
  * a crash between the feedback's write and this leaves the counters to the next write of it.
  */
-export async function reconcileFeedbackCounts(counters: FeedbackCounters, feedback: Feedback): Promise<void> {
-  const { counted, notCounted } = feedbackCountPlaces(feedback);
+export async function reconcileFeedbackCounts(
+  counters: FeedbackCounters,
+  feedback: Feedback,
+  answerDeadline?: Date,
+): Promise<void> {
+  const { counted, notCounted } = feedbackCountPlaces(feedback, answerDeadline);
   for (const p of notCounted) await counters.remove(p.count, p.agencyId, p.month, feedback.id);
   for (const p of counted) await counters.add(p.count, p.agencyId, p.month, feedback.id);
 }

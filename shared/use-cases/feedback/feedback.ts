@@ -7,8 +7,8 @@ import { feedbackConflict, type FeedbackRepository } from '../../adapters/dynamo
 import { canReadWorkQueue } from '../../domain/authorization.ts';
 import type { WorkingCalendar } from '../../domain/calendar/index.ts';
 import type { Caller } from '../../domain/caller.ts';
-import type { Feedback } from '../../domain/feedback/feedback.ts';
-import { actOnFeedback, feedbackReader, fileFeedback } from '../../domain/feedback/rules.ts';
+import { defaultAnswerWithin, type Feedback } from '../../domain/feedback/feedback.ts';
+import { actOnFeedback, answerDeadline, feedbackReader, fileFeedback } from '../../domain/feedback/rules.ts';
 import { authorSummary, authorView, officialSummary, officialView, publicView } from '../../domain/feedback/views.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
 import { readableDossier } from '../get-dossier.ts';
@@ -50,6 +50,8 @@ export function actOnFeedbackUseCase(
   deps: FeedbackDeps & {
     agencies: Pick<AgencyRepository, 'get' | 'getOfficial'>;
     calendarFor: (agencyId: string) => Promise<WorkingCalendar>;
+    /** Working days to answer a feedback (FEEDBACK_ANSWER_WORKING_DAYS; defaultAnswerWithin when absent). */
+    answerWithinWorkingDays?: number;
   },
 ) {
   return async (caller: Caller, id: string, body: FeedbackActionBody) => {
@@ -57,15 +59,27 @@ export function actOnFeedbackUseCase(
     if (!feedback || feedbackReader(caller, feedback) !== 'official') throw notFound();
     if (feedback.version !== body.expectedVersion) throw feedbackConflict(feedback.version);
     const { expectedVersion: _seen, ...action } = body;
+    const calendar = await deps.calendarFor(feedback.agencyId);
     const next = actOnFeedback(feedback, action, {
       caller,
       now: deps.now(),
-      calendar: await deps.calendarFor(feedback.agencyId),
+      calendar,
       ...(action.type === 'assign' ? await assignee(action.assigneeId) : {}),
       ...(action.type === 'forward' ? { targetExists: (await deps.agencies.get(action.agencyId)) !== undefined } : {}),
     });
     const saved = await deps.feedback.save(feedback, next);
-    await reconcileFeedbackCounts(deps.counters, saved);
+    // The answer's deadline is the answering agency's (the one holding it, whose calendar is at hand).
+    const deadline =
+      saved.answer && saved.answer.agencyId === feedback.agencyId
+        ? answerDeadline(
+            calendar,
+            saved.receivedAt,
+            deps.answerWithinWorkingDays === undefined
+              ? defaultAnswerWithin
+              : { workingDays: deps.answerWithinWorkingDays },
+          )
+        : undefined;
+    await reconcileFeedbackCounts(deps.counters, saved, deadline);
     return officialView(saved);
 
     async function assignee(sub: string) {

@@ -61,7 +61,7 @@ export function system(cloud: LocalCloud, plan?: CrashPlan) {
       agencies,
       store: wrap(documentStore(s3Client(true), cloud.bucketName), ['put']),
       relay,
-      lookupUrl: 'https://dichvucong.bacninh.gov.vn/tra-cuu-ho-so',
+      publicUrl: 'https://dichvucong.bacninh.gov.vn',
       now,
     }),
     track: trackShipment({ dossiers, waybills: postalWaybills(table), relay, now }),

@@ -10,6 +10,7 @@ function memorySync(): DvcqgSyncRepository & { state: { acknowledged: number; ow
   const state: { acknowledged: number; owner?: string } = { acknowledged: 0 };
   return {
     state,
+    acknowledged: async () => state.acknowledged,
     acquire: async (code, owner) => {
       if (state.owner) throw new SyncLeaseHeld(code);
       state.owner = owner;
@@ -39,14 +40,16 @@ const event = { id: 'C-1:1:DossierChanged', type: 'DossierChanged', dossierCode:
 function harness(dossier: Dossier, push: (u: StatusUpdate) => Promise<void>) {
   const sync = memorySync();
   let n = 0;
+  const held: string[] = [];
   const run = syncDvcqgStatus({
     dossiers: { get: async () => ({ dossier }) },
     sync,
     push,
     now: () => new Date(),
     newOwner: () => `w${++n}`,
+    held: async (code) => void held.push(code),
   });
-  return { sync, run };
+  return { sync, run, held };
 }
 
 describe('pushing a dossier status changes to the portal', () => {
@@ -64,6 +67,19 @@ describe('pushing a dossier status changes to the portal', () => {
     await run(event);
     expect(pushed).toEqual([1, 2, 3]);
     expect(sync.state).toEqual({ acknowledged: 3 });
+  });
+
+  it('tells the indicators the portal holds the dossier once its changes are acknowledged, and again on a redelivery', async () => {
+    let down = true;
+    const { run, held } = harness(dossierWith('submitted', 'received'), async () => {
+      if (down) throw new Error('portal down');
+    });
+    await expect(run(event)).rejects.toThrow('portal down');
+    expect(held).toEqual([]); // nothing acknowledged: the portal does not hold it
+    down = false;
+    await run(event);
+    await run(event);
+    expect(held).toEqual(['C-1', 'C-1']);
   });
 
   it('fails the record without pushing while another worker holds the lease', async () => {

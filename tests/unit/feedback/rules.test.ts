@@ -200,14 +200,15 @@ describe('forwarding within 5 working days of receipt', () => {
     }
   };
   it.each([
-    // Monday 09:00 → the fifth working day is the next Monday (the weekend does not count).
+    // Bộ luật Dân sự 2015, điều 147–148: receipt day Mon 2/3 not counted; 3–6/3 (4), Mon 9/3 (5): until its close.
     ['2026-03-02T09:00:00+07:00', '2026-03-09T08:00:00+07:00', 'allowed'],
-    ['2026-03-02T09:00:00+07:00', '2026-03-09T11:30:00+07:00', 'allowed'],
+    ['2026-03-02T09:00:00+07:00', '2026-03-09T17:30:00+07:00', 'allowed'],
     ['2026-03-02T09:00:00+07:00', '2026-03-10T08:00:00+07:00', 'too-late'],
-    // Received after 15:00 on a Friday: counted from Monday morning, so the whole next Friday is in.
+    // Received after 15:00 on a Friday: receipt day Mon 9/3; 10–13/3 (4), Mon 16/3 (5).
     ['2026-03-06T16:00:00+07:00', '2026-03-13T17:00:00+07:00', 'allowed'],
-    ['2026-03-06T16:00:00+07:00', '2026-03-16T08:00:00+07:00', 'too-late'],
-    // 27/4 (in lieu), 30/4 and 1/5/2026 are holidays: 11 calendar days later is still within.
+    ['2026-03-06T16:00:00+07:00', '2026-03-16T17:30:00+07:00', 'allowed'],
+    ['2026-03-06T16:00:00+07:00', '2026-03-17T08:00:00+07:00', 'too-late'],
+    // Receipt day Thu 23/4/2026; 24/4 (1), 27/4 in lieu, 28–29/4 (3), 30/4 and 1/5 off, 4/5 (4), 5/5 (5).
     ['2026-04-23T09:00:00+07:00', '2026-05-05T09:00:00+07:00', 'allowed'],
     ['2026-04-23T09:00:00+07:00', '2026-05-06T09:00:00+07:00', 'too-late'],
   ])('received %s, forwarded %s: %s', (receivedAt, now, expected) => {

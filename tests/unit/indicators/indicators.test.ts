@@ -131,12 +131,36 @@ describe('what one dossier counts in March 2026', () => {
     const counts = countsOf(fact(overrides), march);
     const sums = {
       received: 1,
-      publiclyTraceable: 1,
       newReceived: expected.carriedOver ? 0 : 1,
+      // Every procedure here offers an online service: each new dossier is in the online share's denominator.
+      newUnderOnlineService: expected.carriedOver ? 0 : 1,
+      newOnlineUnderOnlineService: expected.newOnline ?? 0,
       resolved: (expected.resolvedEarly ?? 0) + (expected.resolvedOnTime ?? 0) + (expected.resolvedLate ?? 0),
       inProgress: (expected.inProgressWithinTime ?? 0) + (expected.inProgressOverdue ?? 0),
+      // No extension in these open cases: within the original appointment = within time.
+      inProgressWithinOriginalDue: expected.inProgressWithinTime ?? 0,
     };
     expect(counts).toEqual({ ...zeroCounts(), ...sums, ...expected });
+  });
+
+  it('an open dossier is judged at the as-of instant of a running month, not at its end', () => {
+    // Due 10/3 17:30; the report is generated on 5/3: still within time (at the end of March it would be overdue).
+    const open = fact({ dueAt: '2026-03-10T10:30:00.000Z' });
+    expect(countsOf(open, march, new Date('2026-03-05T03:00:00.000Z'))).toMatchObject({
+      inProgress: 1,
+      inProgressWithinTime: 1,
+      inProgressOverdue: 0,
+      inProgressWithinOriginalDue: 1,
+    });
+    expect(countsOf(open, march)).toMatchObject({ inProgressOverdue: 1, inProgressWithinOriginalDue: 0 });
+  });
+
+  it('an open dossier past its original appointment but within its extension is within time, not by the original', () => {
+    const extended = fact({ originalDueAt: '2026-03-06T10:30:00.000Z', dueAt: '2026-03-13T10:30:00.000Z' });
+    expect(countsOf(extended, march, new Date('2026-03-09T03:00:00.000Z'))).toMatchObject({
+      inProgressWithinTime: 1,
+      inProgressWithinOriginalDue: 0,
+    });
   });
 
   it.each([
@@ -174,12 +198,8 @@ describe('formulas', () => {
     expect(averageProcessingWorkingDays(zeroCounts())).toBeNull();
   });
 
-  it('a group score is the mean of its defined ratios, with the counts behind it', () => {
-    const progress = groupScore('progress', { ...counts, inProgress: 4, inProgressWithinTime: 2 });
-    expect(progress.score).toBe(62.5); // (0.75 + 0.5) / 2
-    expect(progress.ratios.onTimeRate).toEqual({ numerator: 6, denominator: 8, value: 0.75 });
-    expect(progress.legalMaxPoints).toBe(20);
-    expect(groupScore('onlinePayment', counts)).toMatchObject({ score: null, legalMaxPoints: null });
+  it('a group without any measured value has no score (worked examples: tests/conformance/qd766.test.ts)', () => {
+    expect(groupScore('satisfaction', zeroCounts())).toMatchObject({ score: null, assessedPoints: 0, weight: 18 });
   });
 });
 
@@ -199,6 +219,7 @@ describe('the report rolls up the tree and counts a dossier once', () => {
   it('by agency, field and procedure, sorted', () => {
     const report = buildReport({ period: { kind: 'month', year: 2026, index: 3 }, rootId: '24', agencies, facts });
     expect(report.period).toEqual({ id: '2026-03', kind: 'month', from: '2026-03-01', to: '2026-03-31' });
+    expect(report.asOf).toBe('2026-04-01T00:00:00+07:00');
     expect(report.totals.counts.received).toBe(2);
     expect(report.byAgency.map((r) => [r.agencyId, r.counts.received])).toEqual([
       ['24', 2],

@@ -211,6 +211,50 @@ describe('one report', () => {
     expect(page.body).not.toMatch(/\sstyle=/);
   });
 
+  it('shows the QĐ 766 score: the index, each group out of its weight, each indicator with its counts', async () => {
+    // 1.4: 5 of 10 synchronised → 6 × 0.5 = 3 → publicity 18 × 3/6 = 9. 2.1: 3 of 4 by the original
+    // appointment → 20 × 0.75 = 15. Digitisation: 0/4 and 0/10 → 0. Online service: no denominator → no
+    // score. 5.4: (4 − 1 late − 0)/4 = 0.75 → 6 × 0.75/0.9 = 5 → 18 × 5/6 = 15. Index 9 + 15 + 0 + 15 = 39
+    // of 18 + 20 + 22 + 18 = 78 points with data.
+    const summary = summaryOf(
+      counts({
+        resolved: 4,
+        resolvedOnTime: 3,
+        resolvedLate: 1,
+        resolvedByOriginalDue: 3,
+        newReceived: 10,
+        dvcqgSynced: 5,
+      }),
+    );
+    const { router } = setup({ report: { ...readyReport, summary } });
+    const page = await router(request('GET', paths.report('r-1'), leader));
+    expect(page.body).toContain('<strong>Điểm Bộ chỉ số: 39</strong> trên 78 điểm');
+    expect(page.body).toMatch(/<th scope="row">Tiến độ, kết quả giải quyết<\/th>\s*<td>20<\/td>\s*<td>15<\/td>/);
+    expect(page.body).toMatch(
+      /<th scope="row">Cung cấp dịch vụ trực tuyến<\/th>\s*<td>22<\/td>\s*<td>Chưa có số liệu<\/td>/,
+    );
+    expect(page.body).toMatch(
+      /2\.1\. Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn \(theo hẹn ban đầu\)<\/th>[\s\S]*?75 % \(3\/4\)/,
+    );
+    expect(page.body).toContain('Dữ liệu thuộc Cơ sở dữ liệu quốc gia về TTHC');
+  });
+
+  it('says a report stored before the five-group score has none, and does not fail on its missing counts', async () => {
+    const old = structuredClone(readyReport.summary) as NonNullable<ReportView['summary']>;
+    const legacy = old as unknown as { counts: Record<string, number>; indicators: Record<string, unknown> };
+    delete legacy.counts.dvcqgSynced;
+    delete legacy.indicators.index;
+    delete legacy.indicators.dossierSyncRate;
+    legacy.indicators.groups = [
+      { group: 'progress', vi: 'Tiến độ, kết quả giải quyết', legalMaxPoints: 20, score: 75 },
+    ];
+    const { router } = setup({ report: { ...readyReport, summary: old } });
+    const page = await router(request('GET', paths.report('r-1'), leader));
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('lập trước khi hệ thống chấm điểm theo 5 nhóm chỉ số');
+    expect(page.body).toMatch(/Đã đồng bộ lên Cổng Dịch vụ công quốc gia<\/th>\s*<td>Không có trong báo cáo này/);
+  });
+
   it('charts the agencies right under the report agency, most dossiers first', async () => {
     const { router } = setup({ report: readyReport });
     const page = await router(request('GET', paths.report('r-1'), leader));

@@ -94,10 +94,18 @@ describe('report files', () => {
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + 1 + report.byAgency.length + report.byField.length + report.byProcedure.length);
     expect(csv).toContain('"UBND xã ""Hợp Thịnh"", Hiệp Hòa"');
-    const header = lines[0]?.split(',') ?? [];
-    const total = lines[1]?.split(',') ?? [];
+    // Split on the commas outside quotes (labels such as "Phản ánh, kiến nghị …" are quoted).
+    const cells = (line: string | undefined) =>
+      [...(line ?? '').matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)]
+        .filter((m, i, all) => i < all.length - 1 || m[0] !== '')
+        .map((m) => (m[1] ?? '').replace(/^"|"$/g, '').replaceAll('""', '"'));
+    const header = cells(lines[0]);
+    const total = cells(lines[1]);
+    expect(header).toHaveLength(total.length);
     expect(total[header.indexOf('Tổng số tiếp nhận')]).toBe('4');
     expect(total[header.indexOf('Tỷ lệ đúng hạn (%)')]).toBe('50');
+    // The QĐ 766 score of the scope, last column (worked in the XLSX test below).
+    expect(header.at(-1)).toBe('Điểm Bộ chỉ số QĐ 766 (thang 100)');
   });
 
   it('XLSX opens with exceljs: a summary and one sheet per breakdown, totals equal to the JSON', async () => {
@@ -114,9 +122,25 @@ describe('report files', () => {
       const row = summary.find((r) => r[0] === countLabels[name]);
       expect(row?.[1], name).toBe(json.totals.counts[name]);
     }
-    // QĐ 766 groups with the counts behind each ratio.
-    const progress = summary.find((r) => r[0] === 'Tiến độ, kết quả giải quyết' && r[3] === 'Tỷ lệ đúng hạn (%)');
-    expect(progress).toEqual(['Tiến độ, kết quả giải quyết', 20, expect.any(Number), 'Tỷ lệ đúng hạn (%)', 1, 2, 50]);
+    // QĐ 766 groups with the points and the counts behind each indicator. Progress (2.1, strict): A decided
+    // by its appointment, B late, C open within its appointment → (1 + 1) / (2 + 1) = 66.67 %; 20 × 2/3 = 13.33.
+    const progress = summary.find((r) => r[0] === 'Tiến độ, kết quả giải quyết' && String(r[3]).startsWith('2.1.'));
+    expect(progress).toEqual([
+      'Tiến độ, kết quả giải quyết',
+      20,
+      13.33,
+      '2.1. Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn (theo hẹn ban đầu)',
+      20,
+      100,
+      2,
+      3,
+      66.67,
+      13.33,
+    ]);
+    // An indicator the platform cannot measure says why, with no points.
+    const published = summary.find((r) => String(r[3]).startsWith('1.1.'));
+    expect(published?.[9]).toBeUndefined();
+    expect(published?.[10]).toMatch(/Cơ sở dữ liệu quốc gia về TTHC/);
 
     // The breakdown sheets add up to the same totals.
     const fields = rowsOf('Theo lĩnh vực');
@@ -124,7 +148,7 @@ describe('report files', () => {
     const fieldHeaders = breakdownTables(report).find((t) => t.sheet === 'Theo lĩnh vực')?.headers;
     expect(fields[0]).toEqual(fieldHeaders);
     expect(fields[0]?.length).toBeGreaterThan(26);
-    expect(fields[1]?.at(-1)).toBe(report.byField[0]?.indicators.groups.at(-1)?.score ?? undefined);
+    expect(fields[1]?.at(-1)).toBe(report.byField[0]?.indicators.index.score ?? undefined);
     const receivedCol = (fields[0] ?? []).indexOf('Tổng số tiếp nhận');
     const sum = fields.slice(1).reduce((s, r) => s + Number(r[receivedCol]), 0);
     expect(sum).toBe(json.totals.counts.received);

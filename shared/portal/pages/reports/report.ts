@@ -31,8 +31,12 @@ export const agencyChartLimit = 10;
 
 const percentFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 
+/** Shown for a figure a report stored before the platform computed it does not hold. */
+const notInOldReport = 'Không có trong báo cáo này (lập trước khi có chỉ số)';
+
 /** "85,71 % (6/7)", or that there is nothing to divide by. */
-export function ratioText(r: Ratio): string {
+export function ratioText(r: Ratio | undefined): string {
+  if (r === undefined) return notInOldReport;
   if (r.value === null) return 'Chưa có số liệu (mẫu số bằng 0)';
   return `${percentFormat.format(r.value * 100)} % (${formatNumber(r.numerator)}/${formatNumber(r.denominator)})`;
 }
@@ -51,30 +55,44 @@ const summaryCounts = [
   'inProgress',
   'inProgressWithinTime',
   'inProgressOverdue',
+  'inProgressWithinOriginalDue',
   'supplementRequests',
   'refused',
   'withdrawn',
   'stopped',
+  'newUnderOnlineService',
+  'newOnlineUnderOnlineService',
+  'dvcqgSynced',
+  'digitised',
+  'electronicResults',
   'feeBearing',
   'paidOnline',
   'ratings',
   'satisfiedRatings',
+  'dissatisfiedRatings',
   'feedbackReceived',
   'feedbackAnswered',
+  'feedbackAnsweredOnTime',
 ] as const satisfies readonly (keyof IndicatorCounts)[];
 
 const summaryRatios = [
+  'processedOnTimeRate',
+  'processedOnTimeRateWithExtension',
   'onTimeRate',
   'lateRate',
   'onTimeRateBeforeExtension',
   'inProgressWithinTimeRate',
+  'dossierSyncRate',
   'onlineShare',
+  'onlineShareOfOnlineServices',
   'fullyOnlineShare',
   'onlinePaymentShare',
   'digitisedDossierShare',
   'electronicResultShare',
   'satisfactionRate',
+  'serviceSatisfactionRate',
   'feedbackAnsweredRate',
+  'feedbackOnTimeRate',
 ] as const satisfies readonly (keyof typeof ratioLabels)[];
 
 /** A ratio's label without the "(%)" the spreadsheets carry: the page writes the percent sign itself. */
@@ -99,7 +117,7 @@ function summaryTable(row: ReportRow): Html {
           (name) =>
             html`<tr>
               <th scope="row">${countLabels[name]}</th>
-              <td>${formatNumber(row.counts[name])}</td>
+              <td>${row.counts[name] === undefined ? notInOldReport : formatNumber(row.counts[name])}</td>
             </tr>`,
         )}
       </tbody>
@@ -134,34 +152,91 @@ function summaryTable(row: ReportRow): Html {
   )}`;
 }
 
+const pointsFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+const pointsText = (n: number | null) => (n === null ? 'Chưa có số liệu' : pointsFormat.format(n));
+
+/**
+ * The QĐ 766 score: the index, each group's score out of its weight, and every indicator with its
+ * points, the counts behind its ratio and the points it earned, so a reader can recompute them.
+ * Reports stored before the five-group score have no `indicators` in their groups: they are told so.
+ */
 function groupTable(row: ReportRow): Html {
-  return html`${scrollTable(
+  const groups = row.indicators.groups;
+  const index = row.indicators.index;
+  if (!index || groups.some((g) => !Array.isArray(g.indicators))) {
+    return html`<p class="hint">
+      Báo cáo này được lập trước khi hệ thống chấm điểm theo 5 nhóm chỉ số của Quyết định 766/QĐ-TTg. Hãy yêu cầu lập
+      lại báo cáo cho kỳ này để xem điểm.
+    </p>`;
+  }
+  return html`<p>
+      <strong>Điểm Bộ chỉ số: ${pointsText(index.score)}</strong> trên ${formatNumber(index.outOf)} điểm của các nhóm có
+      số liệu (thang 100).
+    </p>
+    ${scrollTable(
       'Điểm theo nhóm chỉ số',
       html`<table>
         <caption>
-          Điểm theo nhóm chỉ số (tạm tính, thang 0–100)
+          Điểm theo nhóm chỉ số (Quyết định 766/QĐ-TTg)
         </caption>
         <thead>
           <tr>
             <th scope="col">Nhóm chỉ số</th>
-            <th scope="col">Điểm tạm tính</th>
-            <th scope="col">Điểm tối đa theo QĐ 766</th>
+            <th scope="col">Trọng số</th>
+            <th scope="col">Điểm nhóm</th>
+            <th scope="col">Điểm đạt / điểm đo được</th>
           </tr>
         </thead>
         <tbody>
-          ${row.indicators.groups.map(
+          ${groups.map(
             (g) =>
               html`<tr>
                 <th scope="row">${g.vi}</th>
-                <td>${g.score === null ? 'Chưa có số liệu' : percentFormat.format(g.score)}</td>
-                <td>${g.legalMaxPoints === null ? 'Chưa xác định' : formatNumber(g.legalMaxPoints)}</td>
+                <td>${formatNumber(g.weight)}</td>
+                <td>${pointsText(g.score)}</td>
+                <td>${pointsFormat.format(g.earnedPoints)} / ${formatNumber(g.assessedPoints)}</td>
               </tr>`,
           )}
         </tbody>
       </table>`,
     )}
+    ${scrollTable(
+      'Chi tiết từng chỉ số',
+      html`<table>
+        <caption>
+          Chi tiết từng chỉ số
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Chỉ số</th>
+            <th scope="col">Điểm tối đa</th>
+            <th scope="col">Tỷ lệ (tử số/mẫu số)</th>
+            <th scope="col">Điểm đạt</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${groups.flatMap((g) =>
+            g.indicators.map(
+              (i) =>
+                html`<tr>
+                  <th scope="row">${i.id}. ${i.vi}</th>
+                  <td>
+                    ${formatNumber(i.points)}${
+                      i.target < 1 ? ` (đủ điểm từ ${percentFormat.format(i.target * 100)} %)` : ''
+                    }
+                  </td>
+                  <td>${i.ratio ? ratioText(i.ratio) : (i.notMeasured ?? 'Không đo được')}</td>
+                  <td>${i.ratio ? pointsText(i.score) : 'Không tính điểm'}</td>
+                </tr>`,
+            ),
+          )}
+        </tbody>
+      </table>`,
+    )}
     <p class="hint">
-      Điểm tạm tính là trung bình các tỷ lệ của nhóm, chưa theo thang điểm chính thức của Quyết định 766/QĐ-TTg.
+      Mỗi chỉ số được điểm tối đa nhân tỷ lệ đạt (đủ điểm khi đạt ngưỡng). Điểm nhóm bằng trọng số nhân điểm đạt chia
+      cho tổng điểm tối đa của các chỉ số đo được; chỉ số hệ thống không có dữ liệu không được tính điểm. Tiến độ tính
+      theo hẹn trả ban đầu: hồ sơ giải quyết trong thời gian gia hạn là quá hạn.
     </p>`;
 }
 
