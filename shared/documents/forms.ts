@@ -2,20 +2,7 @@
  * Forms 01–07 of TT 03/2025/TT-VPCP annex I as PDF, with Vietnamese text in an embedded font and a
  * QR code to the public lookup. Pure: the same input gives the same bytes (no clock, no I/O).
  */
-import {
-  beginText,
-  endText,
-  moveText,
-  PDFDocument,
-  type PDFName,
-  type PDFPage,
-  rgb,
-  setFillingGrayscaleColor,
-  setFontAndSize,
-  showText,
-} from 'pdf-lib';
-// The encoder alone: the package's entry also loads its PNG, SVG and terminal renderers.
-import { create as createQrCode } from 'qrcode/lib/core/qrcode.js';
+import type { PDFDocument } from 'pdf-lib';
 import { describeAppointment, type WorkingDuration } from '../domain/calendar/index.ts';
 import type { ReceivedDocument } from '../domain/documents/received.ts';
 import { controlSlip, type StepVerdict } from '../domain/dossier/control-slip.ts';
@@ -24,8 +11,8 @@ import { dossierStatuses } from '../domain/dossier/status.ts';
 import { formatVnd } from '../domain/payments/payment.ts';
 import { formatVnDate, vnParts } from '../domain/time.ts';
 import { lookupUrl } from '../portal/paths.ts';
-import { dejaVuSansBold, dejaVuSansRegular } from './fonts/dejavu-sans-vi.ts';
-import { type EmbeddedFont, embedTrueType } from './truetype.ts';
+import { A4, newPdf, PdfCanvas } from './pdf-layout.ts';
+import type { EmbeddedFont } from './truetype.ts';
 
 /**
  * Titles of the forms of Thông tư 03/2025/TT-VPCP, phụ lục I (mẫu số 01–07). The circular's own text
@@ -90,25 +77,17 @@ export interface FormInput {
   keywords?: readonly string[];
 }
 
-const fontBytes = {
-  regular: Buffer.from(dejaVuSansRegular, 'base64'),
-  bold: Buffer.from(dejaVuSansBold, 'base64'),
-};
-
-const A4 = { width: 595.28, height: 841.89 };
 const margin = 56;
-const black = rgb(0, 0, 0);
 
-/** The QR code's and the link's target: the portal's look-up page with the code filled in (one scheme, paths.ts). */
-export const lookupLink = (publicUrl: string, code: string): string => lookupUrl(publicUrl, code);
+const two = (n: number) => String(n).padStart(2, '0');
 
-const vnDate = (iso: string | undefined): string => {
-  if (!iso) return '';
-  const instant = new Date(iso);
+/** An instant as the documents print it: `14 giờ 05, ngày 09/03/2026`, Hà Nội time. */
+export function printedInstant(instant: Date): string {
   const { hour, minute } = vnParts(instant);
-  const two = (n: number) => String(n).padStart(2, '0');
   return `${two(hour)} giờ ${two(minute)}, ngày ${formatVnDate(instant)}`;
-};
+}
+
+const vnDate = (iso: string | undefined): string => (iso ? printedInstant(new Date(iso)) : '');
 
 const copyTypes: Record<string, string> = {
   original: 'Bản chính',
@@ -125,26 +104,6 @@ export function renderForm(input: FormInput): Promise<Uint8Array> {
   );
 }
 
-/** The title of the result document the leader signs. */
-export const resultTitle = 'THÔNG BÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH';
-
-/** The result of a decided dossier: outcome, reasons, the deciding leader; signed afterwards (PAdES). */
-export function renderResult(input: Omit<FormInput, 'form'> & { leaderName: string }): Promise<Uint8Array> {
-  const { dossier } = input;
-  const decision = dossier.decision;
-  const rows: Row[] = [
-    ['Mã hồ sơ', dossier.code],
-    ['Thủ tục', `${dossier.procedure.name} (${dossier.procedure.code})`],
-    ['Người nộp', dossier.applicant.fullName],
-    ['Địa chỉ', dossier.applicant.address],
-    ['Kết quả', decision?.outcome === 'refused' ? 'Không chấp thuận' : 'Chấp thuận'],
-    ...(decision?.reasons ? [['Lý do', decision.reasons] as const] : []),
-    ['Quyết định lúc', vnDate(decision?.decidedAt)],
-    ['Người ký', input.leaderName],
-  ];
-  return renderDocument(input, resultTitle, rows, `Số: ${dossier.code}/KQ`);
-}
-
 /** Lays out one issued document (header, QR code to the lookup, title, labelled rows): every PDF of a dossier looks alike. */
 export async function renderDocument(
   input: Omit<FormInput, 'form'>,
@@ -152,32 +111,25 @@ export async function renderDocument(
   rows: readonly Row[],
   reference: string,
 ): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  const regular = embedTrueType(pdf, fontBytes.regular, 'DejaVuSans');
-  const bold = embedTrueType(pdf, fontBytes.bold, 'DejaVuSans-Bold');
-  pdf.setTitle(`${title} – ${input.dossier.code}`);
-  pdf.setSubject(reference);
-  pdf.setAuthor(input.agencyName);
-  pdf.setKeywords([input.dossier.code, ...(input.keywords ?? []).filter((k) => k !== input.dossier.code)]);
-  pdf.setCreator('egov-one-stop');
-  pdf.setProducer('egov-one-stop');
-  pdf.setCreationDate(input.issuedAt);
-  pdf.setModificationDate(input.issuedAt);
-
+  const { pdf, regular, bold } = await newPdf({
+    title: `${title} – ${input.dossier.code}`,
+    subject: reference,
+    author: input.agencyName,
+    keywords: [input.dossier.code, ...(input.keywords ?? []).filter((k) => k !== input.dossier.code)],
+    at: input.issuedAt,
+  });
+  // The QR code and the link open the portal's look-up page with the code filled in (one scheme, paths.ts).
+  const link = lookupUrl(input.publicUrl, input.dossier.code);
   const writer = new Writer(pdf, regular, bold);
   writer.header(input.agencyName, reference);
-  await writer.qr(lookupLink(input.publicUrl, input.dossier.code));
+  writer.qrAtRight(link);
   writer.gap(8);
   writer.centered(title, bold, 13);
   writer.gap(10);
   for (const [label, value] of rows) writer.field(label, value);
   writer.gap(16);
-  writer.line(`Tra cứu hồ sơ: ${lookupLink(input.publicUrl, input.dossier.code)}`, regular, 9);
-  writer.line(
-    `Lập lúc ${vnDate(input.issuedAt.toISOString())}${input.issuedBy ? ` – ${input.issuedBy}` : ''}.`,
-    regular,
-    9,
-  );
+  writer.line(`Tra cứu hồ sơ: ${link}`, regular, 9);
+  writer.line(`Lập lúc ${printedInstant(input.issuedAt)}${input.issuedBy ? ` – ${input.issuedBy}` : ''}.`, regular, 9);
   return pdf.save({ useObjectStreams: false });
 }
 
@@ -242,8 +194,6 @@ const returnText = (input: FormInput): string => {
       return input.agencyName;
   }
 };
-
-const two = (n: number) => String(n).padStart(2, '0');
 
 const feeDueText: Readonly<Record<string, string>> = {
   intake: 'khi tiếp nhận hồ sơ',
@@ -329,28 +279,10 @@ function controlSlipRows(input: FormInput): Row[] {
   ];
 }
 
-/** Lays text out top to bottom, wrapping words and adding pages as needed. */
-class Writer {
-  private page: PDFPage;
-  private y: number;
-  private names = new Map<EmbeddedFont, PDFName>();
-
-  constructor(
-    private readonly pdf: PDFDocument,
-    private readonly regular: EmbeddedFont,
-    private readonly bold: EmbeddedFont,
-  ) {
-    this.page = this.newPage();
-    this.y = A4.height - margin;
-  }
-
-  private newPage(): PDFPage {
-    const page = this.pdf.addPage([A4.width, A4.height]);
-    this.names = new Map([
-      [this.regular, page.node.newFontDictionary('F', this.regular.ref)],
-      [this.bold, page.node.newFontDictionary('F', this.bold.ref)],
-    ]);
-    return page;
+/** Lays text out top to bottom on upright A4 pages, wrapping words and adding pages as needed. */
+class Writer extends PdfCanvas {
+  constructor(pdf: PDFDocument, regular: EmbeddedFont, bold: EmbeddedFont) {
+    super(pdf, regular, bold, { ...A4, margin });
   }
 
   header(agencyName: string, reference: string) {
@@ -359,53 +291,16 @@ class Writer {
     const top = this.y;
     const agencyLines = this.wrap(agencyName.toUpperCase(), this.bold, 9, 220);
     agencyLines.forEach((line, i) => this.text(line, left, top - i * 12, this.bold, 9));
-    const nation = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-    const motto = 'Độc lập - Tự do - Hạnh phúc';
-    this.text(nation, right - this.bold.widthOfTextAtSize(nation, 9), top, this.bold, 9);
-    this.text(
-      motto,
-      right - this.bold.widthOfTextAtSize(nation, 9) / 2 - this.bold.widthOfTextAtSize(motto, 9) / 2,
-      top - 12,
-      this.bold,
-      9,
-    );
+    this.mottoAtRight(right, top);
     this.text(reference, left, top - agencyLines.length * 12 - 4, this.regular, 9);
     this.y = top - Math.max(agencyLines.length * 12 + 4, 24) - 16;
   }
 
-  async qr(link: string) {
-    const code = createQrCode(link, { errorCorrectionLevel: 'M' });
-    const size = code.modules.size;
+  /** The QR code in the top right corner, under the header. */
+  qrAtRight(link: string) {
     const box = 72;
-    const cell = box / size;
-    const x0 = A4.width - margin - box;
-    const y0 = this.y - box;
-    for (let row = 0; row < size; row++) {
-      for (let col = 0; col < size; col++) {
-        if (code.modules.get(row, col)) {
-          this.page.drawRectangle({
-            x: x0 + col * cell,
-            y: y0 + (size - 1 - row) * cell,
-            width: cell,
-            height: cell,
-            color: black,
-          });
-        }
-      }
-    }
-    this.y = y0 - 4;
-  }
-
-  gap(points: number) {
-    this.y -= points;
-  }
-
-  centered(text: string, font: EmbeddedFont, size: number) {
-    for (const line of this.wrap(text, font, size, A4.width - 2 * margin)) {
-      this.ensure(size + 6);
-      this.text(line, (A4.width - font.widthOfTextAtSize(line, size)) / 2, this.y, font, size);
-      this.y -= size + 6;
-    }
+    this.qr(link, A4.width - margin - box, this.y, box);
+    this.y = this.y - box - 4;
   }
 
   line(text: string, font: EmbeddedFont, size: number) {
@@ -432,39 +327,5 @@ class Writer {
       this.y -= size + 5;
     }
     this.y -= 2;
-  }
-
-  private ensure(height: number) {
-    if (this.y - height >= margin) return;
-    this.page = this.newPage();
-    this.y = A4.height - margin;
-  }
-
-  private text(text: string, x: number, y: number, font: EmbeddedFont, size: number) {
-    const name = this.names.get(font);
-    if (!name) throw new Error('Font not registered on the page');
-    this.page.pushOperators(
-      beginText(),
-      setFillingGrayscaleColor(0),
-      setFontAndSize(name, size),
-      moveText(x, y - size),
-      showText(font.encode(text)),
-      endText(),
-    );
-  }
-
-  private wrap(text: string, font: EmbeddedFont, size: number, width: number): string[] {
-    const lines: string[] = [];
-    let current = '';
-    for (const word of text.split(/\s+/).filter(Boolean)) {
-      const candidate = current ? `${current} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width || !current) current = candidate;
-      else {
-        lines.push(current);
-        current = word;
-      }
-    }
-    if (current) lines.push(current);
-    return lines.length > 0 ? lines : [''];
   }
 }

@@ -3,24 +3,13 @@
  * sơ"), over a period: a landscape PDF table and an XLSX workbook with the same columns. Pure: the same
  * lines give the same bytes (no clock, no I/O).
  */
-import {
-  beginText,
-  endText,
-  moveText,
-  PDFDocument,
-  type PDFName,
-  type PDFPage,
-  rgb,
-  setFillingGrayscaleColor,
-  setFontAndSize,
-  showText,
-} from 'pdf-lib';
+import { type PDFDocument, rgb } from 'pdf-lib';
 import type { RegisterLine } from '../domain/dossier/register.ts';
 import { formatVnDate, vnParts } from '../domain/time.ts';
 import { writeXlsx, type XlsxCell } from '../reports/xlsx.ts';
-import { formTitles } from './forms.ts';
-import { dejaVuSansBold, dejaVuSansRegular } from './fonts/dejavu-sans-vi.ts';
-import { type EmbeddedFont, embedTrueType } from './truetype.ts';
+import { formTitles, printedInstant } from './forms.ts';
+import { A4, newPdf, PdfCanvas, wrapWords } from './pdf-layout.ts';
+import type { EmbeddedFont } from './truetype.ts';
 
 export interface RegisterInput {
   agencyName: string;
@@ -83,25 +72,18 @@ export function renderRegisterXlsx(input: RegisterInput): Uint8Array {
   return writeXlsx([{ name: 'Sổ theo dõi hồ sơ', rows, widths: columns.map((c) => Math.round(c.width / 4.5) + 4) }]);
 }
 
-const fontBytes = {
-  regular: Buffer.from(dejaVuSansRegular, 'base64'),
-  bold: Buffer.from(dejaVuSansBold, 'base64'),
-};
-const page = { width: 841.89, height: 595.28, margin: 36 };
+/** A4 lying down. */
+const landscape = { width: A4.height, height: A4.width, margin: 36 };
 const size = 7.5;
 const leading = 9;
 
 export async function renderRegisterPdf(input: RegisterInput): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  const regular = embedTrueType(pdf, fontBytes.regular, 'DejaVuSans');
-  const bold = embedTrueType(pdf, fontBytes.bold, 'DejaVuSans-Bold');
-  pdf.setTitle(`${formTitles['07']} – ${input.agencyName} – ${period(input)}`);
-  pdf.setSubject(`Mẫu số 07 – ${period(input)}`);
-  pdf.setAuthor(input.agencyName);
-  pdf.setCreator('egov-one-stop');
-  pdf.setProducer('egov-one-stop');
-  pdf.setCreationDate(input.issuedAt);
-  pdf.setModificationDate(input.issuedAt);
+  const { pdf, regular, bold } = await newPdf({
+    title: `${formTitles['07']} – ${input.agencyName} – ${period(input)}`,
+    subject: `Mẫu số 07 – ${period(input)}`,
+    author: input.agencyName,
+    at: input.issuedAt,
+  });
 
   const table = new Table(pdf, regular, bold);
   table.heading(input.agencyName, formTitles['07'], period(input));
@@ -115,61 +97,37 @@ export async function renderRegisterPdf(input: RegisterInput): Promise<Uint8Arra
       columns.map((c) => c.cell(line)),
       regular,
     );
-  const { hour, minute } = vnParts(input.issuedAt);
-  table.note(
-    `Tổng số: ${input.lines.length} hồ sơ. Lập lúc ${two(hour)} giờ ${two(minute)}, ngày ${formatVnDate(input.issuedAt)}.`,
-  );
+  table.note(`Tổng số: ${input.lines.length} hồ sơ. Lập lúc ${printedInstant(input.issuedAt)}.`);
   return pdf.save({ useObjectStreams: false });
 }
 
 /** Rows of wrapped cells on landscape A4 pages, the column titles repeated at the top of each page. */
-class Table {
-  private page!: PDFPage;
-  private names = new Map<EmbeddedFont, PDFName>();
-  private y = 0;
+class Table extends PdfCanvas {
   private header: string[] | undefined;
 
-  constructor(
-    private readonly pdf: PDFDocument,
-    private readonly regular: EmbeddedFont,
-    private readonly bold: EmbeddedFont,
-  ) {
-    this.newPage();
-  }
-
-  private newPage() {
-    this.page = this.pdf.addPage([page.width, page.height]);
-    this.names = new Map([
-      [this.regular, this.page.node.newFontDictionary('F', this.regular.ref)],
-      [this.bold, this.page.node.newFontDictionary('F', this.bold.ref)],
-    ]);
-    this.y = page.height - page.margin;
+  constructor(pdf: PDFDocument, regular: EmbeddedFont, bold: EmbeddedFont) {
+    super(pdf, regular, bold, landscape);
   }
 
   heading(agencyName: string, title: string, subtitle: string) {
-    const nation = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-    const motto = 'Độc lập - Tự do - Hạnh phúc';
-    const right = page.width - page.margin;
-    this.text(agencyName.toUpperCase(), page.margin, this.y, this.bold, 9);
-    this.text(nation, right - this.bold.widthOfTextAtSize(nation, 9), this.y, this.bold, 9);
-    const mottoX = right - this.bold.widthOfTextAtSize(nation, 9) / 2 - this.bold.widthOfTextAtSize(motto, 9) / 2;
-    this.text(motto, mottoX, this.y - 12, this.bold, 9);
+    this.text(agencyName.toUpperCase(), landscape.margin, this.y, this.bold, 9);
+    this.mottoAtRight(landscape.width - landscape.margin, this.y);
     this.y -= 40;
-    this.text(title, (page.width - this.bold.widthOfTextAtSize(title, 13)) / 2, this.y, this.bold, 13);
+    this.centeredLine(title, this.y, this.bold, 13);
     this.y -= 18;
-    this.text(subtitle, (page.width - this.regular.widthOfTextAtSize(subtitle, 10)) / 2, this.y, this.regular, 10);
+    this.centeredLine(subtitle, this.y, this.regular, 10);
     this.y -= 22;
   }
 
   row(cells: string[], font: EmbeddedFont) {
     if (font === this.bold && !this.header) this.header = cells;
-    const wrapped = cells.map((cell, i) => wrap(cell, font, size, (columns[i]?.width ?? 40) - 4));
+    // A word longer than its column is cut: the cells stay within their borders.
+    const wrapped = cells.map((cell, i) =>
+      wrapWords(cell, font, size, (columns[i]?.width ?? 40) - 4, { cutLongWords: true }),
+    );
     const height = Math.max(...wrapped.map((lines) => lines.length)) * leading + 4;
-    if (this.y - height < page.margin) {
-      this.newPage();
-      if (this.header && cells !== this.header) this.row(this.header, this.bold);
-    }
-    let x = page.margin;
+    if (this.ensure(height) && this.header && cells !== this.header) this.row(this.header, this.bold);
+    let x = landscape.margin;
     wrapped.forEach((lines, i) => {
       const width = columns[i]?.width ?? 40;
       this.page.drawRectangle({
@@ -188,44 +146,8 @@ class Table {
 
   note(text: string) {
     this.y -= 6;
-    if (this.y - 12 < page.margin) this.newPage();
-    this.text(text, page.margin, this.y, this.regular, 9);
+    this.ensure(12);
+    this.text(text, landscape.margin, this.y, this.regular, 9);
     this.y -= 14;
   }
-
-  private text(text: string, x: number, y: number, font: EmbeddedFont, fontSize: number) {
-    const name = this.names.get(font);
-    if (!name) throw new Error('Font not registered on the page');
-    this.page.pushOperators(
-      beginText(),
-      setFillingGrayscaleColor(0),
-      setFontAndSize(name, fontSize),
-      moveText(x, y - fontSize),
-      showText(font.encode(text)),
-      endText(),
-    );
-  }
-}
-
-/** Words to lines within `width`; a word longer than the column is cut. */
-function wrap(text: string, font: EmbeddedFont, fontSize: number, width: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, fontSize) <= width) current = candidate;
-    else {
-      if (current) lines.push(current);
-      let rest = word;
-      while (font.widthOfTextAtSize(rest, fontSize) > width && rest.length > 1) {
-        let cut = rest.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), fontSize) > width) cut--;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
-      }
-      current = rest;
-    }
-  }
-  if (current) lines.push(current);
-  return lines.length > 0 ? lines : [''];
 }

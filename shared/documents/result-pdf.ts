@@ -5,24 +5,11 @@
  * content, the signer's block on the right and the recipients on the left. Pure: the same input
  * gives the same bytes. Signed afterwards (PAdES), by the leader and then by the agency.
  */
-import {
-  beginText,
-  endText,
-  moveText,
-  PDFDocument,
-  type PDFName,
-  type PDFPage,
-  rgb,
-  setFillingGrayscaleColor,
-  setFontAndSize,
-  showText,
-} from 'pdf-lib';
-// The encoder alone: the package's entry also loads its PNG, SVG and terminal renderers.
-import { create as createQrCode } from 'qrcode/lib/core/qrcode.js';
+import { type PDFDocument, rgb } from 'pdf-lib';
 import type { ResultDocument } from '../domain/dossier/result-document.ts';
 import { lookupUrl } from '../portal/paths.ts';
-import { dejaVuSansBold, dejaVuSansRegular } from './fonts/dejavu-sans-vi.ts';
-import { type EmbeddedFont, embedTrueType } from './truetype.ts';
+import { A4, nationalMotto as motto, newPdf, PdfCanvas } from './pdf-layout.ts';
+import type { EmbeddedFont } from './truetype.ts';
 
 export interface ResultPdfInput {
   document: ResultDocument;
@@ -33,28 +20,18 @@ export interface ResultPdfInput {
   issuedAt: Date;
 }
 
-const fontBytes = {
-  regular: Buffer.from(dejaVuSansRegular, 'base64'),
-  bold: Buffer.from(dejaVuSansBold, 'base64'),
-};
-const A4 = { width: 595.28, height: 841.89 };
 const margin = 56;
 const column = (A4.width - 2 * margin) / 2;
-const motto = { nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', words: 'Độc lập - Tự do - Hạnh phúc' };
 
 export async function renderResultPdf(input: ResultPdfInput): Promise<Uint8Array> {
   const { document: doc, dossierCode } = input;
-  const pdf = await PDFDocument.create();
-  const regular = embedTrueType(pdf, fontBytes.regular, 'DejaVuSans');
-  const bold = embedTrueType(pdf, fontBytes.bold, 'DejaVuSans-Bold');
-  pdf.setTitle(`${doc.title}${doc.summary ? ` – ${doc.summary}` : ''} – ${dossierCode}`);
-  pdf.setSubject(doc.number);
-  pdf.setAuthor(doc.issuer.at(-1) ?? '');
-  pdf.setKeywords([dossierCode]);
-  pdf.setCreator('egov-one-stop');
-  pdf.setProducer('egov-one-stop');
-  pdf.setCreationDate(input.issuedAt);
-  pdf.setModificationDate(input.issuedAt);
+  const { pdf, regular, bold } = await newPdf({
+    title: `${doc.title}${doc.summary ? ` – ${doc.summary}` : ''} – ${dossierCode}`,
+    subject: doc.number,
+    author: doc.issuer.at(-1) ?? '',
+    keywords: [dossierCode],
+    at: input.issuedAt,
+  });
 
   const page = new Layout(pdf, regular, bold);
   const top = page.y;
@@ -119,7 +96,7 @@ export async function renderResultPdf(input: ResultPdfInput): Promise<Uint8Array
   // The lookup: a QR code and its link, to check the dossier and the signatures.
   const link = lookupUrl(input.publicUrl, dossierCode);
   page.ensure(90);
-  page.qr(link, margin, page.y);
+  page.qr(link, margin, page.y, 68);
   page.text('Tra cứu hồ sơ và kiểm tra chữ ký số:', margin + 80, page.y - 20, regular, 8.5);
   for (const [i, part] of page.wrap(link, regular, 8.5, A4.width - 2 * margin - 80).entries()) {
     page.text(part, margin + 80, page.y - 32 - i * 11, regular, 8.5);
@@ -128,49 +105,13 @@ export async function renderResultPdf(input: ResultPdfInput): Promise<Uint8Array
 }
 
 /** Places text on A4 pages top to bottom, wrapping words and adding pages as needed. */
-class Layout {
-  private page: PDFPage;
-  y: number;
-  private names = new Map<EmbeddedFont, PDFName>();
-
-  constructor(
-    private readonly pdf: PDFDocument,
-    private readonly regular: EmbeddedFont,
-    private readonly bold: EmbeddedFont,
-  ) {
-    this.page = this.newPage();
-    this.y = A4.height - margin;
-  }
-
-  private newPage(): PDFPage {
-    const page = this.pdf.addPage([A4.width, A4.height]);
-    this.names = new Map([
-      [this.regular, page.node.newFontDictionary('F', this.regular.ref)],
-      [this.bold, page.node.newFontDictionary('F', this.bold.ref)],
-    ]);
-    return page;
-  }
-
-  ensure(height: number) {
-    if (this.y - height >= margin) return;
-    this.page = this.newPage();
-    this.y = A4.height - margin;
-  }
-
-  gap(points: number) {
-    this.y -= points;
+class Layout extends PdfCanvas {
+  constructor(pdf: PDFDocument, regular: EmbeddedFont, bold: EmbeddedFont) {
+    super(pdf, regular, bold, { ...A4, margin });
   }
 
   centeredIn(text: string, x: number, width: number, y: number, font: EmbeddedFont, size: number) {
     this.text(text, x + (width - font.widthOfTextAtSize(text, size)) / 2, y, font, size);
-  }
-
-  centered(text: string, font: EmbeddedFont, size: number) {
-    for (const line of this.wrap(text, font, size, A4.width - 2 * margin)) {
-      this.ensure(size + 6);
-      this.centeredIn(line, margin, A4.width - 2 * margin, this.y, font, size);
-      this.y -= size + 6;
-    }
   }
 
   /** A paragraph with a first-line indent, as administrative documents are typed. */
@@ -214,53 +155,5 @@ class Layout {
 
   rule(x1: number, x2: number, y: number) {
     this.page.drawLine({ start: { x: x1, y }, end: { x: x2, y }, thickness: 0.6, color: rgb(0, 0, 0) });
-  }
-
-  qr(link: string, x: number, y: number) {
-    const code = createQrCode(link, { errorCorrectionLevel: 'M' });
-    const size = code.modules.size;
-    const box = 68;
-    const cell = box / size;
-    for (let row = 0; row < size; row++) {
-      for (let col = 0; col < size; col++) {
-        if (code.modules.get(row, col)) {
-          this.page.drawRectangle({
-            x: x + col * cell,
-            y: y - box + (size - 1 - row) * cell,
-            width: cell,
-            height: cell,
-            color: rgb(0, 0, 0),
-          });
-        }
-      }
-    }
-  }
-
-  text(text: string, x: number, y: number, font: EmbeddedFont, size: number) {
-    const name = this.names.get(font);
-    if (!name) throw new Error('Font not registered on the page');
-    this.page.pushOperators(
-      beginText(),
-      setFillingGrayscaleColor(0),
-      setFontAndSize(name, size),
-      moveText(x, y - size),
-      showText(font.encode(text)),
-      endText(),
-    );
-  }
-
-  wrap(text: string, font: EmbeddedFont, size: number, width: number): string[] {
-    const lines: string[] = [];
-    let current = '';
-    for (const word of text.split(/\s+/).filter(Boolean)) {
-      const candidate = current ? `${current} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width || !current) current = candidate;
-      else {
-        lines.push(current);
-        current = word;
-      }
-    }
-    if (current) lines.push(current);
-    return lines.length > 0 ? lines : [''];
   }
 }

@@ -51,30 +51,17 @@ const ReceivedAt = z.pipe(
 const decimal = (message: string) =>
   z.pipe(z.string().check(z.regex(/^\d{1,6}(\.\d{1,6})?$/, message)), z.transform(Number));
 
-const daysMessage = 'Số ngày làm việc là số dương, tính theo nửa ngày: 0.5, 1, 1.5 …';
-const hoursMessage = 'Số giờ làm việc là số dương, tính theo nửa giờ: 0.5, 1, 1.5 …';
+/** A count of working days or hours in the query: positive, in halves, at most `max`. */
+const workingPeriod = (unit: 'ngày' | 'giờ', max: number) => {
+  const message = `Số ${unit} làm việc là số dương, tính theo nửa ${unit}: 0.5, 1, 1.5 …`;
+  return z.pipe(
+    decimal(message),
+    z.number().check(z.positive(message), z.multipleOf(0.5, message), z.maximum(max, `Tối đa ${max} ${unit} làm việc`)),
+  );
+};
 
-const WorkingDays = z.pipe(
-  decimal(daysMessage),
-  z
-    .number()
-    .check(
-      z.positive(daysMessage),
-      z.multipleOf(0.5, daysMessage),
-      z.maximum(maxWorkingDays, `Tối đa ${maxWorkingDays} ngày làm việc`),
-    ),
-);
-
-const WorkingHours = z.pipe(
-  decimal(hoursMessage),
-  z
-    .number()
-    .check(
-      z.positive(hoursMessage),
-      z.multipleOf(0.5, hoursMessage),
-      z.maximum(maxWorkingHours, `Tối đa ${maxWorkingHours} giờ làm việc`),
-    ),
-);
+const WorkingDays = workingPeriod('ngày', maxWorkingDays);
+const WorkingHours = workingPeriod('giờ', maxWorkingHours);
 
 /** `?receivedAt=<ISO instant with offset>&workingDays=<n>` or `…&workingHours=<n>`: exactly one of the two. */
 export const DueDateQuery = z
