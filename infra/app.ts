@@ -91,6 +91,7 @@ export function buildApp(app: App = new App()): EgovApp {
     documents: data.documents,
     queues: messaging.queues,
     partnerSecrets: data.partnerSecrets,
+    recordSealSecret: data.recordSealSecret,
   });
   const jobs = new JobsStack(app, stackIds.jobs, {
     env,

@@ -155,7 +155,7 @@ try {
     console.log(`   ${paper.name} (${bytes.length} byte)${outDir ? ` → ${file}` : ''}`);
     if (outDir) await writeFile(join(outDir, file), bytes);
   }
-  const verified = (await anonymous.post('/v1/signature-verifications', { code })) as {
+  const verified = (await anonymous.post('/v1/signature-verifications', { code, pin: receipt.lookupPin })) as {
     valid: boolean;
     signatures?: { valid: boolean; kind: string; signer?: { name: string; agency: string } }[];
   };

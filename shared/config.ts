@@ -90,6 +90,19 @@ const Env = {
   PARTNER_SECRETS: jsonMap(keyOf(partnerNames), stringOf(16)),
   /** Partners' API base URLs (context `egov:partnerUrls`; the simulators in the local cloud). */
   PARTNER_URLS: jsonMap(keyOf(partnerNames), urlOf()),
+  /**
+   * Public look-up by code and PIN (POST /v1/dossier-lookups, the portal's look-up page): PINs compared
+   * per dossier code, and failed look-ups per client address across codes, in a window of this many seconds.
+   */
+  LOOKUP_FAILURES_PER_CODE: withDefault(integer(1, 100), 5),
+  LOOKUP_FAILURES_PER_CLIENT: withDefault(integer(1, 10_000), 20),
+  LOOKUP_WINDOW_SECONDS: withDefault(integer(60, 86_400), 900),
+  /**
+   * The secret that seals what the platform keeps for a replay (Idempotency-Key records, a filing's PIN):
+   * in the cloud the Secrets Manager ARN, read at run time and cached; RECORD_SEAL_SECRET only in the local cloud.
+   */
+  RECORD_SEAL_SECRET_ARN: optional(text(1)),
+  RECORD_SEAL_SECRET: optional(text(32)),
   /** Where capture transports write (local cloud). */
   NOTIFICATION_CAPTURE_DIR: optional(text(1)),
 };

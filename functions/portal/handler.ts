@@ -36,7 +36,16 @@ export const handler = portalHandler({
   getProcedure: getProcedure(catalogue),
   agencyName: async (id) => (await agencies.get(id))?.name,
   lookup: lookupWithTimeline(
-    lookupDossier({ dossiers, agencies, attempts: lookupAttempts(config.TABLE_NAME), now: () => new Date() }),
+    lookupDossier({
+      dossiers,
+      agencies,
+      attempts: lookupAttempts(config.TABLE_NAME, {
+        perCode: config.LOOKUP_FAILURES_PER_CODE,
+        perClient: config.LOOKUP_FAILURES_PER_CLIENT,
+        windowSeconds: config.LOOKUP_WINDOW_SECONDS,
+      }),
+      now: () => new Date(),
+    }),
     dossiers,
   ),
   publishedFeedback: listPublishedFeedbackUseCase({ feedback: feedbackRepository(config.TABLE_NAME) }),

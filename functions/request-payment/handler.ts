@@ -8,7 +8,7 @@ import { config } from '#shared/config.ts';
 import { DossierCodeParams } from '#shared/use-cases/get-dossier.ts';
 import {
   type PlatformPaymentRequest,
-  PaymentRequestBody,
+  paymentRequestBody,
   requestPayment,
 } from '#shared/use-cases/payments/request-payment.ts';
 
@@ -30,7 +30,7 @@ const pay = requestPayment({
 });
 
 export const handler = httpHandler('request-payment', {
-  schemas: { params: DossierCodeParams, body: PaymentRequestBody },
+  schemas: { params: DossierCodeParams, body: paymentRequestBody(config.PUBLIC_URL) },
   middlewares: [idempotencyKeyHeader()],
 }).handle(async ({ caller, params, body }) => {
   const { created, payment } = await pay(caller, params.code, body);

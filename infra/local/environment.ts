@@ -2,6 +2,7 @@
  * The process environment of every handler, as the CDK function construct would set it in Lambda.
  * Handlers read it at module scope (shared/config.ts), so it is applied before any handler is imported.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -82,6 +83,8 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
     // Local configuration stands in for Secrets Manager: fresh secrets per cloud, shared with the simulators.
     PARTNER_SECRETS: JSON.stringify(input.partners.secrets),
     PARTNER_URLS: JSON.stringify(input.partners.urls),
+    // Stands in for the record seal's Secrets Manager secret (shared/adapters/record-seal.ts): fresh per cloud.
+    RECORD_SEAL_SECRET: randomBytes(32).toString('base64url'),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { problemResponse, problems } from '../../shared/http/problem.ts';
 import { type FunctionName, type HttpMethod, httpRoutes, type RouteAuth, usesToken } from '../manifest.ts';
 import { type DemoUser, demoUsers } from './demo-users.ts';
 import { apiGatewayClaims, fromResult, type HttpResponse, jsonMessage, toEvent } from './http-event.ts';
@@ -126,7 +127,12 @@ export function createGateway(options: GatewayOptions): Gateway {
         options.log('ERROR', 'gateway failure', error);
         return jsonMessage(500, 'Internal Server Error');
       })
-      .then((response) => send(res, withCors(response, cors, req.headers.origin)));
+      .then((response) => send(res, withCors(response, cors, req.headers.origin)))
+      .catch((error: unknown) => {
+        // A header node refuses to send (a character outside Latin-1, a newline): answer 500, keep serving.
+        options.log('ERROR', 'gateway could not send the answer', error);
+        sendFailure(res);
+      });
   });
 
   return {
@@ -298,4 +304,17 @@ function withCors(response: HttpResponse, cors: CorsOptions | false, origin: str
 function send(res: ServerResponse, response: HttpResponse): void {
   res.writeHead(response.statusCode, { ...response.headers, 'content-length': String(response.body.length) });
   res.end(response.body);
+}
+
+/** The last resort once an answer could not be sent: a plain problem+json 500, if the headers are not gone yet. */
+function sendFailure(res: ServerResponse): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const answer = problemResponse(problems.internal());
+  const body = Buffer.from(answer.body ?? '');
+  for (const name of res.getHeaderNames()) res.removeHeader(name);
+  res.writeHead(500, { ...answer.headers, 'content-length': String(body.length) });
+  res.end(body);
 }

@@ -42,6 +42,7 @@ export interface ApiStackProps extends StackProps {
   documents: IBucket;
   queues: ReadonlyMap<FunctionName, IQueue>;
   partnerSecrets: ReadonlyMap<PartnerName, ISecret>;
+  recordSealSecret: ISecret;
 }
 
 export class ApiStack extends Stack {
@@ -67,6 +68,7 @@ export class ApiStack extends Stack {
             documents: props.documents,
             queues: props.queues,
             partnerSecrets: props.partnerSecrets,
+            recordSealSecret: props.recordSealSecret,
             partnerUrls: settings.partnerUrls,
             signIn: { issuer: settings.jwtIssuer, clientId: settings.oidcClientId },
           },

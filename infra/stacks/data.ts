@@ -30,6 +30,8 @@ export class DataStack extends Stack {
   readonly accessLogs: Bucket;
   /** Each partner's shared secret (webhook and outbound signatures); ops exchange its value with the partner. */
   readonly partnerSecrets = new Map<PartnerName, ISecret>();
+  /** Seals what the platform keeps for a replay: Idempotency-Key records, a filing's PIN (shared/adapters/record-seal.ts). */
+  readonly recordSealSecret: ISecret;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -128,5 +130,16 @@ export class DataStack extends Stack {
       });
       this.partnerSecrets.set(partner, secret);
     }
+
+    this.recordSealSecret = new Secret(this, 'RecordSealSecret', {
+      description: 'egov-one-stop: seals Idempotency-Key records and filing claims (the look-up PIN) in the table',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.recordSealSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotated by ops (README "Security"): a new value only stops replays of the records sealed in the last 24 hours, which then expire; a rotation Lambda would add nothing but that.',
+    });
   }
 }

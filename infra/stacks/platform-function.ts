@@ -105,6 +105,8 @@ export interface PlatformResources {
   queues: ReadonlyMap<FunctionName, IQueue>;
   /** Each partner's shared secret (the data stack's). */
   partnerSecrets?: ReadonlyMap<PartnerName, ISecret>;
+  /** The data stack's record seal secret: what `access.sealsRecords` may read. */
+  recordSealSecret?: ISecret;
   /** Each partner's API base URL (`egov:partnerUrls`). */
   partnerUrls?: Partial<Record<PartnerName, string>>;
   /** The identity provider a signing-in function sends people to (`access.signIn`). */
@@ -310,6 +312,15 @@ export class PlatformFunction extends Construct {
       fn.addEnvironment('SIGNER', 'kms');
       fn.addEnvironment('SIGNING_CONFIG_PREFIX', signingConfigPrefix);
       fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
+    }
+
+    // Idempotency-Key records (and filings' claims) sealed with this secret: its ARN in the environment,
+    // the value read at run time and cached (shared/adapters/record-seal.ts).
+    if (access.sealsRecords) {
+      const secret = resources.recordSealSecret;
+      if (!secret) throw new Error(`${this.name} seals its replay records, but no record seal secret was given`);
+      secret.grantRead(fn);
+      fn.addEnvironment('RECORD_SEAL_SECRET_ARN', secret.secretArn);
     }
 
     const partners = partnersOf(this.spec);

@@ -3,40 +3,36 @@ import { type Caller, type Role, roles } from '../domain/caller.ts';
 type Claims = Record<string, string | number | boolean | string[] | undefined>;
 
 /**
- * API Gateway's JWT authorizer hands claims over as strings: an array claim arrives as
- * "[citizen leader]". Accept that form, a JSON array and a real array alike.
+ * Where the claims come from: `api-gateway`, the JWT authorizer's context, which hands every claim over as
+ * a string and an array claim as "[citizen leader]" (elements joined by one space); `jwt`, a token's own
+ * payload (the portal decodes its session token), where the roles claim must be a real array.
  */
-function parseRoles(value: Claims[string]): Role[] {
-  const raw = Array.isArray(value)
-    ? value
-    : typeof value === 'string'
-      ? value.trim().startsWith('[')
-        ? parseListString(value)
-        : value.split(/[\s,]+/)
-      : [];
-  return raw.filter((r): r is Role => (roles as readonly string[]).includes(r));
+export type ClaimsForm = 'api-gateway' | 'jwt';
+
+const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (roles as readonly string[]).includes(value);
+
+/**
+ * Only exact role names count. A sentence ("citizen admin"), a JSON text ('["admin"]') or a name with a
+ * space (["admin "], rendered "[admin ]") gives no role: a loose parse would let an identity provider's
+ * free-text attribute make its bearer an administrator. Names the platform does not know are dropped.
+ */
+function parseRoles(value: Claims[string], form: ClaimsForm): Role[] {
+  if (form === 'jwt') return Array.isArray(value) ? value.filter(isRole) : [];
+  if (typeof value !== 'string') return [];
+  // The authorizer's rendering of an array: brackets, elements separated by exactly one space.
+  const list = /^\[([^\s[\]]+(?: [^\s[\]]+)*)?\]$/.exec(value);
+  if (!list) return [];
+  return (list[1] ?? '').split(' ').filter(isRole);
 }
 
-function parseListString(value: string): string[] {
-  try {
-    const parsed: unknown = JSON.parse(value);
-    if (Array.isArray(parsed)) return parsed.map(String);
-  } catch {
-    // Not JSON: API Gateway's "[a b]" form.
-  }
-  return value
-    .slice(1, -1)
-    .split(/[\s,]+/)
-    .filter(Boolean);
-}
-
-export function callerFromClaims(claims: Claims | undefined): Caller | undefined {
+export function callerFromClaims(claims: Claims | undefined, form: ClaimsForm = 'api-gateway'): Caller | undefined {
   const sub = claims?.sub;
   if (typeof sub !== 'string' || sub.length === 0) return undefined;
   const agencyId = claims?.agencyId;
   return {
     sub,
-    roles: parseRoles(claims?.roles),
+    roles: parseRoles(claims?.roles, form),
     ...(typeof agencyId === 'string' && agencyId ? { agencyId } : {}),
   };
 }

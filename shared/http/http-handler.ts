@@ -12,6 +12,7 @@ import {
   type RequestSchemas,
 } from './parse-request.ts';
 import { problemErrors } from './problem-errors.ts';
+import { jsonSecurityHeaders } from './security-headers.ts';
 
 export interface Reply {
   status: number;
@@ -50,7 +51,12 @@ export function httpHandler<N extends FunctionName, S extends RequestSchemas = R
         const reply = await useCase(event.parsed as ParsedRequest<S, AuthOf<N>>);
         return {
           statusCode: reply.status,
-          headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...reply.headers },
+          headers: {
+            'content-type': 'application/json; charset=utf-8',
+            'cache-control': 'no-store',
+            ...reply.headers,
+            ...jsonSecurityHeaders,
+          },
           ...(reply.body === undefined ? {} : { body: JSON.stringify(reply.body) }),
         };
       };

@@ -1,31 +1,81 @@
 import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+import type { IdempotencyRecord } from '@aws-lambda-powertools/idempotency/persistence';
 import type { MiddlewareObj } from '@middy/core';
 import { dynamoClient } from '../adapters/dynamo/client.ts';
 import { tableLayout } from '../adapters/dynamo/table-layout.ts';
+import { isSealed, type RecordSeal, recordSeal } from '../adapters/record-seal.ts';
 import { config } from '../config.ts';
+import type { HttpEvent } from './parse-request.ts';
+
+/** How long a first answer is replayed. */
+export const idempotencyRecordSeconds = 24 * 60 * 60;
+
+/** The record's own key: a record read back carries it as its sort key, one being written as its key. */
+const recordKeyOf = (record: IdempotencyRecord): string => record.sortKey ?? record.idempotencyKey;
 
 /**
- * Honours the `Idempotency-Key` header: a replay returns the first response, a replay with
- * another body is refused. The key is scoped to the caller, so two citizens can't collide, and a
- * request without the header is not deduplicated at all (the `&&` makes the key null).
+ * Stores the first answer sealed (shared/adapters/record-seal.ts): the filing's receipt carries the
+ * look-up PIN, an official's step the dossier; the table holds neither in clear for the record's 24 hours.
+ */
+class SealedPersistenceLayer extends DynamoDBPersistenceLayer {
+  constructor(
+    options: ConstructorParameters<typeof DynamoDBPersistenceLayer>[0],
+    private readonly sealOf: () => RecordSeal,
+  ) {
+    super(options);
+  }
+
+  protected override async _updateRecord(record: IdempotencyRecord): Promise<void> {
+    if (record.responseData !== undefined && !isSealed(record.responseData)) {
+      record.responseData = this.sealOf().seal(recordKeyOf(record), JSON.stringify(record.responseData));
+    }
+    return super._updateRecord(record);
+  }
+}
+
+/**
+ * Honours the `Idempotency-Key` header: a replay returns the first answer, a replay with another body
+ * is refused (422). The record is bound to the method, the path (so the dossier) and the caller: the
+ * same key on another route or dossier, or from another person, is another request. A request without
+ * the header is not deduplicated (the `&&` makes the key null); the header's form is checked by
+ * parseRequest (1–255 visible ASCII) before this runs. A body-less route hashes `null` as its body.
  */
 export function idempotencyKeyHeader(): MiddlewareObj {
-  return makeHandlerIdempotent({
-    persistenceStore: new DynamoDBPersistenceLayer({
-      tableName: config.TABLE_NAME,
-      awsSdkV3Client: dynamoClient,
-      keyAttr: tableLayout.partitionKey,
-      sortKeyAttr: tableLayout.sortKey,
-      expiryAttr: tableLayout.timeToLiveAttribute,
-    }),
+  let seal: RecordSeal | undefined;
+  const sealOf = (): RecordSeal => {
+    if (!seal) throw new Error('The record seal was not loaded before the idempotency check');
+    return seal;
+  };
+  const inner = makeHandlerIdempotent({
+    persistenceStore: new SealedPersistenceLayer(
+      {
+        tableName: config.TABLE_NAME,
+        awsSdkV3Client: dynamoClient,
+        keyAttr: tableLayout.partitionKey,
+        sortKeyAttr: tableLayout.sortKey,
+        expiryAttr: tableLayout.timeToLiveAttribute,
+      },
+      sealOf,
+    ),
     config: new IdempotencyConfig({
       eventKeyJmesPath:
-        'headers."idempotency-key" && [requestContext.authorizer.jwt.claims.sub, headers."idempotency-key"]',
-      payloadValidationJmesPath: 'body',
-      expiresAfterSeconds: 24 * 60 * 60,
+        'headers."idempotency-key" && [requestContext.http.method, rawPath, requestContext.authorizer.jwt.claims.sub, headers."idempotency-key"]',
+      payloadValidationJmesPath: 'body || `null`',
+      expiresAfterSeconds: idempotencyRecordSeconds,
       throwOnNoIdempotencyKey: false,
+      // A replay: the stored answer opened again (records written before sealing are returned as they are).
+      responseHook: (response, record) =>
+        isSealed(response) ? (JSON.parse(sealOf().open(recordKeyOf(record), response)) as typeof response) : response,
     }),
   }) as MiddlewareObj;
+  return {
+    ...inner,
+    // The secret is read (and cached) before the check: the replay hook is synchronous.
+    before: async (request) => {
+      if ((request.event as HttpEvent | undefined)?.headers?.['idempotency-key']) seal = await recordSeal();
+      return inner.before?.(request);
+    },
+  };
 }

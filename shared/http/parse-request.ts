@@ -32,6 +32,12 @@ export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer & { parsed?: Par
 export const defaultMaxBodyBytes = 256 * 1024;
 
 /**
+ * An Idempotency-Key header: 1 to 255 visible ASCII characters (a UUID is 36). Longer keys made the
+ * filing's claim key exceed DynamoDB's key size (a 500); spaces and other bytes have no use in a key.
+ */
+export const idempotencyKeyPattern = /^[\x21-\x7e]{1,255}$/;
+
+/**
  * Authenticates and validates before anything else runs: the caller comes from the verified
  * token only, and a body that fails its schema (unknown fields included) never reaches a use case.
  */
@@ -45,6 +51,10 @@ export function parseRequest(auth: RouteAuth, schemas: RequestSchemas, maxBodyBy
       if (usesToken(auth)) {
         if (!caller) throw problems.unauthenticated();
         if (!caller.roles.some((role) => auth.roles.includes(role))) throw problems.forbidden();
+      }
+      const idempotencyKey = event.headers['idempotency-key'];
+      if (idempotencyKey !== undefined && !idempotencyKeyPattern.test(idempotencyKey)) {
+        throw problems.invalidIdempotencyKey();
       }
       const errors: FieldError[] = [];
       const validate = (schema: z.core.$ZodType | undefined, input: unknown, where: string) => {
@@ -66,7 +76,7 @@ export function parseRequest(auth: RouteAuth, schemas: RequestSchemas, maxBodyBy
         params,
         caller,
         requestId: event.requestContext.requestId,
-        ...(event.headers['idempotency-key'] ? { idempotencyKey: event.headers['idempotency-key'] } : {}),
+        ...(idempotencyKey ? { idempotencyKey } : {}),
       } as ParsedRequest<RequestSchemas, RouteAuth>;
     },
   };

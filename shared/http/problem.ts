@@ -1,4 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { jsonSecurityHeaders } from './security-headers.ts';
 
 export interface FieldError {
   field: string;
@@ -45,6 +46,13 @@ export const problems = {
       'Khóa Idempotency-Key đã dùng cho yêu cầu khác',
       'Mỗi yêu cầu mới cần một Idempotency-Key mới.',
     ),
+  invalidIdempotencyKey: () =>
+    new Problem(
+      400,
+      'invalid-idempotency-key',
+      'Khóa Idempotency-Key không hợp lệ',
+      'Idempotency-Key phải gồm từ 1 đến 255 ký tự ASCII nhìn thấy được (không dấu cách, không chữ có dấu).',
+    ),
   requestInProgress: () =>
     new Problem(409, 'request-in-progress', 'Yêu cầu đang được xử lý', 'Yêu cầu cùng Idempotency-Key đang xử lý.'),
   internal: () => new Problem(500, 'internal-error', 'Lỗi hệ thống', 'Đã có lỗi xảy ra. Vui lòng thử lại sau ít phút.'),
@@ -53,7 +61,7 @@ export const problems = {
 export function problemResponse(problem: Problem, instance?: string): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: problem.status,
-    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
+    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...jsonSecurityHeaders },
     body: JSON.stringify({
       type: `https://egov-one-stop.gov.vn/problems/${problem.code}`,
       code: problem.code,

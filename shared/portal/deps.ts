@@ -12,7 +12,7 @@ export interface PortalDeps {
   search: (query: SearchProceduresQuery) => Promise<{ items: ProcedureListItem[]; total: number; nextCursor?: string }>;
   getProcedure: (code: string) => Promise<Procedure>;
   agencyName: (id: string) => Promise<string | undefined>;
-  lookup: (body: { code: string; pin: string }) => Promise<LookupResult>;
+  lookup: (body: { code: string; pin: string }, client: string) => Promise<LookupResult>;
   publishedFeedback: (query: { limit: number; cursor?: string }) => Promise<{
     items: PublishedAnswer[];
     nextCursor?: string;

@@ -34,6 +34,7 @@ async function toRequest(event: APIGatewayProxyEventV2): Promise<PortalRequest> 
     cookies: readCookies(event.cookies),
     origin,
     headers,
+    sourceIp: event.requestContext.http.sourceIp,
   };
   if (contentType.startsWith('application/x-www-form-urlencoded')) {
     return { ...request, form: new URLSearchParams(raw.toString('utf8')) };

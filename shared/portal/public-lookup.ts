@@ -7,11 +7,11 @@ import type { LookupResult } from './pages/lookup.ts';
  * PIN (and counted a wrong one), so it adds no way around the lockout.
  */
 export function lookupWithTimeline(
-  lookup: (body: { code: string; pin: string }) => Promise<Omit<LookupResult, 'timeline'>>,
+  lookup: (body: { code: string; pin: string }, client: string) => Promise<Omit<LookupResult, 'timeline'>>,
   dossiers: { get: (code: string) => Promise<StoredDossier | undefined> },
 ) {
-  return async (body: { code: string; pin: string }): Promise<LookupResult> => {
-    const result = await lookup(body);
+  return async (body: { code: string; pin: string }, client: string): Promise<LookupResult> => {
+    const result = await lookup(body, client);
     const stored = await dossiers.get(body.code);
     const timeline = (stored?.dossier.timeline ?? []).map(({ at, note }) => ({ at, note }));
     return { ...result, timeline };

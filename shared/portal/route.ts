@@ -19,6 +19,8 @@ export interface PortalRequest {
   origin: string;
   /** Lower-case request headers. */
   headers: Record<string, string | undefined>;
+  /** The client's address (API Gateway's `requestContext.http.sourceIp`): the look-up's per-client limit. */
+  sourceIp?: string;
 }
 
 export interface PublicContext {

@@ -69,7 +69,7 @@ export function sessionOf(
 /** Undefined for a token that is not a JWT with a subject, or has expired. */
 export function sessionFromToken(token: string, nowSeconds: number): Session | undefined {
   const claims = decodeClaims(token);
-  const caller = callerFromClaims(claims as Parameters<typeof callerFromClaims>[0]);
+  const caller = callerFromClaims(claims as Parameters<typeof callerFromClaims>[0], 'jwt');
   const expiresAt = typeof claims?.exp === 'number' ? claims.exp : 0;
   if (!caller || expiresAt <= nowSeconds) return undefined;
   return {
@@ -131,7 +131,20 @@ export function signInFlowOf(cookies: Record<string, string | undefined>, secure
 
 /** Only a path of this portal: an open redirect would let a link send people anywhere after sign-in. */
 export function safeReturnPath(candidate: string | null | undefined, fallback: string): string {
-  if (!candidate || !candidate.startsWith(`${portalPrefix}/`) || candidate.startsWith('//')) return fallback;
-  if (/[\\\r\n]/.test(candidate) || candidate.includes('//')) return fallback;
-  return candidate.slice(0, 512);
+  if (!candidate || !candidate.startsWith(`${portalPrefix}/`) || candidate.length > 512) return fallback;
+  // Control characters (a tab, a newline) and backslashes are refused outright: browsers drop or rewrite them.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(candidate) || candidate.includes('//')) return fallback;
+  let resolved: URL;
+  try {
+    resolved = new URL(candidate, 'http://portal.invalid');
+  } catch {
+    return fallback;
+  }
+  // Dot segments resolved as the browser would: `/portal/../local/…` leaves the portal.
+  if (resolved.origin !== 'http://portal.invalid' || !resolved.pathname.startsWith(`${portalPrefix}/`)) return fallback;
+  // The URL serializer percent-encodes spaces and non-ASCII in the path (a Location header carries Latin-1
+  // only, and a character outside it made node throw); the query keeps its own encoding, finished here.
+  const path = `${resolved.pathname}${resolved.search}`.replace(/[^\x21-\x7e]/g, (c) => encodeURIComponent(c));
+  return path.length > 1024 ? fallback : path;
 }

@@ -13,9 +13,20 @@ export const LookupBody = z.strictObject({
   pin: z.string().check(z.regex(/^\d{6}$/, 'Mã tra cứu gồm 6 chữ số')),
 });
 
+const tooMany = (code: string, message: string, retryAfterSeconds: number) =>
+  new RuleViolation(
+    'rate-limited',
+    code,
+    `${message}; vui lòng thử lại sau ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} phút.`,
+    { retryAfterSeconds },
+  );
+
 /**
  * The public look-up printed on the receipt (the QR code opens it): status, agency and appointment
- * only. A wrong PIN and an unknown code get the same answer, and repeated wrong PINs lock the code.
+ * only. A wrong PIN and an unknown code get the same answer. Each attempt is counted before the PIN
+ * is compared (lookup-attempts.ts): per client address across codes, and per existing code, so
+ * neither parallel guesses nor guesses spread over many codes get past the limits. An unknown code
+ * writes no counter of its own: a code not issued yet cannot be locked before it exists.
  */
 export function lookupDossier(deps: {
   dossiers: DossierRepository;
@@ -23,20 +34,23 @@ export function lookupDossier(deps: {
   attempts: LookupAttempts;
   now: () => Date;
 }) {
-  return async (body: z.output<typeof LookupBody>) => {
+  return async (body: z.output<typeof LookupBody>, client: string) => {
     const now = deps.now();
-    if (await deps.attempts.isLocked(body.code, now)) {
-      throw new RuleViolation(
-        'rate-limited',
-        'too-many-attempts',
-        'Nhập sai mã tra cứu quá nhiều lần; vui lòng thử lại sau 15 phút.',
-      );
+    const byClient = await deps.attempts.claimForClient(client, now);
+    if (!byClient.granted) {
+      throw tooMany('too-many-lookups', 'Quá nhiều lượt tra cứu không thành công', byClient.retryAfterSeconds);
     }
+    const notFound = () =>
+      new RuleViolation('not-found', 'not-found', 'Không tìm thấy hồ sơ với mã và mã tra cứu đã nhập.');
     const stored = await deps.dossiers.get(body.code);
-    if (!stored || !pinMatches(body.code, body.pin, stored.dossier.pinHash)) {
-      await deps.attempts.recordFailure(body.code, now);
-      throw new RuleViolation('not-found', 'not-found', 'Không tìm thấy hồ sơ với mã và mã tra cứu đã nhập.');
+    if (!stored) throw notFound();
+    const byCode = await deps.attempts.claimForCode(body.code, now);
+    if (!byCode.granted) {
+      throw tooMany('too-many-attempts', 'Nhập sai mã tra cứu quá nhiều lần', byCode.retryAfterSeconds);
     }
+    if (!pinMatches(body.code, body.pin, stored.dossier.pinHash)) throw notFound();
+    // The right PIN: neither counter keeps this attempt.
+    await Promise.all([byCode.release(), byClient.release()]);
     const { dossier } = stored;
     const agency = await deps.agencies.get(dossier.agencyId);
     return {

@@ -294,7 +294,9 @@ describe.each([
     await nav.getByRole('link', { name: 'Kiểm tra chữ ký số' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kiểm tra chữ ký số' }).waitFor();
     await checkPage(an, 'citizen-verify-form');
-    await page.getByLabel('Hoặc nhập mã hồ sơ').fill(code);
+    await page.getByLabel('Hoặc nhập mã hồ sơ và mã tra cứu').fill(code);
+    // The code alone is printed on every form: the receipt's PIN proves the person may see who decided.
+    await page.getByLabel('Mã tra cứu', { exact: true }).fill(pin);
     const verified = await navigate(page, () => page.getByRole('button', { name: 'Kiểm tra theo mã hồ sơ' }).click());
     expect(verified.status()).toBe(200);
     await success(page, 'Chữ ký số hợp lệ.');

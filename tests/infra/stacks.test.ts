@@ -2,10 +2,13 @@
  * The synthesized stacks against infra/manifest.ts and docs/design.md: one synthesis (no bundling) for
  * every assertion of this file.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { stackIds } from '../../infra/app.ts';
 import { gatewayRoutes } from '../../infra/local/gateway.ts';
+import { repoRoot as repoRootDir } from '../../infra/local/lambda.ts';
 import {
   consumersOf,
   type FunctionName,
@@ -109,6 +112,12 @@ describe('functions', () => {
     });
   });
 
+  it.each(functionNames)('%s: declares access.sealsRecords exactly when its handler keeps replay records', (name) => {
+    const source = readFileSync(resolve(repoRootDir, specOf(name).entry), 'utf8');
+    const keepsRecords = /idempotencyKeyHeader\(|composition\/file-dossier|dvcqgClaims|requestClaims/.test(source);
+    expect(specOf(name).access.sealsRecords === true).toBe(keepsRecords);
+  });
+
   it.each(functionNames)('%s: grants and environment variables come together from its access', (name) => {
     const { access } = specOf(name);
     const fn = functionOf(name).Properties;
@@ -139,14 +148,20 @@ describe('functions', () => {
     expect('DOCUMENTS_BUCKET' in env).toBe(access.documents !== undefined);
 
     // A partner's secret: its ARN in the environment (never its value) and read access to that secret only.
+    // The record seal secret likewise, for a function that keeps replay records (access.sealsRecords).
     const partners = partnersOf(specOf(name));
-    expect(actions.has('secretsmanager:GetSecretValue')).toBe(partners.length > 0);
+    const seals = access.sealsRecords === true;
+    expect(actions.has('secretsmanager:GetSecretValue')).toBe(partners.length > 0 || seals);
     expect('PARTNER_SECRET_ARNS' in env).toBe(partners.length > 0);
+    expect('RECORD_SEAL_SECRET_ARN' in env).toBe(seals);
+    const secretsRead = statements
+      .filter((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue'))
+      .flatMap((s) => [s.Resource].flat().map((r) => logicalIdOf(resolved(r))));
+    expect(new Set(secretsRead)).toEqual(
+      new Set([...partners.map(partnerSecretId), ...(seals ? [recordSealSecretId()] : [])]),
+    );
+    if (seals) expect(logicalIdOf(resolved(env.RECORD_SEAL_SECRET_ARN))).toBe(recordSealSecretId());
     if (partners.length > 0) {
-      const secretsRead = statements
-        .filter((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue'))
-        .flatMap((s) => [s.Resource].flat().map((r) => logicalIdOf(resolved(r))));
-      expect(new Set(secretsRead)).toEqual(new Set(partners.map(partnerSecretId)));
       const arns = JSON.stringify(env.PARTNER_SECRET_ARNS);
       for (const partner of partners) expect(arns).toContain(partner);
     }
@@ -261,14 +276,25 @@ function partnerSecretId(partner: PartnerName): string {
   return id;
 }
 
+function recordSealSecretId(): string {
+  const [id] = only(
+    Object.fromEntries(
+      Object.entries(resourcesOf('data', 'AWS::SecretsManager::Secret')).filter(([, s]) =>
+        String(s.Properties.Description).includes('seals Idempotency-Key records'),
+      ),
+    ),
+  );
+  return id;
+}
+
 describe('data', () => {
   const [keyId, key] = only(resourcesOf('data', 'AWS::KMS::Key'));
 
-  it('one generated secret per partner, retained', () => {
+  it('one generated secret per partner and the record seal secret, retained', () => {
     const secrets = resourcesOf('data', 'AWS::SecretsManager::Secret');
-    expect(Object.keys(secrets)).toHaveLength(partnerNames.length);
-    for (const partner of partnerNames) {
-      const secret = secrets[partnerSecretId(partner)] as Resource;
+    expect(Object.keys(secrets)).toHaveLength(partnerNames.length + 1);
+    for (const id of [...partnerNames.map(partnerSecretId), recordSealSecretId()]) {
+      const secret = secrets[id] as Resource;
       expect(secret.Properties.GenerateSecretString).toBeDefined();
       expect(secret.Properties.SecretString).toBeUndefined();
       expect(secret.DeletionPolicy).toBe('Retain');

@@ -136,6 +136,87 @@ describe('uploading a required document', () => {
   });
 });
 
+describe('a verified upload is immutable to the applicant', () => {
+  it('serves the verified bytes after the same presigned form is posted again with other bytes of the same length', async () => {
+    const code = await fileOne();
+    const verifiedBytes = pdf(4096);
+    const asked = await askUpload('citizen-an', code, {
+      slot: 1,
+      contentType: 'application/pdf',
+      size: verifiedBytes.length,
+    });
+    const { document, upload } = asked.body;
+    expect(await post(upload, verifiedBytes)).toBe(204);
+    const done = await complete('citizen-an', code, document.id);
+    const verifiedSha = createHash('sha256').update(verifiedBytes).digest('hex');
+    expect(done.body).toMatchObject({ status: 'verified', sha256: verifiedSha });
+
+    // The form is still within its five minutes: a swap of the same length and type satisfies its policy.
+    const swapped = pdf(4096);
+    swapped.write('%%EOF forged', 2048);
+    expect(swapped.length).toBe(verifiedBytes.length);
+    expect(await post(upload, swapped)).toBe(204);
+    // Completing again changes nothing either.
+    expect((await complete('citizen-an', code, document.id)).body).toMatchObject({ sha256: verifiedSha });
+
+    // Whoever downloads it, the applicant or the officials, gets the bytes that were verified.
+    for (const sub of ['citizen-an', 'receiver-lan']) {
+      const listed = await listDocs(sub, code);
+      const item = listed.body.items.find((d: { id: string }) => d.id === document.id);
+      expect(item).toMatchObject({ status: 'verified', sha256: verifiedSha });
+      const download = await fetch(item.download.url);
+      expect(download.status).toBe(200);
+      const served = Buffer.from(await download.arrayBuffer());
+      expect(createHash('sha256').update(served).digest('hex')).toBe(verifiedSha);
+    }
+  });
+});
+
+describe('a verified upload is immutable to the applicant, even mid-verification', () => {
+  it('serves the bytes it checked, whatever is posted to the form while it checks them', async () => {
+    const code = await fileOne();
+    const original = pdf(3000);
+    const asked = await askUpload('citizen-an', code, {
+      slot: 1,
+      contentType: 'application/pdf',
+      size: original.length,
+    });
+    const { document, upload } = asked.body;
+    expect(await post(upload, original)).toBe(204);
+    const swapped = pdf(3000);
+    swapped.write('forged', 1500);
+    const [{ completeUpload }, { dossierRepository }, { documentRepository }, { documentStore, s3Client }] =
+      await Promise.all([
+        import('../../shared/use-cases/documents/upload-document.ts'),
+        import('../../shared/adapters/dynamo/dossier-repository.ts'),
+        import('../../shared/adapters/dynamo/document-repository.ts'),
+        import('../../shared/adapters/s3/document-store.ts'),
+      ]);
+    const real = documentStore(s3Client(true), cloud.bucketName);
+    // The applicant re-posts the form at the worst moment: once the verifier has read the bytes it
+    // judges, before it records them as verified.
+    const store = {
+      ...real,
+      digest: async (key: string, headBytes: number) => {
+        const digest = await real.digest(key, headBytes);
+        expect(await post(upload, swapped)).toBe(204);
+        return digest;
+      },
+    };
+    const documents = documentRepository(cloud.tableName);
+    const verified = await completeUpload({
+      dossiers: dossierRepository(cloud.tableName),
+      documents,
+      store,
+      now: () => new Date(),
+    })({ sub: 'citizen-an', roles: ['citizen'] }, code, document.id);
+    const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    expect(verified).toMatchObject({ status: 'verified', sha256: sha(original) });
+    const stored = await documents.get(code, document.id);
+    expect(sha(await real.get(stored?.key ?? ''))).toBe(sha(original));
+  });
+});
+
 describe('upload abuse is refused and leaves the dossier unchanged', () => {
   async function refusedAfterUpload(
     declared: { contentType: string; size: number },

@@ -1,7 +1,8 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
-import { birthRegistration, request, tokenFor } from '../support/http.ts';
+import { birthRegistration, request, type TestResponse, tokenFor } from '../support/http.ts';
 
 let cloud: LocalCloud;
 const tokens: Record<string, string | undefined> = {};
@@ -153,6 +154,97 @@ describe('the public look-up by code and PIN', () => {
     const locked = await request(cloud, 'POST', '/v1/dossier-lookups', { body: { code, pin } });
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('too-many-attempts');
+  });
+});
+
+/** A look-up sent from one loopback address: the gateway sees it as that client's source IP. */
+function lookupFrom(address: string, body: { code: string; pin: string }): Promise<TestResponse> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      new URL('/v1/dossier-lookups', cloud.apiUrl),
+      {
+        method: 'POST',
+        localAddress: address,
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(res.headers))
+            if (typeof value === 'string') headers.set(name, value);
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers, body: text ? JSON.parse(text) : undefined });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+const otherPin = (pin: string) => String((Number(pin) + 1) % 1_000_000).padStart(6, '0');
+
+describe('the look-up limits hold under concurrency and across codes', () => {
+  it('compares at most five PINs of a code however many guesses race, and then refuses the right one', async () => {
+    const { code, pin } = await fileOne();
+    // 40 guesses at once, each from its own address so that only the code's own limit applies.
+    const guesses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => lookupFrom(`127.0.1.${i + 1}`, { code, pin: otherPin(pin) })),
+    );
+    const statuses = guesses.map((g) => g.status);
+    // 5 wrong PINs compared (404), the other 35 refused before any comparison (429).
+    expect(statuses.filter((s) => s === 404)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(35);
+    const right = await lookupFrom('127.0.1.41', { code, pin });
+    expect(right.status).toBe(429);
+    expect(right.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(right.body.code).toBe('too-many-attempts');
+    // The window is 15 minutes from the first guess: the client waits at most that long.
+    const retryAfter = Number(right.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+  });
+
+  it('does not lock a code that has not been issued yet', async () => {
+    const { code } = await fileOne();
+    const [, prefix, day, sequence] = /^(.+)-(\d{6})-(\d+)$/.exec(code) ?? [];
+    const next = `${prefix}-${day}-${String(Number(sequence) + 1).padStart(sequence?.length ?? 4, '0')}`;
+    for (let i = 0; i < 5; i++) {
+      const guess = await lookupFrom('127.0.2.1', { code: next, pin: '123456' });
+      expect(guess.status).toBe(404);
+    }
+    const filed = await fileOne();
+    expect(filed.code).toBe(next);
+    const found = await lookupFrom('127.0.2.2', { code: filed.code, pin: filed.pin });
+    expect(found.status).toBe(200);
+  });
+
+  it('refuses a client after 20 failed look-ups across codes, and only that client', async () => {
+    const { code, pin } = await fileOne();
+    // 20 unknown codes (the default LOOKUP_FAILURES_PER_CLIENT), each answered 404 ...
+    for (let i = 1; i <= 20; i++) {
+      const guess = await lookupFrom('127.0.3.1', { code: `24.07210-200101-${String(i).padStart(4, '0')}`, pin });
+      expect(guess.status).toBe(404);
+    }
+    // ... then the 21st look-up from that address is refused, even with a right code and PIN.
+    const refused = await lookupFrom('127.0.3.1', { code, pin });
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe('too-many-lookups');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(15 * 60);
+    // Another client is not affected, and the code itself is not locked (its PIN was never compared).
+    const other = await lookupFrom('127.0.3.2', { code, pin });
+    expect(other.status).toBe(200);
+  });
+
+  it('does not count a right PIN: a holder may look the dossier up again and again', async () => {
+    const { code, pin } = await fileOne();
+    for (let i = 0; i < 8; i++) expect((await lookupFrom('127.0.4.1', { code, pin })).status).toBe(200);
   });
 });
 

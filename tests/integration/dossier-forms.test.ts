@@ -81,7 +81,10 @@ describe('forms and the signed result issued by the lifecycle', () => {
       dossierCode: code,
     });
     expect(genuine.body.chain).toHaveLength(3);
-    expect((await verify({ code })).body).toMatchObject({ valid: true, documentHash: genuine.body.documentHash });
+    expect((await verify({ code, pin: filed.body.lookupPin })).body).toMatchObject({
+      valid: true,
+      documentHash: genuine.body.documentHash,
+    });
 
     const tampered = Buffer.from(signed);
     const at = tampered.indexOf('stream') + 20;

@@ -61,11 +61,13 @@ describe('requesting an online payment', () => {
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ code: 'payment-platform-unavailable' });
 
-    const first = await pay(code, { key: 'pay-once', body: { returnUrl: 'https://dichvucong.gov.vn/thanh-toan' } });
+    // The portal's own page, on the deployment's origin (PUBLIC_URL: the local gateway here).
+    const returnUrl = `${cloud.apiUrl}/portal/ho-so-cua-toi/${code}?da=thanh-toan`;
+    const first = await pay(code, { key: 'pay-once', body: { returnUrl } });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ amount: 8000, currency: 'VND', status: 'pending' });
     expect(first.body.payUrl).toMatch(new RegExp(`^${cloud.partnersUrl}/payments/pay/`));
-    const retried = await pay(code, { key: 'pay-once', body: { returnUrl: 'https://dichvucong.gov.vn/thanh-toan' } });
+    const retried = await pay(code, { key: 'pay-once', body: { returnUrl } });
     expect(retried.body).toEqual(first.body);
     const again = await pay(code);
     expect(again.status).toBe(200);

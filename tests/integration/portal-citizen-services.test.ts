@@ -36,9 +36,13 @@ async function file(procedureCode = '1.001193'): Promise<string> {
     body: birthRegistration({ procedureCode }),
   });
   expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+  pins.set(filed.body.code as string, filed.body.lookupPin as string);
   await cloud.settle();
   return filed.body.code as string;
 }
+
+/** Each filed dossier's look-up PIN, as its receipt showed it. */
+const pins = new Map<string, string>();
 
 const read = async (code: string) =>
   (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['citizen-an'] })).body;
@@ -155,12 +159,17 @@ describe('rating a returned dossier and checking its signed result', () => {
     expect((await binh.post(paths.myDossierRating(code), { _key: randomUUID(), score: '1' })).status).toBe(404);
   });
 
-  it('shows a signed result valid, by code (signed in or not) and by upload, and a tampered copy invalid', async () => {
+  it('shows a signed result valid, by code and PIN (signed in or not) and by upload, and a tampered copy invalid', async () => {
+    // The code alone is printed on every form: without the receipt's PIN it shows nobody's decision.
+    const withoutPin = await an.post(paths.verifySignature, { code });
+    expect(withoutPin.status).toBe(400);
+    expect(withoutPin.body).toContain('Mã tra cứu gồm 6 chữ số');
+    expect(withoutPin.body).not.toContain('Vũ Mạnh Hùng');
     // Anyone: no session, no token.
     const byCode = await fetch(`${cloud.apiUrl}${paths.verifySignature}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ code }).toString(),
+      body: new URLSearchParams({ code, pin: pins.get(code) ?? '' }).toString(),
     });
     const byCodePage = await byCode.text();
     expect(byCode.status).toBe(200);

@@ -72,4 +72,27 @@ describe('portal sign-in (OIDC authorization code + PKCE against the local provi
     expect(response.headers.getSetCookie().join()).toContain('egov-session=; Max-Age=0');
     expect(csrfTokenOf(forged)).not.toBe(csrfTokenOf(`${forged}x`));
   });
+
+  it('sends a signed-in person only to a same-site path, percent-encoded: a non-Latin-1 return path neither escapes nor kills the server', async () => {
+    const agent = await signInToPortal(cloud.apiUrl, 'citizen-an');
+    // %E3%80%82 is U+3002 (ideographic full stop): outside Latin-1, it cannot go raw in a Location header.
+    const wide = await agent.get('/portal/dang-nhap?sau=/portal/%E3%80%82');
+    expect(wide.status).toBe(303);
+    expect(wide.location).toBe('/portal/%E3%80%82');
+    const spaced = await agent.get('/portal/dang-nhap?sau=/portal/ho so');
+    expect(spaced.location).toBe('/portal/ho%20so');
+    for (const hostile of [
+      '/portal/\tx',
+      '/portal/../local/users',
+      '//evil.example/portal/',
+      '/portal/\\evil',
+      'https://evil.example/portal/x',
+    ]) {
+      const refused = await agent.get(`/portal/dang-nhap?sau=${encodeURIComponent(hostile)}`);
+      expect(refused.status, hostile).toBe(303);
+      expect(refused.location, hostile).toBe('/portal/ho-so-cua-toi');
+    }
+    // The server still answers.
+    expect((await agent.get('/portal/trang-chu')).status).toBe(200);
+  });
 });

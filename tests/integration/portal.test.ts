@@ -142,6 +142,9 @@ describe('the portal', () => {
     }
     const locked = await page('/portal/tra-cuu-ho-so', { code, pin: lookupPin });
     expect(locked.status).toBe(429);
+    // Locked for the rest of the 15-minute window that the first wrong PIN opened.
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(15 * 60);
     expect(locked.text).toContain('Nhập sai mã tra cứu quá nhiều lần');
     expect(locked.text).not.toContain('Mới đăng ký');
   });

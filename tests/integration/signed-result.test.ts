@@ -176,7 +176,16 @@ describe('the result is returned only once signed, by the leader and the agency'
       (i) => i.kind === 'result',
     );
     expect(result?.name).toBe('Giấy khai sinh (ký số: Vũ Mạnh Hùng, Ủy ban nhân dân Phường Bắc Giang)');
-    const verified = await request(cloud, 'POST', '/v1/signature-verifications', { body: { code } });
+    // By dossier code only with the receipt's PIN: the code alone is printed on every form and QR code.
+    const byCodeAlone = await request(cloud, 'POST', '/v1/signature-verifications', { body: { code } });
+    expect(byCodeAlone.status).toBe(400);
+    expect(JSON.stringify(byCodeAlone.body)).not.toContain('Vũ Mạnh Hùng');
+    const pin = filed.body.lookupPin as string;
+    const wrongPin = String((Number(pin) + 1) % 1_000_000).padStart(6, '0');
+    const byWrongPin = await request(cloud, 'POST', '/v1/signature-verifications', { body: { code, pin: wrongPin } });
+    expect(byWrongPin.status).toBe(404);
+    expect(JSON.stringify(byWrongPin.body)).not.toContain('Vũ Mạnh Hùng');
+    const verified = await request(cloud, 'POST', '/v1/signature-verifications', { body: { code, pin } });
     expect(verified.body).toMatchObject({
       valid: true,
       signer: { name: 'Vũ Mạnh Hùng', agency: 'Ủy ban nhân dân Phường Bắc Giang' },

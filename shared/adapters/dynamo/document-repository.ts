@@ -57,10 +57,12 @@ export function documentRepository(tableName: string) {
     },
 
     /** Pending → verified, once; the returned document is what is stored after the attempt. */
-    async markVerified(code: string, id: string, facts: { sha256: string; verifiedAt: string }) {
+    async markVerified(code: string, id: string, facts: { sha256: string; verifiedAt: string; key?: string }) {
       return settle(tableName, code, id, 'verified', {
         '#sha': ['sha256', facts.sha256],
         '#at': ['verifiedAt', facts.verifiedAt],
+        // The verified copy's key (upload-document.ts): what every reader serves from then on.
+        ...(facts.key ? { '#key': ['key', facts.key] as [string, unknown] } : {}),
       });
     },
 

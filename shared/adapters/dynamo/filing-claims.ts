@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { isSealed, recordSeal } from '../record-seal.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
 
@@ -15,12 +16,24 @@ export interface FilingClaim {
  * item, written before the dossier, so a crash in between leaves a claim the retry finishes, never a
  * second dossier. `keyOf` names the request: the national portal's id, or a caller's Idempotency-Key.
  */
+/** The claim as stored: its PIN sealed for this claim's key (record-seal.ts), never in clear. */
+async function sealedPin(key: { pk: string; sk: string }, claim: FilingClaim): Promise<Record<string, unknown>> {
+  if (!claim.pin) return { ...claim };
+  return { ...claim, pin: (await recordSeal()).seal(`${key.pk}/${key.sk}`, claim.pin) };
+}
+
+/** Claims stored before sealing hold the PIN itself; they expire within a day. */
+async function openPin(key: { pk: string; sk: string }, stored: string): Promise<string> {
+  return isSealed(stored) ? (await recordSeal()).open(`${key.pk}/${key.sk}`, stored) : stored;
+}
+
 function filingClaims(tableName: string, keyOf: (id: string) => { pk: string; sk: string }, keepSeconds?: number) {
   const get = async (id: string): Promise<FilingClaim | undefined> => {
-    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keyOf(id), ConsistentRead: true }));
-    return Item
-      ? { code: String(Item.code), filedAt: String(Item.filedAt), ...(Item.pin ? { pin: String(Item.pin) } : {}) }
-      : undefined;
+    const key = keyOf(id);
+    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+    if (!Item) return undefined;
+    const pin = Item.pin ? await openPin(key, String(Item.pin)) : undefined;
+    return { code: String(Item.code), filedAt: String(Item.filedAt), ...(pin ? { pin } : {}) };
   };
   return {
     get,
@@ -32,7 +45,7 @@ function filingClaims(tableName: string, keyOf: (id: string) => { pk: string; sk
         await db.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...keyOf(id), ...claim, ...expiresAt },
+            Item: { ...keyOf(id), ...(await sealedPin(keyOf(id), claim)), ...expiresAt },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );
@@ -54,6 +67,6 @@ export const dvcqgClaims = (tableName: string) => filingClaims(tableName, keys.d
 
 /**
  * A caller's Idempotency-Key on a filing (`<sub>#<key>`): kept as long as the idempotency record, the
- * PIN with it (the stored first response holds it too), so a retry after a crash shows the same receipt.
+ * PIN with it, sealed (as is the stored first response), so a retry after a crash shows the same receipt.
  */
 export const requestClaims = (tableName: string) => filingClaims(tableName, keys.filingRequestClaim, 24 * 60 * 60);

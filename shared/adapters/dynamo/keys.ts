@@ -19,6 +19,8 @@ export const keys = {
   dossierCounter: (agencyId: string, yymmdd: string) => ({ pk: `COUNTER#${agencyId}#${yymmdd}`, sk: 'COUNTER' }),
   agency: (id: string) => ({ pk: `AGENCY#${id}`, sk: 'AGENCY' }),
   lookupAttempts: (code: string) => ({ pk: `LOOKUP#${code}`, sk: 'ATTEMPTS' }),
+  /** Failed look-ups from one client address (the caller's source IP), across codes. */
+  lookupClientAttempts: (address: string) => ({ pk: `LOOKUPCLIENT#${address}`, sk: 'ATTEMPTS' }),
   /** Directory of an agency's children (roots: no parent), sorted by level then id. */
   agencyChildren: (parentId: string | undefined) => (parentId ? `AGENCIES#PARENT#${parentId}` : 'AGENCIES#ROOTS'),
   agencyChild: (parentId: string | undefined, level: string, id: string) => ({

@@ -21,6 +21,14 @@ export interface StoredObject {
 
 /** The documents bucket: verification reads, quarantine, generated files (presigned URLs: presigner.ts). */
 export function documentStore(client: S3Client, bucket: string) {
+  const copy = (key: string, toKey: string) =>
+    client.send(
+      new CopyObjectCommand({
+        Bucket: bucket,
+        Key: toKey,
+        CopySource: `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`,
+      }),
+    );
   return {
     async head(key: string): Promise<StoredObject | undefined> {
       try {
@@ -54,13 +62,26 @@ export function documentStore(client: S3Client, bucket: string) {
 
     /** Moves a refused object out of the dossier's prefix: nobody downloads it through the platform. */
     async quarantine(key: string, toKey: string): Promise<void> {
-      await client.send(
-        new CopyObjectCommand({
-          Bucket: bucket,
-          Key: toKey,
-          CopySource: `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`,
-        }),
-      );
+      await copy(key, toKey);
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
+
+    /** Copies an object within the bucket; `false` when there is no object at `key`. */
+    async copy(key: string, toKey: string): Promise<boolean> {
+      try {
+        await copy(key, toKey);
+        return true;
+      } catch (error) {
+        if (
+          error instanceof S3ServiceException &&
+          (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404)
+        )
+          return false;
+        throw error;
+      }
+    },
+
+    async remove(key: string): Promise<void> {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
 

@@ -81,6 +81,14 @@ export function generatedPdf(input: {
 
 export const uploadKey = (code: string, id: string): string => `dossiers/${code}/uploads/${id}`;
 export const quarantineKey = (code: string, id: string): string => `quarantine/dossiers/${code}/${id}`;
+/**
+ * Where a verified upload is kept and served from: a copy made before the bytes are checked, under a
+ * key no presigned POST covers (its policy names the upload key exactly), so re-posting the same form
+ * within its window cannot replace what was verified. One key per attempt: racing completions never
+ * overwrite each other's copy.
+ */
+export const verifiedUploadKey = (code: string, id: string, attempt: string): string =>
+  `dossiers/${code}/verified/${id}/${attempt}`;
 export const resultKey = (code: string, id: string): string => `dossiers/${code}/results/${id}.pdf`;
 /** Where a referenced file's copy would be kept if it were ever fetched; nothing is stored there on intake. */
 export const referencedKey = (code: string, id: string): string => `dossiers/${code}/referenced/${id}`;

@@ -253,7 +253,8 @@ async function verify({ request, page, deps }: PublicContext) {
   const code = field(request, 'code');
   const show = (status: number, data: Parameters<typeof verifySignaturePage>[0]) =>
     htmlResponse(status, page, verifySignaturePage(data));
-  let body: { pdf: string } | { code: string };
+  const pin = field(request, 'pin');
+  let body: { pdf: string } | { code: string; pin: string };
   let checked: string;
   if (file instanceof Blob && file.size > 0) {
     if (file.size > maxUploadBytes) return show(413, { code, error: 'Tệp quá lớn (tối đa 4 MB).' });
@@ -266,7 +267,11 @@ async function verify({ request, page, deps }: PublicContext) {
         error: 'Mã hồ sơ không đúng định dạng, ví dụ 24.07210-260302-0001.',
       });
     }
-    body = { code };
+    // The code is printed on every form: only with the receipt's PIN does it show who decided.
+    if (!/^\d{6}$/.test(pin)) {
+      return show(400, { code, error: 'Mã tra cứu gồm 6 chữ số, in trên phiếu tiếp nhận hồ sơ.' });
+    }
+    body = { code, pin };
     checked = `hồ sơ ${code}`;
   } else {
     return show(400, { code: '', error: 'Vui lòng chọn tệp PDF đã ký số hoặc nhập mã hồ sơ.' });

@@ -100,13 +100,16 @@ async function lookup({ request, page, deps }: PublicContext) {
     return htmlResponse(400, page, lookupPage({ code: shownCode, error: `${message}.` }));
   }
   try {
-    const result = await deps.lookup(parsed.data);
+    const result = await deps.lookup(parsed.data, request.sourceIp ?? 'unknown');
     return htmlResponse(200, page, lookupPage({ code: shownCode, result }));
   } catch (error) {
     // The use case's own Vietnamese messages: the same for a wrong PIN and an unknown code.
     if (error instanceof RuleViolation && (error.kind === 'not-found' || error.kind === 'rate-limited')) {
       const status = error.kind === 'not-found' ? 404 : 429;
-      return htmlResponse(status, page, lookupPage({ code: shownCode, error: error.message }));
+      const retryAfter = error.details.retryAfterSeconds;
+      const headers: Record<string, string> =
+        status === 429 && typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
+      return htmlResponse(status, page, lookupPage({ code: shownCode, error: error.message }), headers);
     }
     throw error;
   }

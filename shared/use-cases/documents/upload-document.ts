@@ -14,6 +14,7 @@ import {
   quarantineKey,
   uploadRight,
   uploadWindowSeconds,
+  verifiedUploadKey,
   verifyUpload,
 } from '../../domain/documents/document.ts';
 import { dossierCodePattern } from '../../domain/dossier/code.ts';
@@ -54,6 +55,8 @@ export interface RequestUploadDeps extends Deps {
 
 export interface CompleteUploadDeps extends Deps {
   store: DocumentStore;
+  /** Names the verified copy of each completion attempt. */
+  newId?: () => string;
   /**
    * Told once a file is verified: the dossier's indicator fact counts its electronic documents
    * (QĐ 766/QĐ-TTg, chỉ số 4.2 "hồ sơ thực hiện số hóa"), in the month it was filed too. The
@@ -103,7 +106,10 @@ export function requestUpload(deps: RequestUploadDeps) {
 
 /**
  * Verifies an uploaded object before it counts: exact size, type sniffed from its first bytes,
- * SHA-256 computed by streaming it. A failing file is moved to quarantine and the uploader told why.
+ * SHA-256 computed by streaming it. The bytes checked are a copy under a key the presigned POST does
+ * not cover (verifiedUploadKey), and that copy is what the document points at once verified: the
+ * form stays usable until its window ends, but re-posting it cannot replace a verified file.
+ * A failing file is moved to quarantine and the uploader told why.
  */
 export function completeUpload(deps: CompleteUploadDeps) {
   return async (caller: Caller, code: string, id: string) => {
@@ -114,16 +120,20 @@ export function completeUpload(deps: CompleteUploadDeps) {
     if (document.status === 'quarantined') throw rejected(document);
     uploadRight(caller, dossier);
 
+    const missing = () =>
+      new RuleViolation('invalid', 'upload-missing', 'Chưa nhận được tệp: hãy tải tệp lên theo đường dẫn đã cấp.');
     const object = await deps.store.head(document.key);
-    if (!object) {
-      throw new RuleViolation(
-        'invalid',
-        'upload-missing',
-        'Chưa nhận được tệp: hãy tải tệp lên theo đường dẫn đã cấp.',
-      );
+    if (!object) throw missing();
+    // The size is known before reading: an oversized object is refused without copying or streaming it.
+    const copyKey = verifiedUploadKey(code, id, (deps.newId ?? randomUUID)());
+    const copied = object.size === document.size && (await deps.store.copy(document.key, copyKey));
+    if (object.size === document.size && !copied) {
+      // Gone between the two reads: a racing completion verified (and cleared) it, or nothing is there.
+      const settled = await deps.documents.get(code, id);
+      if (settled?.status === 'verified') return documentView(settled);
+      throw missing();
     }
-    // The size is known before reading: an oversized object is refused without streaming it.
-    const streamed = object.size === document.size ? await deps.store.digest(document.key, sniffBytes) : undefined;
+    const streamed = copied ? await deps.store.digest(copyKey, sniffBytes) : undefined;
     const verdict = verifyUpload(document, {
       size: streamed?.size ?? object.size,
       lastModified: object.lastModified,
@@ -135,7 +145,13 @@ export function completeUpload(deps: CompleteUploadDeps) {
         ? { code: 'size-mismatch' as const, reason: 'Dung lượng tệp đã thay đổi.' }
         : verdict;
       const toKey = quarantineKey(code, id);
-      await deps.store.quarantine(document.key, toKey);
+      // The bytes judged go to quarantine; nothing of the upload stays under the dossier's prefix.
+      if (copied) {
+        await deps.store.quarantine(copyKey, toKey);
+        await deps.store.remove(document.key);
+      } else {
+        await deps.store.quarantine(document.key, toKey);
+      }
       const stored = await deps.documents.markQuarantined(
         code,
         id,
@@ -147,10 +163,18 @@ export function completeUpload(deps: CompleteUploadDeps) {
     const stored = await deps.documents.markVerified(code, id, {
       sha256: streamed.sha256,
       verifiedAt: toVnIso(deps.now()),
+      key: copyKey,
     });
+    if (stored?.key !== copyKey) {
+      // Another completion settled the document first: its copy is the one kept.
+      await deps.store.remove(copyKey);
+    } else {
+      // The upload key is the applicant's to overwrite until the form expires: nothing reads it any more.
+      await deps.store.remove(document.key);
+    }
     if (!stored) throw documentNotFound();
     if (stored.status === 'quarantined') throw rejected(stored);
-    await deps.verified?.(code);
+    if (stored.key === copyKey) await deps.verified?.(code);
     return documentView(stored);
   };
 }

@@ -4,13 +4,25 @@ import type { DossierRepository } from '../../adapters/dynamo/dossier-repository
 import type { PaymentRepository } from '../../adapters/dynamo/payment-repository.ts';
 import type { Caller } from '../../domain/caller.ts';
 import { type Payment, payableFee, paymentCurrency } from '../../domain/payments/payment.ts';
+import { isPortalReturnUrl } from '../../domain/payments/return-url.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
 import { toVnDate } from '../../domain/time.ts';
 
-export const PaymentRequestBody = z.strictObject({
-  /** Where the platform sends the applicant back after paying (the portal's page). */
-  returnUrl: z.optional(z.url().check(z.maxLength(2000))),
-});
+/** The request's body; `publicUrl` is the deployment's own address (config PUBLIC_URL), where the portal is. */
+export const paymentRequestBody = (publicUrl: string) =>
+  z.strictObject({
+    /** Where the platform sends the applicant back after paying: a page of this portal (return-url.ts). */
+    returnUrl: z.optional(
+      z.string().check(
+        z.maxLength(2000),
+        z.refine(
+          (value) => isPortalReturnUrl(value, publicUrl),
+          'Địa chỉ trở về phải là một trang của Cổng dịch vụ công này (https).',
+        ),
+      ),
+    ),
+  });
+export type PaymentRequestBody = z.infer<ReturnType<typeof paymentRequestBody>>;
 
 /** The platform's answer to a payment request. */
 export interface PlatformPaymentRequest {
@@ -56,7 +68,7 @@ export function requestPayment(deps: RequestPaymentDeps) {
   return async (
     caller: Caller,
     code: string,
-    body: z.infer<typeof PaymentRequestBody>,
+    body: PaymentRequestBody,
   ): Promise<{ created: boolean; payment: PaymentView }> => {
     const stored = await deps.dossiers.get(code);
     // Only the owner may pay; to anyone else the dossier does not exist.

@@ -36,6 +36,9 @@ function fakeHttpHandler(name: FunctionName) {
         return 'just text';
       case 'bad-status':
         return { statusCode: 'teapot' };
+      case 'unsendable-header':
+        // A character outside Latin-1 cannot go in an HTTP header: node's writeHead throws.
+        return { statusCode: 303, headers: { location: '/portal/\u3002' }, body: '' };
       case 'cookies':
         return { statusCode: 201, headers: { 'X-Custom': 'yes' }, cookies: ['a=1; Path=/', 'b=2'], body: '' };
       case 'binary':
@@ -290,6 +293,14 @@ describe('handler results', () => {
     const res = await get('string');
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('just text');
+  });
+
+  it('answers 500 problem+json, and keeps serving, when a handler returns a header node cannot send', async () => {
+    const res = await get('unsendable-header');
+    expect(res.status).toBe(500);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await res.json()) as { code: string }).code).toBe('internal-error');
+    expect((await get('plain-object')).status).toBe(200);
   });
 
   it('sends cookies as Set-Cookie headers, and the handler’s headers', async () => {

@@ -136,7 +136,7 @@ export const routeTable: Record<string, RouteProbe> = {
   },
   'list-dossier-documents': { sample: (f) => ({ path: `/v1/dossiers/${f.code}/documents` }), expect: sameDossierRules },
   'verify-signature': {
-    sample: (f) => ({ path: '/v1/signature-verifications', body: { code: f.missingCode } }),
+    sample: (f) => ({ path: '/v1/signature-verifications', body: { code: f.missingCode, pin: '123456' } }),
     expect: 404,
   },
   'mark-notification-read': { sample: (f) => ({ path: `/v1/me/notifications/${f.uuid()}/read` }), expect: 404 },

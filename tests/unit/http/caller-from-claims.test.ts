@@ -1,15 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { callerFromClaims } from '../../../shared/http/caller-from-claims.ts';
 
-describe('caller from JWT authorizer claims', () => {
+describe('caller from JWT authorizer claims (API Gateway renders every claim as a string)', () => {
   it.each([
-    ['API Gateway list string', '[citizen leader]', ['citizen', 'leader']],
-    ['JSON array string', '["receiver","specialist"]', ['receiver', 'specialist']],
-    ['real array', ['auditor'], ['auditor']],
-    ['space-separated string', 'admin citizen', ['admin', 'citizen']],
-    ['unknown roles dropped', '[citizen root superuser]', ['citizen']],
-  ])('reads roles from a %s', (_label, roles, expected) => {
+    ['one role', '[citizen]', ['citizen']],
+    ['two roles', '[citizen leader]', ['citizen', 'leader']],
+    ['no role', '[]', []],
+  ])('reads roles from the list form of an array claim: %s', (_label, roles, expected) => {
     expect(callerFromClaims({ sub: 'u-1', roles })?.roles).toEqual(expected);
+  });
+
+  // Each of these parsed as roles before: a token whose roles claim is a sentence, a JSON text or a name
+  // with a space must not make its bearer an administrator. Only exact role names count.
+  it.each([
+    ['a space-separated string', 'citizen admin'],
+    ['a comma-separated string', 'citizen,admin'],
+    ['a JSON array in a string', '["admin"]'],
+    ['a role with a trailing space (the array ["admin "])', '[admin ]'],
+    ['a role with a leading space', '[ admin]'],
+    ['two spaces between roles', '[citizen  admin]'],
+    ['an upper-case role', '[Admin]'],
+    ['nested brackets', '[[admin]]'],
+    ['a role name with a suffix', '[admin2]'],
+  ])('gives no role for %s', (_label, roles) => {
+    expect(callerFromClaims({ sub: 'u-1', roles })?.roles).toEqual([]);
+  });
+
+  it('keeps the known roles of a list and drops unknown names', () => {
+    expect(callerFromClaims({ sub: 'u-1', roles: '[citizen root superuser]' })?.roles).toEqual(['citizen']);
   });
 
   it('keeps the agency of an official', () => {
@@ -23,5 +41,28 @@ describe('caller from JWT authorizer claims', () => {
   it('has no caller without a subject', () => {
     expect(callerFromClaims({ roles: '[admin]' })).toBeUndefined();
     expect(callerFromClaims(undefined)).toBeUndefined();
+  });
+});
+
+describe('caller from a decoded JWT (the portal reads its session token itself)', () => {
+  it('reads a real array of exact role names', () => {
+    expect(callerFromClaims({ sub: 'u-1', roles: ['auditor', 'citizen'] }, 'jwt')?.roles).toEqual([
+      'auditor',
+      'citizen',
+    ]);
+  });
+
+  it.each([
+    ['a string that looks like a list', '[admin]'],
+    ['a space-separated string', 'citizen admin'],
+    ['a JSON array in a string', '["admin"]'],
+  ])('gives no role for %s: the claim must be an array', (_label, roles) => {
+    expect(callerFromClaims({ sub: 'u-1', roles }, 'jwt')?.roles).toEqual([]);
+  });
+
+  it('drops array elements that are not exactly a role name', () => {
+    expect(callerFromClaims({ sub: 'u-1', roles: ['admin ', ' leader', 'ADMIN', 'citizen'] }, 'jwt')?.roles).toEqual([
+      'citizen',
+    ]);
   });
 });

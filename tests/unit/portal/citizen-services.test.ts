@@ -322,9 +322,12 @@ describe('the routes', () => {
     const route = portalRouter(deps(recordingApi(() => ({ valid: false, reason: 'Tệp không có chữ ký số.' }))), [
       ...citizenServiceRoutes,
     ]);
-    const response = await route(request('POST', paths.verifySignature, { form: new URLSearchParams({ code }) }));
+    const form = new URLSearchParams({ code, pin: '123456' });
+    const response = await route(request('POST', paths.verifySignature, { form }));
     expect(response.status).toBe(200);
     expect(response.body).toContain('Tệp không có chữ ký số.');
-    expect(calls).toEqual([{ method: 'POST', path: '/v1/signature-verifications', body: { code }, token: undefined }]);
+    expect(calls).toEqual([
+      { method: 'POST', path: '/v1/signature-verifications', body: { code, pin: '123456' }, token: undefined },
+    ]);
   });
 });

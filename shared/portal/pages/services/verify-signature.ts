@@ -93,7 +93,7 @@ export function verifySignaturePage(data: VerifyPageData): Page {
         <button type="submit">Kiểm tra tệp</button>
       </form>
       <form method="post" action="${paths.verifySignature}">
-        <label for="code">Hoặc nhập mã hồ sơ</label>
+        <label for="code">Hoặc nhập mã hồ sơ và mã tra cứu</label>
         <input
           id="code"
           name="code"
@@ -104,6 +104,18 @@ export function verifySignaturePage(data: VerifyPageData): Page {
           aria-describedby="code-goi-y"
         />
         <p id="code-goi-y" class="hint">Kiểm tra kết quả đã ký số mới nhất của hồ sơ.</p>
+        <label for="pin">Mã tra cứu</label>
+        <input
+          id="pin"
+          name="pin"
+          required
+          inputmode="numeric"
+          pattern="[0-9]{6}"
+          maxlength="6"
+          autocomplete="off"
+          aria-describedby="pin-goi-y"
+        />
+        <p id="pin-goi-y" class="hint">6 chữ số, in trên phiếu tiếp nhận hồ sơ.</p>
         <button type="submit">Kiểm tra theo mã hồ sơ</button>
       </form>`,
   };
