@@ -57,13 +57,17 @@ const refuse = (kind: RuleViolation['kind'], code: string, message: string) => n
 /** The role a caller acts in for this transition, or undefined when they may not. */
 export function actingRole(
   caller: Caller,
-  dossier: Pick<Dossier, 'applicantId' | 'agencyId'>,
+  dossier: Pick<Dossier, 'applicantId' | 'agencyId' | 'intakeAgencyId'>,
   transition: Transition,
 ): Role | undefined {
   if (transition.by.includes('applicant') && hasRole(caller, 'citizen') && caller.sub === dossier.applicantId) {
     return 'citizen';
   }
-  if (caller.agencyId !== dossier.agencyId) return undefined;
+  if (caller.agencyId === undefined) return undefined;
+  if (caller.agencyId !== dossier.agencyId) {
+    const atCentre = transition.atIntakeCentre && caller.agencyId === dossier.intakeAgencyId;
+    return atCentre && transition.by.includes('receiver') && hasRole(caller, 'receiver') ? 'receiver' : undefined;
+  }
   return transition.by.find(
     (role): role is Exclude<typeof role, 'applicant'> => role !== 'applicant' && hasRole(caller, role),
   );
@@ -76,7 +80,9 @@ export function actingRole(
  */
 export function allowedActions(
   caller: Caller,
-  dossier: Pick<Dossier, 'status' | 'applicantId' | 'agencyId'> & { timeline?: SupplementHistory['timeline'] },
+  dossier: Pick<Dossier, 'status' | 'applicantId' | 'agencyId' | 'intakeAgencyId'> & {
+    timeline?: SupplementHistory['timeline'];
+  },
 ): ActionType[] {
   return (Object.keys(transitions) as ActionType[]).filter((type) => {
     const transition = transitions[type];
