@@ -70,7 +70,12 @@ export const communeDepartments: Agency[] = [
 ];
 
 /** Every agency of the demo province, as seeded: the province's, the communes, their centres and departments. */
-export const demoAgencies: Agency[] = [...provinceAgencies, ...communeAgencies, ...communeCentres, ...communeDepartments];
+export const demoAgencies: Agency[] = [
+  ...provinceAgencies,
+  ...communeAgencies,
+  ...communeCentres,
+  ...communeDepartments,
+];
 
 /** How many officials of each role an agency has: receivers at the centres, specialists and a leader elsewhere. */
 function staffing(agency: Agency): Partial<Record<Role, number>> {

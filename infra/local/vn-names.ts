@@ -4,16 +4,64 @@
  * common family, middle and given names. Personal data is invented; any likeness is chance.
  */
 const familyNames = [
-  'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng',
-  'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đào', 'Đinh', 'Mai', 'Trịnh',
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Đào',
+  'Đinh',
+  'Mai',
+  'Trịnh',
 ] as const;
 const middleNames = {
   female: ['Thị', 'Thu', 'Thanh', 'Ngọc', 'Minh', 'Phương', 'Thùy', 'Hồng'],
   male: ['Văn', 'Đức', 'Minh', 'Quang', 'Hữu', 'Công', 'Xuân', 'Thành'],
 } as const;
 const givenNames = {
-  female: ['Hương', 'Lan', 'Linh', 'Trang', 'Hà', 'Ngân', 'Thảo', 'Yến', 'Dung', 'Huyền', 'Nhung', 'Oanh', 'Quyên', 'Vân'],
-  male: ['Dũng', 'Hải', 'Hưng', 'Khánh', 'Long', 'Phúc', 'Quân', 'Thắng', 'Toàn', 'Trung', 'Việt', 'Bảo', 'Cường', 'Đạt'],
+  female: [
+    'Hương',
+    'Lan',
+    'Linh',
+    'Trang',
+    'Hà',
+    'Ngân',
+    'Thảo',
+    'Yến',
+    'Dung',
+    'Huyền',
+    'Nhung',
+    'Oanh',
+    'Quyên',
+    'Vân',
+  ],
+  male: [
+    'Dũng',
+    'Hải',
+    'Hưng',
+    'Khánh',
+    'Long',
+    'Phúc',
+    'Quân',
+    'Thắng',
+    'Toàn',
+    'Trung',
+    'Việt',
+    'Bảo',
+    'Cường',
+    'Đạt',
+  ],
 } as const;
 
 /** FNV-1a, 32 bits: a stable spread of the subject over the lists (not a secret, not a security hash). */
