@@ -125,7 +125,7 @@ describe('an amount the official sets within the schedule', () => {
     const awaiting = await read(dossierCode);
     expect(awaiting).toMatchObject({
       status: 'awaiting-fees',
-      fee: { amount: 60_000, paid: false, range: { setBy: 'receiver-lan' } },
+      fee: { amount: 60_000, paid: false, range: { setBy: 'specialist-ha' } },
     });
     const payment = await pay(dossierCode);
     expect(payment.status).toBe(201);
