@@ -111,8 +111,10 @@ const feeFacts = (procedure: Procedure) =>
 
 describe('every seeded procedure is carried to its end by the demo province’s staff', () => {
   it.each(demoProcedures.map((p) => [p.code, p] as const))('%s', async (_code, procedure) => {
-    const communeCode = communeFor(procedure);
-    const competentId = communeCode ? `24.${communeCode}` : (procedure.agencyId ?? '');
+    // A department's joint procedure with a commune leg goes to the applicant's commune: give one.
+    const communeLeg = procedure.joint?.some((leg) => !('agencyId' in leg.agency)) ?? false;
+    const communeCode = communeFor(procedure) ?? (communeLeg ? communeAgencies[50]?.unitCode : undefined);
+    const competentId = procedure.level === 'commune' ? `24.${communeCode}` : (procedure.agencyId ?? '');
     const competent = await agency(competentId);
     // The competent agency's service centre receives for it (the province's, or the commune's own).
     const centreId = competent.intakeAgencyId ?? '';
@@ -166,7 +168,7 @@ describe('every seeded procedure is carried to its end by the demo province’s 
     for (let index = 1; index < procedure.steps.length - 1; index += 1) {
       // A joint leg: to the applicant's commune (or the agency named), its specialist sends it back.
       for (const leg of legs.splice(0)) {
-        const legAgency = 'agencyId' in leg.agency ? leg.agency.agencyId : `24.${communeCode ?? '07210'}`;
+        const legAgency = 'agencyId' in leg.agency ? leg.agency.agencyId : `24.${communeCode}`;
         await act(holder, code, { type: 'transfer', agencyId: legAgency });
         const legOfficial = await someone(legAgency, 'specialist');
         expect((await read(code, legOfficial)).agencyId).toBe(legAgency);
