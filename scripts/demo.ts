@@ -78,7 +78,7 @@ try {
     receiver: await signIn('receiver-mai'),
     specialist: await signIn('specialist-nam'),
     leader: await signIn('leader-son'),
-    commune: await signIn('receiver-lan'),
+    commune: await signIn('specialist-ha'),
   };
   // Every client re-reads the dossier before acting and acts on the version it just saw: the
   // platform's workers (forms, signing, routing) change the dossier between people's steps too.
@@ -110,8 +110,17 @@ try {
     }
   };
 
-  await step('receiver', 'Sở Xây dựng tiếp nhận hồ sơ, cấp giấy tiếp nhận và hẹn trả (mẫu 01)', { type: 'receive' });
-  await step('receiver', 'Chuyển chuyên viên thẩm định', { type: 'forward', assigneeId: 'specialist-nam' });
+  await step(
+    'receiver',
+    'Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hồ sơ, cấp giấy tiếp nhận và hẹn trả (mẫu 01)',
+    {
+      type: 'receive',
+    },
+  );
+  await step('receiver', 'Trung tâm chuyển hồ sơ đến Sở Xây dựng, chuyên viên thẩm định', {
+    type: 'forward',
+    assigneeId: 'specialist-nam',
+  });
   await step('specialist', 'Chuyển liên thông đến UBND Phường Bắc Giang để xác nhận thực trạng nhà ở', {
     type: 'transfer',
     agencyId: '24.07210',
@@ -125,7 +134,7 @@ try {
   await step('leader', 'Lãnh đạo Sở quyết định chấp thuận', { type: 'decide', outcome: 'approved' });
   say('Kết quả được ký số: lãnh đạo Sở ký, rồi Sở Xây dựng ký số thay dấu (chờ bước ký số hoàn tất)');
   console.log(`   ${(await signedResult()).note}`);
-  await step('receiver', 'Trả kết quả tại bộ phận một cửa', { type: 'return-result' });
+  await step('receiver', 'Trung tâm Phục vụ hành chính công tỉnh trả kết quả', { type: 'return-result' });
   await cloud.settle();
 
   say('Công dân xem nhật ký hồ sơ (GET /v1/dossiers/{code}/timeline)');

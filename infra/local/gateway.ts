@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { problemResponse, problems } from '../../shared/http/problem.ts';
 import { type FunctionName, type HttpMethod, httpRoutes, type RouteAuth, usesToken } from '../manifest.ts';
 import { type DemoUser, demoUsers } from './demo-users.ts';
+import { generatedStaff } from './seed-agencies.ts';
 import { apiGatewayClaims, fromResult, type HttpResponse, jsonMessage, toEvent } from './http-event.ts';
 import type { LocalJwt } from './jwt.ts';
 import type { Invoker } from './lambda.ts';
@@ -56,8 +57,13 @@ export interface GatewayOptions {
   invoker: Invoker;
   jwt: LocalJwt;
   log: Log;
-  /** Who may get a token from POST /local/token; the demo province's people by default. */
+  /** Who may get a token from POST /local/token, listed by GET /local/users; the named demo users by default. */
   users?: readonly DemoUser[];
+  /**
+   * Who else may sign in (a token, the sign-in page's staff list) without being listed: by default the
+   * generated staff of the demo province when `users` is the default, none otherwise.
+   */
+  staff?: readonly DemoUser[];
   cors?: CorsOptions | false;
 }
 
@@ -78,8 +84,9 @@ interface CompiledRoute extends GatewayRoute {
 export function createGateway(options: GatewayOptions): Gateway {
   const routes = compile(gatewayRoutes());
   const users = options.users ?? demoUsers;
+  const staff = options.staff ?? (options.users ? [] : generatedStaff);
   const cors = options.cors === undefined ? localCors : options.cors;
-  const oidc = createLocalOidc({ jwt: options.jwt, users });
+  const oidc = createLocalOidc({ jwt: options.jwt, users, staff });
 
   const handle = async (req: IncomingMessage, url: URL): Promise<HttpResponse> => {
     const method = req.method ?? 'GET';
@@ -91,7 +98,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (!body) return jsonMessage(413, 'Request Entity Too Large');
     if (url.pathname.startsWith('/local/')) {
       const local = { method, url, body, contentType: req.headers['content-type'] };
-      return localRoute(local, options.jwt, users, oidc);
+      return localRoute(local, options.jwt, { users, staff }, oidc);
     }
 
     const match = matchRoute(routes, method, url.pathname);
@@ -224,9 +231,10 @@ function unauthorized(): HttpResponse {
 async function localRoute(
   request: LocalRequest,
   jwt: LocalJwt,
-  users: readonly DemoUser[],
+  people: { users: readonly DemoUser[]; staff: readonly DemoUser[] },
   oidc: LocalOidc,
 ): Promise<HttpResponse> {
+  const { users, staff } = people;
   const { method, body } = request;
   const path = request.url.pathname;
   const oidcResponse = await oidc.handle(request);
@@ -245,7 +253,7 @@ async function localRoute(
     } catch {
       return jsonMessage(400, 'Body must be JSON: {"sub": "<demo user sub>"}');
     }
-    const user = users.find((u) => u.sub === sub);
+    const user = users.find((u) => u.sub === sub) ?? staff.find((u) => u.sub === sub);
     if (!user) return jsonMessage(404, `Unknown demo user; see GET /local/users`);
     return json(200, { token: await jwt.issueToken(user) });
   }

@@ -20,7 +20,10 @@ export interface LocalRequest {
 
 export interface LocalOidcOptions {
   jwt: LocalJwt;
+  /** The named demo users: a button each on the sign-in page. */
   users: readonly DemoUser[];
+  /** Everyone else who may sign in (the generated staff): one list to choose from, grouped by agency. */
+  staff?: readonly DemoUser[];
   /** Milliseconds since the epoch; tests move it to expire codes. */
   now?: () => number;
 }
@@ -68,7 +71,10 @@ const base64url = /^[A-Za-z0-9_-]+$/;
 const verifierPattern = /^[A-Za-z0-9._~-]{43,128}$/;
 
 export function createLocalOidc(options: LocalOidcOptions): LocalOidc {
-  const { jwt, users } = options;
+  const { jwt } = options;
+  const listed = options.users;
+  const staff = options.staff ?? [];
+  const users = [...listed, ...staff];
   const now = options.now ?? Date.now;
   const grants = new Map<string, Grant>();
 
@@ -77,7 +83,7 @@ export function createLocalOidc(options: LocalOidcOptions): LocalOidc {
   const authorizePage = (params: URLSearchParams): HttpResponse => {
     const checked = checkAuthorize(params, jwt.audience, ownHost());
     if (!checked.ok) return errorPage(checked.errors);
-    return signInPage(checked.params, users);
+    return signInPage(checked.params, listed, staff);
   };
 
   const authorize = (request: LocalRequest): HttpResponse => {
@@ -344,6 +350,9 @@ button{font:inherit;color:#fff;background:#0b4f9c;border:0;border-radius:.375rem
 button:hover{background:#083a73}
 button:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
 .errors{color:#8a1010}
+h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
+label{display:block;margin:0 0 .25rem}
+select{font:inherit;display:block;max-width:100%;margin:0 0 .75rem}
 `;
 // The inline stylesheet is allowed by its hash: nothing else may be styled, no script runs at all.
 const styleHash = createHash('sha256').update(style).digest('base64');
@@ -395,7 +404,7 @@ function errorPage(errors: readonly string[]): HttpResponse {
   );
 }
 
-function signInPage(params: AuthorizeParams, users: readonly DemoUser[]): HttpResponse {
+function signInPage(params: AuthorizeParams, users: readonly DemoUser[], staff: readonly DemoUser[]): HttpResponse {
   const hidden = Object.entries(params).map(
     ([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`,
   );
@@ -412,6 +421,30 @@ function signInPage(params: AuthorizeParams, users: readonly DemoUser[]): HttpRe
       </form>
     </li>`;
   });
+  // The generated staff (hundreds): one select, grouped by agency, so the page stays short and usable.
+  const byAgency = new Map<string, DemoUser[]>();
+  for (const user of staff) byAgency.set(user.agencyId ?? '', [...(byAgency.get(user.agencyId ?? '') ?? []), user]);
+  const groups = [...byAgency].map(
+    ([agencyId, members]) =>
+      html`<optgroup label="Cơ quan ${agencyId}">
+        ${members.map(
+          (user) =>
+            html`<option value="${user.sub}">${user.name} (${user.roles.map((r) => roleNames[r]).join(', ')})</option>`,
+        )}
+      </optgroup>`,
+  );
+  const staffForm =
+    staff.length === 0
+      ? ''
+      : html`<h2>Cán bộ khác của tỉnh</h2>
+          <form method="post" action="/local/oidc/authorize">
+            <label for="staff-sub">Chọn cán bộ (theo cơ quan)</label>
+            <select id="staff-sub" name="sub">
+              ${groups}
+            </select>
+            ${hidden}
+            <button type="submit">Đăng nhập với cán bộ đã chọn</button>
+          </form>`;
   return htmlPage(
     200,
     'Đăng nhập (môi trường thử nghiệm)',
@@ -421,7 +454,8 @@ function signInPage(params: AuthorizeParams, users: readonly DemoUser[]): HttpRe
       </p>
       <ul aria-label="Người dùng mẫu">
         ${items}
-      </ul>`,
+      </ul>
+      ${staffForm}`,
     params.redirect_uri,
   );
 }

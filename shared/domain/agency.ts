@@ -48,6 +48,12 @@ export interface Agency extends AgencyCalendarSettings {
   parentId?: string;
   /** Administrative-unit code of the province, district or commune the agency serves. */
   unitCode?: string;
+  /**
+   * The public administration service centre that receives dossiers for this agency, issues form 01,
+   * forwards them to it and returns its results (Nghị định 118/2025/NĐ-CP: the province's centre for its
+   * departments, each commune's centre for the commune). Absent: the agency receives its own dossiers.
+   */
+  intakeAgencyId?: string;
 }
 
 export const agencyIdPattern = /^[A-Za-z0-9.]{2,40}$/;

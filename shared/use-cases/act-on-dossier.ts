@@ -87,6 +87,9 @@ export function actOnDossier(deps: ActOnDossierDeps) {
       dossier,
       procedure,
       calendar: await deps.calendarFor(dossier.agencyId),
+      ...(dossier.competentAgencyId === dossier.agencyId
+        ? {}
+        : { competentCalendar: await deps.calendarFor(dossier.competentAgencyId) }),
       now,
       supplementMode: deps.supplementMode,
       ...(deps.supplementRequestWorkingDays === undefined

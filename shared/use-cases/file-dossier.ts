@@ -125,6 +125,9 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
     if (!agency) {
       throw new RuleViolation('invalid', 'unknown-agency', 'Không tìm thấy cơ quan giải quyết tại xã, phường đã chọn.');
     }
+    // Its service centre receives for it (Nghị định 118/2025/NĐ-CP); PUT /v1/agencies checks that it exists.
+    const intake = agency.intakeAgencyId ? await deps.agencies.get(agency.intakeAgencyId) : agency;
+    if (!intake) throw new Error(`Intake centre ${agency.intakeAgencyId} of ${agency.id} not found`);
     const allocate = async (): Promise<Allocation> => {
       const now = deps.now();
       const local = vnParts(now);
@@ -139,7 +142,7 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
       const filed = await deps.dossiers.get(held.code);
       if (filed) {
         await deps.relay(filed);
-        return receiptOf(filed, agency.name, held.pin);
+        return receiptOf(filed, intake.name, held.pin);
       }
     }
     const claim =
@@ -158,6 +161,7 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
       channel,
       procedure,
       agency,
+      intake,
       application: {
         applicant: body.applicant,
         returnMethod: body.returnMethod,
@@ -184,7 +188,7 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
       stored = filed;
     }
     await deps.relay(stored);
-    return receiptOf(stored, agency.name, pin);
+    return receiptOf(stored, intake.name, pin);
   };
 }
 

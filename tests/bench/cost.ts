@@ -140,7 +140,8 @@ const cloud = await startLocalCloud({
 poller.sqs = cloud.clients.sqs;
 try {
   const tokens: Record<string, string> = {};
-  for (const sub of ['citizen-an', 'receiver-lan', 'leader-hung']) tokens[sub] = await tokenFor(cloud, sub);
+  for (const sub of ['citizen-an', 'receiver-lan', 'specialist-ha', 'leader-hung'])
+    tokens[sub] = await tokenFor(cloud, sub);
   const call = async (sub: string, method: string, path: string, body?: unknown) => {
     const response = await request(cloud, method, path, { token: tokens[sub], body });
     if (response.status >= 300)
@@ -157,8 +158,8 @@ try {
     const code = filed.code as string;
     await cloud.settle({ timeoutMs: 120_000 });
     await act('receiver-lan', code, { type: 'receive' });
-    await act('receiver-lan', code, { type: 'forward', assigneeId: 'receiver-lan' });
-    await act('receiver-lan', code, { type: 'forward', assigneeId: 'leader-hung' });
+    await act('receiver-lan', code, { type: 'forward', assigneeId: 'specialist-ha' });
+    await act('specialist-ha', code, { type: 'forward', assigneeId: 'leader-hung' });
     await act('leader-hung', code, { type: 'decide', outcome: 'approved' });
     await cloud.settle({ timeoutMs: 120_000 });
     await act('receiver-lan', code, { type: 'return-result' });

@@ -105,7 +105,9 @@ try {
     [
       'GET /v1/agencies/{id}/dossiers',
       async () =>
-        ok((await request(cloud, 'GET', '/v1/agencies/24.07210/dossiers?limit=20', { token: receiver })).status),
+        ok(
+          (await request(cloud, 'GET', '/v1/agencies/24.07210.TTPVHCC/dossiers?limit=20', { token: receiver })).status,
+        ),
     ],
     [
       'GET /v1/procedures?q=…',

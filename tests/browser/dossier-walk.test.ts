@@ -159,7 +159,8 @@ describe.each([
     expect(filed.status()).toBe(201);
 
     await page.getByRole('heading', { level: 1, name: 'Đã nộp hồ sơ' }).waitFor();
-    await success(page, 'Ủy ban nhân dân Phường Bắc Giang');
+    // Nghị định 118/2025: the ward's service centre receives it.
+    await success(page, 'Trung tâm Phục vụ hành chính công Phường Bắc Giang');
     code = (await page.locator('dt:text-is("Mã hồ sơ") + dd').textContent())?.trim() ?? '';
     pin = (await page.locator('dt:text-is("Mã tra cứu") + dd').textContent())?.trim() ?? '';
     expect(code).toMatch(/^24\.07210-\d{6}-\d{4,}$/);
@@ -169,7 +170,7 @@ describe.each([
     await checkPage(an, 'citizen-receipt');
   });
 
-  it("lets the commune's receiver find it in the queue, receive it and forward it to the leader", async () => {
+  it("lets the commune centre's receiver find it in the queue, receive it and forward it to the ward's specialist", async () => {
     expect(code).not.toBe('');
     const lan = await open('Đỗ Thị Lan');
     const { page } = lan;
@@ -189,19 +190,29 @@ describe.each([
     await page.locator('.status').filter({ hasText: 'Được tiếp nhận' }).waitFor();
     await checkPage(lan, 'receiver-received');
 
-    // The procedure's second step is the receiver's own (civil-status check), then the leader's.
+    // The centre forwards it to the ward, whose civil-status specialist checks it.
     const forward = page.getByRole('group', { name: 'Chuyển bước xử lý' });
-    await forward.getByLabel('Mã cán bộ xử lý bước tiếp theo (không bắt buộc)').fill('receiver-lan');
+    await forward.getByLabel('Mã cán bộ xử lý bước tiếp theo (không bắt buộc)').fill('specialist-ha');
     await forward.getByRole('button', { name: 'Chuyển bước xử lý' }).click();
     await success(page, 'Đã chuyển hồ sơ sang bước xử lý tiếp theo.');
-    await checkPage(lan, 'receiver-forwarded-to-self');
+    await checkPage(lan, 'receiver-forwarded-to-ward');
+  });
 
+  it("lets the ward's specialist find it in the queue and forward it to the leader", async () => {
+    const ha = await open('Phan Thị Hà');
+    const { page } = ha;
+    await page.goto(`${cloud.apiUrl}${paths.signIn}`);
+    await signIn(ha, 'specialist-sign-in');
+    await page.getByRole('heading', { level: 1, name: 'Hồ sơ cần xử lý' }).waitFor();
+    await page.getByRole('link', { name: code, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
+    const forward = page.getByRole('group', { name: 'Chuyển bước xử lý' });
     await forward.getByLabel('Mã cán bộ xử lý bước tiếp theo (không bắt buộc)').fill('leader-hung');
     await forward.getByLabel('Ghi chú nội bộ (không bắt buộc)').fill('Đã thẩm định, đủ điều kiện');
     await forward.getByRole('button', { name: 'Chuyển bước xử lý' }).click();
     await success(page, 'Đã chuyển hồ sơ sang bước xử lý tiếp theo.');
     await page.getByText('cán bộ: leader-hung').waitFor();
-    await checkPage(lan, 'receiver-forwarded-to-leader');
+    await checkPage(ha, 'specialist-forwarded-to-leader');
   });
 
   it('lets the leader approve it, and shows the result signed with their certificate', async () => {

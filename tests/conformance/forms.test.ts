@@ -18,7 +18,8 @@ let cloud: LocalCloud;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   cloud = await startLocalCloud({ seed: seedDemoProvince });
-  for (const sub of ['citizen-an', 'receiver-lan', 'leader-hung']) tokens[sub] = await tokenFor(cloud, sub);
+  for (const sub of ['citizen-an', 'receiver-lan', 'specialist-ha', 'leader-hung'])
+    tokens[sub] = await tokenFor(cloud, sub);
 });
 afterAll(() => cloud?.stop());
 
@@ -165,7 +166,8 @@ describe('form 01 (mẫu số 01) of a counter filing', () => {
     );
     expect(text).not.toContain('Văn bản ủy quyền');
     expect(text).toContain('Người tiếp nhận hồ sơ: Đỗ Thị Lan');
-    expect(text).toContain('Nhận kết quả tại: Ủy ban nhân dân Phường Bắc Giang');
+    // Nghị định 118/2025: the commune's service centre returns the result.
+    expect(text).toContain('Nhận kết quả tại: Trung tâm Phục vụ hành chính công Phường Bắc Giang');
     expect(text).not.toContain(pin);
   });
 
@@ -190,16 +192,17 @@ describe('form 06 (mẫu số 06), issued at receipt and re-issued at each step'
     let d = await actOnDossier(cloud, tokens['receiver-lan'], code, { type: 'receive' });
     await cloud.settle();
     expect((await formsOf(code)).map((f) => f.form).sort()).toEqual(['01', '06']);
+    // The commune's service centre hands it to the commune's specialist, who passes it to the leader.
     d = await actOnDossier(
       cloud,
       tokens['receiver-lan'],
       code,
-      { type: 'forward', assigneeId: 'receiver-lan' },
+      { type: 'forward', assigneeId: 'specialist-ha' },
       d.version,
     );
     d = await actOnDossier(
       cloud,
-      tokens['receiver-lan'],
+      tokens['specialist-ha'],
       code,
       { type: 'forward', assigneeId: 'leader-hung' },
       d.version,
@@ -214,8 +217,9 @@ describe('form 06 (mẫu số 06), issued at receipt and re-issued at each step'
     const text = flat(pdfText(await bytesOf(last)));
     expect(text).toContain('Bước 1: Tiếp nhận, kiểm tra hồ sơ');
     expect(text).toContain('người xử lý: cán bộ Đỗ Thị Lan');
+    expect(text).toContain('người xử lý: cán bộ Phan Thị Hà');
     expect(text).toContain('người xử lý: cán bộ Vũ Mạnh Hùng');
-    expect(text).toMatch(/Bước 3: Lãnh đạo UBND xã ký Giấy khai sinh .* từ Đỗ Thị Lan/);
+    expect(text).toMatch(/Bước 3: Lãnh đạo UBND xã ký Giấy khai sinh .* từ Phan Thị Hà/);
     // Every step ended within minutes of its start, hours before its due time: none is late.
     expect(text).not.toContain('quá hạn');
     expect(text).not.toContain('đang xử lý');
@@ -233,7 +237,8 @@ describe('form 06 (mẫu số 06) of a joint procedure', () => {
       if (!user) throw new Error(`no ${role} at ${agencyId} among the demo users`);
       return user;
     };
-    const receiver = at('receiver', joint.agencyId);
+    // Nghị định 118/2025: the province's service centre receives for the department.
+    const receiver = at('receiver', '24.TTPVHCC');
     const specialist = at('specialist', joint.agencyId);
     for (const user of [receiver, specialist]) tokens[user.sub] ??= await tokenFor(cloud, user.sub);
     const filed = await request(cloud, 'POST', '/v1/dossiers', {
@@ -253,7 +258,7 @@ describe('form 06 (mẫu số 06) of a joint procedure', () => {
     );
     // To Phường Bắc Giang (the applicant's commune, 07210) for its leg, and back from its official.
     d = await actOnDossier(cloud, tokens[specialist.sub], code, { type: 'transfer', agencyId: '24.07210' }, d.version);
-    await actOnDossier(cloud, tokens['receiver-lan'], code, { type: 'transfer', agencyId: joint.agencyId }, d.version);
+    await actOnDossier(cloud, tokens['specialist-ha'], code, { type: 'transfer', agencyId: joint.agencyId }, d.version);
     await cloud.settle();
     const slips = (await formsOf(code)).filter((f) => f.form === '06');
     // Receipt, forward, transfer to the commune, transfer back: four slips, oldest first.
@@ -262,8 +267,8 @@ describe('form 06 (mẫu số 06) of a joint procedure', () => {
     const text = flat(pdfText(await bytesOf(slips.at(-1))));
     const leg = joint.joint?.find((l) => 'level' in l.agency)?.purpose ?? '';
     expect(text).toContain(`Bước 3: ${leg} – Ủy ban nhân dân Phường Bắc Giang`);
-    expect(text).toMatch(/Bước 3: .* từ [^;]+; người xử lý: cán bộ Đỗ Thị Lan;/);
-    expect(text).toMatch(/Bước 4: .* từ Đỗ Thị Lan; người xử lý: chưa phân công; .* đang xử lý\./);
+    expect(text).toMatch(/Bước 3: .* từ [^;]+; người xử lý: cán bộ Phan Thị Hà;/);
+    expect(text).toMatch(/Bước 4: .* từ Phan Thị Hà; người xử lý: chưa phân công; .* đang xử lý\./);
     // The slip issued when the dossier left for the commune shows the leg open, nobody on it yet.
     const atTransfer = flat(pdfText(await bytesOf(slips.at(-2))));
     expect(atTransfer).toMatch(/Bước 3: .* người xử lý: chưa phân công; .* đang xử lý\./);

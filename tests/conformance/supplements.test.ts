@@ -125,7 +125,7 @@ describe('the refusal as the API answers it', () => {
   const tokens: Record<string, string> = {};
   beforeAll(async () => {
     cloud = await startLocalCloud({ seed: seedDemoProvince, scheduler: false });
-    for (const sub of ['citizen-an', 'receiver-lan']) tokens[sub] = await tokenFor(cloud, sub);
+    for (const sub of ['citizen-an', 'receiver-lan', 'specialist-ha']) tokens[sub] = await tokenFor(cloud, sub);
   });
   afterAll(() => cloud?.stop());
 
@@ -136,16 +136,19 @@ describe('the refusal as the API answers it', () => {
     });
     expect(filed.status).toBe(201);
     const code = filed.body.code as string;
-    const officer = tokens['receiver-lan'];
+    // The commune's service centre receives and forwards; the commune's specialist processes.
+    const centre = tokens['receiver-lan'];
+    const officer = tokens['specialist-ha'];
     // Each step on the version read once the workers (forms, national sync) have settled.
-    const step = async (action: Record<string, unknown>) => {
+    const step = async (action: Record<string, unknown>, token = officer) => {
       await cloud.settle();
-      return actOnDossier(cloud, officer, code, action);
+      return actOnDossier(cloud, token, code, action);
     };
-    await step({ type: 'receive' });
-    await step({ type: 'forward', assigneeId: 'receiver-lan' });
+    await step({ type: 'receive' }, centre);
+    await step({ type: 'forward', assigneeId: 'specialist-ha' }, centre);
     await step({ type: 'request-supplement', defects: ['Thiếu giấy chứng sinh'] });
-    await step({ type: 'supplement' });
+    // The applicant brings the missing paper to the centre's counter.
+    await step({ type: 'supplement' }, centre);
     await cloud.settle();
     const supplemented = (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: officer })).body;
 

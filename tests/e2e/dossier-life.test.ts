@@ -16,7 +16,7 @@ beforeAll(async () => {
       await catalogueRepository(ctx.tableName, DynamoDBDocumentClient.from(ctx.clients.dynamo)).putProcedure(permit);
     },
   });
-  for (const sub of ['citizen-an', 'receiver-mai', 'specialist-nam', 'leader-son', 'receiver-lan']) {
+  for (const sub of ['citizen-an', 'receiver-mai', 'specialist-nam', 'leader-son', 'specialist-ha']) {
     tokens[sub] = await tokenFor(cloud, sub);
   }
 });
@@ -45,24 +45,30 @@ describe('a joint dossier’s whole life, over HTTP', () => {
       (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['receiver-mai'] })).body;
     let d = await step('receiver-mai', code, (await current()).version, { type: 'receive' });
     expect(d.status).toBe('received');
+    // The province's service centre received it; it forwards it to the competent department (Sở Xây dựng).
+    expect(d.agencyId).toBe('24.TTPVHCC');
     d = await step('receiver-mai', code, d.version, { type: 'forward', assigneeId: 'specialist-nam' });
+    expect(d.agencyId).toBe('24.SXD');
     d = await step('specialist-nam', code, d.version, {
       type: 'transfer',
       agencyId: '24.07210',
       note: 'Đề nghị xác nhận hiện trạng.',
     });
     expect(d.agencyId).toBe('24.07210');
-    d = await step('receiver-lan', code, d.version, {
+    d = await step('specialist-ha', code, d.version, {
       type: 'transfer',
       agencyId: '24.SXD',
       internalNote: 'Đã xác minh tại thực địa',
     });
     expect(d.agencyId).toBe('24.SXD');
     d = await step('specialist-nam', code, d.version, { type: 'request-fees' });
+    // The applicant pays at the centre's counter while the department holds the dossier.
     d = await step('receiver-mai', code, d.version, { type: 'confirm-payment' });
     d = await step('specialist-nam', code, d.version, { type: 'forward', assigneeId: 'leader-son' });
     d = await step('leader-son', code, d.version, { type: 'decide', outcome: 'approved' });
     expect(d.status).toBe('decided');
+    // The centre that received it returns the result.
+    expect(d.agencyId).toBe('24.TTPVHCC');
     // The sign worker signs the result and the dossier records it (a version of its own).
     await cloud.settle();
     d = await step('receiver-mai', code, (await current()).version, { type: 'return-result' });
@@ -92,7 +98,7 @@ describe('a joint dossier’s whole life, over HTTP', () => {
     expect(JSON.stringify(officialView.body)).toContain('Đã xác minh tại thực địa');
 
     // The commune that handled its leg may still read it; the leg is recorded with its own deadline.
-    const byCommune = await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['receiver-lan'] });
+    const byCommune = await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['specialist-ha'] });
     expect(byCommune.status).toBe(200);
     expect(byCommune.body.legs).toEqual([
       expect.objectContaining({ agencyId: '24.07210', endedAt: expect.any(String) }),

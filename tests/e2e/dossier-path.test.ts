@@ -33,7 +33,8 @@ describe('a dossier’s first path, over HTTP as a client drives it', () => {
       expect.objectContaining({
         dossierCode: code,
         read: false,
-        title: `Hồ sơ ${code} đã được gửi đến Ủy ban nhân dân Phường Bắc Giang`,
+        // Nghị định 118/2025: the commune's service centre receives it.
+        title: `Hồ sơ ${code} đã được gửi đến Trung tâm Phục vụ hành chính công Phường Bắc Giang`,
       }),
     ]);
     expect(notifications.body.items[0].body).toContain(receipt.body.appointment);
@@ -60,7 +61,8 @@ describe('a dossier’s first path, over HTTP as a client drives it', () => {
       (await request(cloud, 'GET', path, sub ? { token: await tokenFor(cloud, sub) } : {})).status;
 
     expect(await statusFor('citizen-an')).toBe(200);
-    expect(await statusFor('receiver-lan')).toBe(200); // official of Phường Bắc Giang
+    expect(await statusFor('receiver-lan')).toBe(200); // receiver of Phường Bắc Giang's service centre
+    expect(await statusFor('leader-hung')).toBe(200); // the competent commune's leader, to whom it will come
     expect(await statusFor('auditor-thu')).toBe(200);
     expect(await statusFor('citizen-binh')).toBe(404);
     expect(await statusFor('specialist-minh')).toBe(404); // Sở Tư pháp

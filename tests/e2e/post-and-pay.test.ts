@@ -15,7 +15,8 @@ let cloud: LocalCloud;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   cloud = await startLocalCloud({ seed: seedDemoProvince, scheduler: false });
-  for (const sub of ['citizen-an', 'receiver-lan', 'leader-hung']) tokens[sub] = await tokenFor(cloud, sub);
+  for (const sub of ['citizen-an', 'receiver-lan', 'specialist-ha', 'leader-hung'])
+    tokens[sub] = await tokenFor(cloud, sub);
 });
 afterAll(() => cloud?.stop());
 
@@ -54,9 +55,9 @@ describe('filed by post, paid online, decided and returned by post', () => {
 
     // Received at the one-stop desk, processed, decided by the leader: the result is signed.
     await step('receiver-lan', code, { type: 'receive' });
-    await step('receiver-lan', code, { type: 'forward', assigneeId: 'receiver-lan' });
-    await step('receiver-lan', code, { type: 'forward', assigneeId: 'receiver-lan' });
-    await step('receiver-lan', code, { type: 'forward', assigneeId: 'leader-hung' });
+    await step('receiver-lan', code, { type: 'forward', assigneeId: 'specialist-ha' });
+    await step('specialist-ha', code, { type: 'forward', assigneeId: 'specialist-ha' });
+    await step('specialist-ha', code, { type: 'forward', assigneeId: 'leader-hung' });
     await step('leader-hung', code, { type: 'decide', outcome: 'approved' });
     const decided = await read(code);
     expect(decided.status).toBe('decided');

@@ -151,7 +151,8 @@ describe('a process dying after any write of a use case, then the retry the syst
   });
 
   it('an official’s action: the client retries, or re-reads after the 409 the retry gets', async () => {
-    const official: Caller = { sub: 'receiver-lan', roles: ['receiver', 'specialist'], agencyId };
+    // The commune's service centre receives (Nghị định 118/2025).
+    const official: Caller = { sub: 'receiver-lan', roles: ['receiver'], agencyId: `${agencyId}.TTPVHCC` };
     const outcomes: Outcome[] = [];
     const writes = await atEveryWrite(async (plan) => {
       const caller = citizen(`fault-act-${plan.crashAfter}`);
@@ -256,9 +257,15 @@ async function awaitingFees(applicantId: string): Promise<string> {
     'online',
   );
   await cloud.settle();
-  const official: Caller = { sub: 'receiver-lan', roles: ['receiver', 'specialist'], agencyId };
-  const steps = [{ type: 'receive' }, { type: 'forward', assigneeId: 'receiver-lan' }, { type: 'request-fees' }];
-  for (const step of steps) {
+  // Received and forwarded by the commune's service centre; the fee asked by the commune's specialist.
+  const receiver: Caller = { sub: 'receiver-lan', roles: ['receiver'], agencyId: `${agencyId}.TTPVHCC` };
+  const specialist: Caller = { sub: 'specialist-ha', roles: ['specialist'], agencyId };
+  const steps = [
+    [receiver, { type: 'receive' }],
+    [receiver, { type: 'forward', assigneeId: 'specialist-ha' }],
+    [specialist, { type: 'request-fees' }],
+  ] as const;
+  for (const [official, step] of steps) {
     const version = (await effects(cloud.tableName).dossier(code))?.dossier.version;
     await sys.actOn(official, code, ActionBody.parse({ ...step, expectedVersion: version }));
   }

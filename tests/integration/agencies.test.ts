@@ -1,7 +1,7 @@
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
-import { demoUsers } from '../../infra/local/demo-users.ts';
+import { demoOfficials } from '../../infra/local/seed-agencies.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
 import { agencyRepository, clearCalendarCache } from '../../shared/adapters/dynamo/agency-repository.ts';
 import { isWorkingDay } from '../../shared/domain/calendar/index.ts';
@@ -54,14 +54,15 @@ describe('GET /v1/agencies', () => {
 
   it('lists every child of an agency, departments included', async () => {
     const { items } = await allPages('/v1/agencies?parentId=24.07210', 100);
-    expect(items.map((a) => a.id)).toEqual(['24.07210.MC', '24.07210.PKT', '24.07210.PVHXH']);
+    // Nghị định 118/2025: the ward's own public administration service centre, beside its offices.
+    expect(items.map((a) => a.id)).toEqual(['24.07210.PKT', '24.07210.PVHXH', '24.07210.TTPVHCC']);
   });
 
   it('lists by level across the tree', async () => {
     const { items } = await allPages('/v1/agencies?level=department', 100);
     const ids = items.map((a) => a.id);
     expect(ids).toEqual(
-      expect.arrayContaining(['24.TTPVHCC', '24.STP', '24.SXD', '24.STC', '24.07210.PKT', '24.07339.MC']),
+      expect.arrayContaining(['24.TTPVHCC', '24.STP', '24.SXD', '24.STC', '24.07210.PKT', '24.07339.TTPVHCC']),
     );
     expect(items.every((a) => a.level === 'department')).toBe(true);
   });
@@ -241,6 +242,20 @@ describe('PUT /v1/agencies/{id}', () => {
     expect(fields).toEqual(expect.arrayContaining(['intakeCutoff', 'secret']));
   });
 
+  it('names the service centre that receives for an agency, and refuses one that does not exist (422)', async () => {
+    // The demo seed: the province's departments are received by the province's centre, a commune by its own.
+    expect((await get('/v1/agencies/24.STC')).body.intakeAgencyId).toBe('24.TTPVHCC');
+    expect((await get('/v1/agencies/24.07228')).body.intakeAgencyId).toBe('24.07228.TTPVHCC');
+    const body = { name: 'Sở Thử Nghiệm', level: 'department', parentId: '24.UBND' };
+    const named = await put('/v1/agencies/24.STN', { ...body, intakeAgencyId: '24.TTPVHCC' });
+    expect(named.status).toBe(201);
+    expect((await get('/v1/agencies/24.STN')).body.intakeAgencyId).toBe('24.TTPVHCC');
+    const unknown = await put('/v1/agencies/24.STN', { ...body, intakeAgencyId: '24.NOPE' });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body).toMatchObject({ code: 'intake-agency-not-found' });
+    expect((await get('/v1/agencies/24.STN')).body.intakeAgencyId).toBe('24.TTPVHCC');
+  });
+
   it('is for admins only: 403 for an official, 401 anonymous', async () => {
     const body = { name: 'X', level: 'department', parentId: '24.UBND' };
     expect((await put('/v1/agencies/24.X1', body, await tokenFor(cloud, 'leader-tuan'))).status).toBe(403);
@@ -252,7 +267,7 @@ describe('PUT /v1/agencies/{id}', () => {
 
 describe('officials', () => {
   it('lists an agency’s officials to an admin and to its own leader', async () => {
-    const expected = demoUsers
+    const expected = demoOfficials
       .filter((u) => u.agencyId === '24.STP')
       .map((u) => u.sub)
       .sort();
@@ -279,7 +294,15 @@ describe('officials', () => {
 
   it('files the province-wide admin and auditor under the province', async () => {
     const response = await get('/v1/agencies/24.UBND/officials', admin);
-    expect(response.body.items.map((o: { sub: string }) => o.sub)).toEqual(['admin-quang', 'auditor-thu']);
+    const subs = response.body.items.map((o: { sub: string }) => o.sub);
+    expect(subs).toEqual(expect.arrayContaining(['admin-quang', 'auditor-thu']));
+    // Beside them, the People's Committee's own staff (generated).
+    expect(subs).toEqual(
+      demoOfficials
+        .filter((o) => o.agencyId === '24.UBND')
+        .map((o) => o.sub)
+        .sort(),
+    );
   });
 
   it('puts an official (201, then 200), and moves them between agencies', async () => {
@@ -296,7 +319,7 @@ describe('officials', () => {
     const after = await get('/v1/agencies/24.07210/officials', hung);
     expect(after.body.items.map((o: { sub: string }) => o.sub)).not.toContain('receiver-khoa');
     const there = await get('/v1/agencies/24.07228/officials', admin);
-    expect(there.body.items).toEqual([{ sub: 'receiver-khoa', agencyId: '24.07228', active: false, ...body }]);
+    expect(there.body.items).toContainEqual({ sub: 'receiver-khoa', agencyId: '24.07228', active: false, ...body });
   });
 
   it('refuses an unknown agency (404), a bad role or a repeated one (400), a non-admin (403)', async () => {

@@ -16,7 +16,15 @@ const codes: string[] = [];
 let day = '';
 beforeAll(async () => {
   cloud = await startLocalCloud({ seed: seedDemoProvince });
-  for (const sub of ['citizen-an', 'receiver-lan', 'leader-hung', 'leader-tuan', 'auditor-thu', 'admin-quang']) {
+  for (const sub of [
+    'citizen-an',
+    'receiver-lan',
+    'specialist-ha',
+    'leader-hung',
+    'leader-tuan',
+    'auditor-thu',
+    'admin-quang',
+  ]) {
     tokens[sub] = await tokenFor(cloud, sub);
   }
   for (const name of ['Nguyễn Văn An', 'Trần Thị Bình']) {
@@ -63,12 +71,12 @@ describe('the register of dossiers (mẫu số 07)', () => {
   });
 
   it('renders the same register as a PDF, and lets auditors and admins read it', async () => {
-    for (const sub of ['auditor-thu', 'admin-quang', 'receiver-lan']) {
+    for (const sub of ['auditor-thu', 'admin-quang', 'specialist-ha']) {
       const got = await register(sub, `from=${day}&to=${day}`);
       expect(got.status, sub).toBe(200);
       expect(got.body.format).toBe('pdf');
     }
-    const got = await register('receiver-lan', `from=${day}&to=${day}&format=pdf`);
+    const got = await register('specialist-ha', `from=${day}&to=${day}&format=pdf`);
     const bytes = Buffer.from(await (await fetch(got.body.download)).arrayBuffer());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     if (!pdfText) return;

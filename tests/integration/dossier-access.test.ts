@@ -84,11 +84,12 @@ describe('the authorization matrix of every dossier route', () => {
 
     const queue = (sub: string | undefined, agency: string) =>
       request(cloud, 'GET', `/v1/agencies/${agency}/dossiers`, { token: sub ? tokens[sub] : undefined });
-    expect((await queue('receiver-lan', '24.07210')).status).toBe(200);
-    expect((await queue('auditor-thu', '24.07210')).status).toBe(200);
-    expect((await queue('specialist-minh', '24.07210')).status).toBe(404);
-    expect((await queue('citizen-an', '24.07210')).status).toBe(403);
-    expect((await queue(undefined, '24.07210')).status).toBe(401);
+    // receiver-lan works at the commune's service centre, which holds dossiers at intake.
+    expect((await queue('receiver-lan', '24.07210.TTPVHCC')).status).toBe(200);
+    expect((await queue('auditor-thu', '24.07210.TTPVHCC')).status).toBe(200);
+    expect((await queue('specialist-minh', '24.07210.TTPVHCC')).status).toBe(404);
+    expect((await queue('citizen-an', '24.07210.TTPVHCC')).status).toBe(403);
+    expect((await queue(undefined, '24.07210.TTPVHCC')).status).toBe(401);
   });
 });
 
@@ -137,7 +138,8 @@ describe('the public look-up by code and PIN', () => {
     expect(Object.keys(found.body).sort()).toEqual(
       ['agencyName', 'appointment', 'code', 'dueAt', 'procedureName', 'status', 'statusText'].sort(),
     );
-    expect(found.body.agencyName).toBe('Ủy ban nhân dân Phường Bắc Giang');
+    // Nghị định 118/2025: the commune's service centre holds it at intake.
+    expect(found.body.agencyName).toBe('Trung tâm Phục vụ hành chính công Phường Bắc Giang');
     const wrongPin = String((Number(pin) + 1) % 1_000_000).padStart(6, '0');
     const wrong = await request(cloud, 'POST', '/v1/dossier-lookups', { body: { code, pin: wrongPin } });
     const unknown = await request(cloud, 'POST', '/v1/dossier-lookups', {
@@ -249,7 +251,7 @@ describe('the look-up limits hold under concurrency and across codes', () => {
 });
 
 describe('filing at the counter', () => {
-  it('receives on the spot at the competent agency’s desk (form 01)', async () => {
+  it('receives on the spot at the competent agency’s service centre (form 01)', async () => {
     const filed = await request(cloud, 'POST', '/v1/counter/dossiers', {
       token: tokens['receiver-lan'],
       body: { ...birthRegistration(), applicantSub: 'citizen-an' },
@@ -262,10 +264,13 @@ describe('filing at the counter', () => {
   });
 
   it('files for the competent agency from another desk, which receives it later', async () => {
-    const elsewhere = await tokenFor(cloud, 'receiver-hoa'); // Trung tâm Phục vụ hành chính công
+    const elsewhere = await tokenFor(cloud, 'receiver-hoa'); // the province's service centre
     const filed = await request(cloud, 'POST', '/v1/counter/dossiers', { token: elsewhere, body: birthRegistration() });
     expect(filed.status).toBe(201);
-    expect(filed.body).toMatchObject({ status: 'submitted', agencyId: '24.07210' });
+    // The commune's own centre receives it later; the commune decides.
+    expect(filed.body).toMatchObject({ status: 'submitted', agencyId: '24.07210.TTPVHCC' });
+    const held = await request(cloud, 'GET', `/v1/dossiers/${filed.body.code}`, { token: tokens['receiver-lan'] });
+    expect(held.body).toMatchObject({ agencyId: '24.07210.TTPVHCC', competentAgencyId: '24.07210' });
   });
 
   it('is closed to citizens', async () => {
@@ -281,23 +286,23 @@ describe('an agency’s work queue', () => {
   it('lists by due date, filters by status and overdue, and pages', async () => {
     for (let i = 0; i < 3; i++) await fileOne();
     const token = tokens['receiver-lan'];
-    const all = await request(cloud, 'GET', '/v1/agencies/24.07210/dossiers?limit=100', { token });
+    const all = await request(cloud, 'GET', '/v1/agencies/24.07210.TTPVHCC/dossiers?limit=100', { token });
     const due = all.body.items.map((d: { dueAt: string }) => d.dueAt);
     expect(due).toEqual([...due].sort());
     expect(all.body.items.length).toBeGreaterThanOrEqual(3);
 
-    const submitted = await request(cloud, 'GET', '/v1/agencies/24.07210/dossiers?status=submitted&limit=100', {
+    const submitted = await request(cloud, 'GET', '/v1/agencies/24.07210.TTPVHCC/dossiers?status=submitted&limit=100', {
       token,
     });
     expect(submitted.body.items.every((d: { status: string }) => d.status === 'submitted')).toBe(true);
-    const overdue = await request(cloud, 'GET', '/v1/agencies/24.07210/dossiers?overdue=true', { token });
+    const overdue = await request(cloud, 'GET', '/v1/agencies/24.07210.TTPVHCC/dossiers?overdue=true', { token });
     expect(overdue.body.items).toEqual([]);
 
-    const first = await request(cloud, 'GET', '/v1/agencies/24.07210/dossiers?limit=2', { token });
+    const first = await request(cloud, 'GET', '/v1/agencies/24.07210.TTPVHCC/dossiers?limit=2', { token });
     const second = await request(
       cloud,
       'GET',
-      `/v1/agencies/24.07210/dossiers?limit=2&cursor=${first.body.nextCursor}`,
+      `/v1/agencies/24.07210.TTPVHCC/dossiers?limit=2&cursor=${first.body.nextCursor}`,
       { token },
     );
     const codes = [...first.body.items, ...second.body.items].map((d: { code: string }) => d.code);

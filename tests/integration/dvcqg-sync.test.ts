@@ -17,7 +17,8 @@ beforeAll(async () => {
     visibilityTimeoutSeconds: 1,
     pollerConcurrency: 3,
   });
-  for (const sub of ['citizen-an', 'receiver-lan', 'leader-hung']) tokens[sub] = await tokenFor(cloud, sub);
+  for (const sub of ['citizen-an', 'receiver-lan', 'specialist-ha', 'leader-hung'])
+    tokens[sub] = await tokenFor(cloud, sub);
 });
 afterAll(() => cloud?.stop());
 
@@ -72,14 +73,14 @@ describe('status changes pushed to the national portal', () => {
       .version as number;
     version = await step('receiver-lan', code, version, { type: 'receive' });
     cloud.partners.dvcqg.failNext(2);
-    version = await step('receiver-lan', code, version, { type: 'forward', assigneeId: 'receiver-lan' });
-    version = await step('receiver-lan', code, version, {
+    version = await step('receiver-lan', code, version, { type: 'forward', assigneeId: 'specialist-ha' });
+    version = await step('specialist-ha', code, version, {
       type: 'request-supplement',
       defects: ['Thiếu giấy chứng sinh bản chính'],
     });
     cloud.partners.dvcqg.failNext(1);
     version = await step('receiver-lan', code, version, { type: 'supplement' });
-    version = await step('receiver-lan', code, version, { type: 'forward', assigneeId: 'leader-hung' });
+    version = await step('specialist-ha', code, version, { type: 'forward', assigneeId: 'leader-hung' });
     cloud.partners.dvcqg.failNext(3);
     await step('leader-hung', code, version, { type: 'decide', outcome: 'approved' });
     // The sign worker records the signed result (a new version) before the result can go back.

@@ -105,14 +105,14 @@ describe('feedback from filing to the published answer', () => {
   });
 
   it('is forwarded to the competent agency with a reason, which then holds it alone', async () => {
-    const stale = await act('receiver-mai', id, {
+    const stale = await act('leader-son', id, {
       type: 'forward',
       expectedVersion: 7,
       agencyId: '24.STP',
       reason: 'x',
     });
     expect(stale.status).toBe(409);
-    const forwarded = await act('receiver-mai', id, {
+    const forwarded = await act('leader-son', id, {
       type: 'forward',
       expectedVersion: 1,
       agencyId: '24.STP',

@@ -14,7 +14,7 @@ let cloud: LocalCloud;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   cloud = await startLocalCloud({ seed: seedDemoProvince, scheduler: false });
-  for (const sub of ['citizen-an', 'receiver-lan', 'leader-hung', 'admin-quang'])
+  for (const sub of ['citizen-an', 'receiver-lan', 'specialist-ha', 'leader-hung', 'admin-quang'])
     tokens[sub] = await tokenFor(cloud, sub);
 });
 afterAll(() => cloud?.stop());
@@ -100,11 +100,11 @@ describe('an amount the official sets within the schedule', () => {
     expect((await pay(dossierCode)).body).toMatchObject({ code: 'fee-not-set' });
 
     await actOnDossier(cloud, tokens['receiver-lan'], dossierCode, { type: 'receive' });
-    await actOnDossier(cloud, tokens['receiver-lan'], dossierCode, { type: 'forward', assigneeId: 'receiver-lan' });
+    await actOnDossier(cloud, tokens['receiver-lan'], dossierCode, { type: 'forward', assigneeId: 'specialist-ha' });
     const current = await read(dossierCode);
     const attempt = (amount?: number) =>
       request(cloud, 'POST', `/v1/dossiers/${dossierCode}/actions`, {
-        token: tokens['receiver-lan'],
+        token: tokens['specialist-ha'],
         body: { type: 'request-fees', expectedVersion: current.version, ...(amount === undefined ? {} : { amount }) },
       });
     // 100.001 > 100.000 and 19.999 < 20.000: outside the schedule; no amount: nothing to ask for.
@@ -125,7 +125,7 @@ describe('an amount the official sets within the schedule', () => {
     const awaiting = await read(dossierCode);
     expect(awaiting).toMatchObject({
       status: 'awaiting-fees',
-      fee: { amount: 60_000, paid: false, range: { setBy: 'receiver-lan' } },
+      fee: { amount: 60_000, paid: false, range: { setBy: 'specialist-ha' } },
     });
     const payment = await pay(dossierCode);
     expect(payment.status).toBe(201);

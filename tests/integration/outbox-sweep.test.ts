@@ -46,6 +46,6 @@ describe('a crash between the dossier write and the SQS send', () => {
     // A second sweep finds nothing left, and nothing is sent twice.
     expect(await cloud.runSchedule('sweep-outbox')).toEqual({ found: 0, sent: 0 });
     const dossier = await request(cloud, 'GET', `/v1/dossiers/${code}`, { token });
-    expect(dossier.body.workQueue).toMatchObject({ agencyId: '24.07210', stepIndex: 0 });
+    expect(dossier.body.workQueue).toMatchObject({ agencyId: '24.07210.TTPVHCC', stepIndex: 0 });
   });
 });

@@ -8,7 +8,7 @@ let cloud: LocalCloud;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   cloud = await startLocalCloud({ seed: seedDemoProvince, scheduler: false });
-  for (const sub of ['citizen-an', 'citizen-binh', 'receiver-lan', 'leader-hung']) {
+  for (const sub of ['citizen-an', 'citizen-binh', 'receiver-lan', 'specialist-ha', 'leader-hung']) {
     tokens[sub] = await tokenFor(cloud, sub);
   }
 });
@@ -86,8 +86,8 @@ describe('the payment platform reports a transaction', () => {
   it('refuses forged, stale and replayed callbacks; pays an awaiting-fees dossier once, back to processing', async () => {
     const code = await file(extractCopy);
     await step('receiver-lan', code, { type: 'receive' });
-    await step('receiver-lan', code, { type: 'forward', assigneeId: 'receiver-lan' });
-    await step('receiver-lan', code, { type: 'request-fees' });
+    await step('receiver-lan', code, { type: 'forward', assigneeId: 'specialist-ha' });
+    await step('specialist-ha', code, { type: 'request-fees' });
     await cloud.settle();
     const awaiting = await read(code);
     expect(awaiting.status).toBe('awaiting-fees');
@@ -200,8 +200,8 @@ describe('the payment platform reports a transaction', () => {
   it('flags, for a refund, an online payment that arrives after the fee was paid at the counter', async () => {
     const code = await file(extractCopy);
     await step('receiver-lan', code, { type: 'receive' });
-    await step('receiver-lan', code, { type: 'forward', assigneeId: 'receiver-lan' });
-    await step('receiver-lan', code, { type: 'request-fees' });
+    await step('receiver-lan', code, { type: 'forward', assigneeId: 'specialist-ha' });
+    await step('specialist-ha', code, { type: 'request-fees' });
     const { paymentId } = (await pay(code)).body as { paymentId: string };
     await step('receiver-lan', code, { type: 'confirm-payment' });
     expect((await cloud.partners.payments.pay(paymentId)).body).toEqual({ outcome: 'paid', paymentId });
@@ -217,9 +217,9 @@ describe('the payment platform reports a transaction', () => {
   it('cannot return a result whose fee is unpaid, and can once it is paid online', async () => {
     const code = await file(landRegistration);
     await step('receiver-lan', code, { type: 'receive' });
-    await step('receiver-lan', code, { type: 'forward', assigneeId: 'receiver-lan' });
-    await step('receiver-lan', code, { type: 'forward', assigneeId: 'receiver-lan' });
-    await step('receiver-lan', code, { type: 'forward', assigneeId: 'leader-hung' });
+    await step('receiver-lan', code, { type: 'forward', assigneeId: 'specialist-ha' });
+    await step('specialist-ha', code, { type: 'forward', assigneeId: 'specialist-ha' });
+    await step('specialist-ha', code, { type: 'forward', assigneeId: 'leader-hung' });
     await step('leader-hung', code, { type: 'decide', outcome: 'approved' });
     await cloud.settle();
 

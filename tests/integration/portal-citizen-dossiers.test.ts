@@ -99,7 +99,8 @@ describe('filing a dossier on the portal', () => {
     pin = pinOf(receipt);
     expect(code).not.toBe('');
     expect(pin).toMatch(/^\d{6}$/);
-    expect(receipt.body).toContain('Ủy ban nhân dân Phường Bắc Giang');
+    // Nghị định 118/2025: the ward's service centre receives it.
+    expect(receipt.body).toContain('Trung tâm Phục vụ hành chính công Phường Bắc Giang');
     expect(receipt.body).toContain('mã tra cứu chỉ hiển thị một lần');
     expect(receipt.body).toContain(`/portal/tra-cuu-ho-so?code=${code}`);
     expect(receipt.body).not.toContain('chưa được nhận');

@@ -19,7 +19,15 @@ let binh: PortalAgent;
 
 beforeAll(async () => {
   cloud = await startLocalCloud({ seed: seedDemoProvince, scheduler: false, logLevel: 'SILENT' });
-  for (const sub of ['citizen-an', 'receiver-lan', 'leader-hung', 'leader-tuan', 'admin-quang', 'specialist-minh']) {
+  for (const sub of [
+    'citizen-an',
+    'receiver-lan',
+    'specialist-ha',
+    'leader-hung',
+    'leader-tuan',
+    'admin-quang',
+    'specialist-minh',
+  ]) {
     tokens[sub] = await tokenFor(cloud, sub);
   }
   an = await signInToPortal(cloud.apiUrl, 'citizen-an');
@@ -52,8 +60,8 @@ async function decided(): Promise<string> {
   const code = await file();
   const step = (sub: string, body: Record<string, unknown>) => actOnDossier(cloud, tokens[sub], code, body);
   await step('receiver-lan', { type: 'receive' });
-  await step('receiver-lan', { type: 'forward', assigneeId: 'receiver-lan' });
-  await step('receiver-lan', { type: 'forward', assigneeId: 'leader-hung' });
+  await step('receiver-lan', { type: 'forward', assigneeId: 'specialist-ha' });
+  await step('specialist-ha', { type: 'forward', assigneeId: 'leader-hung' });
   await step('leader-hung', { type: 'decide', outcome: 'approved' });
   await cloud.settle();
   return code;

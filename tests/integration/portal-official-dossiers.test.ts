@@ -14,7 +14,7 @@ let cloud: LocalCloud;
 const agents: Record<string, PortalAgent> = {};
 beforeAll(async () => {
   cloud = await startLocalCloud({ seed: seedDemoProvince, scheduler: false, logLevel: 'SILENT' });
-  for (const sub of ['receiver-lan', 'leader-hung', 'receiver-mai', 'citizen-an', 'auditor-thu']) {
+  for (const sub of ['receiver-lan', 'specialist-ha', 'leader-hung', 'receiver-mai', 'citizen-an', 'auditor-thu']) {
     agents[sub] = await signInToPortal(cloud.apiUrl, sub);
   }
 });
@@ -70,7 +70,7 @@ describe("the officials' dossier pages", () => {
     expect(filtered?.body).not.toContain(code);
 
     expect((await agents['citizen-an']?.get(paths.workQueue))?.status).toBe(403);
-    // Sở Xây dựng's receiver: the API says the commune's dossier does not exist for them.
+    // The province centre's receiver: the API says the commune's dossier does not exist for them.
     expect((await agents['receiver-mai']?.get(paths.officialDossier(code)))?.status).toBe(404);
     expect((await agents['receiver-mai']?.get(paths.workQueue))?.body).not.toContain(code);
   });
@@ -81,16 +81,18 @@ describe("the officials' dossier pages", () => {
     const chooser = await auditor.get(paths.workQueue);
     expect(chooser.status).toBe(200);
     expect(chooser.body).toMatch(/<option value="24\.07210">[^<]*Bắc Giang<\/option>/);
-    const queue = await auditor.get(`${paths.workQueue}?co-quan=24.07210&overdue=false`);
+    expect(chooser.body).toMatch(/<option value="24\.07210\.TTPVHCC">[^<]*Bắc Giang<\/option>/);
+    // Held at intake by the ward's service centre (Nghị định 118/2025).
+    const queue = await auditor.get(`${paths.workQueue}?co-quan=24.07210.TTPVHCC&overdue=false`);
     expect(queue.status).toBe(200);
     expect(queue.body).toContain(`href="${paths.officialDossier(code)}"`);
-    expect(queue.body).toContain('<input type="hidden" name="co-quan" value="24.07210" />');
+    expect(queue.body).toContain('<input type="hidden" name="co-quan" value="24.07210.TTPVHCC" />');
     const dossier = await auditor.get(paths.officialDossier(code));
     expect(dossier.status).toBe(200);
     // An auditor reads; the lifecycle table gives them no action.
     expect(dossier.body).not.toContain('id="xl-receive"');
     // An official's own agency is not theirs to change by the query.
-    const mai = await (agents['receiver-mai'] as PortalAgent).get(`${paths.workQueue}?co-quan=24.07210`);
+    const mai = await (agents['receiver-mai'] as PortalAgent).get(`${paths.workQueue}?co-quan=24.07210.TTPVHCC`);
     expect(mai.body).not.toContain(code);
   });
 
@@ -104,11 +106,11 @@ describe("the officials' dossier pages", () => {
     const withReceipt = await agents['receiver-lan']?.get(paths.officialDossier(code));
     expect(withReceipt?.body).toMatch(/<a href="http[^"]+">Mẫu số 01: /);
 
-    // receiver-lan may not read the roster: the assignee is typed.
-    const toSelf = await perform('receiver-lan', code, 'forward', { assigneeId: 'receiver-lan' });
+    // receiver-lan may not read the roster: the assignee is typed. The centre hands it to the ward.
+    const toSelf = await perform('receiver-lan', code, 'forward', { assigneeId: 'specialist-ha' });
     expect(toSelf.body).toContain('Đã chuyển hồ sơ sang bước xử lý tiếp theo.');
     expect(toSelf.body).not.toContain('Phê duyệt và ký số kết quả');
-    await perform('receiver-lan', code, 'forward', {
+    await perform('specialist-ha', code, 'forward', {
       assigneeId: 'leader-hung',
       internalNote: 'Đã thẩm định, đủ điều kiện',
     });
@@ -157,10 +159,10 @@ describe("the officials' dossier pages", () => {
     const code = await file();
     const token = await tokenFor(cloud, 'receiver-lan');
     await actOnDossier(cloud, token, code, { type: 'receive' });
-    await actOnDossier(cloud, token, code, { type: 'forward', assigneeId: 'receiver-lan' });
-    const page = await agents['receiver-lan']?.get(paths.officialDossier(code));
+    await actOnDossier(cloud, token, code, { type: 'forward', assigneeId: 'specialist-ha' });
+    const page = await agents['specialist-ha']?.get(paths.officialDossier(code));
     // A birth registration is free: the API refuses a fee request (422) with its own sentence.
-    const posted = await agents['receiver-lan']?.post(paths.officialAction(code), {
+    const posted = await agents['specialist-ha']?.post(paths.officialAction(code), {
       ...formOf(page?.body ?? '', 'request-fees'),
       internalNote: 'Thu phí <bản sao>',
     });
@@ -170,7 +172,7 @@ describe("the officials' dossier pages", () => {
     expect(form).toContain('>Thu phí &lt;bản sao&gt;</textarea>');
 
     // An empty defects list never reaches the API.
-    const empty = await agents['receiver-lan']?.post(paths.officialAction(code), {
+    const empty = await agents['specialist-ha']?.post(paths.officialAction(code), {
       ...formOf(page?.body ?? '', 'request-supplement'),
       defects: '  \n ',
     });

@@ -15,7 +15,8 @@ const tokens: Record<string, string> = {};
 beforeAll(async () => {
   cloud = await startLocalCloud({ seed: seedDemoProvince, scheduler: false, visibilityTimeoutSeconds: 1 });
   postal = cloud.partners.postal;
-  for (const sub of ['citizen-an', 'receiver-lan', 'leader-hung']) tokens[sub] = await tokenFor(cloud, sub);
+  for (const sub of ['citizen-an', 'receiver-lan', 'specialist-ha', 'leader-hung'])
+    tokens[sub] = await tokenFor(cloud, sub);
 });
 afterAll(() => cloud?.stop());
 
@@ -50,8 +51,8 @@ const step = (sub: string, code: string, body: Record<string, unknown>) => actOn
 
 async function decide(code: string) {
   await step('receiver-lan', code, { type: 'receive' });
-  await step('receiver-lan', code, { type: 'forward', assigneeId: 'receiver-lan' });
-  await step('receiver-lan', code, { type: 'forward', assigneeId: 'leader-hung' });
+  await step('receiver-lan', code, { type: 'forward', assigneeId: 'specialist-ha' });
+  await step('specialist-ha', code, { type: 'forward', assigneeId: 'leader-hung' });
   await step('leader-hung', code, { type: 'decide', outcome: 'approved' });
   await cloud.settle();
 }

@@ -12,7 +12,7 @@ let cloud: LocalCloud;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   cloud = await startLocalCloud({ seed: seedDemoProvince, scheduler: false });
-  for (const sub of ['citizen-an', 'citizen-binh', 'receiver-lan', 'leader-hung'])
+  for (const sub of ['citizen-an', 'citizen-binh', 'receiver-lan', 'specialist-ha', 'leader-hung'])
     tokens[sub] = await tokenFor(cloud, sub);
 }, 60_000);
 afterAll(() => cloud?.stop());
@@ -37,8 +37,8 @@ async function fileAndDecide(): Promise<string> {
   const code = filed.body.code as string;
   await cloud.settle();
   let d = await step('receiver-lan', code, (await current(code)).version, { type: 'receive' });
-  d = await step('receiver-lan', code, d.version, { type: 'forward', assigneeId: 'receiver-lan' });
-  d = await step('receiver-lan', code, d.version, { type: 'forward', assigneeId: 'leader-hung' });
+  d = await step('receiver-lan', code, d.version, { type: 'forward', assigneeId: 'specialist-ha' });
+  d = await step('specialist-ha', code, d.version, { type: 'forward', assigneeId: 'leader-hung' });
   await step('leader-hung', code, d.version, { type: 'decide', outcome: 'approved' });
   await cloud.settle();
   return code;

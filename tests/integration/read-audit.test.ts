@@ -69,8 +69,9 @@ describe('the read audit', () => {
           dossierCode: code,
           at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
           sub,
-          roles: sub === 'receiver-lan' ? ['receiver', 'specialist'] : sub === 'leader-hung' ? ['leader'] : ['auditor'],
-          ...(sub === 'auditor-thu' ? {} : { agencyId: '24.07210' }),
+          roles: sub === 'receiver-lan' ? ['receiver'] : sub === 'leader-hung' ? ['leader'] : ['auditor'],
+          // The receiver works at the commune's service centre, the leader at the commune.
+          ...(sub === 'auditor-thu' ? {} : { agencyId: sub === 'receiver-lan' ? '24.07210.TTPVHCC' : '24.07210' }),
           route,
           requestId: requestIds[i],
         })),

@@ -27,7 +27,8 @@ beforeAll(async () => {
       }) as LambdaHandler;
     },
   });
-  for (const sub of ['citizen-an', 'receiver-lan', 'leader-hung']) tokens[sub] = await tokenFor(cloud, sub);
+  for (const sub of ['citizen-an', 'receiver-lan', 'specialist-ha', 'leader-hung'])
+    tokens[sub] = await tokenFor(cloud, sub);
 });
 afterAll(() => cloud?.stop());
 
@@ -54,8 +55,8 @@ describe('the signed result, recorded on the dossier', () => {
     await cloud.settle();
     const version = (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['citizen-an'] })).body.version;
     let d = await step('receiver-lan', code, version, { type: 'receive' });
-    d = await step('receiver-lan', code, d.version, { type: 'forward', assigneeId: 'receiver-lan' });
-    d = await step('receiver-lan', code, d.version, { type: 'forward', assigneeId: 'leader-hung' });
+    d = await step('receiver-lan', code, d.version, { type: 'forward', assigneeId: 'specialist-ha' });
+    d = await step('specialist-ha', code, d.version, { type: 'forward', assigneeId: 'leader-hung' });
     const decided = await step('leader-hung', code, d.version, { type: 'decide', outcome: 'approved' });
     await cloud.settle();
 
@@ -134,8 +135,8 @@ describe('the result is returned only once signed, by the leader and the agency'
     const code = filed.body.code as string;
     await cloud.settle();
     let d = await step('receiver-lan', code, (await current(code)).version, { type: 'receive' });
-    d = await step('receiver-lan', code, d.version, { type: 'forward', assigneeId: 'receiver-lan' });
-    d = await step('receiver-lan', code, d.version, { type: 'forward', assigneeId: 'leader-hung' });
+    d = await step('receiver-lan', code, d.version, { type: 'forward', assigneeId: 'specialist-ha' });
+    d = await step('specialist-ha', code, d.version, { type: 'forward', assigneeId: 'leader-hung' });
 
     let open = () => {};
     signing = new Promise((resolve) => {

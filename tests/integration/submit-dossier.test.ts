@@ -21,7 +21,13 @@ describe('POST /v1/dossiers', () => {
   it('files the dossier, writes it once with a cleared outbox and sends its event', async () => {
     const response = await submit(birthRegistration());
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ status: 'submitted', statusText: 'Mới đăng ký', agencyId: '24.07210' });
+    // Nghị định 118/2025: the commune's service centre holds it at intake, the commune decides.
+    expect(response.body).toMatchObject({
+      status: 'submitted',
+      statusText: 'Mới đăng ký',
+      agencyId: '24.07210.TTPVHCC',
+      agencyName: 'Trung tâm Phục vụ hành chính công Phường Bắc Giang',
+    });
     expect(response.body.code).toMatch(/^24\.07210-\d{6}-\d{4}$/);
     expect(response.body.lookupPin).toMatch(/^\d{6}$/);
     expect(response.headers.get('location')).toBe(`/v1/dossiers/${response.body.code}`);
@@ -30,7 +36,13 @@ describe('POST /v1/dossiers', () => {
     const { Item } = await doc.send(
       new GetCommand({ TableName: cloud.tableName, Key: { pk: `DOSSIER#${response.body.code}`, sk: 'DOSSIER' } }),
     );
-    expect(Item).toMatchObject({ status: 'submitted', version: 1, applicantId: 'citizen-an' });
+    expect(Item).toMatchObject({
+      status: 'submitted',
+      version: 1,
+      applicantId: 'citizen-an',
+      competentAgencyId: '24.07210',
+      intakeAgencyId: '24.07210.TTPVHCC',
+    });
     expect(Item?.outbox).toBeUndefined();
     expect(Item?.pinHash).toMatch(/^[0-9a-f]{64}$/);
 

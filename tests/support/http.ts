@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { LocalCloud } from '../../infra/local/cloud.ts';
-import { demoUsers } from '../../infra/local/demo-users.ts';
+import { localUsers } from '../../infra/local/seed-agencies.ts';
 
 export interface TestResponse {
   status: number;
@@ -36,9 +36,9 @@ export async function request(
   };
 }
 
-/** A token for one of the demo users, by subject. */
+/** A token for one of the demo users or the generated staff, by subject. */
 export function tokenFor(cloud: Pick<LocalCloud, 'issueToken'>, sub: string): Promise<string> {
-  const user = demoUsers.find((u) => u.sub === sub);
+  const user = localUsers.find((u) => u.sub === sub);
   if (!user) throw new Error(`No demo user ${sub}`);
   return cloud.issueToken(user);
 }

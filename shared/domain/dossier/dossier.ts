@@ -91,6 +91,11 @@ export interface Dossier {
   agencyId: string;
   /** The agency competent to decide (the holder moves during joint legs). */
   competentAgencyId: string;
+  /**
+   * The service centre that received the dossier and returns the result (Nghị định 118/2025/NĐ-CP): it
+   * holds the dossier at intake and after the decision. Absent: the competent agency received it itself.
+   */
+  intakeAgencyId?: string;
   /** Every agency that has held it: their officials may still read it. */
   handledBy: string[];
   /** The applicant's commune, for commune legs of joint procedures. */

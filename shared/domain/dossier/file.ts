@@ -31,6 +31,8 @@ export interface FilingInput {
   procedure: Procedure;
   /** The competent agency. */
   agency: Agency;
+  /** The service centre that receives for it (its `intakeAgencyId`); absent: the agency receives itself. */
+  intake?: Agency;
   application: Application;
   /** The applicant's account; a walk-in applicant without one finds the dossier by code and PIN. */
   applicantId: string;
@@ -45,8 +47,10 @@ export interface FilingInput {
 
 /**
  * A dossier is filed: online by the citizen (status 1, "Mới đăng ký"), or at a one-stop desk by a
- * receiver. A desk of the competent agency receives it on the spot (status 2, receipt form 01); a
- * desk elsewhere in the province files it for the competent agency, which receives it later.
+ * receiver. Under Nghị định 118/2025/NĐ-CP the competent agency's public administration service centre
+ * holds it at intake (the province's centre for a department, the commune's for the commune): a
+ * receiver of that centre receives it on the spot (status 2, receipt form 01); a desk elsewhere in the
+ * province files it for that centre, which receives it later. The competent agency decides.
  */
 export function fileDossier(input: FilingInput): Decision {
   const { caller, channel, procedure, agency, application, code, now } = input;
@@ -74,7 +78,10 @@ export function fileDossier(input: FilingInput): Decision {
   });
   const byPost = postal?.pickup !== undefined;
   const at = toVnIso(now);
-  const receivedHere = channel === 'counter' && caller.agencyId === agency.id;
+  const intake = input.intake ?? agency;
+  const atCentre = intake.id !== agency.id;
+  const receivedHere = channel === 'counter' && caller.agencyId === intake.id;
+  const to = atCentre ? `${intake.name} (cơ quan giải quyết: ${agency.name})` : agency.name;
   const due = toVnIso(dueDate(input.calendar, now, procedure.processingTime));
   const version = 1;
   const filed: TimelineEntry = {
@@ -82,14 +89,14 @@ export function fileDossier(input: FilingInput): Decision {
     actor: { sub: caller.sub, role: input.external ? 'integration' : channel === 'online' ? 'citizen' : 'receiver' },
     action: 'file',
     to: 'submitted',
-    agencyId: agency.id,
+    agencyId: intake.id,
     note: input.external
-      ? `Hồ sơ thủ tục "${procedure.name}" nộp trên Cổng Dịch vụ công quốc gia, chuyển đến ${agency.name}.`
+      ? `Hồ sơ thủ tục "${procedure.name}" nộp trên Cổng Dịch vụ công quốc gia, chuyển đến ${to}.`
       : byPost
-        ? `Đăng ký nộp hồ sơ thủ tục "${procedure.name}" qua dịch vụ bưu chính đến ${agency.name}; bưu điện sẽ thu gom hồ sơ giấy tại địa chỉ đã đăng ký.`
+        ? `Đăng ký nộp hồ sơ thủ tục "${procedure.name}" qua dịch vụ bưu chính đến ${to}; bưu điện sẽ thu gom hồ sơ giấy tại địa chỉ đã đăng ký.`
         : channel === 'online'
-          ? `Nộp hồ sơ trực tuyến thủ tục "${procedure.name}" đến ${agency.name}.`
-          : `Hồ sơ thủ tục "${procedure.name}" được nộp trực tiếp tại bộ phận một cửa, chuyển đến ${agency.name}.`,
+          ? `Nộp hồ sơ trực tuyến thủ tục "${procedure.name}" đến ${to}.`
+          : `Hồ sơ thủ tục "${procedure.name}" được nộp trực tiếp tại bộ phận một cửa, chuyển đến ${to}.`,
   };
   const dossier: Dossier = {
     code,
@@ -97,9 +104,11 @@ export function fileDossier(input: FilingInput): Decision {
     status: 'submitted',
     channel: byPost ? 'post' : channel,
     procedure: { code: procedure.code, version: procedure.version, name: procedure.name },
-    agencyId: agency.id,
+    agencyId: intake.id,
     competentAgencyId: agency.id,
-    handledBy: [agency.id],
+    ...(atCentre ? { intakeAgencyId: intake.id } : {}),
+    // The centre's officials read what they received; the competent agency's, what is coming to them.
+    handledBy: atCentre ? [intake.id, agency.id] : [agency.id],
     ...(application.communeCode ? { communeCode: application.communeCode } : {}),
     applicantId: input.applicantId,
     applicant: application.applicant,
@@ -122,7 +131,7 @@ export function fileDossier(input: FilingInput): Decision {
     type: 'DossierSubmitted' as const,
     dossierCode: code,
     occurredAt: at,
-    data: { applicantId: input.applicantId, agencyId: agency.id, procedureCode: procedure.code },
+    data: { applicantId: input.applicantId, agencyId: intake.id, procedureCode: procedure.code },
   };
   if (!receivedHere) return { dossier, events: [submitted] };
 
@@ -131,8 +140,8 @@ export function fileDossier(input: FilingInput): Decision {
     ...dossier,
     status: 'received',
     receivedAt: at,
-    workQueue: { agencyId: agency.id, stepIndex: 0, stepName, assigneeId: caller.sub, since: at },
-    steps: [{ agencyId: agency.id, name: stepName, handlerId: caller.sub, startedAt: at, dueAt: due }],
+    workQueue: { agencyId: intake.id, stepIndex: 0, stepName, assigneeId: caller.sub, since: at },
+    steps: [{ agencyId: intake.id, name: stepName, handlerId: caller.sub, startedAt: at, dueAt: due }],
     timeline: [
       filed,
       {
@@ -141,7 +150,7 @@ export function fileDossier(input: FilingInput): Decision {
         action: 'receive',
         from: 'submitted',
         to: 'received',
-        agencyId: agency.id,
+        agencyId: intake.id,
         note: 'Hồ sơ đã được tiếp nhận; giấy tiếp nhận hồ sơ và hẹn trả kết quả đã được cấp.',
         form: '01',
       },

@@ -33,6 +33,11 @@ export interface ActionContext {
   procedure: Procedure;
   /** The holding agency's calendar. */
   calendar: WorkingCalendar;
+  /**
+   * The competent agency's calendar, when another agency (its service centre, a joint leg) holds the
+   * dossier: the legal period and the competent agency's steps count on it. Default: `calendar`.
+   */
+  competentCalendar?: WorkingCalendar;
   now: Date;
   supplementMode: SupplementMode;
   /** Window for a supplement request after receipt (default 3 working days, Nghị định 61/2018, điều 16). */
@@ -52,13 +57,17 @@ const refuse = (kind: RuleViolation['kind'], code: string, message: string) => n
 /** The role a caller acts in for this transition, or undefined when they may not. */
 export function actingRole(
   caller: Caller,
-  dossier: Pick<Dossier, 'applicantId' | 'agencyId'>,
+  dossier: Pick<Dossier, 'applicantId' | 'agencyId' | 'intakeAgencyId'>,
   transition: Transition,
 ): Role | undefined {
   if (transition.by.includes('applicant') && hasRole(caller, 'citizen') && caller.sub === dossier.applicantId) {
     return 'citizen';
   }
-  if (caller.agencyId !== dossier.agencyId) return undefined;
+  if (caller.agencyId === undefined) return undefined;
+  if (caller.agencyId !== dossier.agencyId) {
+    const atCentre = transition.atIntakeCentre && caller.agencyId === dossier.intakeAgencyId;
+    return atCentre && transition.by.includes('receiver') && hasRole(caller, 'receiver') ? 'receiver' : undefined;
+  }
   return transition.by.find(
     (role): role is Exclude<typeof role, 'applicant'> => role !== 'applicant' && hasRole(caller, role),
   );
@@ -71,7 +80,9 @@ export function actingRole(
  */
 export function allowedActions(
   caller: Caller,
-  dossier: Pick<Dossier, 'status' | 'applicantId' | 'agencyId'> & { timeline?: SupplementHistory['timeline'] },
+  dossier: Pick<Dossier, 'status' | 'applicantId' | 'agencyId' | 'intakeAgencyId'> & {
+    timeline?: SupplementHistory['timeline'];
+  },
 ): ActionType[] {
   return (Object.keys(transitions) as ActionType[]).filter((type) => {
     const transition = transitions[type];
@@ -144,8 +155,10 @@ function stepOf(action: Action, ctx: ActionContext, at: string): Step {
   const { dossier, procedure, calendar, now } = ctx;
   switch (action.type) {
     case 'receive': {
-      const hours = durationInHours(calendar, procedure.processingTime);
-      const dueAt = toVnIso(dueDate(calendar, now, procedure.processingTime));
+      // Received at the service centre, the period is the competent agency's: on its calendar.
+      const legal = ctx.competentCalendar ?? calendar;
+      const hours = durationInHours(legal, procedure.processingTime);
+      const dueAt = toVnIso(dueDate(legal, now, procedure.processingTime));
       const name = intakeStepName(procedure);
       return {
         changes: {
@@ -209,6 +222,7 @@ function stepOf(action: Action, ctx: ActionContext, at: string): Step {
     }
     case 'forward': {
       const position = dossier.workQueue;
+      if (position && atIntakeCentre(dossier)) return forwardFromCentre(action.assigneeId, position, ctx, at);
       if (!position || dossier.agencyId !== dossier.competentAgencyId) {
         throw refuse(
           'invalid',
@@ -281,6 +295,7 @@ function stepOf(action: Action, ctx: ActionContext, at: string): Step {
         throw refuse('invalid', 'not-at-competent-agency', 'Chỉ cơ quan chủ trì mới quyết định kết quả.');
       }
       const reasons = action.reasons?.trim();
+      const returnsAt = dossier.intakeAgencyId ?? dossier.agencyId;
       if (action.outcome === 'refused' && !reasons) {
         throw refuse('invalid', 'reasons-required', 'Kết quả từ chối phải nêu rõ lý do.');
       }
@@ -289,7 +304,11 @@ function stepOf(action: Action, ctx: ActionContext, at: string): Step {
           status: 'decided',
           decision: { outcome: action.outcome, decidedAt: at, by: ctx.caller.sub, ...(reasons ? { reasons } : {}) },
           steps: closeLastStep(dossier.steps, at),
-          ...(dossier.workQueue ? { workQueue: { ...dossier.workQueue, stepName: 'Trả kết quả', since: at } } : {}),
+          // The service centre that received it returns the result (Nghị định 118/2025/NĐ-CP).
+          ...(returnsAt !== dossier.agencyId ? { agencyId: returnsAt } : {}),
+          ...(dossier.workQueue
+            ? { workQueue: { ...dossier.workQueue, agencyId: returnsAt, stepName: 'Trả kết quả', since: at } }
+            : {}),
         },
         note:
           action.outcome === 'approved'
@@ -313,6 +332,47 @@ function stepOf(action: Action, ctx: ActionContext, at: string): Step {
     case 'withdraw':
       return closing({ status: 'withdrawn' }, `Người nộp đã rút hồ sơ. Lý do: ${action.reason}`);
   }
+}
+
+/** Whether the dossier sits at the service centre that received it, before the competent agency has it. */
+function atIntakeCentre(dossier: Dossier): boolean {
+  return (
+    dossier.intakeAgencyId !== undefined &&
+    dossier.agencyId === dossier.intakeAgencyId &&
+    dossier.agencyId !== dossier.competentAgencyId &&
+    !dossier.decision &&
+    !dossier.legs.some((leg) => !leg.endedAt)
+  );
+}
+
+/**
+ * The service centre hands a received dossier to the competent department or commune office
+ * (Nghị định 118/2025/NĐ-CP): the competent agency holds it from now on, at its process's next step.
+ */
+function forwardFromCentre(
+  assigneeId: string | undefined,
+  position: NonNullable<Dossier['workQueue']>,
+  ctx: ActionContext,
+  at: string,
+): Step {
+  const { dossier, procedure } = ctx;
+  const agencyId = dossier.competentAgencyId;
+  const index = position.stepIndex + 1;
+  const definition = procedure.steps[index];
+  if (!definition) throw refuse('invalid', 'no-next-step', 'Quy trình không có bước xử lý sau bước tiếp nhận.');
+  const name = stepName(procedure, index);
+  const where = { agencyId, calendar: ctx.competentCalendar ?? ctx.calendar };
+  return {
+    changes: {
+      status: 'processing',
+      agencyId,
+      handledBy: dossier.handledBy.includes(agencyId) ? dossier.handledBy : [...dossier.handledBy, agencyId],
+      workQueue: { agencyId, stepIndex: index, stepName: name, since: at, ...assignee(assigneeId) },
+      steps: [...closeLastStep(dossier.steps, at), stepRecord(ctx, name, at, definition.duration, assigneeId, where)],
+    },
+    note: `Hồ sơ được chuyển đến cơ quan giải quyết, bước "${name}".`,
+    notify: assigneeId ? [assigneeId] : [],
+  };
 }
 
 /** A step that takes the dossier out of every work queue for good. */

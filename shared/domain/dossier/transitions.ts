@@ -9,6 +9,11 @@ import type { DossierStatus } from './status.ts';
 export interface Transition {
   from: readonly DossierStatus[];
   by: readonly (Extract<Role, 'receiver' | 'specialist' | 'leader'> | 'applicant')[];
+  /**
+   * The receivers of the service centre that received the dossier may also do this while the competent
+   * agency holds it: the applicant pays and brings papers at the centre's counter (Nghị định 118/2025/NĐ-CP).
+   */
+  atIntakeCentre?: true;
 }
 
 const open: readonly DossierStatus[] = ['submitted', 'received', 'processing', 'supplement-requested', 'awaiting-fees'];
@@ -17,11 +22,11 @@ export const transitions: Record<ActionType, Transition> = {
   receive: { from: ['submitted'], by: ['receiver'] },
   refuse: { from: ['submitted'], by: ['receiver'] },
   'request-supplement': { from: ['submitted', 'processing'], by: ['receiver', 'specialist', 'leader'] },
-  supplement: { from: ['supplement-requested'], by: ['applicant', 'receiver'] },
+  supplement: { from: ['supplement-requested'], by: ['applicant', 'receiver'], atIntakeCentre: true },
   forward: { from: ['received', 'processing'], by: ['receiver', 'specialist', 'leader'] },
   transfer: { from: ['processing'], by: ['specialist', 'leader'] },
   'request-fees': { from: ['processing'], by: ['specialist', 'leader'] },
-  'confirm-payment': { from: ['awaiting-fees'], by: ['receiver'] },
+  'confirm-payment': { from: ['awaiting-fees'], by: ['receiver'], atIntakeCentre: true },
   'request-extension': { from: ['processing', 'supplement-requested', 'awaiting-fees'], by: ['leader'] },
   stop: { from: ['processing', 'supplement-requested'], by: ['leader'] },
   decide: { from: ['processing', 'awaiting-fees'], by: ['leader'] },

@@ -10,6 +10,7 @@ import {
   placementViolation,
   type WeekdayKey,
 } from '../../domain/agency.ts';
+import { RuleViolation } from '../../domain/rule-violation.ts';
 import { agencyId } from './params.ts';
 
 const localTime = z.string().check(z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Giờ có dạng HH:MM (00:00–24:00)'));
@@ -21,6 +22,8 @@ export const PutAgencyBody = z.strictObject({
   level: z.enum(agencyLevels, { error: `Cấp cơ quan là một trong: ${agencyLevels.join(', ')}` }),
   parentId: z.optional(agencyId),
   unitCode: z.optional(z.string().check(z.regex(/^\d{2,5}$/, 'Mã đơn vị hành chính gồm 2–5 chữ số'))),
+  /** The service centre that receives for this agency (Nghị định 118/2025/NĐ-CP); absent: it receives itself. */
+  intakeAgencyId: z.optional(agencyId),
   saturdayMorning: z.optional(z.boolean()),
   intakeCutoff: z.optional(
     z.nullable(
@@ -64,6 +67,16 @@ export function putAgency(agencies: AgencyRepository) {
     ]);
     const placementProblem = placementViolation(agency, agencyTree(lineage));
     if (placementProblem) throw placementProblem;
+    if (agency.intakeAgencyId !== undefined && agency.intakeAgencyId !== id) {
+      if (!(await agencies.get(agency.intakeAgencyId))) {
+        throw new RuleViolation(
+          'invalid',
+          'intake-agency-not-found',
+          `Không tìm thấy trung tâm phục vụ hành chính công ${agency.intakeAgencyId} (intakeAgencyId).`,
+          { field: 'intakeAgencyId' },
+        );
+      }
+    }
     if (existing && existing.level !== agency.level) {
       const pages = await Promise.all(
         levelsNotUnder(agency.level).map((level) => agencies.listChildren(id, { level, limit: 1 })),

@@ -31,8 +31,11 @@ export function bookShipments(deps: BookShipmentsDeps) {
     if (!stored) throw new Error(`Dossier ${event.dossierCode} not found`);
     const due = shipmentsDue(stored.dossier);
     if (due.length === 0) return;
-    const agency = await deps.agencies.get(stored.dossier.competentAgencyId);
-    const desk = { id: stored.dossier.competentAgencyId, name: agency?.name ?? stored.dossier.competentAgencyId };
+    // The post brings the papers to, and takes the result from, the service centre that receives and
+    // returns for the competent agency (Nghị định 118/2025/NĐ-CP); without one, the agency itself.
+    const deskId = stored.dossier.intakeAgencyId ?? stored.dossier.competentAgencyId;
+    const agency = await deps.agencies.get(deskId);
+    const desk = { id: deskId, name: agency?.name ?? deskId };
     for (const kind of due) {
       const request = shipmentRequest(stored.dossier, kind, desk);
       if (!request) continue;

@@ -173,7 +173,8 @@ describe('JWT authorizer', () => {
   });
 
   it('hands the claims over as API Gateway does: every value a string, arrays as "[a b]"', async () => {
-    const lan = user('receiver-lan');
+    // Two roles, to see how API Gateway hands an array over.
+    const lan = { ...user('receiver-lan'), roles: ['receiver', 'specialist'] as const };
     const res = await call(protectedPath, { token: await cloud.issueToken(lan) });
     expect(res.status).toBe(200);
     const { authorizer } = lastCall().event.requestContext;
@@ -182,7 +183,7 @@ describe('JWT authorizer', () => {
       sub: 'receiver-lan',
       name: 'Đỗ Thị Lan',
       roles: '[receiver specialist]',
-      agencyId: '24.07210',
+      agencyId: '24.07210.TTPVHCC',
       aud: 'egov-one-stop',
       iss: `${cloud.apiUrl}/local`,
     });
@@ -353,6 +354,17 @@ describe('local helper routes', () => {
   it('lists the demo users', async () => {
     const res = await fetch(`${cloud.apiUrl}/local/users`);
     expect(await res.json()).toEqual(JSON.parse(JSON.stringify(demoUsers)));
+  });
+
+  it('issues a token to the generated staff too, without listing them', async () => {
+    const listed = (await (await fetch(`${cloud.apiUrl}/local/users`)).json()) as { sub: string }[];
+    expect(listed.map((u) => u.sub)).not.toContain('receiver-24-07228-ttpvhcc-1');
+    const res = await fetch(`${cloud.apiUrl}/local/token`, {
+      method: 'POST',
+      body: '{"sub":"receiver-24-07228-ttpvhcc-1"}',
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { token: string }).token).toEqual(expect.any(String));
   });
 
   it('issues a token for a demo user that the gateway accepts', async () => {

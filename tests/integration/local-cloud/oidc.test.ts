@@ -135,15 +135,23 @@ describe('the sign-in page', () => {
     expect(page).not.toMatch(/<script/i);
 
     const forms = formsOf(page);
-    expect(forms.map((f) => f.fields.get('sub'))).toEqual(demoUsers.map((u) => u.sub));
-    for (const [i, form] of forms.entries()) {
+    // A form for each named demo user, then one for the generated staff (a select, grouped by agency).
+    expect(forms).toHaveLength(demoUsers.length + 1);
+    const named = forms.slice(0, demoUsers.length);
+    expect(named.map((f) => f.fields.get('sub'))).toEqual(demoUsers.map((u) => u.sub));
+    const staff = forms.at(-1);
+    expect(staff?.button).toBe('Đăng nhập với cán bộ đã chọn');
+    for (const [name, value] of query) expect(staff?.fields.getAll(name)).toEqual([value]);
+    expect(page).toContain('<optgroup label="Cơ quan 24.07228.TTPVHCC">');
+    expect(page).toMatch(/<option value="receiver-24-07228-ttpvhcc-1">[^<]+ \(Cán bộ tiếp nhận\)<\/option>/);
+    for (const [i, form] of named.entries()) {
       const user = demoUsers[i];
       expect(form).toMatchObject({ method: 'post', action: '/local/oidc/authorize' });
       expect(form.button).toBe(`Đăng nhập với tên ${user?.name}`);
       for (const [name, value] of query) expect(form.fields.getAll(name)).toEqual([value]);
     }
     expect(page).toContain('Cán bộ tiếp nhận · Cơ quan 24.TTPVHCC');
-    expect(page).toContain('Cán bộ tiếp nhận, Chuyên viên xử lý · Cơ quan 24.07210');
+    expect(page).toContain('Cán bộ tiếp nhận · Cơ quan 24.07210.TTPVHCC');
     for (const role of ['Công dân', 'Lãnh đạo', 'Quản trị', 'Thanh tra']) expect(page).toContain(role);
   });
 
@@ -241,6 +249,21 @@ describe('the code flow with PKCE', () => {
     expect(dossiers.status).toBe(200);
     const unsigned = await fetch(`${cloud.apiUrl}/v1/me/dossiers`);
     expect(unsigned.status).toBe(401);
+  });
+
+  it('signs a generated staff member in from the select: the token carries their agency and role', async () => {
+    const verifier = verifierOf();
+    const page = await get(`/local/oidc/authorize?${authorizeQuery({ code_challenge: challengeOf(verifier) })}`);
+    const form = formsOf(await page.text()).at(-1);
+    const fields = new URLSearchParams(form?.fields);
+    fields.set('sub', 'specialist-24-stc-1');
+    const response = await postForm(form?.action ?? '', fields);
+    expect(response.status).toBe(303);
+    const code = new URL(response.headers.get('location') ?? '').searchParams.get('code') ?? '';
+    const tokens = (await (await exchange({ code, code_verifier: verifier })).json()) as Record<string, unknown>;
+    const keys = createLocalJWKSet((await (await get('/local/.well-known/jwks.json')).json()) as JSONWebKeySet);
+    const access = await jwtVerify(String(tokens.access_token), keys, { issuer, audience: localAudience });
+    expect(access.payload).toMatchObject({ sub: 'specialist-24-stc-1', agencyId: '24.STC', roles: ['specialist'] });
   });
 
   it('gives no nonce claim when the request had none', async () => {

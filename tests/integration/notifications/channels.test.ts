@@ -34,7 +34,15 @@ beforeAll(async () => {
       await catalogueRepository(ctx.tableName, DynamoDBDocumentClient.from(ctx.clients.dynamo)).putProcedure(permit);
     },
   });
-  for (const sub of ['citizen-an', 'citizen-binh', 'receiver-lan', 'receiver-mai', 'specialist-nam', 'leader-hung']) {
+  for (const sub of [
+    'citizen-an',
+    'citizen-binh',
+    'receiver-lan',
+    'receiver-mai',
+    'specialist-nam',
+    'specialist-ha',
+    'leader-hung',
+  ]) {
     tokens[sub] = await tokenFor(cloud, sub);
   }
 });
@@ -150,9 +158,11 @@ describe('notifications on every channel, exactly once', () => {
     expect((await inbox('specialist-nam')).items.map((n) => n.title)).toContain(`Hồ sơ ${code} được giao cho bạn`);
     await act('specialist-nam', code, { type: 'transfer', agencyId: '24.07210', note: 'Đề nghị xác nhận hiện trạng.' });
     const title = `Hồ sơ ${code} được chuyển đến cơ quan của bạn`;
-    expect((await inbox('receiver-lan')).items.map((n) => n.title)).toContain(title);
+    expect((await inbox('specialist-ha')).items.map((n) => n.title)).toContain(title);
     expect((await inbox('leader-hung')).items.map((n) => n.title)).toContain(title);
     expect((await inbox('receiver-mai')).items.map((n) => n.title)).not.toContain(title);
+    // The commune's service centre does not process the leg: its receiver is not told.
+    expect((await inbox('receiver-lan')).items.map((n) => n.title)).not.toContain(title);
   });
 
   it('honours the applicant’s channel preferences; in-app always', async () => {

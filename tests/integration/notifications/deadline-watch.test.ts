@@ -19,7 +19,8 @@ let calendar: WorkingCalendar;
 
 beforeAll(async () => {
   cloud = await startLocalCloud({ seed: seedDemoProvince, scheduler: false });
-  for (const sub of ['citizen-an', 'receiver-lan', 'leader-hung']) tokens[sub] = await tokenFor(cloud, sub);
+  for (const sub of ['citizen-an', 'receiver-lan', 'specialist-ha', 'leader-hung'])
+    tokens[sub] = await tokenFor(cloud, sub);
   // Imported once the cloud's environment is in place: the module-scope clients reach the emulators.
   const { dossierRepository } = await import('../../../shared/adapters/dynamo/dossier-repository.ts');
   const { agencyRepository } = await import('../../../shared/adapters/dynamo/agency-repository.ts');
@@ -50,7 +51,7 @@ async function act(sub: string, code: string, action: Record<string, unknown>) {
   return response.body;
 }
 
-/** Filed online for the commune, received, and handed to receiver-lan (who also acts as specialist there). */
+/** Filed online for the commune, received at its service centre, and handed to the commune's specialist-ha. */
 async function inProcess(): Promise<string> {
   const filed = await request(cloud, 'POST', '/v1/dossiers', {
     token: tokens['citizen-an'],
@@ -60,7 +61,7 @@ async function inProcess(): Promise<string> {
   await cloud.settle();
   const code = filed.body.code as string;
   await act('receiver-lan', code, { type: 'receive' });
-  await act('receiver-lan', code, { type: 'forward', assigneeId: 'receiver-lan' });
+  await act('receiver-lan', code, { type: 'forward', assigneeId: 'specialist-ha' });
   return code;
 }
 
@@ -92,7 +93,7 @@ describe('the deadline watch', () => {
       await inProcess(),
       await inProcess(),
     ];
-    await act('receiver-lan', decided, { type: 'forward', assigneeId: 'leader-hung' });
+    await act('specialist-ha', decided, { type: 'forward', assigneeId: 'leader-hung' });
     await act('leader-hung', decided, { type: 'decide', outcome: 'approved' });
     // The sign worker records the signed result (a version of its own) before the appointments are moved.
     await cloud.settle();
@@ -112,7 +113,8 @@ describe('the deadline watch', () => {
     expect(first.digests).toBeGreaterThanOrEqual(1);
     expect(second).toMatchObject({ warnings: 0, digests: 0 });
 
-    const [lan, hung] = [await inbox('receiver-lan'), await inbox('leader-hung')];
+    // The commune's officials, who hold the dossiers (the centre's receiver has handed them on).
+    const [lan, hung] = [await inbox('specialist-ha'), await inbox('leader-hung')];
     for (const items of [lan, hung]) {
       expect(warnings(items, overdue)).toEqual([`Hồ sơ ${overdue} đã quá hạn giải quyết`]);
       expect(warnings(items, dueSoon)).toEqual([`Hồ sơ ${dueSoon} sắp đến hạn giải quyết`]);

@@ -4,9 +4,10 @@ import type { Role } from '../../../shared/domain/caller.ts';
 
 /**
  * Who calls, as the matrix sees them: nobody, one demo user per role, and the ownership cases.
- * The fixtures (a dossier at Phường Bắc Giang 24.07210, a feedback to the Sở Xây dựng 24.SXD) belong
- * to `citizen`; `receiver` and `leader` work at the dossier's agency, `specialist` at the feedback's,
- * `otherOfficial` at neither.
+ * The fixtures (a dossier for Phường Bắc Giang 24.07210, a feedback to the Sở Xây dựng 24.SXD) belong
+ * to `citizen`; `receiver` works at the ward's service centre (24.07210.TTPVHCC, which holds the dossier
+ * at intake), `leader` at the ward (which decides it), `specialist` at the feedback's agency,
+ * `otherOfficial` at none of them.
  */
 export const callerSubs = {
   anonymous: undefined,

@@ -76,13 +76,15 @@ export const routeTable: Record<string, RouteProbe> = {
   },
   'get-dossier-timeline': { sample: (f) => ({ path: `/v1/dossiers/${f.code}/timeline` }), expect: sameDossierRules },
   'list-my-dossiers': { sample: () => ({ path: '/v1/me/dossiers' }), expect: 200 },
+  // The receiver works at the commune's service centre (which holds the dossier at intake), the leader at
+  // the commune (Nghị định 118/2025): each reads their own agency's queue and register only.
   'list-agency-dossiers': {
-    sample: () => ({ path: '/v1/agencies/24.07210/dossiers' }),
-    expect: { receiver: 200, leader: 200, auditor: 200, specialist: 404, otherOfficial: 404 },
+    sample: () => ({ path: '/v1/agencies/24.07210.TTPVHCC/dossiers' }),
+    expect: { receiver: 200, leader: 404, auditor: 200, specialist: 404, otherOfficial: 404 },
   },
   'get-agency-register': {
     sample: () => ({ path: '/v1/agencies/24.07210/register?from=2026-03-01&to=2026-03-31&format=xlsx' }),
-    expect: { receiver: 200, leader: 200, auditor: 200, admin: 200, specialist: 404, otherOfficial: 404 },
+    expect: { receiver: 404, leader: 200, auditor: 200, admin: 200, specialist: 404, otherOfficial: 404 },
   },
   'lookup-dossier': {
     sample: (f) => ({ path: '/v1/dossier-lookups', body: { code: f.missingCode, pin: '123456' } }),
