@@ -142,6 +142,7 @@ describe('every seeded procedure is carried to its end by the demo province’s 
         });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     const code = filed.body.code as string;
+    const pin = filed.body.lookupPin as string;
     expect(filed.body.agencyId).toBe(centreId);
     await cloud.settle();
 
@@ -208,7 +209,7 @@ describe('every seeded procedure is carried to its end by the demo province’s 
     expect(dossier.fee === null || dossier.fee.paid || dossier.fee.amount === 0).toBe(true);
 
     // The result: the competent agency's, signed by its deciding leader and its organisation certificate.
-    const verified = await request(cloud, 'POST', '/v1/signature-verifications', { body: { code } });
+    const verified = await request(cloud, 'POST', '/v1/signature-verifications', { body: { code, pin } });
     expect(verified.body).toMatchObject({
       valid: true,
       organisation: { name: competent.name },
