@@ -1,6 +1,6 @@
 /**
  * The working calendar of an agency: when its desk works, as a value. Every rule is a setting with
- * the national default (DOMAIN.md "Deadlines"): Monday–Friday 07:30–11:30 and 13:30–17:30 (two
+ * the national default (docs/domain.md "Deadlines"): Monday–Friday 07:30–11:30 and 13:30–17:30 (two
  * half-day sessions, 8 working hours), optional Saturday morning, public holidays as data (days off
  * and the Saturdays worked in a swap, làm bù), holidays PROJECTED for years without data, and the
  * 15:00 intake cut-off.

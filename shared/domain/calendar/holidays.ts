@@ -1,6 +1,6 @@
 /**
  * Public holidays (Bộ luật Lao động 2019, art. 112) as DATA, per year, in the shape an admin API edits:
- * one `{ date, name }` per local day off. Seeded 2025–2027 from the published schedules as DOMAIN.md
+ * one `{ date, name }` per local day off. Seeded 2025–2027 from the published schedules as docs/domain.md
  * lists them; weekend days inside a holiday span are kept (they matter to agencies open on Saturday).
  * The government's yearly swaps (làm bù: a weekday off against a Saturday worked) are representable:
  * the weekday is a day off like any other and the Saturday is listed with `workingDay: true`. The seed

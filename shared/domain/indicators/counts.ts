@@ -1,5 +1,5 @@
 /**
- * The counts behind every indicator (DOMAIN.md "Indicators and reports"), for one period and one
+ * The counts behind every indicator (docs/domain.md "Indicators"), for one period and one
  * slice (an agency, a field, a procedure). Every indicator in formulas.ts is a function of these,
  * so a reviewer holding the counts can recompute every ratio and score.
  */
@@ -23,7 +23,7 @@ export interface IndicatorCounts {
   resolvedOnTime: number;
   /** Decided in the period after the due instant (an extended appointment counts by the extended one). */
   resolvedLate: number;
-  /** Decided in the period by the appointment before any extension (DOMAIN.md "Deadlines": keep both numbers). */
+  /** Decided in the period by the appointment before any extension (docs/domain.md "Deadlines": keep both numbers). */
   resolvedByOriginalDue: number;
   resolved: number;
   /**

@@ -1,5 +1,5 @@
 /**
- * Reporting periods (DOMAIN.md "Indicators and reports": monthly, quarterly, yearly), in the
+ * Reporting periods (docs/domain.md "Indicators": monthly, quarterly, yearly), in the
  * province's business time zone, Asia/Ho_Chi_Minh. Pure: instants in, instants out.
  */
 import { fromVnParts, vnParts } from '../time.ts';

@@ -1,5 +1,5 @@
 /**
- * The deadline watch (DOMAIN.md "Deadlines"): which warning an open dossier needs at an instant, who
+ * The deadline watch (docs/domain.md "Deadlines"): which warning an open dossier needs at an instant, who
  * receives it, in Vietnamese, and the daily digest of an agency's leaders. Pure: time passed in.
  */
 import { type WorkingCalendar, canRequestExtension, isOverdue, remainingWorkingHours } from '../calendar/index.ts';
