@@ -42,12 +42,12 @@ try {
   const signIn = async (sub: string) =>
     apiClient(cloud.apiUrl, ((await anonymous.post('/local/token', { sub })) as { token: string }).token);
 
-  say('Công dân tìm thủ tục "nha o xa hoi" (không dấu) trong danh mục');
-  const found = (await anonymous.get('/v1/procedures?q=nha%20o%20xa%20hoi')) as {
+  say('Công dân tìm thủ tục "tro cap mot lan" (không dấu) trong danh mục');
+  const found = (await anonymous.get('/v1/procedures?q=tro%20cap%20mot%20lan')) as {
     items: { code: string; name: string }[];
   };
   const procedure = found.items[0];
-  if (!procedure) throw new Error('The catalogue has no social-housing procedure');
+  if (!procedure) throw new Error('The catalogue has no one-off allowance procedure');
   console.log(`   ${procedure.code} ${procedure.name}`);
   await save('procedure-search', found);
 
@@ -65,7 +65,7 @@ try {
         address: 'Số 12 đường Hoàng Văn Thụ, phường Bắc Giang, tỉnh Bắc Ninh',
       },
       returnMethod: 'counter',
-      formData: { householdSize: 4, currentHousing: 'Nhà thuê' },
+      formData: { deceased: 'Nguyễn Văn Bảo', relationship: 'Con đẻ' },
     },
     { 'idempotency-key': crypto.randomUUID() },
   )) as { code: string; appointment: string; lookupPin: string };
@@ -76,8 +76,8 @@ try {
 
   const officials = {
     receiver: await signIn('receiver-mai'),
-    specialist: await signIn('specialist-nam'),
-    leader: await signIn('leader-son'),
+    specialist: await signIn('specialist-linh'),
+    leader: await signIn('leader-dung'),
     commune: await signIn('specialist-ha'),
   };
   // Every client re-reads the dossier before acting and acts on the version it just saw: the
@@ -117,22 +117,22 @@ try {
       type: 'receive',
     },
   );
-  await step('receiver', 'Trung tâm chuyển hồ sơ đến Sở Xây dựng, chuyên viên thẩm định', {
+  await step('receiver', 'Trung tâm chuyển hồ sơ đến Sở Nội vụ, chuyên viên thẩm định', {
     type: 'forward',
-    assigneeId: 'specialist-nam',
+    assigneeId: 'specialist-linh',
   });
-  await step('specialist', 'Chuyển liên thông đến UBND Phường Bắc Giang để xác nhận thực trạng nhà ở', {
+  await step('specialist', 'Chuyển liên thông đến UBND Phường Bắc Giang để xét duyệt, xác nhận', {
     type: 'transfer',
     agencyId: '24.07210',
   });
-  await step('commune', 'Phường Bắc Giang xác nhận và chuyển trả Sở Xây dựng', {
+  await step('commune', 'Phường Bắc Giang xác nhận và chuyển trả Sở Nội vụ', {
     type: 'transfer',
-    agencyId: '24.SXD',
-    note: 'UBND phường đã xác nhận thực trạng nhà ở.',
+    agencyId: '24.SNV',
+    note: 'UBND phường đã xét duyệt, xác nhận hồ sơ.',
   });
-  await step('specialist', 'Chuyên viên trình lãnh đạo Sở', { type: 'forward', assigneeId: 'leader-son' });
+  await step('specialist', 'Chuyên viên trình lãnh đạo Sở', { type: 'forward', assigneeId: 'leader-dung' });
   await step('leader', 'Lãnh đạo Sở quyết định chấp thuận', { type: 'decide', outcome: 'approved' });
-  say('Kết quả được ký số: lãnh đạo Sở ký, rồi Sở Xây dựng ký số thay dấu (chờ bước ký số hoàn tất)');
+  say('Kết quả được ký số: lãnh đạo Sở ký, rồi Sở Nội vụ ký số thay dấu (chờ bước ký số hoàn tất)');
   console.log(`   ${(await signedResult()).note}`);
   await step('receiver', 'Trung tâm Phục vụ hành chính công tỉnh trả kết quả', { type: 'return-result' });
   await cloud.settle();

@@ -23,6 +23,8 @@ export const demoUsers: readonly DemoUser[] = [
   { sub: 'receiver-mai', name: 'Đinh Thị Mai', roles: ['receiver'], agencyId: '24.TTPVHCC' },
   { sub: 'specialist-nam', name: 'Lý Văn Nam', roles: ['specialist'], agencyId: '24.SXD' },
   { sub: 'leader-son', name: 'Trịnh Hồng Sơn', roles: ['leader'], agencyId: '24.SXD' },
+  { sub: 'specialist-linh', name: 'Cao Thùy Linh', roles: ['specialist'], agencyId: '24.SNV' },
+  { sub: 'leader-dung', name: 'Đặng Quốc Dũng', roles: ['leader'], agencyId: '24.SNV' },
   { sub: 'receiver-lan', name: 'Đỗ Thị Lan', roles: ['receiver'], agencyId: '24.07210.TTPVHCC' },
   { sub: 'specialist-ha', name: 'Phan Thị Hà', roles: ['specialist'], agencyId: '24.07210' },
   { sub: 'leader-hung', name: 'Vũ Mạnh Hùng', roles: ['leader'], agencyId: '24.07210' },

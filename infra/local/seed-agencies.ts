@@ -14,7 +14,8 @@ export const provinceAgencyId = '24.UBND';
 export const provinceCentreId = '24.TTPVHCC';
 
 /**
- * The province's own agencies (since 1/7/2025 the Sở KH&ĐT is part of the Sở Tài chính). The province's
+ * The province's own agencies (since 1/7/2025 the Sở KH&ĐT is part of the Sở Tài chính, and the Sở Nội vụ
+ * took over the Sở LĐ-TB&XH's work for people with meritorious service). The province's
  * service centre receives, forwards and returns for the People's Committee and the departments
  * (Nghị định 118/2025/NĐ-CP).
  */
@@ -37,6 +38,7 @@ export const provinceAgencies: Agency[] = [
     { id: '24.STP', name: 'Sở Tư pháp tỉnh Bắc Ninh' },
     { id: '24.SXD', name: 'Sở Xây dựng tỉnh Bắc Ninh' },
     { id: '24.STC', name: 'Sở Tài chính tỉnh Bắc Ninh' },
+    { id: '24.SNV', name: 'Sở Nội vụ tỉnh Bắc Ninh' },
   ].map((d): Agency => ({ ...d, level: 'department', parentId: provinceAgencyId, intakeAgencyId: provinceCentreId })),
 ];
 

@@ -6,10 +6,8 @@ import type { Procedure } from '../../shared/domain/procedure.ts';
  *
  * Codes are those of the national database of administrative procedures (Cơ sở dữ liệu quốc gia về
  * TTHC); the comment above each entry names the public decision or portal page that lists the code
- * with the procedure's name. One exception is marked: the social-housing procedure the demo and the
- * joint-procedure tests run on keeps the placeholder `9.240304` until its national code is checked
- * (placeholders start with 9, national codes with 1–3, so the two never collide). Procedures whose
- * code could not be checked were left out rather than given an invented one.
+ * with the procedure's name. Procedures whose code could not be checked were left out rather than given
+ * an invented one (the social-housing procedure the demo once ran on among them).
  *
  * Fees are rules (shared/domain/fees/rule.ts): fixed, per page or per copy with a cap, a range the
  * official sets within, exemption grounds, due at intake, at supplement or at result.
@@ -408,33 +406,31 @@ export const demoProcedures: Procedure[] = [
     legalBasis: 'Nghị định 23/2015/NĐ-CP; Thông tư 226/2016/TT-BTC (50.000 đồng/hợp đồng, giao dịch)',
   },
 
-  // ——— Nhà ở ———
-  // Construction permits and practising certificates were left out: their national codes could not
-  // be checked against a decision or a portal page, and Luật Xây dựng 2025 changes them from 1/7/2026.
+  // ——— Người có công (liên thông: UBND xã, Sở Nội vụ) ———
+  // 2.002757: Cổng Dịch vụ công tỉnh Lào Cai, "Ký hiệu thủ tục: 2.002757.H38" (cơ quan thực hiện: Ủy ban nhân dân
+  // cấp xã; Sở Nội vụ; 12 ngày làm việc; 0 đồng), https://dichvucong.laocai.gov.vn/yenbai/tra-cuu/chi-tiet-thu-tuc?ma-thu-tuc=120608.
+  // The one joint procedure of the demo: the province's centre receives, the Sở Nội vụ examines, the
+  // applicant's commune examines and confirms on the way (before 1/7/2025 its policy council had 5 of the
+  // working days), and the Chủ tịch UBND tỉnh decides on the Sở's submission. The portal lists counter
+  // filing; the demo province offers it partly online (a province sets its own online service level).
   {
-    // Joint (liên thông) across levels: decided by the Sở Xây dựng, with a leg at the applicant's commune.
-    // CODE NOT VERIFIED: `9.240304` is a placeholder kept because the demo and the joint-procedure tests
-    // run on it; the name is the one the Bộ Xây dựng's public-service portal (dvc.moc.gov.vn) shows.
-    // Replace it by the national code before production.
-    code: '9.240304',
+    code: '2.002757',
     version: 1,
-    name: 'Cho thuê, cho thuê mua nhà ở xã hội do Nhà nước đầu tư xây dựng bằng vốn đầu tư công',
-    field: 'Nhà ở',
+    name: 'Giải quyết chế độ trợ cấp một lần đối với công nhân viên chức nhà nước, chuyên gia các ngành; cán bộ xã, phường, thị trấn; công an xã; thanh niên xung phong trực tiếp tham gia chiến tranh bảo vệ Tổ quốc và làm nhiệm vụ quốc tế sau ngày 30/4/1975 đã thôi việc, đã về gia đình (đối với đối tượng đã từ trần) thuộc thẩm quyền giải quyết của Chủ tịch UBND tỉnh',
+    field: 'Người có công',
     level: 'department',
-    agencyId: '24.SXD',
+    agencyId: '24.SNV',
     serviceLevel: 'partly-online',
-    processingTime: { workingDays: 20 },
+    processingTime: { workingDays: 12 },
     fee: null,
-    resultType: 'Quyết định cho thuê nhà ở xã hội',
+    resultType: 'Quyết định trợ cấp một lần',
     documents: [
+      { name: 'Bản khai của thân nhân người đã từ trần', copyType: 'original', count: 1 },
       {
-        name: 'Đơn đề nghị thuê nhà ở xã hội',
+        name: 'Giấy tờ làm căn cứ xét duyệt: giấy xác nhận quá trình công tác, quyết định tuyển dụng, thôi việc hoặc hết nhiệm vụ, lý lịch',
         copyType: 'original',
         count: 1,
-        template: 'Mẫu ban hành kèm Nghị định 100/2024/NĐ-CP',
       },
-      { name: 'Giấy tờ chứng minh đối tượng được hưởng chính sách nhà ở xã hội', copyType: 'certified-copy', count: 1 },
-      { name: 'Giấy tờ chứng minh điều kiện về thu nhập', copyType: 'copy', count: 1 },
     ],
     steps: [
       {
@@ -443,20 +439,24 @@ export const demoProcedures: Procedure[] = [
         duration: { workingDays: 0.5 },
       },
       {
-        name: 'Phòng Quản lý nhà và thị trường bất động sản thẩm định',
+        name: 'Sở Nội vụ thẩm định, tổng hợp, trình Chủ tịch UBND tỉnh',
         role: 'specialist',
-        duration: { workingDays: 12 },
+        duration: { workingDays: 4 },
       },
-      { name: 'Lãnh đạo Sở Xây dựng ký quyết định', role: 'leader', duration: { workingDays: 2 } },
+      {
+        name: 'Lãnh đạo Sở Nội vụ trình, Chủ tịch UBND tỉnh ký quyết định',
+        role: 'leader',
+        duration: { workingDays: 2.5 },
+      },
     ],
     joint: [
       {
         agency: { level: 'commune' },
-        purpose: 'Xác nhận của UBND xã về thực trạng nhà ở của người đề nghị thuê nhà ở xã hội',
-        share: { workingDays: 3 },
+        purpose: 'UBND xã nơi thân nhân thường trú xét duyệt, xác nhận hồ sơ',
+        share: { workingDays: 5 },
       },
     ],
-    legalBasis: 'Luật Nhà ở 2023; Nghị định 95/2024/NĐ-CP; Nghị định 100/2024/NĐ-CP',
+    legalBasis: 'Quyết định 62/2011/QĐ-TTg; Thông tư liên tịch 01/2012/TTLT-BQP-BLĐTBXH-BTC',
   },
 
   // ——— Đất đai ———

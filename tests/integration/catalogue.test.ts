@@ -72,8 +72,8 @@ describe('GET /v1/procedures', () => {
     ['agencyId=24.STC', { agencyId: '24.STC' }],
     ['serviceLevel=offline', { serviceLevel: 'offline' }],
     [
-      'level=department&agencyId=24.SXD&serviceLevel=partly-online',
-      { agencyId: '24.SXD', serviceLevel: 'partly-online' },
+      'level=department&agencyId=24.SNV&serviceLevel=partly-online',
+      { agencyId: '24.SNV', serviceLevel: 'partly-online' },
     ],
   ])('filters by %s', async (query, expected) => {
     const response = await search(`${encodeURI(query)}&limit=100`);
@@ -134,12 +134,12 @@ describe('GET /v1/procedures', () => {
 
 describe('GET /v1/procedures/{code}', () => {
   it('answers the current version, anonymously', async () => {
-    const response = await request(cloud, 'GET', '/v1/procedures/9.240304');
+    const response = await request(cloud, 'GET', '/v1/procedures/2.002757');
     expect(response.status).toBe(200);
     expect(response.headers.get('etag')).toBe('"1"');
-    expect(response.body).toEqual(demoProcedures.find((p) => p.code === '9.240304'));
+    expect(response.body).toEqual(demoProcedures.find((p) => p.code === '2.002757'));
     expect(response.body.joint).toEqual([
-      expect.objectContaining({ agency: { level: 'commune' }, share: { workingDays: 3 } }),
+      expect.objectContaining({ agency: { level: 'commune' }, share: { workingDays: 5 } }),
     ]);
   });
 

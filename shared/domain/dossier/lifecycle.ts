@@ -420,8 +420,15 @@ function transfer(agencyId: string, ctx: ActionContext, at: string): Step {
       workQueue: { agencyId, stepIndex: dossier.workQueue?.stepIndex ?? 0, stepName: leg.purpose, since: at },
       steps: [...closeLastStep(dossier.steps, at), { agencyId, name: leg.purpose, startedAt: at, dueAt }],
     },
-    note: `Hồ sơ được chuyển đến ${target.agency.name} để ${leg.purpose.charAt(0).toLowerCase()}${leg.purpose.slice(1)}.`,
+    note: `Hồ sơ được chuyển đến ${target.agency.name} để ${inSentence(leg.purpose)}.`,
   };
+}
+
+/** A phrase that opens with a capital, set inside a sentence: "Xác nhận" → "xác nhận"; an acronym (UBND) stays. */
+function inSentence(phrase: string): string {
+  const firstWord = phrase.split(' ', 1)[0] ?? '';
+  if (firstWord.length > 1 && firstWord === firstWord.toUpperCase()) return phrase;
+  return phrase.charAt(0).toLowerCase() + phrase.slice(1);
 }
 
 function assignee(id: string | undefined) {

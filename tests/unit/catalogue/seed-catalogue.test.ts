@@ -39,9 +39,9 @@ describe('the demo catalogue', () => {
     for (const code of ['1.000894', '1.000656']) expect(codes()).toContain(code);
   });
 
-  it('carries national codes only, but for the one placeholder the demo runs on (9.240304, to be replaced)', () => {
-    // National codes of the CSDL quốc gia về TTHC start with 1, 2 or 3; the demo's placeholders with 9.
-    expect(codes().filter((code) => !/^[123]\./.test(code))).toEqual(['9.240304']);
+  it('carries national codes only', () => {
+    // Codes of the CSDL quốc gia về TTHC are a digit 1–3, a dot and six digits (1.001193, 2.002757).
+    expect(codes().filter((code) => !/^[123]\.\d{6}$/.test(code))).toEqual([]);
   });
 
   it('seeds each kind of fee rule: fixed, per page with a cap, per copy, a range the official sets, exemptions', () => {
@@ -65,10 +65,10 @@ describe('the demo catalogue', () => {
     const joint = demoProcedures.filter(
       (p) =>
         p.level === 'department' &&
-        ['24.SXD', '24.STC'].includes(p.agencyId ?? '') &&
+        p.agencyId === '24.SNV' &&
         p.joint?.some((leg) => 'level' in leg.agency && leg.agency.level === 'commune'),
     );
-    expect(joint.map((p) => p.code)).toContain('9.240304');
+    expect(joint.map((p) => p.code)).toEqual(['2.002757']);
   });
 
   it('marks every service level, and spans communes, departments and the province', () => {

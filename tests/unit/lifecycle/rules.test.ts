@@ -107,6 +107,22 @@ describe('a joint procedure crossing levels', () => {
     expect(run(returned, people.leader, { type: 'decide', outcome: 'approved' }).status).toBe('decided');
   });
 
+  it('tells the applicant where it went and why, the leg’s purpose inside the sentence', () => {
+    const note = (purpose: string) => {
+      const procedure = { ...permit, joint: [{ ...permit.joint![0]!, purpose }] };
+      const transfer = { allowed: transferTargets(procedure, processing, '24'), agency: commune, calendar };
+      const action: Action = { type: 'transfer', agencyId: '24.07210' };
+      return act(action, context(processing, people.specialist, { procedure, transfer })).dossier.timeline.at(-1)?.note;
+    };
+    expect(note('Xác nhận hiện trạng')).toBe(
+      'Hồ sơ được chuyển đến Ủy ban nhân dân Phường Bắc Giang để xác nhận hiện trạng.',
+    );
+    // An acronym keeps its capitals.
+    expect(note('UBND xã xét duyệt')).toBe(
+      'Hồ sơ được chuyển đến Ủy ban nhân dân Phường Bắc Giang để UBND xã xét duyệt.',
+    );
+  });
+
   it('refuses an agency the procedure does not name', () => {
     const other = { ...commune, id: '24.STP' };
     expect(
