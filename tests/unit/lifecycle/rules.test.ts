@@ -109,7 +109,10 @@ describe('a joint procedure crossing levels', () => {
 
   it('tells the applicant where it went and why, the leg’s purpose inside the sentence', () => {
     const note = (purpose: string) => {
-      const procedure = { ...permit, joint: [{ ...permit.joint![0]!, purpose }] };
+      const procedure = {
+        ...permit,
+        joint: [{ agency: { level: 'commune' as const }, purpose, share: { workingDays: 2 } }],
+      };
       const transfer = { allowed: transferTargets(procedure, processing, '24'), agency: commune, calendar };
       const action: Action = { type: 'transfer', agencyId: '24.07210' };
       return act(action, context(processing, people.specialist, { procedure, transfer })).dossier.timeline.at(-1)?.note;
