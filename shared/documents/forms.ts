@@ -15,15 +15,15 @@ import { A4, newPdf, PdfCanvas } from './pdf-layout.ts';
 import type { EmbeddedFont } from './truetype.ts';
 
 /**
- * Titles of the forms of Thông tư 03/2025/TT-VPCP, phụ lục I (mẫu số 01–07). The circular's own text
- * could not be consulted here: these are the titles the project's docs/domain.md gives (tests/conformance/forms.test.ts).
+ * Titles of the forms of Thông tư 03/2025/TT-VPCP (15/9/2025), phụ lục I, mẫu số 01–07, as the annex
+ * lists them (docs/domain.md, "Forms"; tests/conformance/forms.test.ts).
  */
 export const formTitles: Record<FormNumber, string> = {
   '01': 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
   '02': 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
   '03': 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
   '04': 'VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT',
-  '05': 'THÔNG BÁO DỪNG GIẢI QUYẾT',
+  '05': 'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ',
   '06': 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ',
   '07': 'SỔ THEO DÕI HỒ SƠ',
 };

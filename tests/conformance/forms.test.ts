@@ -64,15 +64,17 @@ async function upload(sub: string, code: string, slot: number) {
 }
 
 describe('form titles (Thông tư 03/2025/TT-VPCP, phụ lục I)', () => {
-  // The circular's annex could not be consulted where this was written; these are the titles of
-  // mẫu số 01–07 as docs/domain.md gives them. A title changed in the code without the circular fails here.
+  // Phụ lục I of Thông tư 03/2025/TT-VPCP lists: mẫu số 01 Giấy tiếp nhận hồ sơ và hẹn trả kết quả; 02 Phiếu
+  // yêu cầu bổ sung, hoàn thiện hồ sơ; 03 Phiếu từ chối tiếp nhận giải quyết hồ sơ; 04 Văn bản xin lỗi và đề
+  // nghị gia hạn thời gian giải quyết; 05 Thông báo dừng giải quyết hồ sơ; 06 Phiếu kiểm soát quá trình giải
+  // quyết hồ sơ; 07 Sổ theo dõi hồ sơ. Each form prints its title in capitals.
   it('titles each of the seven forms as the annex does', () => {
     expect(formTitles).toEqual({
       '01': 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
       '02': 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
       '03': 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
       '04': 'VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT',
-      '05': 'THÔNG BÁO DỪNG GIẢI QUYẾT',
+      '05': 'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ',
       '06': 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ',
       '07': 'SỔ THEO DÕI HỒ SƠ',
     });

@@ -92,10 +92,10 @@ export function warningMessages(
   const extended = dossier.originalDueAt !== undefined;
   const extensionOpen = !extended && canRequestExtension(calendar, new Date(dossier.dueAt), now);
   const leaderNote = extensionOpen
-    ? ' Nếu không kịp trả kết quả đúng hẹn, đề nghị lãnh đạo ban hành Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu số 04) trước ngày hẹn.'
+    ? ' Nếu không kịp trả kết quả đúng hẹn, đề nghị lãnh đạo ban hành Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (Mẫu số 04) trước ngày hẹn.'
     : extended
       ? ' Hồ sơ đã được hẹn lại một lần, không thể gia hạn thêm.'
-      : ' Đã quá thời điểm ban hành Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu số 04): không thể gia hạn nữa; đề nghị chỉ đạo giải quyết ngay.';
+      : ' Đã quá thời điểm ban hành Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (Mẫu số 04): không thể gia hạn nữa; đề nghị chỉ đạo giải quyết ngay.';
   const handlerNote = overdue ? ' Đề nghị khẩn trương giải quyết.' : ' Đề nghị hoàn thành đúng hạn.';
   const messages = new Map<string, InAppMessage>();
   const assignee = dossier.workQueue?.assigneeId;
