@@ -182,6 +182,20 @@ export const manifest = {
     memoryMb: 256,
     timeoutSeconds: 5,
   },
+  'print-receipt': {
+    description:
+      'Form 01 with the look-up PIN on it, for the receipt handed over at the counter: the PIN is sent, never stored',
+    entry: 'functions/print-receipt/handler.ts',
+    trigger: {
+      kind: 'http',
+      method: 'POST',
+      path: '/v1/dossiers/{code}/forms/01',
+      auth: { roles: ['receiver', 'citizen'] },
+    },
+    access: { table: 'readwrite' },
+    memoryMb: 1024,
+    timeoutSeconds: 10,
+  },
   'search-procedures': {
     description: 'Browse and search the procedure catalogue (diacritics optional)',
     entry: 'functions/search-procedures/handler.ts',

@@ -6,7 +6,7 @@ import { httpHandler } from '#http/http-handler.ts';
 import type { HttpEvent } from '#http/parse-request.ts';
 import { config } from '#shared/config.ts';
 import { LookupBody, lookupDossier } from '#shared/use-cases/lookup-dossier.ts';
-import { clientAddress, withRetryAfter } from './client-limits.ts';
+import { clientAddress, withRetryAfter } from '#http/client-limits.ts';
 
 const lookup = lookupDossier({
   dossiers: dossierRepository(config.TABLE_NAME),

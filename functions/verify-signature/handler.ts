@@ -8,7 +8,7 @@ import { httpHandler } from '#http/http-handler.ts';
 import type { HttpEvent } from '#http/parse-request.ts';
 import { config } from '#shared/config.ts';
 import { maxVerifiedPdfBytes, VerifyBody, verifySignature } from '#shared/use-cases/documents/verify-signature.ts';
-import { clientAddress, withRetryAfter } from '../lookup-dossier/client-limits.ts';
+import { clientAddress, withRetryAfter } from '#http/client-limits.ts';
 
 const verify = verifySignature({
   documents: documentRepository(config.TABLE_NAME),

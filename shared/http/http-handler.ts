@@ -17,6 +17,8 @@ import { jsonSecurityHeaders } from './security-headers.ts';
 export interface Reply {
   status: number;
   body?: unknown;
+  /** A file answered as it is (a PDF): sent base64-encoded, as API Gateway expects; give its content-type. */
+  file?: Uint8Array;
   headers?: Record<string, string>;
 }
 
@@ -57,7 +59,11 @@ export function httpHandler<N extends FunctionName, S extends RequestSchemas = R
             ...reply.headers,
             ...jsonSecurityHeaders,
           },
-          ...(reply.body === undefined ? {} : { body: JSON.stringify(reply.body) }),
+          ...(reply.file
+            ? { body: Buffer.from(reply.file).toString('base64'), isBase64Encoded: true }
+            : reply.body === undefined
+              ? {}
+              : { body: JSON.stringify(reply.body) }),
         };
       };
       const stack = middy<HttpEvent, APIGatewayProxyStructuredResultV2>(core)

@@ -39,6 +39,17 @@ const formsOf = async (code: string): Promise<Listed[]> =>
 const bytesOf = async (item: Listed | undefined): Promise<Buffer> =>
   Buffer.from(await (await fetch(item?.download?.url ?? '')).arrayBuffer());
 
+/** POST /v1/dossiers/{code}/forms/01 as `sub`: the PDF's bytes (or the problem's). */
+async function printReceipt(sub: string, code: string, pin: string) {
+  const token = tokens[sub] ?? (tokens[sub] = await tokenFor(cloud, sub));
+  const response = await fetch(new URL(`/v1/dossiers/${code}/forms/01`, cloud.apiUrl), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ pin }),
+  });
+  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
 /** The text as one line: pdftotext breaks lines where the layout wraps them. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -171,6 +182,51 @@ describe('form 01 (mẫu số 01) of a counter filing', () => {
     // Nghị định 118/2025: the commune's service centre returns the result.
     expect(text).toContain('Nhận kết quả tại: Trung tâm Phục vụ hành chính công Phường Bắc Giang');
     expect(text).not.toContain(pin);
+  });
+
+  it('is printed with the look-up PIN for the applicant at the desk, from the PIN the receiver holds', async () => {
+    const filed = await request(cloud, 'POST', '/v1/counter/dossiers', {
+      token: tokens['receiver-lan'],
+      headers: { 'idempotency-key': `forms-pin-${Date.now()}` },
+      body: { ...birthRegistration({ returnMethod: 'counter' }), papers: [{ slot: 0, count: 1 }] },
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const code = filed.body.code as string;
+    const pin = filed.body.lookupPin as string;
+    await cloud.settle();
+
+    const printed = await printReceipt('receiver-lan', code, pin);
+    expect(printed.status).toBe(200);
+    expect(printed.headers.get('content-type')).toBe('application/pdf');
+    const text = pdfText ? flat(pdfText(printed.bytes)) : undefined;
+    if (text !== undefined) {
+      expect(text).toContain(formTitles['01']);
+      expect(text).toContain(`Mã tra cứu (PIN): ${pin}`);
+      expect(text).toContain('Người tiếp nhận hồ sơ: Đỗ Thị Lan');
+    }
+    // The QR code still opens the look-up page for this dossier (the PIN is typed, not encoded).
+    if (pdfQrCode) {
+      expect(pdfQrCode(printed.bytes)).toBe(`${cloud.apiUrl}/portal/tra-cuu-ho-so?code=${encodeURIComponent(code)}`);
+    }
+    // Only the PIN's holder prints it: a wrong PIN, or a receiver of another centre, learns nothing.
+    expect((await printReceipt('receiver-lan', code, pin === '000000' ? '111111' : '000000')).status).toBe(404);
+    expect((await printReceipt('receiver-mai', code, pin)).status).toBe(404);
+  });
+
+  it('is printed for an online applicant only once the dossier is received', async () => {
+    const filed = await request(cloud, 'POST', '/v1/dossiers', {
+      token: tokens['citizen-an'],
+      body: birthRegistration(),
+    });
+    const code = filed.body.code as string;
+    const pin = filed.body.lookupPin as string;
+    const early = await printReceipt('citizen-an', code, pin);
+    expect(early.status).toBe(409);
+    expect(JSON.parse(early.bytes.toString('utf8'))).toMatchObject({ code: 'not-received' });
+    await cloud.settle();
+    const { version } = (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['receiver-lan'] })).body;
+    await actOnDossier(cloud, tokens['receiver-lan'], code, { type: 'receive' }, version as number);
+    expect((await printReceipt('citizen-an', code, pin)).status).toBe(200);
   });
 
   it('refuses papers for a document the procedure does not ask for', async () => {

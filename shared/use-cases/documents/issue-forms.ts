@@ -3,12 +3,12 @@ import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-reposi
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
 import type { DocumentStore } from '../../adapters/s3/document-store.ts';
-import { type FormInput, formTitles, renderForm } from '../../documents/forms.ts';
+import { formTitles, renderForm } from '../../documents/forms.ts';
 import { formKey, generatedPdf } from '../../domain/documents/document.ts';
-import { receivedDocuments } from '../../domain/documents/received.ts';
 import { controlSlip } from '../../domain/dossier/control-slip.ts';
 import type { Dossier, FormNumber } from '../../domain/dossier/dossier.ts';
 import type { DomainEvent } from '../../domain/events.ts';
+import { officialNames, receiptFacts } from './receipt-facts.ts';
 
 export interface IssueFormsDeps {
   dossiers: DossierRepository;
@@ -47,27 +47,6 @@ export function formsFor(event: DomainEvent): FormNumber[] {
  * finds its form already listed and does nothing.
  */
 export function issueForms(deps: IssueFormsDeps) {
-  const officialNames = async (subs: readonly (string | undefined)[]): Promise<Record<string, string>> => {
-    const unique = [...new Set(subs.filter((s): s is string => Boolean(s)))];
-    const officials = await Promise.all(unique.map((sub) => deps.agencies.getOfficial(sub)));
-    return Object.fromEntries(officials.flatMap((o) => (o ? [[o.sub, o.name]] : [])));
-  };
-
-  /** Form 01's facts beyond the dossier: what was received, the legal time, the receiver. */
-  async function receiptFacts(dossier: Dossier, issuedAt: Date): Promise<Partial<FormInput>> {
-    const procedure = await deps.catalogue.procedureVersion(dossier.procedure.code, dossier.procedure.version);
-    // What the dossier held when it was received: a file added later (a supplement) is not on this receipt.
-    const held = (await deps.documents.list(dossier.code)).filter((d) => Date.parse(d.createdAt) <= issuedAt.getTime());
-    const received = receivedDocuments(procedure?.documents ?? [], held, dossier.papers);
-    const receiver = dossier.timeline.findLast((entry) => entry.action === 'receive')?.actor.sub;
-    const names = await officialNames([receiver]);
-    return {
-      received,
-      ...(procedure ? { processingTime: procedure.processingTime } : {}),
-      ...(receiver ? { receiverName: names[receiver] ?? receiver } : {}),
-    };
-  }
-
   return async (event: DomainEvent): Promise<void> => {
     const forms = formsFor(event);
     if (forms.length === 0) return;
@@ -94,8 +73,11 @@ export function issueForms(deps: IssueFormsDeps) {
         dossier,
         agencyName: agencyNames[agencyId] ?? agencyId,
         agencyNames,
-        officialNames: await officialNames(slip.flatMap((row) => [row.fromSub, row.handlerSub])),
-        ...(form === '01' ? await receiptFacts(dossier, issuedAt) : {}),
+        officialNames: await officialNames(
+          deps.agencies,
+          slip.flatMap((row) => [row.fromSub, row.handlerSub]),
+        ),
+        ...(form === '01' ? await receiptFacts(deps, dossier, issuedAt) : {}),
         publicUrl: deps.publicUrl,
         issuedAt,
       });

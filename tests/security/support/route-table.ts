@@ -90,6 +90,10 @@ export const routeTable: Record<string, RouteProbe> = {
     sample: (f) => ({ path: '/v1/dossier-lookups', body: { code: f.missingCode, pin: '123456' } }),
     expect: 404,
   },
+  'print-receipt': {
+    sample: (f) => ({ path: `/v1/dossiers/${f.missingCode}/forms/01`, body: { pin: '123456' } }),
+    expect: 404,
+  },
   'search-procedures': { sample: () => ({ path: '/v1/procedures?q=khai%20sinh' }), expect: 200 },
   'get-procedure': { sample: () => ({ path: `/v1/procedures/${birth.code}` }), expect: 200 },
   'put-procedure': {

@@ -1,0 +1,51 @@
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
+import { catalogueRepository } from '#adapters/dynamo/catalogue-repository.ts';
+import { documentRepository } from '#adapters/dynamo/document-repository.ts';
+import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
+import { lookupAttempts } from '#adapters/dynamo/lookup-attempts.ts';
+import { readAuditLog } from '#adapters/dynamo/read-audit.ts';
+import { clientAddress, withRetryAfter } from '#http/client-limits.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import type { HttpEvent } from '#http/parse-request.ts';
+import { config } from '#shared/config.ts';
+import { PrintReceiptBody, printReceipt } from '#shared/use-cases/documents/print-receipt.ts';
+import { DossierCodeParams } from '#shared/use-cases/get-dossier.ts';
+import { auditDossierRead } from '#shared/use-cases/read-audit.ts';
+
+const print = printReceipt({
+  dossiers: dossierRepository(config.TABLE_NAME),
+  catalogue: catalogueRepository(config.TABLE_NAME),
+  agencies: agencyRepository(config.TABLE_NAME),
+  documents: documentRepository(config.TABLE_NAME),
+  attempts: lookupAttempts(config.TABLE_NAME, {
+    perCode: config.LOOKUP_FAILURES_PER_CODE,
+    perClient: config.LOOKUP_FAILURES_PER_CLIENT,
+    windowSeconds: config.LOOKUP_WINDOW_SECONDS,
+  }),
+  publicUrl: config.PUBLIC_URL,
+  now: () => new Date(),
+});
+const audit = auditDossierRead(readAuditLog(config.TABLE_NAME), 'print-receipt', () => new Date());
+
+const stack = httpHandler('print-receipt', {
+  schemas: { params: DossierCodeParams, body: PrintReceiptBody },
+  middlewares: [clientAddress.middleware],
+});
+const handle = stack.handle(async (request) => {
+  const { caller, params, body, requestId } = request;
+  const pdf = await print(caller, params.code, body.pin, clientAddress.of(request));
+  // The receipt names the applicant: its printing is a read of personal data, audited like one.
+  await audit(caller, params.code, requestId);
+  return {
+    status: 200,
+    file: pdf,
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="mau-01-giay-tiep-nhan-${params.code}.pdf"`,
+    },
+  };
+});
+
+export const handler = (event: HttpEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> =>
+  withRetryAfter(handle(event, context));
