@@ -92,6 +92,7 @@ export function buildApp(app: App = new App()): EgovApp {
     queues: messaging.queues,
     partnerSecrets: data.partnerSecrets,
     recordSealSecret: data.recordSealSecret,
+    lookupPinPepper: data.lookupPinPepper,
   });
   const jobs = new JobsStack(app, stackIds.jobs, {
     env,

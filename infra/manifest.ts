@@ -65,6 +65,8 @@ export interface Access {
    * honouring Idempotency-Key, and filings' claims with their PIN (shared/adapters/record-seal.ts).
    */
   sealsRecords?: true;
+  /** Hashes or checks look-up PINs with the pepper (LOOKUP_PIN_PEPPER_ARN; shared/adapters/pin-pepper.ts). */
+  hashesPins?: true;
 }
 
 /** Key prefix of the documents bucket where ops upload the signing configuration (README "Documents"). */
@@ -100,7 +102,7 @@ export const manifest = {
     description: 'A citizen files a dossier online',
     entry: 'functions/submit-dossier/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/dossiers', auth: citizen },
-    access: { table: 'readwrite', emits: ['DossierSubmitted'], sealsRecords: true },
+    access: { table: 'readwrite', emits: ['DossierSubmitted'], sealsRecords: true, hashesPins: true },
     memoryMb: 512,
     timeoutSeconds: 10,
   },
@@ -124,7 +126,7 @@ export const manifest = {
     description: "A receiver files a dossier at the one-stop desk on an applicant's behalf",
     entry: 'functions/file-at-counter/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/counter/dossiers', auth: { roles: ['receiver'] } },
-    access: { table: 'readwrite', emits: ['DossierSubmitted'], sealsRecords: true },
+    access: { table: 'readwrite', emits: ['DossierSubmitted'], sealsRecords: true, hashesPins: true },
     memoryMb: 512,
     timeoutSeconds: 10,
   },
@@ -178,7 +180,7 @@ export const manifest = {
     description: 'Public lookup by dossier code and the PIN printed on the receipt',
     entry: 'functions/lookup-dossier/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/dossier-lookups', auth: 'public' },
-    access: { table: 'readwrite' },
+    access: { table: 'readwrite', hashesPins: true },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -192,7 +194,7 @@ export const manifest = {
       path: '/v1/dossiers/{code}/forms/01',
       auth: { roles: ['receiver', 'citizen'] },
     },
-    access: { table: 'readwrite' },
+    access: { table: 'readwrite', hashesPins: true },
     memoryMb: 1024,
     timeoutSeconds: 10,
   },
@@ -348,7 +350,12 @@ export const manifest = {
     entry: 'functions/verify-signature/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/signature-verifications', auth: 'public' },
     // readwrite: a check by dossier code and PIN counts failed attempts as the look-up does.
-    access: { table: 'readwrite', documents: { prefixes: ['dossiers/'], mode: 'read' }, signing: 'verify' },
+    access: {
+      table: 'readwrite',
+      documents: { prefixes: ['dossiers/'], mode: 'read' },
+      signing: 'verify',
+      hashesPins: true,
+    },
     memoryMb: 1024,
     timeoutSeconds: 15,
   },
@@ -583,7 +590,7 @@ export const manifest = {
     description: 'The national portal delivers a dossier filed there: filed here once per portal id',
     entry: 'functions/receive-dvcqg-dossier/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/partners/dvcqg/dossiers', auth: { partner: 'dvcqg' } },
-    access: { table: 'readwrite', emits: ['DossierSubmitted'], sealsRecords: true },
+    access: { table: 'readwrite', emits: ['DossierSubmitted'], sealsRecords: true, hashesPins: true },
     memoryMb: 512,
     timeoutSeconds: 10,
   },
@@ -646,7 +653,7 @@ export const manifest = {
     // One greedy route under its own prefix: the function routes its pages and never shadows /v1.
     trigger: { kind: 'http', method: 'ANY', path: '/portal/{proxy+}', auth: 'public' },
     // Writes: the lookup records wrong PINs (lockout). Signed-in pages go through the API, not the table.
-    access: { table: 'readwrite', signIn: true },
+    access: { table: 'readwrite', signIn: true, hashesPins: true },
     memoryMb: 512,
     // A page may wait on the API (its own Lambda), and filing uploads several documents in turn.
     timeoutSeconds: 25,

@@ -103,6 +103,12 @@ const Env = {
    */
   RECORD_SEAL_SECRET_ARN: optional(text(1)),
   RECORD_SEAL_SECRET: optional(text(32)),
+  /**
+   * The pepper of the look-up PINs' hashes (shared/use-cases/lookup-pin.ts): in the cloud the Secrets
+   * Manager ARN, read at run time and cached; LOOKUP_PIN_PEPPER only in the local cloud.
+   */
+  LOOKUP_PIN_PEPPER_ARN: optional(text(1)),
+  LOOKUP_PIN_PEPPER: optional(text(32)),
   /** Where capture transports write (local cloud). */
   NOTIFICATION_CAPTURE_DIR: optional(text(1)),
 };

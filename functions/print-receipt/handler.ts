@@ -3,28 +3,22 @@ import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { catalogueRepository } from '#adapters/dynamo/catalogue-repository.ts';
 import { documentRepository } from '#adapters/dynamo/document-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
-import { lookupAttempts } from '#adapters/dynamo/lookup-attempts.ts';
 import { readAuditLog } from '#adapters/dynamo/read-audit.ts';
 import { clientAddress, withRetryAfter } from '#http/client-limits.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import type { HttpEvent } from '#http/parse-request.ts';
+import { pinCheckDeps } from '#shared/composition/pin-check.ts';
 import { config } from '#shared/config.ts';
 import { PrintReceiptBody, printReceipt } from '#shared/use-cases/documents/print-receipt.ts';
 import { DossierCodeParams } from '#shared/use-cases/get-dossier.ts';
 import { auditDossierRead } from '#shared/use-cases/read-audit.ts';
 
 const print = printReceipt({
-  dossiers: dossierRepository(config.TABLE_NAME),
+  ...pinCheckDeps(dossierRepository(config.TABLE_NAME)),
   catalogue: catalogueRepository(config.TABLE_NAME),
   agencies: agencyRepository(config.TABLE_NAME),
   documents: documentRepository(config.TABLE_NAME),
-  attempts: lookupAttempts(config.TABLE_NAME, {
-    perCode: config.LOOKUP_FAILURES_PER_CODE,
-    perClient: config.LOOKUP_FAILURES_PER_CLIENT,
-    windowSeconds: config.LOOKUP_WINDOW_SECONDS,
-  }),
   publicUrl: config.PUBLIC_URL,
-  now: () => new Date(),
 });
 const audit = auditDossierRead(readAuditLog(config.TABLE_NAME), 'print-receipt', () => new Date());
 

@@ -1,11 +1,11 @@
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { documentRepository } from '#adapters/dynamo/document-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
-import { lookupAttempts } from '#adapters/dynamo/lookup-attempts.ts';
 import { documentFiles } from '#adapters/s3/document-files.ts';
 import { configuredSigner } from '#adapters/signing/signer.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import type { HttpEvent } from '#http/parse-request.ts';
+import { pinCheckDeps } from '#shared/composition/pin-check.ts';
 import { config } from '#shared/config.ts';
 import { maxVerifiedPdfBytes, VerifyBody, verifySignature } from '#shared/use-cases/documents/verify-signature.ts';
 import { clientAddress, withRetryAfter } from '#http/client-limits.ts';
@@ -14,14 +14,7 @@ const verify = verifySignature({
   documents: documentRepository(config.TABLE_NAME),
   store: documentFiles(),
   signer: configuredSigner(),
-  dossiers: dossierRepository(config.TABLE_NAME),
-  // The look-up's own counters and limits: a PIN guessed here counts against the same budget.
-  attempts: lookupAttempts(config.TABLE_NAME, {
-    perCode: config.LOOKUP_FAILURES_PER_CODE,
-    perClient: config.LOOKUP_FAILURES_PER_CLIENT,
-    windowSeconds: config.LOOKUP_WINDOW_SECONDS,
-  }),
-  now: () => new Date(),
+  ...pinCheckDeps(dossierRepository(config.TABLE_NAME)),
 });
 
 const handle = httpHandler('verify-signature', {

@@ -85,6 +85,8 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
     PARTNER_URLS: JSON.stringify(input.partners.urls),
     // Stands in for the record seal's Secrets Manager secret (shared/adapters/record-seal.ts): fresh per cloud.
     RECORD_SEAL_SECRET: randomBytes(32).toString('base64url'),
+    // Stands in for the look-up PIN pepper's secret (shared/adapters/pin-pepper.ts): fresh per cloud.
+    LOOKUP_PIN_PEPPER: randomBytes(32).toString('base64url'),
   };
 }
 

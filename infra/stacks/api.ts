@@ -43,6 +43,7 @@ export interface ApiStackProps extends StackProps {
   queues: ReadonlyMap<FunctionName, IQueue>;
   partnerSecrets: ReadonlyMap<PartnerName, ISecret>;
   recordSealSecret: ISecret;
+  lookupPinPepper: ISecret;
 }
 
 export class ApiStack extends Stack {
@@ -69,6 +70,7 @@ export class ApiStack extends Stack {
             queues: props.queues,
             partnerSecrets: props.partnerSecrets,
             recordSealSecret: props.recordSealSecret,
+            lookupPinPepper: props.lookupPinPepper,
             partnerUrls: settings.partnerUrls,
             signIn: { issuer: settings.jwtIssuer, clientId: settings.oidcClientId },
           },

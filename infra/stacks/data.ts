@@ -32,6 +32,8 @@ export class DataStack extends Stack {
   readonly partnerSecrets = new Map<PartnerName, ISecret>();
   /** Seals what the platform keeps for a replay: Idempotency-Key records, a filing's PIN (shared/adapters/record-seal.ts). */
   readonly recordSealSecret: ISecret;
+  /** The pepper of the look-up PINs' hashes: never rotated, or every receipt's PIN stops matching. */
+  readonly lookupPinPepper: ISecret;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -140,6 +142,17 @@ export class DataStack extends Stack {
       id: 'AwsSolutions-SMG4',
       reason:
         'Rotated by ops (README "Security"): a new value only stops replays of the records sealed in the last 24 hours, which then expire; a rotation Lambda would add nothing but that.',
+    });
+
+    this.lookupPinPepper = new Secret(this, 'LookupPinPepper', {
+      description: 'egov-one-stop: the pepper of the look-up PINs hashed on every dossier (never rotate it)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.lookupPinPepper).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Not rotated by design: every stored PIN hash is keyed with it, so a new value would void every receipt a citizen holds; it is read only by the functions that file or check PINs.',
     });
   }
 }

@@ -107,6 +107,8 @@ export interface PlatformResources {
   partnerSecrets?: ReadonlyMap<PartnerName, ISecret>;
   /** The data stack's record seal secret: what `access.sealsRecords` may read. */
   recordSealSecret?: ISecret;
+  /** The data stack's look-up PIN pepper: what `access.hashesPins` may read. */
+  lookupPinPepper?: ISecret;
   /** Each partner's API base URL (`egov:partnerUrls`). */
   partnerUrls?: Partial<Record<PartnerName, string>>;
   /** The identity provider a signing-in function sends people to (`access.signIn`). */
@@ -321,6 +323,14 @@ export class PlatformFunction extends Construct {
       if (!secret) throw new Error(`${this.name} seals its replay records, but no record seal secret was given`);
       secret.grantRead(fn);
       fn.addEnvironment('RECORD_SEAL_SECRET_ARN', secret.secretArn);
+    }
+
+    // Look-up PINs hashed with this pepper: its ARN in the environment, the value read at run time and cached.
+    if (access.hashesPins) {
+      const pepper = resources.lookupPinPepper;
+      if (!pepper) throw new Error(`${this.name} hashes look-up PINs, but no PIN pepper was given`);
+      pepper.grantRead(fn);
+      fn.addEnvironment('LOOKUP_PIN_PEPPER_ARN', pepper.secretArn);
     }
 
     const partners = partnersOf(this.spec);

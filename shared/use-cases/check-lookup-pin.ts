@@ -1,11 +1,13 @@
 import type { DossierRepository, StoredDossier } from '../adapters/dynamo/dossier-repository.ts';
 import type { LookupAttempts } from '../adapters/dynamo/lookup-attempts.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
-import { pinMatches } from './lookup-pin.ts';
+import type { PinHasher } from './lookup-pin.ts';
 
 export interface PinCheckDeps {
   dossiers: DossierRepository;
   attempts: LookupAttempts;
+  /** The PINs' hasher with the platform's pepper (shared/adapters/pin-pepper.ts). */
+  pins: () => Promise<PinHasher>;
   now: () => Date;
 }
 
@@ -42,7 +44,7 @@ export async function dossierByPin(
   if (!byCode.granted) {
     throw tooMany('too-many-attempts', 'Nhập sai mã tra cứu quá nhiều lần', byCode.retryAfterSeconds);
   }
-  if (!pinMatches(code, pin, stored.dossier.pinHash)) throw notFound();
+  if (!(await deps.pins()).matches(code, pin, stored.dossier.pinHash)) throw notFound();
   await Promise.all([byCode.release(), byClient.release()]);
   return stored;
 }

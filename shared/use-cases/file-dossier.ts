@@ -16,7 +16,7 @@ import { dossierStatuses } from '../domain/dossier/status.ts';
 import { procedureCodePattern } from '../domain/procedure.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
 import { vnParts } from '../domain/time.ts';
-import { hashPin, newLookupPin } from './lookup-pin.ts';
+import { newLookupPin, type PinHasher } from './lookup-pin.ts';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const phone = z.string().check(z.regex(/^0\d{9}$/, 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0'));
@@ -87,6 +87,8 @@ export interface FileDossierDeps {
   dossiers: DossierRepository;
   relay: OutboxRelay;
   now: () => Date;
+  /** The look-up PINs' hasher with the platform's pepper (shared/adapters/pin-pepper.ts). */
+  pins: () => Promise<PinHasher>;
   /** Filing requests by Idempotency-Key: a retry after a crash files the same dossier, not a second one. */
   requests?: FilingClaims;
 }
@@ -173,7 +175,7 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
       },
       applicantId: channel === 'online' ? caller.sub : (body.applicantSub ?? `walk-in:${code}`),
       code,
-      pinHash: hashPin(code, pin),
+      pinHash: (await deps.pins()).hash(code, pin),
       now,
       calendar: await deps.calendarFor(agency.id),
       ...(delivered ? { external: delivered.external } : {}),

@@ -1,11 +1,9 @@
 import * as z from 'zod/mini';
 import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
-import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
-import type { LookupAttempts } from '../adapters/dynamo/lookup-attempts.ts';
 import { describeAppointment } from '../domain/calendar/index.ts';
 import { dossierCodePattern } from '../domain/dossier/code.ts';
 import { dossierStatuses } from '../domain/dossier/status.ts';
-import { dossierByPin } from './check-lookup-pin.ts';
+import { dossierByPin, type PinCheckDeps } from './check-lookup-pin.ts';
 
 export const LookupBody = z.strictObject({
   code: z.string().check(z.regex(dossierCodePattern, 'Mã hồ sơ không đúng định dạng')),
@@ -19,12 +17,7 @@ export const LookupBody = z.strictObject({
  * neither parallel guesses nor guesses spread over many codes get past the limits. An unknown code
  * writes no counter of its own: a code not issued yet cannot be locked before it exists.
  */
-export function lookupDossier(deps: {
-  dossiers: DossierRepository;
-  agencies: AgencyRepository;
-  attempts: LookupAttempts;
-  now: () => Date;
-}) {
+export function lookupDossier(deps: PinCheckDeps & { agencies: AgencyRepository }) {
   return async (body: z.output<typeof LookupBody>, client: string) => {
     const stored = await dossierByPin(deps, body.code, body.pin, client);
     const { dossier } = stored;

@@ -151,16 +151,24 @@ describe('functions', () => {
     // The record seal secret likewise, for a function that keeps replay records (access.sealsRecords).
     const partners = partnersOf(specOf(name));
     const seals = access.sealsRecords === true;
-    expect(actions.has('secretsmanager:GetSecretValue')).toBe(partners.length > 0 || seals);
+    // The look-up PIN pepper likewise, for a function that hashes or checks PINs (access.hashesPins).
+    const peppers = access.hashesPins === true;
+    expect(actions.has('secretsmanager:GetSecretValue')).toBe(partners.length > 0 || seals || peppers);
     expect('PARTNER_SECRET_ARNS' in env).toBe(partners.length > 0);
     expect('RECORD_SEAL_SECRET_ARN' in env).toBe(seals);
+    expect('LOOKUP_PIN_PEPPER_ARN' in env).toBe(peppers);
     const secretsRead = statements
       .filter((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue'))
       .flatMap((s) => [s.Resource].flat().map((r) => logicalIdOf(resolved(r))));
     expect(new Set(secretsRead)).toEqual(
-      new Set([...partners.map(partnerSecretId), ...(seals ? [recordSealSecretId()] : [])]),
+      new Set([
+        ...partners.map(partnerSecretId),
+        ...(seals ? [recordSealSecretId()] : []),
+        ...(peppers ? [pinPepperId()] : []),
+      ]),
     );
     if (seals) expect(logicalIdOf(resolved(env.RECORD_SEAL_SECRET_ARN))).toBe(recordSealSecretId());
+    if (peppers) expect(logicalIdOf(resolved(env.LOOKUP_PIN_PEPPER_ARN))).toBe(pinPepperId());
     if (partners.length > 0) {
       const arns = JSON.stringify(env.PARTNER_SECRET_ARNS);
       for (const partner of partners) expect(arns).toContain(partner);
@@ -276,24 +284,28 @@ function partnerSecretId(partner: PartnerName): string {
   return id;
 }
 
-function recordSealSecretId(): string {
+/** The data stack's secret whose description says `described`. */
+function secretId(described: string): string {
   const [id] = only(
     Object.fromEntries(
       Object.entries(resourcesOf('data', 'AWS::SecretsManager::Secret')).filter(([, s]) =>
-        String(s.Properties.Description).includes('seals Idempotency-Key records'),
+        String(s.Properties.Description).includes(described),
       ),
     ),
   );
   return id;
 }
 
+const recordSealSecretId = () => secretId('seals Idempotency-Key records');
+const pinPepperId = () => secretId('pepper of the look-up PINs');
+
 describe('data', () => {
   const [keyId, key] = only(resourcesOf('data', 'AWS::KMS::Key'));
 
-  it('one generated secret per partner and the record seal secret, retained', () => {
+  it('one generated secret per partner, the record seal secret and the PIN pepper, retained', () => {
     const secrets = resourcesOf('data', 'AWS::SecretsManager::Secret');
-    expect(Object.keys(secrets)).toHaveLength(partnerNames.length + 1);
-    for (const id of [...partnerNames.map(partnerSecretId), recordSealSecretId()]) {
+    expect(Object.keys(secrets)).toHaveLength(partnerNames.length + 2);
+    for (const id of [...partnerNames.map(partnerSecretId), recordSealSecretId(), pinPepperId()]) {
       const secret = secrets[id] as Resource;
       expect(secret.Properties.GenerateSecretString).toBeDefined();
       expect(secret.Properties.SecretString).toBeUndefined();

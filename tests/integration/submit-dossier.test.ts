@@ -44,7 +44,8 @@ describe('POST /v1/dossiers', () => {
       intakeAgencyId: '24.07210.TTPVHCC',
     });
     expect(Item?.outbox).toBeUndefined();
-    expect(Item?.pinHash).toMatch(/^[0-9a-f]{64}$/);
+    // Keyed with the pepper (v1.), not an unkeyed hash anyone could reverse from the public code.
+    expect(Item?.pinHash).toMatch(/^v1\.[0-9a-f]{64}$/);
 
     const { Messages } = await cloud.clients.sqs.send(
       new ReceiveMessageCommand({ QueueUrl: cloud.queueUrls['process-dossier'].url, MaxNumberOfMessages: 10 }),

@@ -2,28 +2,23 @@ import * as z from 'zod/mini';
 import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
 import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-repository.ts';
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
-import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
-import type { LookupAttempts } from '../../adapters/dynamo/lookup-attempts.ts';
 import { renderForm } from '../../documents/forms.ts';
 import { type Caller, hasRole } from '../../domain/caller.ts';
 import type { Dossier } from '../../domain/dossier/dossier.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
-import { dossierByPin } from '../check-lookup-pin.ts';
+import { dossierByPin, type PinCheckDeps } from '../check-lookup-pin.ts';
 import { receiptFacts } from './receipt-facts.ts';
 
 export const PrintReceiptBody = z.strictObject({
   pin: z.string().check(z.regex(/^\d{6}$/, 'Mã tra cứu gồm 6 chữ số')),
 });
 
-export interface PrintReceiptDeps {
-  dossiers: DossierRepository;
+export interface PrintReceiptDeps extends PinCheckDeps {
   catalogue: CatalogueRepository;
   agencies: AgencyRepository;
   documents: DocumentRepository;
-  attempts: LookupAttempts;
   /** The deployment's public URL (config PUBLIC_URL): the QR code opens its look-up page. */
   publicUrl: string;
-  now: () => Date;
 }
 
 const notFound = () =>

@@ -16,6 +16,7 @@ import { paymentCallback } from '../../../shared/use-cases/payments/payment-call
 import { trackShipment } from '../../../shared/use-cases/postal/track-shipment.ts';
 import { receiveDvcqgDossier } from '../../../shared/use-cases/dvcqg/receive-dossier.ts';
 import { fileDossierUseCase } from '../../../shared/use-cases/file-dossier.ts';
+import { lookupPinHasher } from '../../../shared/adapters/pin-pepper.ts';
 import { routeDossier } from '../../../shared/use-cases/route-dossier.ts';
 import type { CrashPlan } from './crash.ts';
 
@@ -43,6 +44,7 @@ export function system(cloud: LocalCloud, plan?: CrashPlan) {
     dossiers,
     relay,
     now,
+    pins: lookupPinHasher,
     requests: wrap(requestClaims(table), ['bind']),
   });
   return {
@@ -87,6 +89,7 @@ export function system(cloud: LocalCloud, plan?: CrashPlan) {
       dossiers: dossierRepository(table),
       relay: async () => 'kept',
       now,
+      pins: lookupPinHasher,
     }),
   };
 }
