@@ -3,7 +3,7 @@ import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { catalogueRepository } from '#adapters/dynamo/catalogue-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
 import { feedbackRepository } from '#adapters/dynamo/feedback-repository.ts';
-import { lookupAttempts } from '#adapters/dynamo/lookup-attempts.ts';
+import { pinCheckDeps } from '#shared/composition/pin-check.ts';
 import { config } from '#shared/config.ts';
 import { logger } from '#shared/observability.ts';
 import { apiClient } from '#shared/portal/api-client.ts';
@@ -31,27 +31,18 @@ function oidc(): OidcClient | undefined {
 }
 
 // Module scope: the catalogue read is cached for the container's next requests.
-export const handler = portalHandler({
-  search: searchProcedures(catalogue),
-  getProcedure: getProcedure(catalogue),
-  agencyName: async (id) => (await agencies.get(id))?.name,
-  lookup: lookupWithTimeline(
-    lookupDossier({
-      dossiers,
-      agencies,
-      attempts: lookupAttempts(config.TABLE_NAME, {
-        perCode: config.LOOKUP_FAILURES_PER_CODE,
-        perClient: config.LOOKUP_FAILURES_PER_CLIENT,
-        windowSeconds: config.LOOKUP_WINDOW_SECONDS,
-      }),
-      now: () => new Date(),
-    }),
-    dossiers,
-  ),
-  publishedFeedback: listPublishedFeedbackUseCase({ feedback: feedbackRepository(config.TABLE_NAME) }),
-  api: (origin, token) => apiClient(origin, token),
-  oidc,
-  now: () => new Date(),
-  newKey: randomUUID,
-  logError: (message, error) => logger.error(message, error as Error),
-});
+export const handler = portalHandler(
+  {
+    search: searchProcedures(catalogue),
+    getProcedure: getProcedure(catalogue),
+    agencyName: async (id) => (await agencies.get(id))?.name,
+    lookup: lookupWithTimeline(lookupDossier({ ...pinCheckDeps(dossiers), agencies }), dossiers),
+    publishedFeedback: listPublishedFeedbackUseCase({ feedback: feedbackRepository(config.TABLE_NAME) }),
+    api: (origin, token) => apiClient(origin, token),
+    oidc,
+    now: () => new Date(),
+    newKey: randomUUID,
+    logError: (message, error) => logger.error(message, error as Error),
+  },
+  { publicUrl: config.PUBLIC_URL },
+);

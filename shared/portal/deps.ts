@@ -17,7 +17,7 @@ export interface PortalDeps {
     items: PublishedAnswer[];
     nextCursor?: string;
   }>;
-  /** The API at the origin the request came to, with a signed-in person's token (none: its public routes). */
+  /** The API at the deployment's public origin, with a signed-in person's token (none: its public routes). */
   api: (origin: string, token?: string) => ApiClient;
   /** Undefined when no identity provider is configured (sign-in then says so). */
   oidc: () => OidcClient | undefined;

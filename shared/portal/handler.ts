@@ -5,11 +5,17 @@ import type { PortalRequest } from './route.ts';
 import { portalRouter } from './router.ts';
 import { readCookies } from './session.ts';
 
-/** API Gateway (payload 2.0) to the router and back. */
-export function portalHandler(deps: PortalDeps) {
+/**
+ * API Gateway (payload 2.0) to the router and back. `publicUrl` is the deployment's public URL (config
+ * PUBLIC_URL): the origin the portal calls the API at, signs people in to and checks forms' Origin
+ * against. Never the Host a request names: a forged Host would otherwise send a person's token, or the
+ * sign-in's redirect, to a server of the sender's choosing.
+ */
+export function portalHandler(deps: PortalDeps, settings: { publicUrl: string }) {
   const route = portalRouter(deps, portalRoutes);
+  const origin = new URL(settings.publicUrl).origin;
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
-    const request = await toRequest(event);
+    const request = await toRequest(event, origin);
     const response = await route(request);
     return {
       statusCode: response.status,
@@ -20,13 +26,10 @@ export function portalHandler(deps: PortalDeps) {
   };
 }
 
-async function toRequest(event: APIGatewayProxyEventV2): Promise<PortalRequest> {
+async function toRequest(event: APIGatewayProxyEventV2, origin: string): Promise<PortalRequest> {
   const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const contentType = (headers['content-type'] ?? '').toLowerCase();
   const raw = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
-  // API Gateway adds X-Forwarded-Proto (always https there); the local cloud's plain-HTTP gateway does not.
-  const scheme = headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
-  const origin = `${scheme}://${event.requestContext.domainName}`;
   const request: PortalRequest = {
     method: event.requestContext.http.method.toUpperCase(),
     path: event.rawPath,

@@ -15,7 +15,7 @@ export interface PortalRequest {
   /** A multipart/form-data POST (file uploads), parsed. */
   multipart?: FormData;
   cookies: Record<string, string | undefined>;
-  /** `https://host` as the browser sees it: the sign-in's redirect and the API's base URL. */
+  /** The deployment's public origin (config PUBLIC_URL), never the request's Host: the sign-in's redirect and the API's base URL. */
   origin: string;
   /** Lower-case request headers. */
   headers: Record<string, string | undefined>;
