@@ -3,7 +3,9 @@
  * tests call it with `new App({ context: { 'aws:cdk:bundling-stacks': [] } })` to skip asset bundling.
  *
  *   Data       (stateful: key, table, buckets) ──┐
- *   Messaging  (stateful: queues, DLQs) ─────────┴─► Api (stateless: every function, HTTP API)
+ *   Messaging  (stateful: queues, DLQs) ─────────┤
+ *   Api        (stateless: the HTTP API) ────────┴─► Public, Citizens, Officials, Workers
+ *                                                    (stateless: functions and their routes)
  *                                                      ├─► Jobs (schedules)
  *                                                      └─► Observability (alarm topic, alarms)
  *
@@ -17,8 +19,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, Tags } from 'aws-cdk-lib';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { FunctionName } from './manifest.ts';
+import type { PlatformFunction } from './stacks/platform-function.ts';
 import { addNagChecks } from './nag.ts';
 import { ApiStack } from './stacks/api.ts';
+import { type ComputeGroup, ComputeStack } from './stacks/compute.ts';
 import { DataStack } from './stacks/data.ts';
 import { JobsStack } from './stacks/jobs.ts';
 import { MessagingStack } from './stacks/messaging.ts';
@@ -30,8 +35,20 @@ export const stackIds = {
   data: 'EgovOneStop-Data',
   messaging: 'EgovOneStop-Messaging',
   api: 'EgovOneStop-Api',
+  publicFunctions: 'EgovOneStop-Public',
+  citizenFunctions: 'EgovOneStop-Citizens',
+  officialFunctions: 'EgovOneStop-Officials',
+  workerFunctions: 'EgovOneStop-Workers',
   jobs: 'EgovOneStop-Jobs',
   observability: 'EgovOneStop-Observability',
+} as const;
+
+/** What each compute stack holds, in words (its description). */
+const computeStackKeys = {
+  publicFunctions: 'public and partner',
+  citizenFunctions: "citizens'",
+  officialFunctions: "officials'",
+  workerFunctions: 'queue and schedule',
 } as const;
 
 export interface EgovApp {
@@ -39,6 +56,12 @@ export interface EgovApp {
   data: DataStack;
   messaging: MessagingStack;
   api: ApiStack;
+  publicFunctions: ComputeStack;
+  citizenFunctions: ComputeStack;
+  officialFunctions: ComputeStack;
+  workerFunctions: ComputeStack;
+  /** Every function of the manifest, from whichever compute stack holds it. */
+  functions: ReadonlyMap<FunctionName, PlatformFunction>;
   jobs: JobsStack;
   observability: ObservabilityStack;
 }
@@ -85,34 +108,51 @@ export function buildApp(app: App = new App()): EgovApp {
   });
   const api = new ApiStack(app, stackIds.api, {
     env,
-    description: 'egov-one-stop: every Lambda function and the HTTP API (stateless)',
+    description: 'egov-one-stop: the HTTP API, its stage and access logs (stateless)',
     settings,
-    table: data.table,
-    documents: data.documents,
-    queues: messaging.queues,
-    partnerSecrets: data.partnerSecrets,
-    recordSealSecret: data.recordSealSecret,
-    lookupPinPepper: data.lookupPinPepper,
   });
+  const computeOf = (group: ComputeGroup, key: keyof typeof computeStackKeys) =>
+    new ComputeStack(app, stackIds[key], {
+      env,
+      description: `egov-one-stop: the ${computeStackKeys[key]} functions and their routes (stateless)`,
+      group,
+      settings,
+      httpApi: api.httpApi,
+      jwtAuthorizer: api.jwtAuthorizer,
+      publicUrl: api.publicUrl,
+      table: data.table,
+      documents: data.documents,
+      queues: messaging.queues,
+      partnerSecrets: data.partnerSecrets,
+      recordSealSecret: data.recordSealSecret,
+      lookupPinPepper: data.lookupPinPepper,
+    });
+  const compute = {
+    publicFunctions: computeOf('public', 'publicFunctions'),
+    citizenFunctions: computeOf('citizens', 'citizenFunctions'),
+    officialFunctions: computeOf('officials', 'officialFunctions'),
+    workerFunctions: computeOf('workers', 'workerFunctions'),
+  };
+  const functions = new Map(Object.values(compute).flatMap((stack) => [...stack.functions]));
   const jobs = new JobsStack(app, stackIds.jobs, {
     env,
     description: 'egov-one-stop: EventBridge Scheduler schedules (stateless)',
-    functions: api.functions,
+    functions,
   });
 
   const deadLetterQueues = new Map<string, IQueue>(messaging.deadLetterQueues);
-  for (const [name, fn] of api.functions) if (fn.deadLetterQueue) deadLetterQueues.set(name, fn.deadLetterQueue);
+  for (const [name, fn] of functions) if (fn.deadLetterQueue) deadLetterQueues.set(name, fn.deadLetterQueue);
   const observability = new ObservabilityStack(app, stackIds.observability, {
     env,
     description: 'egov-one-stop: alarms and the alarm topic',
     httpApi: api.httpApi,
-    functions: api.functions,
+    functions,
     deadLetterQueues,
     alarmEmail: settings.alarmEmail,
   });
 
   addNagChecks(app);
-  return { app, data, messaging, api, jobs, observability };
+  return { app, data, messaging, api, ...compute, functions, jobs, observability };
 }
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

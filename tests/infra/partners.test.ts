@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { functionNames, specOf } from '../../infra/manifest.ts';
 import { partnerNames } from '../../shared/domain/partners/partner.ts';
-import { environmentOf, type Resource, synthesizeApp } from './synth.ts';
+import { computeResources, environmentOf, synthesizeApp } from './synth.ts';
 
 const urls = {
   dvcqg: 'https://api.dichvucong.gov.vn/egov',
@@ -14,7 +14,7 @@ const urls = {
 };
 
 describe('partners in the cloud, with egov:partnerUrls', () => {
-  const api = synthesizeApp({ 'egov:partnerUrls': urls }).templates.api.toJSON().Resources as Record<string, Resource>;
+  const api = computeResources(synthesizeApp({ 'egov:partnerUrls': urls }));
 
   it('gives each function the URLs of exactly the partners it calls', () => {
     const callers = functionNames.filter((name) => (specOf(name).access.partners ?? []).length > 0);

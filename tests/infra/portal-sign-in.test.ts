@@ -4,10 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { functionNames, specOf } from '../../infra/manifest.ts';
-import { environmentOf, type Resource, synthesizeApp } from './synth.ts';
+import { computeResources, environmentOf, synthesizeApp } from './synth.ts';
 
-const resourcesOf = (context: Record<string, unknown>) =>
-  synthesizeApp(context).templates.api.toJSON().Resources as Record<string, Resource>;
+const resourcesOf = (context: Record<string, unknown>) => computeResources(synthesizeApp(context));
 
 describe('portal sign-in in the cloud', () => {
   const issuer = 'https://sso.bacninh.gov.vn/realms/egov';

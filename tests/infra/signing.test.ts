@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { signingConfigPrefix } from '../../infra/manifest.ts';
 import { functionTag } from '../../infra/stacks/platform-function.ts';
-import { synthesizeApp, synthesizedApp } from './synth.ts';
+import { synthesizeApp, synthesizedApp, computeResources } from './synth.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- CloudFormation JSON
 type Resource = { Type: string; Properties: any };
@@ -56,7 +56,7 @@ const kmsSignStatements = (statements: Array<{ Action: string | string[]; Resour
 
 describe('signing in the cloud, with egov:signingKeys and egov:organisationSigningKeys', () => {
   const synthesized = synthesizeApp({ 'egov:signingKeys': keys, 'egov:organisationSigningKeys': organisationKeys });
-  const api = synthesized.templates.api.toJSON().Resources as Record<string, Resource>;
+  const api = computeResources(synthesized);
 
   it('lets sign use the signing keys of the configured keys’ account, and read the leaders’ and agencies’ chains', () => {
     const sign = functionNamed(api, 'sign');
@@ -106,7 +106,7 @@ describe('signing in the cloud, with egov:signingKeys and egov:organisationSigni
       'egov:signingKeys': many(300, 'leader-'),
       'egov:organisationSigningKeys': many(120, '24.A'),
     });
-    const resources = large.templates.api.toJSON().Resources as Record<string, Resource>;
+    const resources = computeResources(large);
     const statements = kmsSignStatements(statementsOf(resources, functionNamed(resources, 'sign')));
     expect(statements).toEqual(kmsSignStatements(statementsOf(api, functionNamed(api, 'sign'))));
   });
@@ -124,7 +124,7 @@ describe('signing in the cloud, with egov:signingKeys and egov:organisationSigni
 
 describe('signing in the cloud, without egov:signingKeys', () => {
   it('synthesizes sign without any kms:Sign: nothing can be signed until keys are configured', () => {
-    const api = synthesizedApp().templates.api.toJSON().Resources as Record<string, Resource>;
+    const api = computeResources(synthesizedApp());
     const sign = functionNamed(api, 'sign');
     expect(kmsSignStatements(statementsOf(api, sign))).toEqual([]);
     expect(sign.Properties.Environment.Variables.SIGNER).toBe('kms');

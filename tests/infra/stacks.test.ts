@@ -28,6 +28,7 @@ import { tableLayout } from '../../shared/adapters/dynamo/table-layout.ts';
 import { type PartnerName, partnerNames } from '../../shared/domain/partners/partner.ts';
 import {
   acknowledgements,
+  computeStackKeys,
   logicalIdOf,
   producedValue,
   type StackKey,
@@ -44,6 +45,10 @@ const context = (key: string): unknown => app.node.tryGetContext(key);
 
 const resourcesOf = (stack: StackKey, type: string): Record<string, Resource> =>
   templates[stack].findResources(type) as Record<string, Resource>;
+const computeStacks = computeStackKeys;
+/** Resources of a type across the compute stacks (a function's own resources share its stack). */
+const computeResources = (type: string): Record<string, Resource> =>
+  Object.assign({}, ...computeStacks.map((stack) => resourcesOf(stack, type))) as Record<string, Resource>;
 const only = <T>(record: Record<string, T>): [string, T] => {
   const entries = Object.entries(record);
   if (entries.length !== 1) throw new Error(`Expected exactly one, found ${entries.map(([id]) => id).join(', ')}`);
@@ -53,7 +58,7 @@ const resolved = (value: unknown) => producedValue(templates, value);
 
 /** Logical id of the Lambda built from manifest entry `name` (found by its tag). */
 function functionId(name: FunctionName): string {
-  const matches = Object.entries(resourcesOf('api', 'AWS::Lambda::Function')).filter(([, fn]) =>
+  const matches = Object.entries(computeResources('AWS::Lambda::Function')).filter(([, fn]) =>
     (fn.Properties.Tags as Array<{ Key: string; Value: string }>).some(
       (tag) => tag.Key === functionTag && tag.Value === name,
     ),
@@ -62,7 +67,7 @@ function functionId(name: FunctionName): string {
   return (matches[0] as [string, Resource])[0];
 }
 const functionOf = (name: FunctionName): Resource =>
-  resourcesOf('api', 'AWS::Lambda::Function')[functionId(name)] as Resource;
+  computeResources('AWS::Lambda::Function')[functionId(name)] as Resource;
 
 /** The messaging stack's queue (logical id) consumed by `name`. */
 function queueIdOf(name: FunctionName): string {
@@ -100,14 +105,14 @@ describe('functions', () => {
       PROVINCE_CODE: context('egov:provinceCode'),
     });
     // Its own log group, with a retention.
-    const logGroup = resourcesOf('api', 'AWS::Logs::LogGroup')[logicalIdOf(fn.LoggingConfig?.LogGroup) ?? ''];
+    const logGroup = computeResources('AWS::Logs::LogGroup')[logicalIdOf(fn.LoggingConfig?.LogGroup) ?? ''];
     expect(logGroup?.Properties.RetentionInDays).toBeGreaterThan(0);
   });
 
   it.each(functionNames)('%s: PUBLIC_URL is the HTTP API’s own address, where the portal is served', (name) => {
     // Without `egov:publicUrl` (no custom domain in cdk.json): the API's own https://<id>.execute-api.… endpoint.
     const [apiId] = only(resourcesOf('api', 'AWS::ApiGatewayV2::Api'));
-    expect(functionOf(name).Properties.Environment.Variables.PUBLIC_URL).toEqual({
+    expect(resolved(functionOf(name).Properties.Environment.Variables.PUBLIC_URL)).toEqual({
       'Fn::GetAtt': [apiId, 'ApiEndpoint'],
     });
   });
@@ -123,7 +128,7 @@ describe('functions', () => {
     const fn = functionOf(name).Properties;
     const env = fn.Environment.Variables as Record<string, unknown>;
     const roleId = logicalIdOf(fn.Role);
-    const statements = Object.values(resourcesOf('api', 'AWS::IAM::Policy'))
+    const statements = Object.values(computeResources('AWS::IAM::Policy'))
       .filter((p) => (p.Properties.Roles as unknown[]).some((r) => logicalIdOf(r) === roleId))
       .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
     const actions = new Set(statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])));
@@ -195,22 +200,29 @@ describe('functions', () => {
   });
 
   it('every HTTP function has its route, public and partner routes no authorizer, the others the JWT authorizer', () => {
-    const routes = resourcesOf('api', 'AWS::ApiGatewayV2::Route');
-    const integrations = resourcesOf('api', 'AWS::ApiGatewayV2::Integration');
-    const [authorizerId] = only(resourcesOf('api', 'AWS::ApiGatewayV2::Authorizer'));
+    const routes = computeResources('AWS::ApiGatewayV2::Route');
+    const integrations = computeResources('AWS::ApiGatewayV2::Integration');
     expect(Object.keys(routes)).toHaveLength(httpRoutes.length);
     for (const route of httpRoutes) {
+      // The route lives with its function, on the Api stack's API, with the Api stack's authorizer.
+      const stack = computeStacks.find((key) => functionId(route.name) in resourcesOf(key, 'AWS::Lambda::Function'));
+      if (!stack) throw new Error(`No compute stack holds ${route.name}`);
       const [, found] = only(
         Object.fromEntries(
-          Object.entries(routes).filter(([, r]) => r.Properties.RouteKey === `${route.method} ${route.path}`),
+          Object.entries(resourcesOf(stack, 'AWS::ApiGatewayV2::Route')).filter(
+            ([, r]) => r.Properties.RouteKey === `${route.method} ${route.path}`,
+          ),
         ),
       );
+      const [apiId] = only(resourcesOf('api', 'AWS::ApiGatewayV2::Api'));
+      expect(resolved(found.Properties.ApiId)).toEqual({ Ref: apiId });
       if (!usesToken(route.auth)) {
         expect(found.Properties.AuthorizationType).toBe('NONE');
         expect(found.Properties.AuthorizerId).toBeUndefined();
       } else {
         expect(found.Properties.AuthorizationType).toBe('JWT');
-        expect(found.Properties.AuthorizerId).toEqual({ Ref: authorizerId });
+        const [authorizerId] = only(resourcesOf('api', 'AWS::ApiGatewayV2::Authorizer'));
+        expect(resolved(found.Properties.AuthorizerId)).toEqual({ Ref: authorizerId });
       }
       const integrationId = logicalIdOf(found.Properties.Target['Fn::Join'][1][1]);
       const integration = integrations[integrationId ?? ''];
@@ -240,7 +252,7 @@ describe('functions', () => {
     if (trigger.kind !== 'queue') throw new Error('not a queue consumer');
     const [, mapping] = only(
       Object.fromEntries(
-        Object.entries(resourcesOf('api', 'AWS::Lambda::EventSourceMapping')).filter(
+        Object.entries(computeResources('AWS::Lambda::EventSourceMapping')).filter(
           ([, m]) => logicalIdOf(m.Properties.FunctionName) === functionId(name),
         ),
       ),
@@ -442,7 +454,7 @@ describe('messaging', () => {
   });
 
   it("alarms on each schedule function's dead-letter queue too", () => {
-    for (const [name, fn] of synthesized.api.functions) {
+    for (const [name, fn] of synthesized.functions) {
       if (!fn.deadLetterQueue) continue;
       const dlqId = logicalIdOf(functionOf(name).Properties.DeadLetterConfig.TargetArn) ?? '';
       expect(depthAlarm(dlqId), `an alarm on the DLQ of ${name}`).toBeDefined();
@@ -473,13 +485,22 @@ describe('api', () => {
     expect(JSON.parse(settings.Format)).toMatchObject({ requestId: '$context.requestId' });
   });
 
-  it('JWT authorizer: issuer and audience from context', () => {
+  it('JWT authorizer: issuer and audience from context, one for the routes of every compute stack', () => {
     const [, authorizer] = only(resourcesOf('api', 'AWS::ApiGatewayV2::Authorizer'));
     expect(authorizer.Properties).toMatchObject({
+      ApiId: { Ref: apiId },
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: { Issuer: context(contextKeys.jwtIssuer), Audience: [context(contextKeys.jwtAudience)] },
     });
+    expect(Object.keys(computeResources('AWS::ApiGatewayV2::Authorizer'))).toEqual([]);
+  });
+
+  it('every stack stays under 300 resources (CloudFormation allows 500), room for the functions to come', () => {
+    for (const key of Object.keys(templates) as StackKey[]) {
+      const count = Object.keys(templates[key].toJSON().Resources as object).length;
+      expect(count, `${stackIds[key]}: ${count} resources`).toBeLessThan(300);
+    }
   });
 
   it('CORS: only the origins from context', () => {

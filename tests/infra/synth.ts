@@ -138,3 +138,19 @@ export function environmentOf(resources: Record<string, Resource>, name: string)
   );
   return (fn?.Properties.Environment.Variables ?? {}) as Record<string, unknown>;
 }
+
+/** The compute stacks' keys (infra/stacks/compute.ts): every function lives in one of them. */
+export const computeStackKeys = [
+  'publicFunctions',
+  'citizenFunctions',
+  'officialFunctions',
+  'workerFunctions',
+] as const;
+
+/** Every resource of the compute stacks (functions, roles, policies, routes), by logical id. */
+export function computeResources(synthesized: Pick<SynthesizedApp, 'templates'>): Record<string, Resource> {
+  return Object.assign(
+    {},
+    ...computeStackKeys.map((key) => synthesized.templates[key].toJSON().Resources as Record<string, Resource>),
+  ) as Record<string, Resource>;
+}
