@@ -80,15 +80,24 @@ function applyCdkJsonContext(app: App): void {
 }
 
 /**
- * The table's customer-managed key makes the data stack region-bound (TableV2 renders per-replica
- * encryption), so a region is always set: `-c egov:region=...`, else the CLI profile's, else Singapore,
- * the AWS region nearest the province.
+ * Where citizens' personal data is stored is the province's decision, written down: `egov:region`, else
+ * Singapore (the AWS region nearest the province), and never the CLI profile's region (the CDK CLI always
+ * sets one, us-east-1 by default, which would silently move the data). The region must be one of
+ * `egov:allowedRegions` (default Singapore only), so a typo or a foreign default fails the synthesis.
+ * The table's customer-managed key makes the data stack region-bound anyway (per-replica encryption).
  */
 export const defaultRegion = 'ap-southeast-1';
-function regionOf(app: App): string {
+export function regionOf(app: App): string {
   const fromContext: unknown = app.node.tryGetContext('egov:region');
-  if (typeof fromContext === 'string' && fromContext.trim()) return fromContext.trim();
-  return process.env.CDK_DEFAULT_REGION ?? defaultRegion;
+  const region = typeof fromContext === 'string' && fromContext.trim() ? fromContext.trim() : defaultRegion;
+  const listed: unknown = app.node.tryGetContext('egov:allowedRegions');
+  const allowed = Array.isArray(listed) ? listed.map(String) : [defaultRegion];
+  if (!allowed.includes(region)) {
+    throw new Error(
+      `egov:region ${region} is not in egov:allowedRegions (${allowed.join(', ')}): citizens' data stays where the province decided; add the region to egov:allowedRegions to choose it.`,
+    );
+  }
+  return region;
 }
 
 export function buildApp(app: App = new App()): EgovApp {
