@@ -30,18 +30,7 @@ import { MessagingStack } from './stacks/messaging.ts';
 import { ObservabilityStack } from './stacks/observability.ts';
 import { repoRoot } from './stacks/platform-function.ts';
 import { readSettings } from './stacks/settings.ts';
-
-export const stackIds = {
-  data: 'EgovOneStop-Data',
-  messaging: 'EgovOneStop-Messaging',
-  api: 'EgovOneStop-Api',
-  publicFunctions: 'EgovOneStop-Public',
-  citizenFunctions: 'EgovOneStop-Citizens',
-  officialFunctions: 'EgovOneStop-Officials',
-  workerFunctions: 'EgovOneStop-Workers',
-  jobs: 'EgovOneStop-Jobs',
-  observability: 'EgovOneStop-Observability',
-} as const;
+import { type StackKey, stackNamesFor } from './stack-names.ts';
 
 /** What each compute stack holds, in words (its description). */
 const computeStackKeys = {
@@ -53,6 +42,8 @@ const computeStackKeys = {
 
 export interface EgovApp {
   app: App;
+  /** Each stack's name for this province and stage (infra/stack-names.ts). */
+  stackNames: Record<StackKey, string>;
   data: DataStack;
   messaging: MessagingStack;
   api: ApiStack;
@@ -104,6 +95,7 @@ export function buildApp(app: App = new App()): EgovApp {
   applyCdkJsonContext(app);
   const settings = readSettings(app);
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: regionOf(app) };
+  const stackIds = stackNamesFor(settings);
   Tags.of(app).add('project', 'egov-one-stop');
 
   const data = new DataStack(app, stackIds.data, {
@@ -161,7 +153,7 @@ export function buildApp(app: App = new App()): EgovApp {
   });
 
   addNagChecks(app);
-  return { app, data, messaging, api, ...compute, functions, jobs, observability };
+  return { app, stackNames: stackIds, data, messaging, api, ...compute, functions, jobs, observability };
 }
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -1,8 +1,9 @@
 /**
- * `npm run redrive -- <function-name> [--max N] [--stack NAME] [--queue-url URL --dlq-url URL]`:
- * moves the messages of a queue consumer's dead-letter queue back to its queue, once the fault
- * that sent them there is fixed. Queues are found by the names the messaging stack gives them
- * (`<stack>-<function>`, `<stack>-<function>-dlq`) unless both URLs are given.
+ * `npm run redrive -- <function-name> [--max N] [--stage STAGE] [--province CODE] [--stack NAME]
+ * [--queue-url URL --dlq-url URL]`: moves the messages of a queue consumer's dead-letter queue back to
+ * its queue, once the fault that sent them there is fixed. Queues are found by the names the messaging
+ * stack gives them (`<stack>-<function>`, `<stack>-<function>-dlq`; the stack's name from the province,
+ * default cdk.json's `egov:provinceCode`, and the stage, default `dev`) unless both URLs are given.
  *
  * Each batch is sent to the queue before it is deleted from the DLQ, so a crash in between
  * duplicates messages rather than losing them: every consumer deduplicates by event id.
@@ -17,15 +18,21 @@ import {
   SendMessageBatchCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
+import { readFileSync } from 'node:fs';
 import { queueConsumers } from '../infra/manifest.ts';
+import { defaultStage, stackNamesFor } from '../infra/stack-names.ts';
 
-const defaultStack = 'EgovOneStop-Messaging';
+const cdkContext = (
+  JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as { context?: Record<string, unknown> }
+).context;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     max: { type: 'string' },
-    stack: { type: 'string', default: defaultStack },
+    stage: { type: 'string', default: defaultStage },
+    province: { type: 'string', default: String(cdkContext?.['egov:provinceCode'] ?? '') },
+    stack: { type: 'string' },
     'queue-url': { type: 'string' },
     'dlq-url': { type: 'string' },
   },
@@ -40,10 +47,11 @@ if (max !== Infinity && !(Number.isInteger(max) && max >= 1)) fail('--max phải
 if (Boolean(values['queue-url']) !== Boolean(values['dlq-url']))
   fail('Cần cả --queue-url và --dlq-url, hoặc không cái nào.');
 
+const stack = values.stack ?? stackNamesFor({ provinceCode: values.province, stage: values.stage }).messaging;
 const sqs = new SQSClient({});
 try {
-  const queueUrl = values['queue-url'] ?? (await urlOf(`${values.stack}-${functionName}`));
-  const dlqUrl = values['dlq-url'] ?? (await urlOf(`${values.stack}-${functionName}-dlq`));
+  const queueUrl = values['queue-url'] ?? (await urlOf(`${stack}-${functionName}`));
+  const dlqUrl = values['dlq-url'] ?? (await urlOf(`${stack}-${functionName}-dlq`));
   const moved = await redrive(dlqUrl, queueUrl, max);
   console.log(`Đã chuyển ${moved} tin nhắn từ hàng đợi lỗi về hàng đợi của ${functionName}.`);
 } finally {

@@ -38,7 +38,7 @@ export class ApiStack extends Stack {
     const { settings } = props;
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
-      apiName: 'egov-one-stop',
+      apiName: `egov-one-stop-${settings.provinceCode}-${settings.stage}`,
       description: 'egov-one-stop: electronic one-stop shop API',
       createDefaultStage: false,
       corsPreflight: {

@@ -3,11 +3,14 @@
  * checked in one place so a typo fails synthesis instead of deploying an API nobody can call.
  */
 import type { Construct } from 'constructs';
+import { defaultStage, stagePattern } from '../stack-names.ts';
 import { type PartnerName, partnerNames } from '../../shared/domain/partners/partner.ts';
 
 export interface PlatformSettings {
   /** The province's administrative-unit code (two digits): every function's `PROVINCE_CODE`. */
   provinceCode: string;
+  /** `egov:stage` (default `dev`): with the province code, in every stack's name (infra/stack-names.ts). */
+  stage: string;
   /** OIDC issuer of the province's identity provider: the JWT authorizer's `issuer`. */
   jwtIssuer: string;
   /** Audience the tokens are minted for: the JWT authorizer's `audience`. */
@@ -43,6 +46,7 @@ export interface PlatformSettings {
 
 export const contextKeys = {
   provinceCode: 'egov:provinceCode',
+  stage: 'egov:stage',
   jwtIssuer: 'egov:jwtIssuer',
   jwtAudience: 'egov:jwtAudience',
   oidcClientId: 'egov:oidcClientId',
@@ -180,8 +184,15 @@ export function readSettings(scope: Construct): PlatformSettings {
   }
   const provinceCode = required(scope, contextKeys.provinceCode);
   if (!/^\d{2}$/.test(provinceCode)) throw new Error(`Context ${contextKeys.provinceCode} must be two digits`);
+  const stage = text(scope, contextKeys.stage) || defaultStage;
+  if (!stagePattern.test(stage)) {
+    throw new Error(
+      `Context ${contextKeys.stage} must be 2–12 lower-case letters and digits (dev, staging, prod), got ${stage}`,
+    );
+  }
   return {
     provinceCode,
+    stage,
     jwtIssuer: httpsUrl(contextKeys.jwtIssuer, required(scope, contextKeys.jwtIssuer)),
     jwtAudience: required(scope, contextKeys.jwtAudience),
     oidcClientId: text(scope, contextKeys.oidcClientId) || required(scope, contextKeys.jwtAudience),

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
+import { stackNamesFor } from '../../infra/stack-names.ts';
 import { repoRoot } from '../../infra/local/lambda.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
 import { birthRegistration, request, tokenFor } from '../support/http.ts';
@@ -113,8 +114,10 @@ describe('a poison message', () => {
     // On the emulator's endpoint, as the local cloud keeps its own queue URLs.
     const create = async (QueueName: string) =>
       `${cloud.env.AWS_ENDPOINT_URL_SQS}${new URL((await sqs.send(new CreateQueueCommand({ QueueName }))).QueueUrl ?? '').pathname}`;
-    const dlqUrl = await create('EgovOneStop-Messaging-record-indicators-dlq');
-    const queueUrl = await create('EgovOneStop-Messaging-record-indicators');
+    // The names the deployment of cdk.json's province at the default stage gives them.
+    const { messaging } = stackNamesFor({ provinceCode: '24', stage: 'dev' });
+    const dlqUrl = await create(`${messaging}-record-indicators-dlq`);
+    const queueUrl = await create(`${messaging}-record-indicators`);
     await sqs.send(
       new SendMessageCommand({
         QueueUrl: dlqUrl,

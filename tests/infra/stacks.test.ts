@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { stackIds } from '../../infra/app.ts';
 import { gatewayRoutes } from '../../infra/local/gateway.ts';
 import { repoRoot as repoRootDir } from '../../infra/local/lambda.ts';
 import {
@@ -40,7 +39,7 @@ import {
 type Resource = { Type: string; Properties: any; DeletionPolicy?: string };
 
 const synthesized = synthesizedApp();
-const { templates, app } = synthesized;
+const { templates, app, stackNames: stackIds } = synthesized;
 const context = (key: string): unknown => app.node.tryGetContext(key);
 
 const resourcesOf = (stack: StackKey, type: string): Record<string, Resource> =>

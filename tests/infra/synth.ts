@@ -11,10 +11,11 @@ import type { PolicyValidationReportJson } from 'aws-cdk-lib/cloud-assembly-sche
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { IConstruct } from 'constructs';
 import { afterAll } from 'vitest';
-import { buildApp, type EgovApp, stackIds } from '../../infra/app.ts';
+import { buildApp, type EgovApp } from '../../infra/app.ts';
+import { type StackKey, stackKeys } from '../../infra/stack-names.ts';
 import { functionTag } from '../../infra/stacks/platform-function.ts';
 
-export type StackKey = keyof typeof stackIds;
+export type { StackKey };
 export type Templates = Record<StackKey, Template>;
 
 export interface SynthesizedApp extends EgovApp {
@@ -43,9 +44,8 @@ export function synthesizeApp(context: Record<string, unknown> = {}): Synthesize
   const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [], ...context } });
   const built = buildApp(app);
   const assembly = app.synth();
-  const templates = Object.fromEntries(
-    (Object.keys(stackIds) as StackKey[]).map((key) => [key, Template.fromStack(built[key])]),
-  ) as Templates;
+  const templates = Object.fromEntries(stackKeys.map((key) => [key, Template.fromStack(built[key])])) as Templates;
+  stackNamesOf.set(templates, built.stackNames);
   const validationReport = JSON.parse(
     readFileSync(path.join(assembly.directory, 'validation-report.json'), 'utf8'),
   ) as PolicyValidationReportJson;
@@ -74,14 +74,19 @@ export function synthesizedRouteKeys(): string[] {
 
 type Json = unknown;
 
+/** The stack names each synthesis gave its templates (they hold the province and the stage). */
+const stackNamesOf = new WeakMap<Templates, Record<StackKey, string>>();
+
 /**
  * The producing stack's value behind a cross-stack reference (`Fn::GetStackOutput`, or
  * `Fn::ImportValue` with strong references), e.g. `{ 'Fn::GetAtt': ['Table…', 'Arn'] }`; other
  * values are returned unchanged.
  */
 export function producedValue(templates: Templates, value: Json): Json {
+  const names = stackNamesOf.get(templates);
+  if (!names) throw new Error('Templates not made by synthesizeApp');
   const byStackName = new Map<string, Record<string, unknown>>(
-    (Object.keys(stackIds) as StackKey[]).map((key) => [stackIds[key], templates[key].toJSON()]),
+    stackKeys.map((key) => [names[key], templates[key].toJSON()]),
   );
   if (value && typeof value === 'object' && 'Fn::GetStackOutput' in value) {
     const ref = (value as { 'Fn::GetStackOutput': { StackName: string; OutputName: string } })['Fn::GetStackOutput'];

@@ -1,0 +1,47 @@
+/**
+ * The stacks' names, which every physical name derives from (queues are `<stack>-<function>`): the
+ * province and the stage are in each, so two stages, or two provinces, deploy side by side in one
+ * account with no name in common. Pure: the CDK app, the tests and the ops scripts read it.
+ */
+export const stackKeys = [
+  'data',
+  'messaging',
+  'api',
+  'publicFunctions',
+  'citizenFunctions',
+  'officialFunctions',
+  'workerFunctions',
+  'jobs',
+  'observability',
+] as const;
+export type StackKey = (typeof stackKeys)[number];
+
+const suffixes: Record<StackKey, string> = {
+  data: 'Data',
+  messaging: 'Messaging',
+  api: 'Api',
+  publicFunctions: 'Public',
+  citizenFunctions: 'Citizens',
+  officialFunctions: 'Officials',
+  workerFunctions: 'Workers',
+  jobs: 'Jobs',
+  observability: 'Observability',
+};
+
+/** `egov:stage`: lower-case letters and digits, starting with a letter (`dev`, `staging`, `prod`). */
+export const stagePattern = /^[a-z][a-z0-9]{1,11}$/;
+export const defaultStage = 'dev';
+
+export interface Deployment {
+  /** The province's administrative-unit code (`egov:provinceCode`). */
+  provinceCode: string;
+  /** `egov:stage`. */
+  stage: string;
+}
+
+/** `EgovOneStop-24-dev-Messaging`: each stack's name for a province and stage. */
+export function stackNamesFor(deployment: Deployment): Record<StackKey, string> {
+  return Object.fromEntries(
+    stackKeys.map((key) => [key, `EgovOneStop-${deployment.provinceCode}-${deployment.stage}-${suffixes[key]}`]),
+  ) as Record<StackKey, string>;
+}
