@@ -16,6 +16,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { contextKeys } from './settings.ts';
 import { Construct } from 'constructs';
 import type { BuildOptions } from 'esbuild';
 import type { EventType } from '../../shared/domain/events.ts';
@@ -358,7 +359,7 @@ export class PlatformFunction extends Construct {
 
     if (access.sends?.includes('email')) {
       // The sender is a verified SES identity (context egov:emailFrom); the grant names its domain only.
-      const from = String(this.node.tryGetContext('egov:emailFrom') ?? 'thongbao@dichvucong.gov.vn');
+      const from = String(this.node.tryGetContext(contextKeys.emailFrom) ?? 'thongbao@dichvucong.gov.vn');
       const domain = from.split('@').at(-1) ?? from;
       fn.addToRolePolicy(
         new PolicyStatement({
@@ -373,7 +374,7 @@ export class PlatformFunction extends Construct {
     if (access.sends?.includes('sms')) {
       // The province's SMS gateway (context egov:smsGatewayUrl); without it each send fails into the DLQ.
       fn.addEnvironment('SMS_TRANSPORT', 'http');
-      const gateway: unknown = this.node.tryGetContext('egov:smsGatewayUrl');
+      const gateway: unknown = this.node.tryGetContext(contextKeys.smsGatewayUrl);
       if (typeof gateway === 'string' && gateway) fn.addEnvironment('SMS_GATEWAY_URL', gateway);
     }
   }

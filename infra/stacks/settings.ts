@@ -56,7 +56,15 @@ export const contextKeys = {
   organisationSigningKeys: 'egov:organisationSigningKeys',
   partnerUrls: 'egov:partnerUrls',
   publicUrl: 'egov:publicUrl',
+  emailFrom: 'egov:emailFrom',
+  smsGatewayUrl: 'egov:smsGatewayUrl',
 } as const;
+
+/** Stages that serve citizens: their synthesis refuses the development defaults (see {@link productionGaps}). */
+export const productionStages: readonly string[] = ['prod'];
+
+/** The example identity provider of cdk.json: fine for development, never for citizens. */
+const exampleIssuerHost = 'id.example.gov.vn';
 
 function text(scope: Construct, key: string): string | undefined {
   const value: unknown = scope.node.tryGetContext(key);
@@ -190,7 +198,7 @@ export function readSettings(scope: Construct): PlatformSettings {
       `Context ${contextKeys.stage} must be 2–12 lower-case letters and digits (dev, staging, prod), got ${stage}`,
     );
   }
-  return {
+  const settings: PlatformSettings = {
     provinceCode,
     stage,
     jwtIssuer: httpsUrl(contextKeys.jwtIssuer, required(scope, contextKeys.jwtIssuer)),
@@ -206,4 +214,36 @@ export function readSettings(scope: Construct): PlatformSettings {
     partnerUrls: partnerUrls(scope),
     publicUrl: publicUrl(scope),
   };
+  if (productionStages.includes(stage)) {
+    const gaps = productionGaps(scope, settings);
+    if (gaps.length > 0) {
+      throw new Error(
+        `Stage ${stage} serves citizens; its context lacks:\n${gaps.map((gap) => `  - ${gap}`).join('\n')}`,
+      );
+    }
+  }
+  return settings;
+}
+
+/**
+ * What a production stage may not go without, each named by its context key: without them a deployment
+ * looks healthy while every sign-in, notification, signature or partner call fails (into a DLQ, hours later).
+ */
+export function productionGaps(scope: Construct, settings: PlatformSettings): string[] {
+  const gaps: string[] = [];
+  if (new URL(settings.jwtIssuer).hostname === exampleIssuerHost) {
+    gaps.push(`${contextKeys.jwtIssuer} (still cdk.json's example issuer)`);
+  }
+  if (!text(scope, contextKeys.jwtAudience)) gaps.push(contextKeys.jwtAudience);
+  if (!settings.publicUrl) gaps.push(`${contextKeys.publicUrl} (the province's domain)`);
+  const missingPartners = partnerNames.filter((partner) => !settings.partnerUrls[partner]);
+  if (missingPartners.length > 0) gaps.push(`${contextKeys.partnerUrls} (${missingPartners.join(', ')})`);
+  if (!text(scope, contextKeys.smsGatewayUrl)) gaps.push(`${contextKeys.smsGatewayUrl} (the SMS gateway)`);
+  if (!text(scope, contextKeys.emailFrom)) gaps.push(`${contextKeys.emailFrom} (a verified SES sender)`);
+  if (!settings.alarmEmail) gaps.push(`${contextKeys.alarmEmail} (where alarms go)`);
+  if (Object.keys(settings.signingKeys).length === 0) gaps.push(`${contextKeys.signingKeys} (the leaders' keys)`);
+  if (Object.keys(settings.organisationSigningKeys).length === 0) {
+    gaps.push(`${contextKeys.organisationSigningKeys} (the agencies' keys)`);
+  }
+  return gaps;
 }

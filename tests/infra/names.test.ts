@@ -3,6 +3,7 @@
  * named resource in common (CloudFormation refuses a second stack, SQS a second queue, of one name).
  */
 import { describe, expect, it } from 'vitest';
+import { productionContext } from './production-context.ts';
 import { synthesizeApp } from './synth.ts';
 
 /** Properties that name a resource account-wide, by type (an authorizer's Name is only unique within its API). */
@@ -38,9 +39,9 @@ function physicalNames(context: Record<string, unknown>): Set<string> {
 describe('physical names', () => {
   const deployments = [
     { 'egov:provinceCode': '24', 'egov:stage': 'dev' },
-    { 'egov:provinceCode': '24', 'egov:stage': 'prod' },
+    { ...productionContext, 'egov:provinceCode': '24', 'egov:stage': 'prod' },
     { 'egov:provinceCode': '01', 'egov:stage': 'dev' },
-    { 'egov:provinceCode': '01', 'egov:stage': 'prod' },
+    { ...productionContext, 'egov:provinceCode': '01', 'egov:stage': 'prod' },
   ];
   const named = deployments.map((context) => ({ context, names: physicalNames(context) }));
 
