@@ -103,6 +103,12 @@ const Env = {
    */
   RECORD_SEAL_SECRET_ARN: optional(text(1)),
   RECORD_SEAL_SECRET: optional(text(32)),
+  /**
+   * How long a function keeps an official's roster entry (active, agency, roles) before reading it again:
+   * a deactivated or moved official is refused at most this many seconds after the admin's change,
+   * whatever their token's lifetime. 0 reads the roster on every request.
+   */
+  ROSTER_CACHE_SECONDS: withDefault(integer(0, 900), 60),
   /** Where capture transports write (local cloud). */
   NOTIFICATION_CAPTURE_DIR: optional(text(1)),
 };
