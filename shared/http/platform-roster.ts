@@ -1,5 +1,5 @@
-import { agencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import { cachedRoster, type RosterLookup } from '../adapters/cached-roster.ts';
+import { officialRoster } from '../adapters/dynamo/official-roster.ts';
 import { config } from '../config.ts';
 
 let roster: RosterLookup | undefined;
@@ -9,9 +9,6 @@ let roster: RosterLookup | undefined;
  * official per window. Made on first use, so a route without officials never builds it.
  */
 export function platformRoster(): RosterLookup {
-  if (!roster) {
-    const agencies = agencyRepository(config.TABLE_NAME);
-    roster = cachedRoster((sub) => agencies.getOfficial(sub), { ttlSeconds: config.ROSTER_CACHE_SECONDS });
-  }
+  roster ??= cachedRoster(officialRoster(config.TABLE_NAME), { ttlSeconds: config.ROSTER_CACHE_SECONDS });
   return roster;
 }
