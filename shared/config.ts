@@ -109,6 +109,12 @@ const Env = {
    */
   LOOKUP_PIN_PEPPER_ARN: optional(text(1)),
   LOOKUP_PIN_PEPPER: optional(text(32)),
+  /**
+   * How long a function keeps an official's roster entry (active, agency, roles) before reading it again:
+   * a deactivated or moved official is refused at most this many seconds after the admin's change,
+   * whatever their token's lifetime. 0 reads the roster on every request.
+   */
+  ROSTER_CACHE_SECONDS: withDefault(integer(0, 900), 60),
   /** Where capture transports write (local cloud). */
   NOTIFICATION_CAPTURE_DIR: optional(text(1)),
 };

@@ -5,6 +5,7 @@
  */
 import { agencyIdPattern } from './agency.ts';
 import { type Caller, hasRole, type Role } from './caller.ts';
+import { RuleViolation } from './rule-violation.ts';
 
 export const officialRoles = [
   'receiver',
@@ -82,4 +83,47 @@ export function officialViolations(official: {
 export function canListOfficials(caller: Caller, agencyId: string): boolean {
   if (hasRole(caller, 'admin')) return true;
   return hasRole(caller, 'leader') && caller.agencyId === agencyId;
+}
+
+/** Roles held at one agency; admin and auditor work province-wide and their tokens name no agency. */
+const agencyRoles: readonly OfficialRole[] = ['receiver', 'specialist', 'leader'];
+
+const refused = (code: string, message: string) => new RuleViolation('forbidden', code, message);
+
+/**
+ * Why the roster refuses a caller whose token claims official roles, or undefined when it agrees: the
+ * token was issued before an admin deactivated the official, moved them or withdrew a role, and stays
+ * valid until it expires. The roster may grant more than the token (a role added since): the token's
+ * roles are what the request uses. A caller claiming no official role (a citizen) is not on the roster.
+ */
+export function rosterRefusal(caller: Caller, official: Official | undefined): RuleViolation | undefined {
+  const claimed = caller.roles.filter(isOfficialRole);
+  if (claimed.length === 0) return undefined;
+  if (!official || official.sub !== caller.sub) {
+    return refused(
+      'official-not-on-roster',
+      'Tài khoản không có trong danh sách cán bộ của cơ quan nào; liên hệ quản trị hệ thống.',
+    );
+  }
+  if (!official.active) {
+    return refused(
+      'official-inactive',
+      'Tài khoản cán bộ đã ngừng hoạt động trên hệ thống; không thể tiếp tục xử lý hoặc xem hồ sơ.',
+    );
+  }
+  const agencyBound = claimed.some((role) => agencyRoles.includes(role));
+  if ((agencyBound || caller.agencyId !== undefined) && caller.agencyId !== official.agencyId) {
+    return refused(
+      'official-moved',
+      'Cán bộ đã được điều chuyển, không còn thuộc cơ quan ghi trong phiên đăng nhập; vui lòng đăng nhập lại.',
+    );
+  }
+  const withdrawn = claimed.filter((role) => !official.roles.includes(role));
+  if (withdrawn.length > 0) {
+    return refused(
+      'official-roles-changed',
+      `Vai trò của cán bộ đã thay đổi (không còn: ${withdrawn.join(', ')}); vui lòng đăng nhập lại.`,
+    );
+  }
+  return undefined;
 }

@@ -2,7 +2,16 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { type FunctionName, manifest, partnerOfRoute, type RouteAuth } from '../../infra/manifest.ts';
+import {
+  type FunctionName,
+  manifest,
+  partnerOfRoute,
+  type RouteAuth,
+  specOf,
+  usesToken,
+} from '../../infra/manifest.ts';
+import type { RosterLookup } from '../adapters/cached-roster.ts';
+import { isOfficialRole } from '../domain/official.ts';
 import { logger } from '../observability.ts';
 import {
   defaultMaxBodyBytes,
@@ -11,7 +20,9 @@ import {
   parseRequest,
   type RequestSchemas,
 } from './parse-request.ts';
+import { platformRoster } from './platform-roster.ts';
 import { problemErrors } from './problem-errors.ts';
+import { rosterCheck } from './roster-check.ts';
 import { jsonSecurityHeaders } from './security-headers.ts';
 
 export interface Reply {
@@ -29,6 +40,8 @@ export interface HttpHandlerOptions<S extends RequestSchemas> {
   maxBodyBytes?: number;
   /** A partner route's signature check (partnerWebhook()); it runs before the body is parsed. Required on partner routes. */
   signature?: MiddlewareObj<HttpEvent>;
+  /** Where officials are checked against the roster; default the platform's table, cached (platform-roster.ts). */
+  roster?: () => RosterLookup;
 }
 
 type AuthOf<N extends FunctionName> = (typeof manifest)[N]['trigger'] extends { auth: infer A extends RouteAuth }
@@ -37,7 +50,7 @@ type AuthOf<N extends FunctionName> = (typeof manifest)[N]['trigger'] extends { 
 
 /**
  * The one middy stack every HTTP function uses: logger → header normalizer → auth and validation →
- * the function's own middlewares → the use case; errors become problem+json.
+ * the officials' roster check → the function's own middlewares → the use case; errors become problem+json.
  */
 export function httpHandler<N extends FunctionName, S extends RequestSchemas = Record<never, never>>(
   name: N,
@@ -47,6 +60,10 @@ export function httpHandler<N extends FunctionName, S extends RequestSchemas = R
   if (trigger.kind !== 'http') throw new Error(`${name} is not an HTTP function`);
   if (partnerOfRoute(trigger.auth) && !options.signature)
     throw new Error(`${name} is a partner route: it needs a signature check`);
+  // Officials are checked against the roster on every request of a route they may call.
+  const officialsCall = usesToken(trigger.auth) && trigger.auth.roles.some(isOfficialRole);
+  if (officialsCall && !specOf(name).access.table)
+    throw new Error(`${name} admits officials: it needs read access to the table for the roster`);
   return {
     handle(useCase: (request: ParsedRequest<S, AuthOf<N>>) => Promise<Reply>) {
       const core = async (event: HttpEvent, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
@@ -72,6 +89,7 @@ export function httpHandler<N extends FunctionName, S extends RequestSchemas = R
         .use(httpHeaderNormalizer() as MiddlewareObj<HttpEvent>);
       if (options.signature) stack.use(options.signature);
       stack.use(parseRequest(trigger.auth, options.schemas ?? {}, options.maxBodyBytes ?? defaultMaxBodyBytes));
+      if (officialsCall) stack.use(rosterCheck(options.roster ?? platformRoster));
       for (const middleware of options.middlewares ?? []) stack.use(middleware as MiddlewareObj<HttpEvent>);
       return stack;
     },

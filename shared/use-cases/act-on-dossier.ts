@@ -95,11 +95,18 @@ export function actOnDossier(deps: ActOnDossierDeps) {
       ...(deps.supplementRequestWorkingDays === undefined
         ? {}
         : { supplementRequestWithin: { workingDays: deps.supplementRequestWorkingDays } }),
+      ...(action.type === 'forward' && action.assigneeId ? { officials: await onRoster(deps, action.assigneeId) } : {}),
       ...(action.type === 'transfer' ? { transfer: await transferContext(deps, action.agencyId) } : {}),
     });
     const saved = await deps.dossiers.save(dossier, decision);
     await deps.relay(saved);
     return dossierView(saved.dossier, caller, now);
+
+    /** The named official's roster entry, for the domain to judge (none when not on the roster). */
+    async function onRoster(d: ActOnDossierDeps, sub: string) {
+      const official = await d.agencies.getOfficial(sub);
+      return official ? [official] : [];
+    }
 
     async function transferContext(d: ActOnDossierDeps, agencyId: string) {
       const agency = await d.agencies.get(agencyId);

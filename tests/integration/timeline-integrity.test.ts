@@ -18,7 +18,7 @@ let cloud: LocalCloud;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   cloud = await startLocalCloud({ seed: seedDemoProvince, scheduler: false });
-  for (const sub of ['citizen-an', 'receiver-lan', 'leader-hung', 'auditor-thu'])
+  for (const sub of ['citizen-an', 'receiver-lan', 'specialist-ha', 'leader-hung', 'auditor-thu'])
     tokens[sub] = await tokenFor(cloud, sub);
 });
 afterAll(() => cloud?.stop());
@@ -37,7 +37,8 @@ async function decidedDossier(): Promise<string> {
   await cloud.settle();
   const version = (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['citizen-an'] })).body.version;
   let d = await step('receiver-lan', code, version, { type: 'receive' });
-  d = await step('receiver-lan', code, d.version, { type: 'forward', assigneeId: 'leader-hung' });
+  d = await step('receiver-lan', code, d.version, { type: 'forward', assigneeId: 'specialist-ha' });
+  d = await step('specialist-ha', code, d.version, { type: 'forward', assigneeId: 'leader-hung' });
   await step('leader-hung', code, d.version, { type: 'decide', outcome: 'approved', internalNote: 'Đủ điều kiện' });
   await cloud.settle();
   return code;

@@ -19,6 +19,7 @@ describe('configuration from the environment', () => {
       S3_FORCE_PATH_STYLE: false,
       SMS_MAX_SEGMENTS: 1,
       QUEUE_URLS: {},
+      ROSTER_CACHE_SECONDS: 60,
     });
     expect('DOCUMENTS_BUCKET' in config).toBe(false);
     expect('PATH' in config).toBe(false);
@@ -52,6 +53,8 @@ describe('configuration from the environment', () => {
     [{ ...base, EVENT_QUEUES: '["https://sqs/1"]' }, 'EVENT_QUEUES'],
     [{ ...base, QUEUE_URLS: '{not json' }, 'QUEUE_URLS'],
     [{ ...base, PARTNER_SECRETS: '{"postal":"too-short"}' }, 'PARTNER_SECRETS'],
+    [{ ...base, ROSTER_CACHE_SECONDS: '901' }, 'ROSTER_CACHE_SECONDS'],
+    [{ ...base, ROSTER_CACHE_SECONDS: '-1' }, 'ROSTER_CACHE_SECONDS'],
   ])('refuses %j, naming %s', (env, field) => {
     expect(() => readConfig(env)).toThrow(`Invalid configuration: ${field}`);
   });

@@ -13,10 +13,12 @@ import {
 } from '../calendar/index.ts';
 import { type Caller, hasRole, type Role } from '../caller.ts';
 import { feeOutstanding, feeRequested } from '../fees/dossier-fee.ts';
+import type { Official } from '../official.ts';
 import type { Procedure } from '../procedure.ts';
 import { RuleViolation } from '../rule-violation.ts';
 import { formatVnDate, toVnIso, vnParts } from '../time.ts';
 import type { Action, ActionType } from './actions.ts';
+import { assertEligibleAssignee } from './assignee.ts';
 import type { Decision, Dossier, FormNumber, StepRecord, TimelineEntry } from './dossier.ts';
 import { maxTimelineEntries } from './dossier.ts';
 import { dossierChanged } from './lifecycle-events.ts';
@@ -42,6 +44,8 @@ export interface ActionContext {
   supplementMode: SupplementMode;
   /** Window for a supplement request after receipt (default 3 working days, Nghị định 61/2018, điều 16). */
   supplementRequestWithin?: WorkingDuration;
+  /** The roster entries of the officials the action names (a forward's assignee), as the use case read them. */
+  officials?: readonly Official[];
   /** For a transfer: the agencies the dossier may go to, and the chosen one with its calendar. */
   transfer?: { allowed: readonly TransferTarget[]; agency: Agency; calendar: WorkingCalendar };
 }
@@ -235,6 +239,10 @@ function stepOf(action: Action, ctx: ActionContext, at: string): Step {
       if (!definition)
         throw refuse('invalid', 'no-next-step', 'Đã ở bước cuối của quy trình; lãnh đạo cần quyết định.');
       const name = stepName(procedure, index);
+      if (action.assigneeId) {
+        const next = { agencyId: dossier.agencyId, role: definition.role, stepName: name };
+        assertEligibleAssignee(action.assigneeId, next, ctx.officials);
+      }
       return {
         changes: {
           status: 'processing',
@@ -361,6 +369,9 @@ function forwardFromCentre(
   const definition = procedure.steps[index];
   if (!definition) throw refuse('invalid', 'no-next-step', 'Quy trình không có bước xử lý sau bước tiếp nhận.');
   const name = stepName(procedure, index);
+  // The competent agency holds the dossier from this step: its official is the one to name.
+  if (assigneeId)
+    assertEligibleAssignee(assigneeId, { agencyId, role: definition.role, stepName: name }, ctx.officials);
   const where = { agencyId, calendar: ctx.competentCalendar ?? ctx.calendar };
   return {
     changes: {

@@ -4,6 +4,7 @@ import type { Caller } from '../../../shared/domain/caller.ts';
 import type { Dossier } from '../../../shared/domain/dossier/dossier.ts';
 import { fileDossier } from '../../../shared/domain/dossier/file.ts';
 import type { ActionContext } from '../../../shared/domain/dossier/lifecycle.ts';
+import { isOfficialRole, type Official } from '../../../shared/domain/official.ts';
 import type { Procedure } from '../../../shared/domain/procedure.ts';
 
 /** A joint construction-permit-like procedure: three steps at Sở Xây dựng, a commune leg. */
@@ -41,6 +42,14 @@ export const people = {
   auditor: { sub: 'auditor-thu', roles: ['auditor'] },
 } satisfies Record<string, Caller>;
 
+/** The roster as the people above are on it: every official active at their token's agency (province-wide under 24.UBND). */
+export const roster: Official[] = Object.values(people as Record<string, Caller>).flatMap((caller) => {
+  const roles = caller.roles.filter(isOfficialRole);
+  return roles.length === 0
+    ? []
+    : [{ sub: caller.sub, name: caller.sub, agencyId: caller.agencyId ?? '24.UBND', roles, active: true }];
+});
+
 export const monday = new Date('2026-03-02T09:00:00+07:00');
 
 export function submittedPermit(now = monday): Dossier {
@@ -64,5 +73,14 @@ export function submittedPermit(now = monday): Dossier {
 }
 
 export function context(dossier: Dossier, caller: Caller, overrides: Partial<ActionContext> = {}): ActionContext {
-  return { caller, dossier, procedure: permit, calendar, now: monday, supplementMode: 'restart', ...overrides };
+  return {
+    caller,
+    dossier,
+    procedure: permit,
+    calendar,
+    now: monday,
+    supplementMode: 'restart',
+    officials: roster,
+    ...overrides,
+  };
 }
