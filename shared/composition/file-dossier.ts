@@ -7,6 +7,7 @@ import { outboxRelay } from '../adapters/outbox-relay.ts';
 import { eventPublisher } from '../adapters/sqs/event-publisher.ts';
 import { config } from '../config.ts';
 import { fileDossierUseCase } from '../use-cases/file-dossier.ts';
+import { platformQuotas } from './quotas.ts';
 
 /** Filing wired to the platform's table and queues: online and counter filing share it. */
 const dossiers = dossierRepository(config.TABLE_NAME);
@@ -22,4 +23,5 @@ export const fileDossier = fileDossierUseCase({
   relay: outboxRelay(dossiers, eventPublisher(config.EVENT_QUEUES)),
   now: () => new Date(),
   requests: requestClaims(config.TABLE_NAME),
+  quotas: platformQuotas,
 });

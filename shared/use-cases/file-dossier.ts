@@ -17,6 +17,7 @@ import { procedureCodePattern } from '../domain/procedure.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
 import { vnParts } from '../domain/time.ts';
 import { hashPin, newLookupPin } from './lookup-pin.ts';
+import { type Quotas, spend } from './quotas.ts';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const phone = z.string().check(z.regex(/^0\d{9}$/, 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0'));
@@ -89,6 +90,12 @@ export interface FileDossierDeps {
   now: () => Date;
   /** Filing requests by Idempotency-Key: a retry after a crash files the same dossier, not a second one. */
   requests?: FilingClaims;
+  /**
+   * A citizen's online filings are counted (FILINGS_PER_CITIZEN): each files a dossier in a queue and
+   * texts whoever the applicant's contacts name. Not the desk's, whose receivers file for walk-in
+   * applicants under their own accountable names; not a partner's, whose citizen filed on its portal.
+   */
+  quotas?: Quotas;
 }
 
 /**
@@ -144,6 +151,10 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
         await deps.relay(filed);
         return receiptOf(filed, intake.name, held.pin);
       }
+    }
+    // A retry of a request already bound to its dossier (`held`) was counted when first filed.
+    if (channel === 'online' && !delivered && !held && deps.quotas) {
+      await spend(deps.quotas, 'filings', caller.sub, deps.now());
     }
     const claim =
       delivered?.claim ??
