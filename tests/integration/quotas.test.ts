@@ -59,8 +59,18 @@ function expectRateLimited(response: TestResponse, code: string, windowSeconds: 
 }
 
 describe('filings per citizen', () => {
-  it('the third online filing within the window is refused; a replay of the first consumes nothing', async () => {
+  it('the third online filing within the window is refused; a replay or a refused filing consumes nothing', async () => {
     const body = birthRegistration({ applicant: applicant('0911000001', 'quota.filing@example.vn') });
+    // Filings the rules refuse file nothing, and spend nothing.
+    for (let i = 0; i < 3; i++) {
+      const refused = await fileAs('citizen-an', {
+        ...body,
+        procedureCode: '1.004859',
+        feeFacts: { exemption: 'sinh-vien' },
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body.code).toBe('unknown-fee-exemption');
+    }
     const first = await fileAs('citizen-an', body, 'quota-filing-1');
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     // The same request retried twice: the first answer replayed, no quota used.
@@ -105,6 +115,26 @@ describe('upload grants per dossier', () => {
     expect((await ask('quota-upload-1')).status).toBe(201);
     expect((await ask('quota-upload-2')).status).toBe(201);
     expectRateLimited(await ask(), 'too-many-upload-grants', 86_400);
+    await cloud.settle();
+  });
+});
+
+describe('a burst', () => {
+  it('six requests at once on one dossier: exactly the limit granted, however they race', async () => {
+    const filed = await request(cloud, 'POST', '/v1/counter/dossiers', {
+      token: tokens['receiver-lan'],
+      body: birthRegistration({ applicant: applicant('0911000004', 'quota.burst@example.vn') }),
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        request(cloud, 'POST', `/v1/dossiers/${filed.body.code}/documents`, {
+          token: tokens['receiver-lan'],
+          body: { slot: 0, contentType: 'application/pdf', size: 1000 },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 201, 429, 429, 429, 429]);
     await cloud.settle();
   });
 });
