@@ -72,7 +72,7 @@ export function deliverOnChannel(sender: ChannelSender, deps: DeliverDeps) {
   async function deliverOne(event: DomainEvent, message: Message, address: string): Promise<void> {
     const claim = await deps.deliveries.claim(event.id, channel, message.recipientId, deps.now());
     if (claim.outcome === 'settled') {
-      logger.info('already delivered', { channel });
+      logger.info('already sent or skipped', { channel });
       return;
     }
     if (claim.outcome === 'busy') throw new DeliveryInProgress(`${channel} delivery of ${event.id} is in progress`);
