@@ -98,6 +98,17 @@ const Env = {
   LOOKUP_FAILURES_PER_CLIENT: withDefault(integer(1, 10_000), 20),
   LOOKUP_WINDOW_SECONDS: withDefault(integer(60, 86_400), 900),
   /**
+   * Quotas (shared/use-cases/quotas.ts), each answered 429 with Retry-After when spent: online filings
+   * per citizen in a window of FILINGS_WINDOW_SECONDS; presigned uploads per dossier, feedback per
+   * citizen, and texts and e-mails per recipient, each in a day (24 hours from the first).
+   */
+  FILINGS_PER_CITIZEN: withDefault(integer(1, 10_000), 10),
+  FILINGS_WINDOW_SECONDS: withDefault(integer(60, 604_800), 3600),
+  UPLOAD_GRANTS_PER_DOSSIER: withDefault(integer(1, 10_000), 40),
+  FEEDBACK_PER_CITIZEN: withDefault(integer(1, 10_000), 5),
+  SMS_PER_RECIPIENT_PER_DAY: withDefault(integer(1, 10_000), 10),
+  EMAILS_PER_RECIPIENT_PER_DAY: withDefault(integer(1, 10_000), 20),
+  /**
    * The secret that seals what the platform keeps for a replay (Idempotency-Key records, a filing's PIN):
    * in the cloud the Secrets Manager ARN, read at run time and cached; RECORD_SEAL_SECRET only in the local cloud.
    */

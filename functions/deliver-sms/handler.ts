@@ -2,6 +2,7 @@ import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
 import { deliveryRepository, preferenceRepository } from '#adapters/dynamo/notification-repository.ts';
 import { captureSmsSender, httpSmsSender } from '#adapters/notifications/sms.ts';
+import { platformQuotas } from '#shared/composition/quotas.ts';
 import { config } from '#shared/config.ts';
 import { queueHandler } from '#shared/queue/queue-handler.ts';
 import { backoffOf } from '#shared/queue/retry-backoff.ts';
@@ -22,6 +23,7 @@ export const handler = queueHandler(
       agencies: agencyRepository(config.TABLE_NAME),
       preferences: preferenceRepository(config.TABLE_NAME),
       deliveries: deliveryRepository(config.TABLE_NAME, { leaseSeconds: 60 }),
+      quotas: platformQuotas,
       now: () => new Date(),
     },
   ),

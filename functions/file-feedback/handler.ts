@@ -1,9 +1,13 @@
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
 import { feedbackCounters } from '#adapters/dynamo/feedback-counters.ts';
 import { feedbackRepository } from '#adapters/dynamo/feedback-repository.ts';
+import { withRetryAfter } from '#http/client-limits.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { idempotencyKeyHeader } from '#http/idempotency.ts';
+import type { HttpEvent } from '#http/parse-request.ts';
+import { platformQuotas } from '#shared/composition/quotas.ts';
 import { config } from '#shared/config.ts';
 import { fileFeedbackUseCase } from '#shared/use-cases/feedback/feedback.ts';
 import { FileFeedbackBody } from '#shared/use-cases/feedback/schemas.ts';
@@ -13,13 +17,18 @@ const file = fileFeedbackUseCase({
   counters: feedbackCounters(config.TABLE_NAME),
   agencies: agencyRepository(config.TABLE_NAME),
   dossiers: dossierRepository(config.TABLE_NAME),
+  quotas: platformQuotas,
   now: () => new Date(),
 });
 
-export const handler = httpHandler('file-feedback', {
+const handle = httpHandler('file-feedback', {
   schemas: { body: FileFeedbackBody },
   middlewares: [idempotencyKeyHeader()],
 }).handle(async ({ caller, body }) => {
   const feedback = await file(caller, body);
   return { status: 201, body: feedback, headers: { location: `/v1/feedback/${feedback.id}` } };
 });
+
+/** A citizen's feedback is counted (FEEDBACK_PER_CITIZEN): a spent quota is a 429 with Retry-After. */
+export const handler = (event: HttpEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> =>
+  withRetryAfter(handle(event, context));

@@ -68,6 +68,13 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
     ),
     RETRY_BACKOFF_BASE_SECONDS: '1',
     RETRY_BACKOFF_MAX_SECONDS: '2',
+    // The demo citizens file, upload and are texted far more often than a person is: the quotas are out of
+    // the suite's way here (tests/integration/quotas.test.ts sets its own small ones).
+    FILINGS_PER_CITIZEN: '10000',
+    UPLOAD_GRANTS_PER_DOSSIER: '10000',
+    FEEDBACK_PER_CITIZEN: '10000',
+    SMS_PER_RECIPIENT_PER_DAY: '10000',
+    EMAILS_PER_RECIPIENT_PER_DAY: '10000',
     POWERTOOLS_SERVICE_NAME: 'egov-one-stop',
     POWERTOOLS_METRICS_NAMESPACE: 'EgovOneStop',
     POWERTOOLS_METRICS_DISABLED: 'true',

@@ -8,6 +8,7 @@ import { lookupPinHasher } from '../adapters/pin-pepper.ts';
 import { eventPublisher } from '../adapters/sqs/event-publisher.ts';
 import { config } from '../config.ts';
 import { fileDossierUseCase } from '../use-cases/file-dossier.ts';
+import { platformQuotas } from './quotas.ts';
 
 /** Filing wired to the platform's table and queues: online and counter filing share it. */
 const dossiers = dossierRepository(config.TABLE_NAME);
@@ -24,4 +25,5 @@ export const fileDossier = fileDossierUseCase({
   now: () => new Date(),
   pins: lookupPinHasher,
   requests: requestClaims(config.TABLE_NAME),
+  quotas: platformQuotas,
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   DeliveryChannel,
   DeliveryRepository,
@@ -11,11 +12,17 @@ import { composeSms, type SmsDiacritics } from '../domain/notifications/sms.ts';
 import type { Message } from '../domain/notifications/templates.ts';
 import { logger } from '../observability.ts';
 import { type MessageSources, renderMessages } from './notify-applicant.ts';
+import type { Quotas } from './quotas.ts';
 
 export interface DeliverDeps extends MessageSources {
   preferences: PreferenceRepository;
   deliveries: DeliveryRepository;
   now: () => Date;
+  /**
+   * Texts and e-mails per recipient per day (SMS_PER_RECIPIENT_PER_DAY, EMAILS_PER_RECIPIENT_PER_DAY):
+   * a filing may name anyone's phone and e-mail, so whoever files cannot make the platform flood them.
+   */
+  quotas?: Quotas;
 }
 
 export type ChannelSender =
@@ -27,6 +34,9 @@ const emailFooter =
 
 const addressOf = (channel: DeliveryChannel, applicant: Applicant) =>
   channel === 'email' ? applicant.email : applicant.phone;
+
+/** The recipient's count is keyed by a digest of the address: the key does not spell the number. */
+const recipientOf = (address: string) => createHash('sha256').update(address.trim().toLowerCase()).digest('hex');
 
 /** Providers' error messages may quote the address: never into a record or a log line. */
 const redact = (text: string) =>
@@ -61,11 +71,23 @@ export function deliverOnChannel(sender: ChannelSender, deps: DeliverDeps) {
 
   async function deliverOne(event: DomainEvent, message: Message, address: string): Promise<void> {
     const claim = await deps.deliveries.claim(event.id, channel, message.recipientId, deps.now());
-    if (claim.outcome === 'sent') {
-      logger.info('already delivered', { channel });
+    if (claim.outcome === 'settled') {
+      logger.info('already sent or skipped', { channel });
       return;
     }
     if (claim.outcome === 'busy') throw new DeliveryInProgress(`${channel} delivery of ${event.id} is in progress`);
+    // Counted after the claim, so a redelivered event already sent counts nothing.
+    const allowance = deps.quotas ? await deps.quotas.claim(channel, recipientOf(address), deps.now()) : undefined;
+    if (allowance && !allowance.granted) {
+      // Final, not failed: the queue must not retry it, nor the batch fail, for a limit that holds all day.
+      await deps.deliveries.settle(event.id, channel, message.recipientId, claim.token, {
+        status: 'skipped',
+        at: deps.now().toISOString(),
+        reason: 'recipient-daily-limit',
+      });
+      logger.warn('recipient daily limit reached: not sent', { channel });
+      return;
+    }
     const deliveryId = `${event.id}:${channel}:${message.recipientId}`;
     try {
       if (sender.channel === 'email') {
@@ -75,6 +97,8 @@ export function deliverOnChannel(sender: ChannelSender, deps: DeliverDeps) {
         await sender.send({ to: address, message: sms, deliveryId });
       }
     } catch (error) {
+      // Not sent: the retry counts again.
+      if (allowance?.granted) await allowance.release();
       const reason = redact(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
       await deps.deliveries.settle(event.id, channel, message.recipientId, claim.token, {
         status: 'failed',

@@ -17,6 +17,7 @@ import { procedureCodePattern } from '../domain/procedure.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
 import { vnParts } from '../domain/time.ts';
 import { newLookupPin, type PinHasher } from './lookup-pin.ts';
+import { type Quotas, spend } from './quotas.ts';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const phone = z.string().check(z.regex(/^0\d{9}$/, 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0'));
@@ -91,6 +92,12 @@ export interface FileDossierDeps {
   pins: () => Promise<PinHasher>;
   /** Filing requests by Idempotency-Key: a retry after a crash files the same dossier, not a second one. */
   requests?: FilingClaims;
+  /**
+   * A citizen's online filings are counted (FILINGS_PER_CITIZEN): each files a dossier in a queue and
+   * texts whoever the applicant's contacts name. Not the desk's, whose receivers file for walk-in
+   * applicants under their own accountable names; not a partner's, whose citizen filed on its portal.
+   */
+  quotas?: Quotas;
 }
 
 /**
@@ -147,50 +154,67 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
         return receiptOf(filed, intake.name, held.pin);
       }
     }
-    const claim =
-      delivered?.claim ??
-      (requests && request
-        ? async (fresh: () => Promise<Allocation>) => {
-            const bound = held ?? (await requests.bind(request, asClaim(await fresh())));
-            return { code: bound.code, now: new Date(bound.filedAt), ...(bound.pin ? { pin: bound.pin } : {}) };
-          }
-        : undefined);
-    const allocated = claim ? await claim(allocate) : await allocate();
-    const { code, now } = allocated;
-    const pin = allocated.pin ?? newLookupPin();
-    const decision = fileDossier({
-      caller,
-      channel,
-      procedure,
-      agency,
-      intake,
-      application: {
-        applicant: body.applicant,
-        returnMethod: body.returnMethod,
-        formData: body.formData,
-        ...(body.communeCode ? { communeCode: body.communeCode } : {}),
-        ...(body.postal ? { postal: body.postal } : {}),
-        ...(body.feeFacts ? { feeFacts: body.feeFacts } : {}),
-        ...(body.papers ? { papers: body.papers } : {}),
-      },
-      applicantId: channel === 'online' ? caller.sub : (body.applicantSub ?? `walk-in:${code}`),
-      code,
-      pinHash: (await deps.pins()).hash(code, pin),
-      now,
-      calendar: await deps.calendarFor(agency.id),
-      ...(delivered ? { external: delivered.external } : {}),
-    });
-    let stored: StoredDossier;
+    // The code allocated (bound to the request's key when it has one), the rules applied, the dossier stored.
+    const store = async (): Promise<{ stored: StoredDossier; pin: string }> => {
+      const claim =
+        delivered?.claim ??
+        (requests && request
+          ? async (fresh: () => Promise<Allocation>) => {
+              const bound = held ?? (await requests.bind(request, asClaim(await fresh())));
+              return { code: bound.code, now: new Date(bound.filedAt), ...(bound.pin ? { pin: bound.pin } : {}) };
+            }
+          : undefined);
+      const allocated = claim ? await claim(allocate) : await allocate();
+      const { code, now } = allocated;
+      const pin = allocated.pin ?? newLookupPin();
+      const decision = fileDossier({
+        caller,
+        channel,
+        procedure,
+        agency,
+        intake,
+        application: {
+          applicant: body.applicant,
+          returnMethod: body.returnMethod,
+          formData: body.formData,
+          ...(body.communeCode ? { communeCode: body.communeCode } : {}),
+          ...(body.postal ? { postal: body.postal } : {}),
+          ...(body.feeFacts ? { feeFacts: body.feeFacts } : {}),
+          ...(body.papers ? { papers: body.papers } : {}),
+        },
+        applicantId: channel === 'online' ? caller.sub : (body.applicantSub ?? `walk-in:${code}`),
+        code,
+        pinHash: (await deps.pins()).hash(code, pin),
+        now,
+        calendar: await deps.calendarFor(agency.id),
+        ...(delivered ? { external: delivered.external } : {}),
+      });
+      let stored: StoredDossier;
+      try {
+        stored = await deps.dossiers.create(decision);
+      } catch (error) {
+        // The same request retried concurrently filed it first under the claimed code.
+        const filed = request ? await deps.dossiers.get(code) : undefined;
+        if (!filed) throw error;
+        stored = filed;
+      }
+      return { stored, pin };
+    };
+    // A retry of a request already bound to its dossier (`held`) was counted when first filed.
+    const counted =
+      channel === 'online' && !delivered && !held && deps.quotas
+        ? await spend(deps.quotas, 'filings', caller.sub, deps.now())
+        : undefined;
+    let filing: { stored: StoredDossier; pin: string };
     try {
-      stored = await deps.dossiers.create(decision);
+      filing = await store();
     } catch (error) {
-      // The same request retried concurrently filed it first under the claimed code.
-      const filed = request ? await deps.dossiers.get(code) : undefined;
-      if (!filed) throw error;
-      stored = filed;
+      // Nothing filed (a rule refused it, or a write failed): the citizen's filing is not spent.
+      await counted?.release();
+      throw error;
     }
-    await deps.relay(stored);
-    return receiptOf(stored, intake.name, pin);
+    await deps.relay(filing.stored);
+    return receiptOf(filing.stored, intake.name, filing.pin);
   };
 }
 

@@ -21,6 +21,11 @@ export const keys = {
   lookupAttempts: (code: string) => ({ pk: `LOOKUP#${code}`, sk: 'ATTEMPTS' }),
   /** Failed look-ups from one client address (the caller's source IP), across codes. */
   lookupClientAttempts: (address: string) => ({ pk: `LOOKUPCLIENT#${address}`, sk: 'ATTEMPTS' }),
+  /**
+   * A quota's counter (quota-counter.ts): `<flow>#<subject>`, e.g. a citizen's filings, a dossier's
+   * upload grants, a recipient's texts of the day (by a digest of the number, never the number itself).
+   */
+  quota: (flow: string, subject: string) => ({ pk: `QUOTA#${flow}#${subject}`, sk: 'COUNT' }),
   /** Directory of an agency's children (roots: no parent), sorted by level then id. */
   agencyChildren: (parentId: string | undefined) => (parentId ? `AGENCIES#PARENT#${parentId}` : 'AGENCIES#ROOTS'),
   agencyChild: (parentId: string | undefined, level: string, id: string) => ({

@@ -159,7 +159,14 @@ export type PreferenceRepository = ReturnType<typeof preferenceRepository>;
 
 export type DeliveryChannel = 'email' | 'sms';
 
-export type Claim = { outcome: 'claimed'; token: string } | { outcome: 'sent' } | { outcome: 'busy' };
+/** `settled`: sent, or skipped for good (a recipient's daily limit reached): nothing more to do. */
+export type Claim = { outcome: 'claimed'; token: string } | { outcome: 'settled' } | { outcome: 'busy' };
+
+/** How a claimed delivery ended: `skipped` is final, like `sent`; `failed` is retried. */
+export type DeliveryOutcome =
+  | { status: 'sent'; at: string }
+  | { status: 'skipped'; at: string; reason: string }
+  | { status: 'failed'; at: string; reason: string };
 
 /**
  * Delivery records: one item per (event, channel, recipient). A worker claims it before sending
@@ -206,7 +213,7 @@ export function deliveryRepository(tableName: string, options: { leaseSeconds: n
             ConsistentRead: true,
           }),
         );
-        return Item?.status === 'sent' ? { outcome: 'sent' } : { outcome: 'busy' };
+        return Item?.status === 'sent' || Item?.status === 'skipped' ? { outcome: 'settled' } : { outcome: 'busy' };
       }
     },
 
@@ -215,7 +222,7 @@ export function deliveryRepository(tableName: string, options: { leaseSeconds: n
       channel: DeliveryChannel,
       recipientId: string,
       token: string,
-      outcome: { status: 'sent'; at: string } | { status: 'failed'; at: string; reason: string },
+      outcome: DeliveryOutcome,
     ): Promise<void> {
       try {
         await db.send(
@@ -234,7 +241,7 @@ export function deliveryRepository(tableName: string, options: { leaseSeconds: n
               ':status': outcome.status,
               ':at': outcome.at,
               ':token': token,
-              ':reason': outcome.status === 'failed' ? outcome.reason : '',
+              ':reason': outcome.status === 'sent' ? '' : outcome.reason,
             },
           }),
         );

@@ -170,7 +170,8 @@ async function fileDossier(context: SignedInContext, procedure: Procedure): Prom
   try {
     receipt = await api.post<FilingReceipt>('/v1/dossiers', filingBody(values, procedure), key);
   } catch (error) {
-    if (error instanceof ApiError && [400, 409, 422].includes(error.status)) {
+    // 429: the citizen's filing quota is spent; the API's sentence says when to try again.
+    if (error instanceof ApiError && [400, 409, 422, 429].includes(error.status)) {
       const fromApi = messagesOfApi(error.fields);
       const sentence = error.fields.length ? (error.detail ?? error.title) : error.sentence;
       return filingForm(context, procedure, error.status, {

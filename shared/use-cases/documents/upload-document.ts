@@ -22,6 +22,7 @@ import { sniffBytes, sniffContentType } from '../../domain/documents/sniff.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
 import { toVnIso } from '../../domain/time.ts';
 import { readableDossier } from '../get-dossier.ts';
+import { type Quotas, spend } from '../quotas.ts';
 
 export const UploadBody = z.strictObject({
   /** Index of the required document in the procedure the dossier was filed under. */
@@ -51,6 +52,8 @@ export interface RequestUploadDeps extends Deps {
   catalogue: CatalogueRepository;
   presigner: Presigner;
   newId?: () => string;
+  /** Each grant is a pending document and a presigned form: counted per dossier (UPLOAD_GRANTS_PER_DOSSIER). */
+  quotas?: Quotas;
 }
 
 export interface CompleteUploadDeps extends Deps {
@@ -94,6 +97,8 @@ export function requestUpload(deps: RequestUploadDeps) {
       documents: procedure.documents,
       now: deps.now(),
     });
+    // Counted once the request is known to be a valid one, whoever asks (applicant or receiver).
+    if (deps.quotas) await spend(deps.quotas, 'upload-grants', dossier.code, deps.now());
     await deps.documents.create(document);
     const upload = await deps.presigner.presignUpload(document.key, {
       contentType: document.contentType,

@@ -13,6 +13,7 @@ import { authorSummary, authorView, officialSummary, officialView, publicView } 
 import { RuleViolation } from '../../domain/rule-violation.ts';
 import { readableDossier } from '../get-dossier.ts';
 import type { PageQuery } from '../pagination.ts';
+import { type Quotas, spend } from '../quotas.ts';
 import { reconcileFeedbackCounts } from './feedback-counts.ts';
 import type { AgencyFeedbackQuery, FeedbackActionBody, FileFeedbackBody } from './schemas.ts';
 
@@ -29,9 +30,19 @@ const listOf = <T>(result: { items: Feedback[]; nextCursor?: string }, view: (f:
   ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}),
 });
 
-/** A citizen files feedback to an agency, optionally about a dossier of their own (someone else's: 404). */
+/**
+ * A citizen files feedback to an agency, optionally about a dossier of their own (someone else's: 404).
+ * Counted per account (FEEDBACK_PER_CITIZEN), anonymous or not: anonymity hides the author from the
+ * agency, not from the platform, which knows the caller by the token. Not per client address: the
+ * portal files its users' feedback from its own address, which would put them all in one count.
+ */
 export function fileFeedbackUseCase(
-  deps: FeedbackDeps & { agencies: Pick<AgencyRepository, 'get'>; dossiers: DossierRepository; newId?: () => string },
+  deps: FeedbackDeps & {
+    agencies: Pick<AgencyRepository, 'get'>;
+    dossiers: DossierRepository;
+    newId?: () => string;
+    quotas?: Quotas;
+  },
 ) {
   return async (caller: Caller, body: FileFeedbackBody) => {
     if (body.dossierCode) await readableDossier(deps.dossiers, caller, body.dossierCode);
@@ -39,6 +50,7 @@ export function fileFeedbackUseCase(
       throw new RuleViolation('invalid', 'unknown-agency', `Không có cơ quan mã ${body.agencyId}.`);
     }
     const feedback = fileFeedback(caller, body, (deps.newId ?? randomUUID)(), deps.now());
+    if (deps.quotas) await spend(deps.quotas, 'feedback', caller.sub, deps.now());
     await deps.feedback.create(feedback);
     await reconcileFeedbackCounts(deps.counters, feedback);
     return authorView(feedback);

@@ -312,6 +312,24 @@ describe('filing a dossier', () => {
     expect(response.body).toContain('<option value="07210" selected>');
   });
 
+  it('gives the form back with when to try again once the citizen’s filing quota is spent', async () => {
+    const api = fakeApi(
+      () => communes,
+      () => {
+        throw new ApiError(
+          429,
+          'too-many-filings',
+          'Quá nhiều yêu cầu',
+          'Tài khoản đã nộp quá nhiều hồ sơ trực tuyến trong thời gian ngắn; vui lòng thử lại sau 42 phút.',
+        );
+      },
+    );
+    const response = await postMultipart(deps(api), '/portal/nop-ho-so/1.001193', filled());
+    expect(response.status).toBe(429);
+    expect(response.body).toContain('vui lòng thử lại sau 42 phút.');
+    expect(response.body).toContain('value="Bắc Giang"');
+  });
+
   it('answers with the receipt and its PIN, uploading each file under its own key; a refused file is listed', async () => {
     const posts: { path: string; body: unknown; key?: string }[] = [];
     const api = fakeApi(
