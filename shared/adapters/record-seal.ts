@@ -1,8 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import { platformSecret } from './platform-secret.ts';
 
-/** As the partners' secrets: cached per process, so a rotated secret reaches every instance within this. */
-const cacheSeconds = 300;
 const version = 'v1';
 
 /**
@@ -42,19 +40,15 @@ export function recordSealOf(secret: string): RecordSeal {
   };
 }
 
-/**
- * The platform's record seal: the secret from AWS Secrets Manager in the cloud (Powertools caches it),
- * from the local cloud's configuration otherwise. Neither is a deployment error, found on first use.
- */
+/** The platform's record seal, with its secret (platform-secret.ts). */
 export async function recordSeal(): Promise<RecordSeal> {
   // Loaded on first use, not with this module: tests build repositories before the environment is set.
   const { config } = await import('../config.ts');
-  const arn = config.RECORD_SEAL_SECRET_ARN;
-  if (arn) {
-    const secret = await getSecret<string>(arn, { maxAge: cacheSeconds });
-    if (typeof secret === 'string' && secret.length >= 32) return recordSealOf(secret);
-    throw new Error('The record seal secret is empty or shorter than 32 characters');
-  }
-  if (config.RECORD_SEAL_SECRET) return recordSealOf(config.RECORD_SEAL_SECRET);
-  throw new Error('No record seal secret configured (RECORD_SEAL_SECRET_ARN)');
+  const secret = await platformSecret({
+    name: 'record seal secret',
+    arn: config.RECORD_SEAL_SECRET_ARN,
+    local: config.RECORD_SEAL_SECRET,
+    arnVariable: 'RECORD_SEAL_SECRET_ARN',
+  });
+  return recordSealOf(secret);
 }
