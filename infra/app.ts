@@ -148,6 +148,7 @@ export function buildApp(app: App = new App()): EgovApp {
     description: 'egov-one-stop: alarms and the alarm topic',
     httpApi: api.httpApi,
     functions,
+    queues: messaging.queues,
     deadLetterQueues,
     alarmEmail: settings.alarmEmail,
   });

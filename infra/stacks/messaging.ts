@@ -35,7 +35,8 @@ export class MessagingStack extends Stack {
         enforceSSL: true,
         encryption: QueueEncryption.SQS_MANAGED,
         visibilityTimeout: Duration.seconds(visibilityTimeoutSeconds(name)),
-        retentionPeriod: Duration.days(4),
+        // SQS's longest: an event waits two weeks for a consumer that is down, not the 4-day default.
+        retentionPeriod: Duration.days(14),
         deadLetterQueue: { queue: dlq, maxReceiveCount: trigger.maxReceiveCount },
       });
       this.queues.set(name, queue);

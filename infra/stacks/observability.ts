@@ -18,8 +18,12 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { FunctionName } from '../manifest.ts';
+import { type FunctionName, specOf, visibilityTimeoutSeconds } from '../manifest.ts';
 import type { PlatformFunction } from './platform-function.ts';
+
+/** How long a message may wait for `name` while its receives last: visibility timeout × maxReceiveCount. */
+export const backlogAgeSeconds = (name: FunctionName, maxReceiveCount: number): number =>
+  visibilityTimeoutSeconds(name) * maxReceiveCount;
 
 /** Share of API requests answered 5xx, in percent, above which someone is told. */
 export const api5xxRatePercent = 1;
@@ -27,6 +31,8 @@ export const api5xxRatePercent = 1;
 export interface ObservabilityStackProps extends StackProps {
   httpApi: IHttpApi;
   functions: ReadonlyMap<FunctionName, PlatformFunction>;
+  /** The queue each consumer function reads, by function name. */
+  queues: ReadonlyMap<FunctionName, IQueue>;
   /** Every dead-letter queue of the platform, by a readable name. */
   deadLetterQueues: ReadonlyMap<string, IQueue>;
   alarmEmail: string | undefined;
@@ -115,6 +121,25 @@ export class ObservabilityStack extends Stack {
           }),
         );
       }
+    }
+
+    // Every consumer's queue: a message older than its receives allow (visibility timeout × maxReceiveCount)
+    // would have been processed or moved to the DLQ by now; older means the consumer is not keeping up or not running.
+    for (const [name, queue] of props.queues) {
+      const trigger = specOf(name).trigger;
+      if (trigger.kind !== 'queue') continue;
+      const maxAgeSeconds = backlogAgeSeconds(name, trigger.maxReceiveCount);
+      watch(
+        queue
+          .metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: 'Maximum' })
+          .createAlarm(this, `${name}-BacklogAge`, {
+            alarmDescription: `The oldest message for ${name} has waited more than ${maxAgeSeconds} s`,
+            threshold: maxAgeSeconds,
+            comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+            evaluationPeriods: 1,
+            treatMissingData: TreatMissingData.NOT_BREACHING,
+          }),
+      );
     }
 
     // Every dead-letter queue: one message is one event or run that needs a person (and a redrive).

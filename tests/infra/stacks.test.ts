@@ -409,16 +409,17 @@ describe('messaging', () => {
         JSON.stringify(p.Properties.PolicyDocument).includes('"aws:SecureTransport":"false"'),
     );
   /** The alarm watching the depth of a dead-letter queue, by the queue's `QueueName` reference. */
-  const depthAlarm = (dlqId: string) =>
+  const queueAlarm = (metric: string, queueId: string) =>
     alarms.find(
       (a) =>
-        a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+        a.Properties.MetricName === metric &&
         a.Properties.Dimensions.some(
           (d: { Name: string; Value: unknown }) =>
             d.Name === 'QueueName' &&
-            JSON.stringify(resolved(d.Value)) === JSON.stringify({ 'Fn::GetAtt': [dlqId, 'QueueName'] }),
+            JSON.stringify(resolved(d.Value)) === JSON.stringify({ 'Fn::GetAtt': [queueId, 'QueueName'] }),
         ),
     );
+  const depthAlarm = (dlqId: string) => queueAlarm('ApproximateNumberOfMessagesVisible', dlqId);
 
   it('has one queue and one dead-letter queue per queue consumer, and no other queue', () => {
     expect(Object.keys(resourcesOf('messaging', 'AWS::SQS::Queue'))).toHaveLength(queueConsumers.length * 2);
@@ -435,7 +436,9 @@ describe('messaging', () => {
     expect(dlq.Properties.QueueName).toBe(`${stackIds.messaging}-${name}-dlq`);
     expect(queue.Properties.VisibilityTimeout).toBe(visibilityTimeoutSeconds(name));
     expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * specOf(name).timeoutSeconds);
-    expect(dlq.Properties.MessageRetentionPeriod).toBeGreaterThan(queue.Properties.MessageRetentionPeriod);
+    // SQS's longest retention on both: an event waits two weeks for a consumer that is down.
+    expect(queue.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
+    expect(dlq.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
     for (const [id, q] of [
       [queueId, queue],
       [dlqId, dlq],
@@ -447,6 +450,12 @@ describe('messaging', () => {
     expect(alarm, `an alarm on the DLQ of ${name}`).toBeDefined();
     expect(alarm?.Properties).toMatchObject({
       Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [{ Ref: topicId }],
+    });
+    // A backlog-age alarm on the queue: older than visibility timeout × receives means nothing consumes it.
+    expect(queueAlarm('ApproximateAgeOfOldestMessage', queueId)?.Properties, `backlog age of ${name}`).toMatchObject({
+      Threshold: visibilityTimeoutSeconds(name) * trigger.maxReceiveCount,
       ComparisonOperator: 'GreaterThanThreshold',
       AlarmActions: [{ Ref: topicId }],
     });
