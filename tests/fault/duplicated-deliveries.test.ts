@@ -70,7 +70,7 @@ describe(`${dossierCount} dossiers through the pipeline, every message delivered
       }),
     );
     const filedAt = Date.now();
-    await cloud.settle({ timeoutMs: 840_000 });
+    await cloud.settle();
     console.info(
       `${dossierCount} dossiers: filed in ${((filedAt - started) / 1000).toFixed(1)} s, settled ${((Date.now() - filedAt) / 1000).toFixed(1)} s later`,
     );
