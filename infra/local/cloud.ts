@@ -19,6 +19,9 @@ import { type ConsumerName, type ConsumerQueues, createResources } from './resou
 import { startPartnerServer } from './partners/server.ts';
 import type { Simulators } from './partners/simulators.ts';
 import { startScheduler } from './scheduler.ts';
+import { type CloudProbe, type SettleOptions, settle } from './settle.ts';
+
+export type { SettleOptions };
 
 export interface CloudClients {
   dynamo: DynamoDBClient;
@@ -64,13 +67,6 @@ export interface LocalCloudOptions {
   environment?: Readonly<Record<string, string>>;
 }
 
-export interface SettleOptions {
-  /** Default 30 s. */
-  timeoutMs?: number;
-  /** Pause between the checks; default 25 ms. */
-  intervalMs?: number;
-}
-
 export interface LocalCloud {
   apiUrl: string;
   env: Readonly<Record<string, string>>;
@@ -86,7 +82,10 @@ export interface LocalCloud {
   issueToken(user: DemoUser, options?: IssueOptions): Promise<string>;
   /** Invokes a scheduled function now; resolves its result. */
   runSchedule(name: FunctionName): Promise<unknown>;
-  /** Resolves once every consumer queue is empty (visible, in flight, delayed) and no handler runs, twice in a row. */
+  /**
+   * Resolves once every consumer queue is empty (visible, in flight, delayed) and no handler runs, twice in a
+   * row; rejects when nothing has moved for `stallMs` while no delay, visibility or function timeout is pending.
+   */
   settle(options?: SettleOptions): Promise<void>;
   stop(): Promise<void>;
 }
@@ -183,18 +182,33 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const scheduler = startScheduler({ invoker, log, timers: options.scheduler ?? true });
     cleanups.push(() => scheduler.stop());
 
-    const queueDepth = (): number =>
-      resources.queues.reduce((sum, q) => {
-        const m = emulators.fauxqs.inspectQueue(q.queueName)?.messages;
-        return sum + (m ? m.ready.length + m.delayed.length + m.inflight.length : 0);
-      }, 0);
-
-    const describe = (): string => {
-      const queues = resources.queues.map((q) => {
-        const m = emulators.fauxqs.inspectQueue(q.queueName)?.messages;
-        return `${q.name}: ${m?.ready.length ?? 0} ready, ${m?.inflight.length ?? 0} in flight, ${m?.delayed.length ?? 0} delayed`;
-      });
-      return `${queues.join('; ')}; ${invoker.active} invocation(s) running`;
+    const probe = (): CloudProbe => {
+      const states = resources.queues.map((q) => ({
+        name: q.name,
+        m: emulators.fauxqs.inspectQueue(q.queueName)?.messages,
+      }));
+      let depth = 0;
+      let waitingUntil = invoker.runningUntil;
+      const counts: number[] = [invoker.started, invoker.finished];
+      for (const { m } of states) {
+        if (!m) continue;
+        depth += m.ready.length + m.delayed.length + m.inflight.length;
+        counts.push(m.ready.length, m.inflight.length, m.delayed.length);
+        for (const d of m.delayed) waitingUntil = Math.max(waitingUntil, d.delayUntil ?? 0);
+        for (const f of m.inflight) waitingUntil = Math.max(waitingUntil, f.visibilityDeadline);
+      }
+      return {
+        idle: depth === 0 && invoker.active === 0,
+        progress: counts.join(','),
+        waitingUntil,
+        describe: () =>
+          `${states
+            .map(
+              ({ name, m }) =>
+                `${name}: ${m?.ready.length ?? 0} ready, ${m?.inflight.length ?? 0} in flight, ${m?.delayed.length ?? 0} delayed`,
+            )
+            .join('; ')}; ${invoker.active} invocation(s) running`,
+      };
     };
 
     let stopping: Promise<void> | undefined;
@@ -209,7 +223,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       partnersUrl: partners.url,
       issueToken: (user, issueOptions) => jwt.issueToken(user, issueOptions),
       runSchedule: (name) => scheduler.runNow(name),
-      settle: (settleOptions) => settle(() => queueDepth() === 0 && invoker.active === 0, describe, settleOptions),
+      settle: (settleOptions) => settle(probe, settleOptions),
       stop() {
         stopping ??= runCleanups();
         return stopping;
@@ -229,16 +243,4 @@ function createClients(emulators: Emulators): CloudClients {
     sqs: new SQSClient({ ...common, endpoint: emulators.sqsEndpoint }),
     s3: new S3Client({ ...common, endpoint: emulators.s3Endpoint, forcePathStyle: true }),
   };
-}
-
-async function settle(idle: () => boolean, describe: () => string, options: SettleOptions = {}): Promise<void> {
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
-  const interval = options.intervalMs ?? 25;
-  let quietChecks = 0;
-  // Twice in a row: a handler may finish (count 0) a moment before its sent message is counted elsewhere.
-  while (quietChecks < 2) {
-    if (Date.now() > deadline) throw new Error(`settle() timed out: ${describe()}`);
-    quietChecks = idle() ? quietChecks + 1 : 0;
-    if (quietChecks < 2) await new Promise((resolve) => setTimeout(resolve, interval));
-  }
 }

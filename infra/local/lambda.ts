@@ -36,9 +36,20 @@ export interface Invoker {
   readonly active: number;
 }
 
-export function createInvoker(loadHandler: HandlerLoader = importHandler): Invoker {
+/** The invoker the local cloud runs, with what settle() reads progress from. */
+export interface CountingInvoker extends Invoker {
+  /** Invocations started so far, and finished so far. */
+  readonly started: number;
+  readonly finished: number;
+  /** The latest timeout (ms since the epoch) of the running invocations; 0 when none runs. */
+  readonly runningUntil: number;
+}
+
+export function createInvoker(loadHandler: HandlerLoader = importHandler): CountingInvoker {
   const handlers = new Map<FunctionName, Promise<LambdaHandler>>();
-  let active = 0;
+  const running = new Set<{ deadline: number }>();
+  let started = 0;
+  let finished = 0;
 
   const handlerOf = (name: FunctionName): Promise<LambdaHandler> => {
     let loading = handlers.get(name);
@@ -52,12 +63,25 @@ export function createInvoker(loadHandler: HandlerLoader = importHandler): Invok
 
   return {
     get active() {
-      return active;
+      return running.size;
+    },
+    get started() {
+      return started;
+    },
+    get finished() {
+      return finished;
+    },
+    get runningUntil() {
+      let latest = 0;
+      for (const invocation of running) latest = Math.max(latest, invocation.deadline);
+      return latest;
     },
     async invoke(name, event) {
-      active++;
       const spec = specOf(name);
       const deadline = Date.now() + spec.timeoutSeconds * 1000;
+      const invocation = { deadline };
+      running.add(invocation);
+      started++;
       let timer: NodeJS.Timeout | undefined;
       try {
         const handler = await handlerOf(name);
@@ -70,7 +94,8 @@ export function createInvoker(loadHandler: HandlerLoader = importHandler): Invok
         ]);
       } finally {
         clearTimeout(timer);
-        active--;
+        running.delete(invocation);
+        finished++;
       }
     },
   };

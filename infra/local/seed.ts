@@ -14,6 +14,5 @@ export async function seedDemoProvince(ctx: { clients: { dynamo: DynamoDBClient 
   const client = DynamoDBDocumentClient.from(ctx.clients.dynamo, { marshallOptions: { removeUndefinedValues: true } });
   const agencies = agencyRepository(ctx.tableName, client);
   const catalogue = catalogueRepository(ctx.tableName, client);
-  await seedAgencyDirectory(agencies, communeAgencies);
-  await Promise.all(demoProcedures.map((procedure) => catalogue.putProcedure(procedure)));
+  await Promise.all([seedAgencyDirectory(agencies, communeAgencies), catalogue.importProcedures(demoProcedures)]);
 }

@@ -156,14 +156,14 @@ try {
   const lifecycle = async () => {
     const filed = await call('citizen-an', 'POST', '/v1/dossiers', birthRegistration({ returnMethod: 'online' }));
     const code = filed.code as string;
-    await cloud.settle({ timeoutMs: 120_000 });
+    await cloud.settle();
     await act('receiver-lan', code, { type: 'receive' });
     await act('receiver-lan', code, { type: 'forward', assigneeId: 'specialist-ha' });
     await act('specialist-ha', code, { type: 'forward', assigneeId: 'leader-hung' });
     await act('leader-hung', code, { type: 'decide', outcome: 'approved' });
-    await cloud.settle({ timeoutMs: 120_000 });
+    await cloud.settle();
     await act('receiver-lan', code, { type: 'return-result' });
-    await cloud.settle({ timeoutMs: 120_000 });
+    await cloud.settle();
     // The applicant follows up once: the dossier and the inbox.
     await call('citizen-an', 'GET', `/v1/dossiers/${code}`);
     await call('citizen-an', 'GET', '/v1/me/notifications?limit=20');

@@ -218,16 +218,14 @@ describe('every seeded procedure is carried to its end by the demo province’s 
         expect.objectContaining({ valid: true, kind: 'organisation' }),
       ],
     });
-    if (pdfSignatures) {
-      const documents = await request(cloud, 'GET', `/v1/dossiers/${code}/documents`, {
-        token: await token('citizen-an'),
-      });
-      const result = (documents.body.items as { kind: string; download?: { url: string } }[]).find(
-        (i) => i.kind === 'result',
-      );
-      const bytes = Buffer.from(await (await fetch(result?.download?.url ?? '')).arrayBuffer());
-      expect(pdfSignatures(bytes).match(/Signature Validation: Signature is Valid/g)).toHaveLength(2);
-    }
+    const documents = await request(cloud, 'GET', `/v1/dossiers/${code}/documents`, {
+      token: await token('citizen-an'),
+    });
+    const result = (documents.body.items as { kind: string; download?: { url: string } }[]).find(
+      (i) => i.kind === 'result',
+    );
+    const bytes = Buffer.from(await (await fetch(result?.download?.url ?? '')).arrayBuffer());
+    expect(pdfSignatures(bytes).match(/Signature Validation: Signature is Valid/g)).toHaveLength(2);
   });
 
   it('covers the whole catalogue, commune procedures in as many communes', () => {

@@ -85,7 +85,7 @@ describe('a real consumer', () => {
     const submitted = dossiers.map(({ events }) => events.find((e) => e.type === 'DossierSubmitted'));
     const poison = JSON.stringify({ id: 'poison-1', type: 'DossierSubmitted' });
     await deliver('record-indicators', [...submitted.map((e) => JSON.stringify(e)), poison]);
-    await cloud.settle({ timeoutMs: 50_000 });
+    await cloud.settle();
 
     expect(batches['record-indicators'][0]).toHaveLength(4);
     const facts = await effects(cloud.tableName).factVersions(agencyId);
@@ -108,7 +108,7 @@ describe('a real consumer', () => {
     dieMidBatch.add('notify').add('record-indicators');
     await deliver('notify', of('DossierRouted'));
     await deliver('record-indicators', of('DossierSubmitted'));
-    await cloud.settle({ timeoutMs: 50_000 });
+    await cloud.settle();
     expect(dieMidBatch.size).toBe(0);
     expect(batches.notify[0]).toHaveLength(4);
 

@@ -87,7 +87,7 @@ describe('a poison message', () => {
     await file();
     await cloud.settle();
     await file();
-    await cloud.settle({ timeoutMs: 60_000 });
+    await cloud.settle();
     const [failsBefore = '', failsAfter = ''] = [...broken.keys()];
     expect([...broken.values()]).toEqual(['before', 'after']);
 

@@ -68,7 +68,7 @@ describe('function bundles', () => {
       process.env[key] = value;
     }
     // Bundling every function shares two cores with the other test files: minutes, not a limit on anything.
-  }, 600_000);
+  });
 
   afterAll(() => {
     for (const [key, value] of Object.entries(saved)) {

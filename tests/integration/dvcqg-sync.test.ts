@@ -36,7 +36,7 @@ describe('status changes pushed to the national portal', () => {
     });
     expect(filed.status).toBe(201);
     const code = filed.body.code as string;
-    await cloud.settle({ timeoutMs: 60_000 });
+    await cloud.settle();
     expect(pushed(code)).toEqual([
       expect.objectContaining({
         id: `${code}:1`,
@@ -67,7 +67,7 @@ describe('status changes pushed to the national portal', () => {
     expect(delivered.status).toBe(201);
     const code = (delivered.body as { code: string }).code;
     cloud.partners.dvcqg.failNext(1);
-    await cloud.settle({ timeoutMs: 60_000 });
+    await cloud.settle();
 
     let version = (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['receiver-lan'] })).body
       .version as number;
@@ -84,10 +84,10 @@ describe('status changes pushed to the national portal', () => {
     cloud.partners.dvcqg.failNext(3);
     await step('leader-hung', code, version, { type: 'decide', outcome: 'approved' });
     // The sign worker records the signed result (a new version) before the result can go back.
-    await cloud.settle({ timeoutMs: 90_000 });
+    await cloud.settle();
     version = (await request(cloud, 'GET', `/v1/dossiers/${code}`, { token: tokens['receiver-lan'] })).body.version;
     await step('receiver-lan', code, version, { type: 'return-result' });
-    await cloud.settle({ timeoutMs: 90_000 });
+    await cloud.settle();
 
     const updates = pushed(code);
     expect(updates.map((u) => u.status)).toEqual([1, 2, 4, 5, 4, 9, 10]);

@@ -29,7 +29,7 @@ beforeAll(async () => {
     body: { name: 'Phạm Văn Minh', roles: ['specialist'] },
   });
   expect(roster.status).toBeLessThan(300);
-}, 60_000);
+});
 afterAll(() => cloud?.stop());
 
 const contact = {

@@ -69,7 +69,7 @@ beforeAll(async () => {
   record = recordAt('2026-04-01T08:00:00+07:00');
   report = computeIndicatorReport({ agencies, facts });
   closeMonth = closeIndicatorMonth({ agencies, facts });
-}, 60_000);
+});
 afterAll(() => cloud?.stop());
 
 let recordAt: (
@@ -233,7 +233,7 @@ describe('the indicator report of March 2026 for the province', () => {
       '2026-04-01T09:00:00+07:00',
     );
     marchReport = (await report(province, march)).report;
-  }, 60_000);
+  });
 
   it('gives exactly the expected counts', () => {
     expect(marchReport.period).toEqual({ id: '2026-03', kind: 'month', from: '2026-03-01', to: '2026-03-31' });
@@ -391,7 +391,7 @@ describe('a month in which dossiers were digitised and results signed (May 2026)
     await happen(base('M5', { channel: 'dvcqg', external: { dvcqgId: 'G-1' } }), filed, recordMay());
 
     may = (await report(commune, { kind: 'month', year: 2026, index: 5 })).report;
-  }, 60_000);
+  });
 
   it('counts the digitised dossiers, the signed results and the synchronised ones', () => {
     expect(may.totals.counts).toMatchObject({

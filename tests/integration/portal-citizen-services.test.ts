@@ -32,7 +32,7 @@ beforeAll(async () => {
   }
   an = await signInToPortal(cloud.apiUrl, 'citizen-an');
   binh = await signInToPortal(cloud.apiUrl, 'citizen-binh');
-}, 60_000);
+});
 afterAll(() => cloud?.stop());
 
 /** A copy of a civil-status extract at Phường Bắc Giang: 8.000 đồng, due at intake. */
@@ -137,7 +137,7 @@ describe('rating a returned dossier and checking its signed result', () => {
   let code: string;
   beforeAll(async () => {
     code = await decided();
-  }, 60_000);
+  });
 
   it('refuses before the return, rates once after it, and says so the second time', async () => {
     const early = await an.get(paths.myDossierRating(code));

@@ -24,7 +24,7 @@ beforeAll(async () => {
   await cloud.settle();
   hung = await signInToPortal(cloud.apiUrl, 'leader-hung');
   quang = await signInToPortal(cloud.apiUrl, 'admin-quang');
-}, 90_000);
+});
 afterAll(() => cloud?.stop());
 
 const [year = 0, month = 0] = monthOf(new Date()).split('-').map(Number);
@@ -95,7 +95,7 @@ describe('the reports pages', () => {
     expect(page.body).toContain(`Năm ${year}`);
     expect(downloadLinks(page.body)).toHaveLength(3);
     expect(Buffer.byteLength(page.body)).toBeLessThan(100_000);
-  }, 180_000);
+  });
 
   it("shows a leader 404 for a report outside their agency's scope", async () => {
     expect(provinceReport).not.toBe('');

@@ -14,7 +14,7 @@ beforeAll(async () => {
   cloud = await startLocalCloud({ seed: seedDemoProvince, scheduler: false });
   for (const sub of ['citizen-an', 'citizen-binh', 'receiver-lan', 'specialist-ha', 'leader-hung'])
     tokens[sub] = await tokenFor(cloud, sub);
-}, 60_000);
+});
 afterAll(() => cloud?.stop());
 
 const step = (sub: string, code: string, version: number, body: Record<string, unknown>) =>

@@ -27,7 +27,7 @@ beforeAll(async () => {
     expect(filed.status).toBe(201);
   }
   await cloud.settle();
-}, 90_000);
+});
 afterAll(() => cloud?.stop());
 
 const thisMonth = () => {

@@ -48,8 +48,9 @@ export async function newContext(browser: Browser, options: { javaScript: boolea
     // The pages' CSP forbids every script, axe's too; without JavaScript there is nothing to bypass.
     bypassCSP: options.javaScript,
   });
-  // A missing element fails the test in seconds rather than at the test timeout.
-  context.setDefaultTimeout(10_000);
+  // How long a missing element or a page that never loads takes to fail a test, well short of the test
+  // timeout; long enough for a page the in-process cloud renders on a busy machine (two runs at once).
+  context.setDefaultTimeout(60_000);
   scriptable.set(context, options.javaScript);
   return context;
 }

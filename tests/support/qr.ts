@@ -1,13 +1,11 @@
 /**
  * Reads the QR code printed on a PDF as a phone would: the first page rasterised by poppler's
- * `pdftoppm` (grey, 150 dpi), then decoded by ZXing's QR reader (@zxing/library). Undefined without poppler.
+ * `pdftoppm` (grey, 150 dpi), then decoded by ZXing's QR reader (@zxing/library). Needs poppler (pdf.ts).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { BinaryBitmap, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
-import { pdfText } from './pdf.ts';
+import { fileOf, poppler } from './pdf.ts';
 
 /** A binary PGM (P5, 8-bit) as pdftoppm writes it: header, then one byte of grey per pixel. */
 function readPgm(bytes: Buffer): { width: number; height: number; grey: Uint8ClampedArray } {
@@ -21,24 +19,11 @@ function readPgm(bytes: Buffer): { width: number; height: number; grey: Uint8Cla
   return { width: w, height: h, grey: new Uint8ClampedArray(bytes.subarray(start, start + w * h)) };
 }
 
-export const pdfQrCode = pdfText
-  ? (pdf: Uint8Array): string => {
-      const dir = mkdtempSync(join(tmpdir(), 'qr-'));
-      writeFileSync(join(dir, 'form.pdf'), pdf);
-      execFileSync('pdftoppm', [
-        '-gray',
-        '-r',
-        '150',
-        '-f',
-        '1',
-        '-l',
-        '1',
-        '-singlefile',
-        join(dir, 'form.pdf'),
-        join(dir, 'page'),
-      ]);
-      const { width, height, grey } = readPgm(readFileSync(join(dir, 'page.pgm')));
-      const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(grey, width, height)));
-      return new QRCodeReader().decode(bitmap, new Map([[DecodeHintType.TRY_HARDER, true]])).getText();
-    }
-  : undefined;
+export function pdfQrCode(pdf: Uint8Array): string {
+  const file = fileOf(pdf, 'form.pdf');
+  const page = join(dirname(file), 'page');
+  poppler('pdftoppm', ['-gray', '-r', '150', '-f', '1', '-l', '1', '-singlefile', file, page]);
+  const { width, height, grey } = readPgm(readFileSync(`${page}.pgm`));
+  const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(grey, width, height)));
+  return new QRCodeReader().decode(bitmap, new Map([[DecodeHintType.TRY_HARDER, true]])).getText();
+}

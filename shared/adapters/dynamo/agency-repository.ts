@@ -16,6 +16,7 @@ import {
 } from '../../domain/calendar/index.ts';
 import type { Official } from '../../domain/official.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
+import { batchPut } from './batch-put.ts';
 import { db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { keys } from './keys.ts';
@@ -74,6 +75,33 @@ const defaultCacheSeconds = 60;
 const maxDepth = 20;
 
 type Item = Record<string, unknown>;
+
+/** An agency's copies in the directories (by parent, by level): written before the agency item. */
+const agencyCopies = (agency: Agency): Item[] => [
+  { ...keys.agencyChild(agency.parentId, agency.level, agency.id), ...agency },
+  { ...keys.agencyAtLevel(agency.level, agency.id), ...agency },
+];
+const agencyItem = (agency: Agency): Item => ({ ...keys.agency(agency.id), ...agency });
+/** An official's entry in the agency's roster: written before the official item. */
+const rosterEntry = (official: Official): Item => ({
+  ...keys.agencyOfficial(official.agencyId, official.sub),
+  ...official,
+});
+const officialItem = (official: Official): Item => ({ ...keys.official(official.sub), ...official });
+const holidaysItem = (year: number, holidays: readonly Holiday[]): Item => {
+  const item: StoredHolidays = {
+    year,
+    holidays: holidays.map(({ date, name, workingDay }) => ({ date, name, ...(workingDay ? { workingDay } : {}) })),
+  };
+  return { ...keys.holidays(year), ...item };
+};
+
+/** What {@link AgencyRepository.importDirectory} loads. */
+export interface Directory {
+  agencies: readonly Agency[];
+  officials: readonly Official[];
+  holidays: HolidaySchedule;
+}
 
 function withoutKeys<T>(item: Item): T {
   const { pk: _pk, sk: _sk, ...rest } = item;
@@ -185,7 +213,7 @@ export function agencyRepository(
       const previous = await get(agency.id);
       const child = keys.agencyChild(agency.parentId, agency.level, agency.id);
       const atLevel = keys.agencyAtLevel(agency.level, agency.id);
-      await Promise.all([putItem({ ...child, ...agency }), putItem({ ...atLevel, ...agency })]);
+      await Promise.all(agencyCopies(agency).map(putItem));
       if (previous) {
         const stale = [
           keys.agencyChild(previous.parentId, previous.level, previous.id),
@@ -195,8 +223,28 @@ export function agencyRepository(
         );
         await Promise.all(stale.map(deleteItem));
       }
-      await putItem({ ...keys.agency(agency.id), ...agency });
+      await putItem(agencyItem(agency));
       calendarCache.delete(cacheKey(agency.id));
+    },
+
+    /**
+     * Loads agencies, officials and holidays into a table holding none of them yet (seeding), in
+     * BatchWriteItem calls: the same items as put, putOfficial and putHolidays, the copies first and
+     * the items of record last, as they write them. No previous place is looked up, so nothing moves:
+     * for a table that already has some of them, use put and putOfficial.
+     */
+    async importDirectory(directory: Directory): Promise<void> {
+      await batchPut(client, tableName, [
+        ...directory.agencies.flatMap(agencyCopies),
+        ...directory.officials.map(rosterEntry),
+      ]);
+      await batchPut(client, tableName, [
+        ...directory.agencies.map(agencyItem),
+        ...directory.officials.map(officialItem),
+        ...Object.entries(directory.holidays).map(([year, holidays]) => holidaysItem(Number(year), holidays)),
+      ]);
+      scheduleCache.delete(tableName);
+      for (const key of calendarCache.keys()) if (key.startsWith(cacheKey(''))) calendarCache.delete(key);
     },
 
     /** The children of an agency (no parent: the roots), by level then id; optionally one level only. */
@@ -226,12 +274,12 @@ export function agencyRepository(
     /** Creates or replaces an official; moving to another agency moves the roster entry. */
     async putOfficial(official: Official): Promise<void> {
       const previous = await getItem(keys.official(official.sub));
-      await putItem({ ...keys.agencyOfficial(official.agencyId, official.sub), ...official });
+      await putItem(rosterEntry(official));
       const previousAgency = previous?.agencyId as string | undefined;
       if (previousAgency !== undefined && previousAgency !== official.agencyId) {
         await deleteItem(keys.agencyOfficial(previousAgency, official.sub));
       }
-      await putItem({ ...keys.official(official.sub), ...official });
+      await putItem(officialItem(official));
     },
 
     /** An agency's roster, by subject. */
@@ -260,11 +308,7 @@ export function agencyRepository(
 
     /** Replaces a year's holidays (validated by the caller). */
     async putHolidays(year: number, holidays: readonly Holiday[]): Promise<void> {
-      const item: StoredHolidays = {
-        year,
-        holidays: holidays.map(({ date, name, workingDay }) => ({ date, name, ...(workingDay ? { workingDay } : {}) })),
-      };
-      await putItem({ ...keys.holidays(year), ...item });
+      await putItem(holidaysItem(year, holidays));
       scheduleCache.delete(tableName);
       for (const key of calendarCache.keys()) if (key.startsWith(cacheKey(''))) calendarCache.delete(key);
     },

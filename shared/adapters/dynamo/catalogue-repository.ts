@@ -4,6 +4,7 @@ import { type ProcedureSummary, summaryOf } from '../../domain/catalogue/search.
 import { contentOf, procedureVersionTaken, sameContent } from '../../domain/catalogue/versioning.ts';
 import { feeRuleOf, type FlatFee } from '../../domain/fees/rule.ts';
 import type { Procedure } from '../../domain/procedure.ts';
+import { batchPut } from './batch-put.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
 
@@ -15,6 +16,11 @@ const withoutKeys = <T>(item: Record<string, unknown>): T => {
 /** Versions saved before fee rules carry a flat `{ amount, due }` fee: read as the fixed rule it stands for. */
 const upgraded = <T extends { fee: Procedure['fee'] | FlatFee }>(item: T): T =>
   item.fee ? { ...item, fee: feeRuleOf(item.fee) } : item;
+
+const versionItem = (procedure: Procedure) => ({
+  ...keys.procedureVersion(procedure.code, procedure.version),
+  ...procedure,
+});
 
 const procedureOf = (item: Record<string, unknown>): Procedure => upgraded(withoutKeys<Procedure>(item));
 
@@ -84,7 +90,7 @@ export function catalogueRepository(tableName: string, client: DynamoDBDocumentC
         await client.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...keys.procedureVersion(procedure.code, procedure.version), ...procedure },
+            Item: versionItem(procedure),
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );
@@ -99,6 +105,25 @@ export function catalogueRepository(tableName: string, client: DynamoDBDocumentC
       await putUnlessNewer(keys.procedure(procedure.code), procedure, procedure.version);
       await putUnlessNewer(keys.catalogueEntry(procedure.code), summaryOf(procedure), procedure.version);
       return outcome;
+    },
+
+    /**
+     * Loads procedures into a table holding none of them yet (seeding), in BatchWriteItem calls: the
+     * items putProcedure writes, every version first, then the newest version of each code made current
+     * and listed. Unconditional: for a table that may already hold a version, use putProcedure.
+     */
+    async importProcedures(procedures: readonly Procedure[]): Promise<void> {
+      const newest = new Map<string, Procedure>();
+      for (const p of procedures) if ((newest.get(p.code)?.version ?? -Infinity) < p.version) newest.set(p.code, p);
+      await batchPut(client, tableName, procedures.map(versionItem));
+      await batchPut(
+        client,
+        tableName,
+        [...newest.values()].flatMap((p) => [
+          { ...keys.procedure(p.code), ...p },
+          { ...keys.catalogueEntry(p.code), ...summaryOf(p) },
+        ]),
+      );
     },
 
     /**

@@ -32,6 +32,8 @@ const fakes: Partial<Record<string, (event: SQSEvent) => Promise<SQSBatchRespons
     for (const record of event.Records) {
       received.notify.push({ batch, record });
       if (failOnce.delete(record.body)) throw new Error('transient failure');
+      // A handler slowed down (a busy machine): it outlasts settle()'s stall window, within its own timeout.
+      if (JSON.parse(record.body).kind === 'slow') await new Promise((resolve) => setTimeout(resolve, 1000));
     }
     return undefined;
   },
@@ -79,7 +81,7 @@ describe('queue consumers', () => {
       }),
     );
     // The queue is empty only once the poison message has moved to the DLQ.
-    await cloud.settle({ timeoutMs: 50_000 });
+    await cloud.settle();
 
     const firstBatch = received['process-dossier'].filter(
       ({ batch }) => batch === received['process-dossier'][0]?.batch,
@@ -144,13 +146,29 @@ describe('queue consumers', () => {
     expect(bodies('notify', 'routed').map(({ record }) => JSON.parse(record.body).id)).toEqual(['c-1']);
   });
 
+  it('settle() waits out a message delay longer than its stall window: a timer is not a stall', async () => {
+    const body = JSON.stringify({ kind: 'delayed', id: 'd-1' });
+    await cloud.clients.sqs.send(
+      new SendMessageCommand({ QueueUrl: cloud.queueUrls.notify.url, MessageBody: body, DelaySeconds: 1 }),
+    );
+    await cloud.settle({ stallMs: 100 });
+    expect(bodies('notify', 'delayed').map(({ record }) => JSON.parse(record.body).id)).toEqual(['d-1']);
+  });
+
+  it('settle() waits for a handler slower than its stall window: a running invocation is not a stall', async () => {
+    const body = JSON.stringify({ kind: 'slow', id: 's-1' });
+    await cloud.clients.sqs.send(new SendMessageCommand({ QueueUrl: cloud.queueUrls.notify.url, MessageBody: body }));
+    await cloud.settle({ stallMs: 100 });
+    expect(bodies('notify', 'slow').map(({ record }) => JSON.parse(record.body).id)).toEqual(['s-1']);
+  });
+
   it('settle() rejects, naming what is pending, when the queues never drain', async () => {
     const stalled = await startLocalCloud({ pollers: false, scheduler: false, logLevel: 'SILENT', loadHandler });
     try {
       await stalled.clients.sqs.send(
         new SendMessageCommand({ QueueUrl: stalled.queueUrls.notify.url, MessageBody: '{}' }),
       );
-      await expect(stalled.settle({ timeoutMs: 200 })).rejects.toThrow(/notify: 1 ready/);
+      await expect(stalled.settle({ stallMs: 200 })).rejects.toThrow(/no progress for 200 ms: .*notify: 1 ready/);
     } finally {
       await stalled.stop();
     }

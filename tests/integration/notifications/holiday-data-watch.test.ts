@@ -27,7 +27,7 @@ beforeAll(async () => {
     notifications: notificationRepository(cloud.tableName),
   };
   watchAt = (iso) => watchDeadlines({ ...deps, now: () => new Date(iso) })();
-}, 60_000);
+});
 afterAll(() => cloud?.stop());
 
 async function titles(sub: string): Promise<string[]> {
@@ -57,5 +57,5 @@ describe('warning the admins that next year is only projected', () => {
     });
     expect(put.status).toBe(201);
     expect((await watchAt('2028-11-01T09:00:00+07:00')).holidayDataWarning).toBeUndefined();
-  }, 60_000);
+  });
 });

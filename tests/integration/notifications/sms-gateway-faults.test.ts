@@ -77,7 +77,7 @@ describe('a failing SMS gateway', () => {
     gateway.down = true;
     const filed = await request(cloud, 'POST', '/v1/dossiers', { token, body: birthRegistration({ applicant }) });
     const code = filed.body.code as string;
-    await cloud.settle({ timeoutMs: 30_000 });
+    await cloud.settle();
 
     const dead = await cloud.clients.sqs.send(
       new ReceiveMessageCommand({ QueueUrl: cloud.queueUrls['deliver-sms'].dlqUrl, MaxNumberOfMessages: 10 }),

@@ -1,13 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderForm } from '../../../shared/documents/forms.ts';
 import { localCertificateAuthority } from '../../../shared/documents/signing/local-ca.ts';
 import type { Signer } from '../../../shared/documents/signing/signer.ts';
 import { signPdf, verifyPdf } from '../../../shared/documents/signing/pades.ts';
+import { pdfSignatures } from '../../support/pdf.ts';
 
 const leader = { sub: 'leader-hung', name: 'Vũ Mạnh Hùng', agencyName: 'Ủy ban nhân dân Phường Bắc Giang' };
 // Certificates issued before the signing time, as a real CA's would be.
@@ -15,23 +12,6 @@ const issuedAt = () => new Date('2026-01-05T00:00:00Z');
 const ca = localCertificateAuthority({ now: issuedAt });
 const stranger = localCertificateAuthority({ provinceName: 'Tỉnh Không Tin Cậy', now: issuedAt });
 const signingTime = new Date('2026-03-02T08:00:00Z');
-
-const pdfsig = (() => {
-  try {
-    execFileSync('pdfsig', ['-v'], { stdio: 'ignore' });
-    return (bytes: Uint8Array) => {
-      const file = join(mkdtempSync(join(tmpdir(), 'signed-')), 'signed.pdf');
-      writeFileSync(file, bytes);
-      try {
-        return execFileSync('pdfsig', [file], { encoding: 'utf8' });
-      } catch (error) {
-        return String((error as { stdout?: string }).stdout ?? '');
-      }
-    };
-  } catch {
-    return undefined;
-  }
-})();
 
 let unsigned: Uint8Array;
 let signed: Uint8Array;
@@ -109,8 +89,7 @@ describe('PAdES signatures through the local certificate authority', () => {
   });
 
   it('is read by pdfsig (poppler) with the leader’s name', () => {
-    if (!pdfsig) return;
-    const out = pdfsig(signed);
+    const out = pdfSignatures(signed);
     expect(out).toContain('Signature #1');
     expect(out).toContain('Vũ Mạnh Hùng');
     expect(out).toMatch(/Signature Validation: Signature is Valid/);
