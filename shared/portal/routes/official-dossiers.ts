@@ -3,6 +3,7 @@ import { allowedActions } from '../../domain/dossier/lifecycle.ts';
 import { type DossierStatus, dossierStatuses } from '../../domain/dossier/status.ts';
 import { canListOfficials, type Official } from '../../domain/official.ts';
 import { hasRole } from '../../domain/caller.ts';
+import type { ProcessStep, Procedure } from '../../domain/procedure.ts';
 import { agencyChoices } from '../agencies.ts';
 import { ApiError } from '../api-client.ts';
 import { submittedKey } from '../forms.ts';
@@ -100,6 +101,18 @@ interface Shown {
   failed?: FailedAction;
 }
 
+/** The role of the step a forward leads to, from the dossier's procedure version (public catalogue). */
+async function nextStepRole(
+  api: SignedInContext['api'],
+  dossier: DossierView,
+): Promise<ProcessStep['role'] | undefined> {
+  // Not yet received (no step): nothing to forward to, nothing to filter.
+  if (!dossier.workQueue) return undefined;
+  const { code, version } = dossier.procedure;
+  const procedure = await api.get<Pick<Procedure, 'steps'>>(`/v1/procedures/${segment(code)}`, { version });
+  return procedure.steps[dossier.workQueue.stepIndex + 1]?.role;
+}
+
 /**
  * The dossier as the API shows it to this official (its 404 for another agency's dossier is the page's
  * 404), with the forms of the actions the lifecycle table allows them now. The dossier's own timeline is
@@ -116,11 +129,14 @@ async function showDossier(
     api.get<{ items: DocumentItem[] }>(`/v1/dossiers/${segment(code)}/documents`),
   ]);
   const types = allowedActions(session, dossier).filter(isOfficialAction);
-  // Only a leader may read their agency's roster; everyone else types the assignee's id.
+  // Only a leader may read their agency's roster; everyone else types the assignee's id. The list offers
+  // only those the forward may name: holders of the next step's role (the API refuses anyone else).
   const roster =
     types.includes('forward') && session.agencyId && canListOfficials(session, session.agencyId)
       ? await api.get<{ items: Official[] }>(`/v1/agencies/${segment(session.agencyId)}/officials`, { limit: 100 })
       : undefined;
+  const nextRole = roster ? await nextStepRole(api, dossier) : undefined;
+  const eligible = roster?.items.filter((official) => !nextRole || official.roles.includes(nextRole));
   return htmlResponse(
     status,
     page,
@@ -135,7 +151,7 @@ async function showDossier(
         version: dossier.version,
         types,
         newKey: deps.newKey,
-        ...(roster ? { officials: roster.items } : {}),
+        ...(eligible ? { officials: eligible } : {}),
         ...(shown.failed ? { failed: shown.failed } : {}),
       },
     }),

@@ -9,7 +9,7 @@ import { conflictMessage, officialDossierRoutes } from '../../../shared/portal/r
 import { portalRouter } from '../../../shared/portal/router.ts';
 import { dossierView } from '../../../shared/use-cases/dossier-view.ts';
 import { fakeApi, fakeDeps, portalRequest, sessionToken, signedForm } from '../../support/portal-fakes.ts';
-import { monday, people, submittedPermit } from '../lifecycle/fixtures.ts';
+import { monday, people, permit, submittedPermit } from '../lifecycle/fixtures.ts';
 
 const now = new Date('2026-03-10T03:00:00Z');
 
@@ -137,8 +137,10 @@ describe("an official's dossier page", () => {
       items: [
         { sub: 'specialist-nam', name: 'Lý Văn Nam', agencyId: '24.SXD', roles: ['specialist'], active: true },
         { sub: 'specialist-old', name: 'Cán Bộ Cũ', agencyId: '24.SXD', roles: ['specialist'], active: false },
+        { sub: 'leader-son', name: 'Trịnh Hồng Sơn', agencyId: '24.SXD', roles: ['leader'], active: true },
       ],
     },
+    [`/v1/procedures/${permit.code}`]: permit,
   });
   const formTypes = (body: string) => [...body.matchAll(/name="type" value="([a-z-]+)"/g)].map((m) => m[1]);
 
@@ -156,7 +158,12 @@ describe("an official's dossier page", () => {
   });
 
   it('offers a leader the signed decision and a roster to forward to; a receiver a typed assignee and no decision', async () => {
-    const processing: Dossier = { ...base, status: 'processing', version: 4 };
+    const processing: Dossier = {
+      ...base,
+      status: 'processing',
+      version: 4,
+      workQueue: { agencyId: '24.SXD', stepIndex: 0, stepName: 'Tiếp nhận hồ sơ', since: base.submittedAt },
+    };
     const { send, calls } = setup(answers(processing));
     const asLeader = await send('GET', paths.officialDossier(code), leader);
     expect(formTypes(asLeader.body)).toEqual([
@@ -172,6 +179,11 @@ describe("an official's dossier page", () => {
     expect(asLeader.body).toMatch(/<select id="xl-forward-assignee" name="assigneeId">/);
     expect(asLeader.body).toContain('Lý Văn Nam (specialist-nam)');
     expect(asLeader.body).not.toContain('specialist-old');
+    // The next step (after receipt, step 0) is the specialist's: a leader is not offered for it.
+    expect(asLeader.body).not.toContain('(leader-son)');
+    expect(calls.find((c) => c.path === `/v1/procedures/${permit.code}`)?.query).toMatchObject({
+      version: permit.version,
+    });
 
     calls.length = 0;
     const asReceiver = await send('GET', paths.officialDossier(code), receiver);

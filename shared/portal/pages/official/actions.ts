@@ -112,7 +112,9 @@ function assigneeField(id: string, value: (name: string) => string, officials?: 
   const current = value('assigneeId');
   if (!officials) {
     return html`<label for="${id}-assignee">Mã cán bộ xử lý bước tiếp theo (không bắt buộc)</label>
-      <p id="${id}-assignee-goi-y" class="hint">Ví dụ: leader-hung. Để trống nếu chưa phân công.</p>
+      <p id="${id}-assignee-goi-y" class="hint">
+        Cán bộ của cơ quan giải quyết có vai trò của bước tiếp theo, ví dụ: specialist-ha. Để trống nếu chưa phân công.
+      </p>
       <input
         id="${id}-assignee"
         name="assigneeId"
