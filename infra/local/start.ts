@@ -31,6 +31,21 @@ const cloud = await startLocalCloud({
   },
 });
 
+/** The emulators' endpoints, region, credentials, table and bucket: one line to paste before an ops script. */
+function operatorEnvironment(env: Readonly<Record<string, string | undefined>>): string {
+  const keys = [
+    'AWS_REGION',
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_ENDPOINT_URL_DYNAMODB',
+    'AWS_ENDPOINT_URL_SQS',
+    'AWS_ENDPOINT_URL_S3',
+    'TABLE_NAME',
+    'DOCUMENTS_BUCKET',
+  ];
+  return keys.flatMap((key) => (env[key] ? [`${key}=${env[key]}`] : [])).join(' ');
+}
+
 const tokens = await Promise.all(demoUsers.map(async (user) => ({ user, token: await cloud.issueToken(user) })));
 console.log(`
 egov-one-stop local cloud
@@ -39,6 +54,10 @@ egov-one-stop local cloud
   sign in ${cloud.apiUrl}/portal/dang-nhap  (the portal, through the local OpenID Connect provider)
   users   ${cloud.apiUrl}/local/users      (POST ${cloud.apiUrl}/local/token {"sub": "…"} for a fresh token)
   partners ${cloud.partnersUrl}/<dvcqg|payments|postal>  (simulators of the national portal, payments, post)
+
+For the ops scripts against this cloud (npm run verify-timeline; npm run redrive with --queue-url and --dlq-url),
+in another shell:
+  export ${operatorEnvironment(cloud.env)}
 
 Bearer tokens (valid 12 h):`);
 for (const { user, token } of tokens) {
