@@ -349,10 +349,11 @@ export const manifest = {
       'Anyone checks a signed result (uploaded PDF, or by dossier code and PIN): valid, signer, agency, chain, time, hash',
     entry: 'functions/verify-signature/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/signature-verifications', auth: 'public' },
-    // readwrite: a check by dossier code and PIN counts failed attempts as the look-up does.
+    // readwrite: a check by dossier code and PIN counts failed attempts as the look-up does. Signed results
+    // only (`dossiers/<code>/results/`): this public function has no business with citizens' uploads.
     access: {
       table: 'readwrite',
-      documents: { prefixes: ['dossiers/'], mode: 'read' },
+      documents: { prefixes: ['dossiers/*/results/'], mode: 'read' },
       signing: 'verify',
       hashesPins: true,
     },

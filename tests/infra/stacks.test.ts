@@ -14,6 +14,7 @@ import {
   functionNames,
   httpRoutes,
   queueConsumers,
+  signingConfigPrefix,
   specOf,
   partnersOf,
   usesToken,
@@ -106,6 +107,27 @@ describe('functions', () => {
     // Its own log group, with a retention.
     const logGroup = computeResources('AWS::Logs::LogGroup')[logicalIdOf(fn.LoggingConfig?.LogGroup) ?? ''];
     expect(logGroup?.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+
+  it.each(functionNames)('%s: reads and writes documents under its manifest prefixes only', (name) => {
+    const { access } = specOf(name);
+    const roleId = logicalIdOf(functionOf(name).Properties.Role);
+    const s3Statements = Object.values(computeResources('AWS::IAM::Policy'))
+      .filter((p) => (p.Properties.Roles as unknown[]).some((r) => logicalIdOf(r) === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>)
+      .filter((st) => [st.Action].flat().some((a) => a.startsWith('s3:')));
+    // Object keys granted: the literal tail of each resource ARN (`/dossiers/*/results/*`).
+    const keys = s3Statements
+      .flatMap((st) => [st.Resource].flat())
+      .map((r) => JSON.stringify(resolved(r)).match(/"(\/[^"]*\*)"/)?.[1])
+      .filter((k): k is string => k !== undefined);
+    // The signing configuration (access.signing) has its own grants, tested with the signing setup.
+    const documentKeys = keys.filter((key) => !key.startsWith(`/${signingConfigPrefix}`));
+    expect(new Set(documentKeys)).toEqual(new Set((access.documents?.prefixes ?? []).map((prefix) => `/${prefix}*`)));
+  });
+
+  it('lets the public verify-signature read signed results only, never citizens’ uploads', () => {
+    expect(specOf('verify-signature').access.documents?.prefixes).toEqual(['dossiers/*/results/']);
   });
 
   it.each(functionNames)('%s: PUBLIC_URL is the HTTP API’s own address, where the portal is served', (name) => {
