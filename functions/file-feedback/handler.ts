@@ -1,12 +1,9 @@
-import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
 import { feedbackCounters } from '#adapters/dynamo/feedback-counters.ts';
 import { feedbackRepository } from '#adapters/dynamo/feedback-repository.ts';
-import { withRetryAfter } from '#http/client-limits.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { idempotencyKeyHeader } from '#http/idempotency.ts';
-import type { HttpEvent } from '#http/parse-request.ts';
 import { platformQuotas } from '#shared/composition/quotas.ts';
 import { config } from '#shared/config.ts';
 import { fileFeedbackUseCase } from '#shared/use-cases/feedback/feedback.ts';
@@ -21,14 +18,10 @@ const file = fileFeedbackUseCase({
   now: () => new Date(),
 });
 
-const handle = httpHandler('file-feedback', {
+export const handler = httpHandler('file-feedback', {
   schemas: { body: FileFeedbackBody },
   middlewares: [idempotencyKeyHeader()],
 }).handle(async ({ caller, body }) => {
   const feedback = await file(caller, body);
   return { status: 201, body: feedback, headers: { location: `/v1/feedback/${feedback.id}` } };
 });
-
-/** A citizen's feedback is counted (FEEDBACK_PER_CITIZEN): a spent quota is a 429 with Retry-After. */
-export const handler = (event: HttpEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> =>
-  withRetryAfter(handle(event, context));

@@ -1,12 +1,10 @@
-import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { catalogueRepository } from '#adapters/dynamo/catalogue-repository.ts';
 import { documentRepository } from '#adapters/dynamo/document-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
 import { readAuditLog } from '#adapters/dynamo/read-audit.ts';
-import { clientAddress, withRetryAfter } from '#http/client-limits.ts';
+import { clientAddress } from '#http/client-address.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import type { HttpEvent } from '#http/parse-request.ts';
 import { pinCheckDeps } from '#shared/composition/pin-check.ts';
 import { config } from '#shared/config.ts';
 import { PrintReceiptBody, printReceipt } from '#shared/use-cases/documents/print-receipt.ts';
@@ -22,11 +20,10 @@ const print = printReceipt({
 });
 const audit = auditDossierRead(readAuditLog(config.TABLE_NAME), 'print-receipt', () => new Date());
 
-const stack = httpHandler('print-receipt', {
+export const handler = httpHandler('print-receipt', {
   schemas: { params: DossierCodeParams, body: PrintReceiptBody },
   middlewares: [clientAddress.middleware],
-});
-const handle = stack.handle(async (request) => {
+}).handle(async (request) => {
   const { caller, params, body, requestId } = request;
   const pdf = await print(caller, params.code, body.pin, clientAddress.of(request));
   // The receipt names the applicant: its printing is a read of personal data, audited like one.
@@ -40,6 +37,3 @@ const handle = stack.handle(async (request) => {
     },
   };
 });
-
-export const handler = (event: HttpEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> =>
-  withRetryAfter(handle(event, context));

@@ -1,14 +1,12 @@
-import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { documentRepository } from '#adapters/dynamo/document-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
 import { documentFiles } from '#adapters/s3/document-files.ts';
 import { configuredSigner } from '#adapters/signing/signer.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import type { HttpEvent } from '#http/parse-request.ts';
 import { pinCheckDeps } from '#shared/composition/pin-check.ts';
 import { config } from '#shared/config.ts';
 import { maxVerifiedPdfBytes, VerifyBody, verifySignature } from '#shared/use-cases/documents/verify-signature.ts';
-import { clientAddress, withRetryAfter } from '#http/client-limits.ts';
+import { clientAddress } from '#http/client-address.ts';
 
 const verify = verifySignature({
   documents: documentRepository(config.TABLE_NAME),
@@ -17,11 +15,8 @@ const verify = verifySignature({
   ...pinCheckDeps(dossierRepository(config.TABLE_NAME)),
 });
 
-const handle = httpHandler('verify-signature', {
+export const handler = httpHandler('verify-signature', {
   schemas: { body: VerifyBody },
   maxBodyBytes: Math.ceil(maxVerifiedPdfBytes / 3) * 4 + 1024,
   middlewares: [clientAddress.middleware],
 }).handle(async (request) => ({ status: 200, body: await verify(request.body, clientAddress.of(request)) }));
-
-export const handler = (event: HttpEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> =>
-  withRetryAfter(handle(event, context));

@@ -59,9 +59,16 @@ export const problems = {
 };
 
 export function problemResponse(problem: Problem, instance?: string): APIGatewayProxyStructuredResultV2 {
+  // A 429 tells the client when to try again (RFC 9110, 10.2.3): the problem's `retryAfterSeconds`.
+  const retryAfter = problem.status === 429 ? problem.extra?.retryAfterSeconds : undefined;
   return {
     statusCode: problem.status,
-    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...jsonSecurityHeaders },
+    headers: {
+      'content-type': 'application/problem+json',
+      'cache-control': 'no-store',
+      ...(typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {}),
+      ...jsonSecurityHeaders,
+    },
     body: JSON.stringify({
       type: `https://egov-one-stop.gov.vn/problems/${problem.code}`,
       code: problem.code,

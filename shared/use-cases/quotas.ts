@@ -32,7 +32,7 @@ const wait = (seconds: number) =>
 
 /**
  * Claims one use of a request's flow, or refuses the request with 429 and when to try again
- * (`retryAfterSeconds`, the Retry-After header: shared/http/client-limits.ts withRetryAfter).
+ * (`retryAfterSeconds`, the Retry-After header: shared/http/problem.ts problemResponse).
  */
 export async function spend(
   quotas: Quotas,

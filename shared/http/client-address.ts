@@ -1,5 +1,4 @@
 import type { MiddlewareObj } from '@middy/core';
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { HttpEvent } from '#http/parse-request.ts';
 
 /**
@@ -17,14 +16,3 @@ export const clientAddress = {
   } satisfies MiddlewareObj,
   of: (parsed: object): string => addresses.get(parsed) ?? 'unknown',
 };
-
-/** A 429 tells the client when to try again (RFC 9110, 10.2.3): the problem's `retryAfterSeconds`. */
-export async function withRetryAfter(
-  pending: Promise<APIGatewayProxyStructuredResultV2>,
-): Promise<APIGatewayProxyStructuredResultV2> {
-  const response = await pending;
-  if (response.statusCode !== 429 || typeof response.body !== 'string') return response;
-  const seconds = (JSON.parse(response.body) as { retryAfterSeconds?: unknown }).retryAfterSeconds;
-  if (typeof seconds !== 'number') return response;
-  return { ...response, headers: { ...response.headers, 'retry-after': String(seconds) } };
-}
