@@ -23,22 +23,16 @@ import type { FunctionName } from './manifest.ts';
 import type { PlatformFunction } from './stacks/platform-function.ts';
 import { addNagChecks } from './nag.ts';
 import { ApiStack } from './stacks/api.ts';
-import { type ComputeGroup, ComputeStack } from './stacks/compute.ts';
+import { computeAudiences, ComputeStack } from './stacks/compute.ts';
 import { DataStack } from './stacks/data.ts';
 import { JobsStack } from './stacks/jobs.ts';
 import { MessagingStack } from './stacks/messaging.ts';
 import { ObservabilityStack } from './stacks/observability.ts';
 import { repoRoot } from './stacks/platform-function.ts';
 import { readSettings } from './stacks/settings.ts';
-import { type StackKey, stackNamesFor } from './stack-names.ts';
+import { type ComputeGroup, computeStacks, type StackKey, stackNamesFor } from './stack-names.ts';
 
-/** What each compute stack holds, in words (its description). */
-const computeStackKeys = {
-  publicFunctions: 'public and partner',
-  citizenFunctions: "citizens'",
-  officialFunctions: "officials'",
-  workerFunctions: 'queue and schedule',
-} as const;
+type ComputeStackKey = (typeof computeStacks)[ComputeGroup];
 
 export interface EgovApp {
   app: App;
@@ -47,6 +41,7 @@ export interface EgovApp {
   data: DataStack;
   messaging: MessagingStack;
   api: ApiStack;
+  /** The compute stacks, one per audience (infra/stack-names.ts computeStacks). */
   publicFunctions: ComputeStack;
   citizenFunctions: ComputeStack;
   officialFunctions: ComputeStack;
@@ -112,28 +107,26 @@ export function buildApp(app: App = new App()): EgovApp {
     description: 'egov-one-stop: the HTTP API, its stage and access logs (stateless)',
     settings,
   });
-  const computeOf = (group: ComputeGroup, key: keyof typeof computeStackKeys) =>
-    new ComputeStack(app, stackIds[key], {
-      env,
-      description: `egov-one-stop: the ${computeStackKeys[key]} functions and their routes (stateless)`,
-      group,
-      settings,
-      httpApi: api.httpApi,
-      jwtAuthorizer: api.jwtAuthorizer,
-      publicUrl: api.publicUrl,
-      table: data.table,
-      documents: data.documents,
-      queues: messaging.queues,
-      partnerSecrets: data.partnerSecrets,
-      recordSealSecret: data.recordSealSecret,
-      lookupPinPepper: data.lookupPinPepper,
-    });
-  const compute = {
-    publicFunctions: computeOf('public', 'publicFunctions'),
-    citizenFunctions: computeOf('citizens', 'citizenFunctions'),
-    officialFunctions: computeOf('officials', 'officialFunctions'),
-    workerFunctions: computeOf('workers', 'workerFunctions'),
-  };
+  const compute = Object.fromEntries(
+    (Object.entries(computeStacks) as [ComputeGroup, ComputeStackKey][]).map(([group, key]) => [
+      key,
+      new ComputeStack(app, stackIds[key], {
+        env,
+        description: `egov-one-stop: the ${computeAudiences[group]} functions and their routes (stateless)`,
+        group,
+        settings,
+        httpApi: api.httpApi,
+        jwtAuthorizer: api.jwtAuthorizer,
+        publicUrl: api.publicUrl,
+        table: data.table,
+        documents: data.documents,
+        queues: messaging.queues,
+        partnerSecrets: data.partnerSecrets,
+        recordSealSecret: data.recordSealSecret,
+        lookupPinPepper: data.lookupPinPepper,
+      }),
+    ]),
+  ) as Record<ComputeStackKey, ComputeStack>;
   const functions = new Map(Object.values(compute).flatMap((stack) => [...stack.functions]));
   const jobs = new JobsStack(app, stackIds.jobs, {
     env,

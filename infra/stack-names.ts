@@ -28,6 +28,15 @@ const suffixes: Record<StackKey, string> = {
   observability: 'Observability',
 };
 
+/** The audiences functions are grouped by (infra/stacks/compute.ts), and the stack that holds each. */
+export const computeStacks = {
+  public: 'publicFunctions',
+  citizens: 'citizenFunctions',
+  officials: 'officialFunctions',
+  workers: 'workerFunctions',
+} as const satisfies Record<string, StackKey>;
+export type ComputeGroup = keyof typeof computeStacks;
+
 /** `egov:stage`: lower-case letters and digits, starting with a letter (`dev`, `staging`, `prod`). */
 export const stagePattern = /^[a-z][a-z0-9]{1,11}$/;
 export const defaultStage = 'dev';

@@ -28,11 +28,16 @@ import type { Construct } from 'constructs';
 import type { PartnerName } from '../../shared/domain/partners/partner.ts';
 import { type FunctionName, functionNames, httpRoutes, partnerOfRoute, specOf, usesToken } from '../manifest.ts';
 import { PlatformFunction } from './platform-function.ts';
+import type { ComputeGroup } from '../stack-names.ts';
 import type { PlatformSettings } from './settings.ts';
 
-/** The audiences functions are grouped by, one compute stack each. */
-export const computeGroups = ['public', 'citizens', 'officials', 'workers'] as const;
-export type ComputeGroup = (typeof computeGroups)[number];
+/** Each audience in words, for its stack's description. */
+export const computeAudiences: Record<ComputeGroup, string> = {
+  public: 'public and partner',
+  citizens: "citizens'",
+  officials: "officials'",
+  workers: 'queue and schedule',
+};
 
 /**
  * A function's compute stack, from its manifest entry: queue and schedule workers; routes without a

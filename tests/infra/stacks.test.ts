@@ -45,10 +45,9 @@ const context = (key: string): unknown => app.node.tryGetContext(key);
 
 const resourcesOf = (stack: StackKey, type: string): Record<string, Resource> =>
   templates[stack].findResources(type) as Record<string, Resource>;
-const computeStacks = computeStackKeys;
 /** Resources of a type across the compute stacks (a function's own resources share its stack). */
 const computeResources = (type: string): Record<string, Resource> =>
-  Object.assign({}, ...computeStacks.map((stack) => resourcesOf(stack, type))) as Record<string, Resource>;
+  Object.assign({}, ...computeStackKeys.map((stack) => resourcesOf(stack, type))) as Record<string, Resource>;
 const only = <T>(record: Record<string, T>): [string, T] => {
   const entries = Object.entries(record);
   if (entries.length !== 1) throw new Error(`Expected exactly one, found ${entries.map(([id]) => id).join(', ')}`);
@@ -226,7 +225,7 @@ describe('functions', () => {
     expect(Object.keys(routes)).toHaveLength(httpRoutes.length);
     for (const route of httpRoutes) {
       // The route lives with its function, on the Api stack's API, with the Api stack's authorizer.
-      const stack = computeStacks.find((key) => functionId(route.name) in resourcesOf(key, 'AWS::Lambda::Function'));
+      const stack = computeStackKeys.find((key) => functionId(route.name) in resourcesOf(key, 'AWS::Lambda::Function'));
       if (!stack) throw new Error(`No compute stack holds ${route.name}`);
       const [, found] = only(
         Object.fromEntries(

@@ -12,7 +12,7 @@ import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { IConstruct } from 'constructs';
 import { afterAll } from 'vitest';
 import { buildApp, type EgovApp } from '../../infra/app.ts';
-import { type StackKey, stackKeys } from '../../infra/stack-names.ts';
+import { computeStacks, type StackKey, stackKeys } from '../../infra/stack-names.ts';
 import { functionTag } from '../../infra/stacks/platform-function.ts';
 
 export type { StackKey };
@@ -144,13 +144,8 @@ export function environmentOf(resources: Record<string, Resource>, name: string)
   return (fn?.Properties.Environment.Variables ?? {}) as Record<string, unknown>;
 }
 
-/** The compute stacks' keys (infra/stacks/compute.ts): every function lives in one of them. */
-export const computeStackKeys = [
-  'publicFunctions',
-  'citizenFunctions',
-  'officialFunctions',
-  'workerFunctions',
-] as const;
+/** The compute stacks' keys: every function lives in one of them. */
+export const computeStackKeys = Object.values(computeStacks);
 
 /** Every resource of the compute stacks (functions, roles, policies, routes), by logical id. */
 export function computeResources(synthesized: Pick<SynthesizedApp, 'templates'>): Record<string, Resource> {
