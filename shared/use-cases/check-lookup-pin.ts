@@ -30,6 +30,8 @@ export async function dossierByPin(
   code: string,
   pin: string,
   client: string,
+  /** The dossier, when the caller has just read it (print-receipt): not read twice. */
+  read?: StoredDossier,
 ): Promise<StoredDossier> {
   const now = deps.now();
   const byClient = await deps.attempts.claimForClient(client, now);
@@ -38,7 +40,7 @@ export async function dossierByPin(
   }
   const notFound = () =>
     new RuleViolation('not-found', 'not-found', 'Không tìm thấy hồ sơ với mã và mã tra cứu đã nhập.');
-  const stored = await deps.dossiers.get(code);
+  const stored = read ?? (await deps.dossiers.get(code));
   if (!stored) throw notFound();
   const byCode = await deps.attempts.claimForCode(code, now);
   if (!byCode.granted) {

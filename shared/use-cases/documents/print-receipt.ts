@@ -43,7 +43,7 @@ export function printReceipt(deps: PrintReceiptDeps) {
     // look-up budget, and learns nothing (the same 404 as a wrong PIN).
     const held = await deps.dossiers.get(code);
     if (!held || !mayPrint(caller, held.dossier)) throw notFound();
-    const { dossier } = await dossierByPin(deps, code, pin, client);
+    const { dossier } = await dossierByPin(deps, code, pin, client, held);
     const receipt = dossier.timeline.findLast((entry) => entry.action === 'receive');
     if (!receipt) {
       throw new RuleViolation(
