@@ -108,6 +108,8 @@ const Env = {
   FEEDBACK_PER_CITIZEN: withDefault(integer(1, 10_000), 5),
   SMS_PER_RECIPIENT_PER_DAY: withDefault(integer(1, 10_000), 10),
   EMAILS_PER_RECIPIENT_PER_DAY: withDefault(integer(1, 10_000), 20),
+  /** Contact-confirmation codes a citizen may try in a day (shared/use-cases/contacts/confirm-contact.ts). */
+  CONTACT_CODE_ATTEMPTS_PER_DAY: withDefault(integer(1, 100), 5),
   /**
    * The secret that seals what the platform keeps for a replay (Idempotency-Key records, a filing's PIN):
    * in the cloud the Secrets Manager ARN, read at run time and cached; RECORD_SEAL_SECRET only in the local cloud.

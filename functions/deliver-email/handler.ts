@@ -1,8 +1,5 @@
-import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
-import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
-import { deliveryRepository, preferenceRepository } from '#adapters/dynamo/notification-repository.ts';
 import { captureEmailSender, sesEmailSender } from '#adapters/notifications/email.ts';
-import { platformQuotas } from '#shared/composition/quotas.ts';
+import { deliverDeps } from '#shared/composition/deliver-notification.ts';
 import { config } from '#shared/config.ts';
 import { queueHandler } from '#shared/queue/queue-handler.ts';
 import { backoffOf } from '#shared/queue/retry-backoff.ts';
@@ -16,16 +13,6 @@ function sender() {
 
 export const handler = queueHandler(
   'deliver-email',
-  deliverOnChannel(
-    { channel: 'email', send: sender() },
-    {
-      dossiers: dossierRepository(config.TABLE_NAME),
-      agencies: agencyRepository(config.TABLE_NAME),
-      preferences: preferenceRepository(config.TABLE_NAME),
-      deliveries: deliveryRepository(config.TABLE_NAME, { leaseSeconds: 60 }),
-      quotas: platformQuotas,
-      now: () => new Date(),
-    },
-  ),
+  deliverOnChannel({ channel: 'email', send: sender() }, deliverDeps()),
   { backoff: backoffOf(config, 'deliver-email') },
 );

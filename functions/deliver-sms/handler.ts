@@ -1,8 +1,5 @@
-import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
-import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
-import { deliveryRepository, preferenceRepository } from '#adapters/dynamo/notification-repository.ts';
 import { captureSmsSender, httpSmsSender } from '#adapters/notifications/sms.ts';
-import { platformQuotas } from '#shared/composition/quotas.ts';
+import { deliverDeps } from '#shared/composition/deliver-notification.ts';
 import { config } from '#shared/config.ts';
 import { queueHandler } from '#shared/queue/queue-handler.ts';
 import { backoffOf } from '#shared/queue/retry-backoff.ts';
@@ -18,14 +15,7 @@ export const handler = queueHandler(
   'deliver-sms',
   deliverOnChannel(
     { channel: 'sms', send: sender(), diacritics: config.SMS_DIACRITICS, maxSegments: config.SMS_MAX_SEGMENTS },
-    {
-      dossiers: dossierRepository(config.TABLE_NAME),
-      agencies: agencyRepository(config.TABLE_NAME),
-      preferences: preferenceRepository(config.TABLE_NAME),
-      deliveries: deliveryRepository(config.TABLE_NAME, { leaseSeconds: 60 }),
-      quotas: platformQuotas,
-      now: () => new Date(),
-    },
+    deliverDeps(),
   ),
   { backoff: backoffOf(config, 'deliver-sms') },
 );

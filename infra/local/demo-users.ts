@@ -6,6 +6,9 @@ export interface DemoUser {
   name: string;
   roles: readonly Role[];
   agencyId?: string;
+  /** Contacts the identity provider verified (VNeID gives the phone): the token's `phone_number`, `email`. */
+  phone?: string;
+  email?: string;
 }
 
 /**
@@ -15,8 +18,20 @@ export interface DemoUser {
  * department or commune People's Committee. The rest of the staff is generated (seed-agencies.ts).
  */
 export const demoUsers: readonly DemoUser[] = [
-  { sub: 'citizen-an', name: 'Nguyễn Văn An', roles: ['citizen'] },
-  { sub: 'citizen-binh', name: 'Trần Thị Bình', roles: ['citizen'] },
+  {
+    sub: 'citizen-an',
+    name: 'Nguyễn Văn An',
+    roles: ['citizen'],
+    phone: '+84912345678',
+    email: 'an.nguyen@example.vn',
+  },
+  {
+    sub: 'citizen-binh',
+    name: 'Trần Thị Bình',
+    roles: ['citizen'],
+    phone: '0987654321',
+    email: 'binh.tran@example.vn',
+  },
   { sub: 'receiver-hoa', name: 'Lê Thị Hoa', roles: ['receiver'], agencyId: '24.TTPVHCC' },
   { sub: 'specialist-minh', name: 'Phạm Văn Minh', roles: ['specialist'], agencyId: '24.STP' },
   { sub: 'leader-tuan', name: 'Hoàng Anh Tuấn', roles: ['leader'], agencyId: '24.STP' },

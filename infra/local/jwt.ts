@@ -66,6 +66,8 @@ export async function createLocalJwt(options: LocalJwtOptions): Promise<LocalJwt
         name: user.name,
         roles: [...user.roles],
         ...(user.agencyId ? { agencyId: user.agencyId } : {}),
+        ...(user.phone ? { phone_number: user.phone, phone_number_verified: true } : {}),
+        ...(user.email ? { email: user.email, email_verified: true } : {}),
         ...opts.claims,
       })
         .setProtectedHeader({ alg: algorithm, kid, typ: 'JWT' })

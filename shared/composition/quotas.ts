@@ -11,6 +11,7 @@ export const quotaLimits: QuotaLimits = {
   feedback: { limit: config.FEEDBACK_PER_CITIZEN, windowSeconds: day },
   sms: { limit: config.SMS_PER_RECIPIENT_PER_DAY, windowSeconds: day },
   email: { limit: config.EMAILS_PER_RECIPIENT_PER_DAY, windowSeconds: day },
+  'contact-codes': { limit: config.CONTACT_CODE_ATTEMPTS_PER_DAY, windowSeconds: day },
 };
 
 /** The quotas counted in the platform's table. */

@@ -6,6 +6,8 @@ export interface Caller {
   sub: string;
   roles: readonly Role[];
   agencyId?: string;
+  /** The phone and e-mail the identity provider verified for the account (never a request's). */
+  contacts?: { phone?: string; email?: string };
 }
 
 export const hasRole = (caller: Caller, ...wanted: Role[]): boolean => wanted.some((r) => caller.roles.includes(r));

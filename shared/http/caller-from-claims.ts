@@ -26,13 +26,28 @@ function parseRoles(value: Claims[string], form: ClaimsForm): Role[] {
   return (list[1] ?? '').split(' ').filter(isRole);
 }
 
+/** A verified contact claim: the authorizer renders `true` as "true". */
+function verifiedClaim(claims: Claims, name: 'phone_number' | 'email'): string | undefined {
+  const value = claims[name];
+  const verified = claims[`${name}_verified`];
+  return typeof value === 'string' && value && (verified === true || verified === 'true') ? value : undefined;
+}
+
+function contactsOf(claims: Claims): Caller['contacts'] {
+  const phone = verifiedClaim(claims, 'phone_number');
+  const email = verifiedClaim(claims, 'email');
+  return phone || email ? { ...(phone ? { phone } : {}), ...(email ? { email } : {}) } : undefined;
+}
+
 export function callerFromClaims(claims: Claims | undefined, form: ClaimsForm = 'api-gateway'): Caller | undefined {
   const sub = claims?.sub;
   if (typeof sub !== 'string' || sub.length === 0) return undefined;
   const agencyId = claims?.agencyId;
+  const contacts = claims ? contactsOf(claims) : undefined;
   return {
     sub,
     roles: parseRoles(claims?.roles, form),
     ...(typeof agencyId === 'string' && agencyId ? { agencyId } : {}),
+    ...(contacts ? { contacts } : {}),
   };
 }

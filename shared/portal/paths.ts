@@ -27,6 +27,8 @@ export const paths = {
   myDossierSupplement: (code: string) => `${portalPrefix}/ho-so-cua-toi/${segment(code)}/bo-sung`,
   newFeedback: `${portalPrefix}/gui-phan-anh`,
   myFeedback: `${portalPrefix}/phan-anh-cua-toi`,
+  /** Where the code a contact received is entered (notifications/contacts.ts). */
+  confirmContact: `${portalPrefix}/xac-nhan-lien-he`,
   verifySignature: `${portalPrefix}/kiem-tra-chu-ky`,
 
   // Officials

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type {
   DeliveryChannel,
   DeliveryRepository,
@@ -6,12 +5,13 @@ import type {
 } from '../adapters/dynamo/notification-repository.ts';
 import type { EmailSender } from '../adapters/notifications/email.ts';
 import type { SmsSender } from '../adapters/notifications/sms.ts';
-import type { Applicant } from '../domain/dossier/dossier.ts';
 import type { DomainEvent } from '../domain/events.ts';
+import { type ContactChannel, confirmationMessage } from '../domain/notifications/contacts.ts';
 import { composeSms, type SmsDiacritics } from '../domain/notifications/sms.ts';
 import type { Message } from '../domain/notifications/templates.ts';
 import { logger } from '../observability.ts';
 import { type MessageSources, renderMessages } from './notify-applicant.ts';
+import { contactDigest, type contactGate } from './contacts/contact-gate.ts';
 import type { Quotas } from './quotas.ts';
 
 export interface DeliverDeps extends MessageSources {
@@ -23,6 +23,11 @@ export interface DeliverDeps extends MessageSources {
    * a filing may name anyone's phone and e-mail, so whoever files cannot make the platform flood them.
    */
   quotas?: Quotas;
+  /**
+   * A contact the applicant typed that neither their account nor a person at the desk vouched for
+   * receives one confirmation code, and nothing else until the citizen enters it (contacts/contact-gate.ts).
+   */
+  contactGate: ReturnType<typeof contactGate>;
 }
 
 export type ChannelSender =
@@ -32,11 +37,7 @@ export type ChannelSender =
 const emailFooter =
   '\n\n--\nThông báo tự động từ Hệ thống thông tin giải quyết thủ tục hành chính. Vui lòng không trả lời email này.';
 
-const addressOf = (channel: DeliveryChannel, applicant: Applicant) =>
-  channel === 'email' ? applicant.email : applicant.phone;
-
-/** The recipient's count is keyed by a digest of the address: the key does not spell the number. */
-const recipientOf = (address: string) => createHash('sha256').update(address.trim().toLowerCase()).digest('hex');
+const contactOf = (channel: DeliveryChannel): ContactChannel => (channel === 'email' ? 'email' : 'phone');
 
 /** Providers' error messages may quote the address: never into a record or a log line. */
 const redact = (text: string) =>
@@ -61,23 +62,87 @@ export function deliverOnChannel(sender: ChannelSender, deps: DeliverDeps) {
     const applicantId = (event.data as { applicantId?: unknown }).applicantId;
     if (typeof applicantId !== 'string') return;
     if (!(await deps.preferences.get(applicantId))[channel]) return;
-    const { messages, applicant } = await renderMessages(event, deps, { withApplicant: true });
-    const address = applicant && addressOf(channel, applicant);
+    const { messages, applicant, confirmedContacts } = await renderMessages(event, deps, { withApplicant: true });
+    const contact = contactOf(channel);
+    const address = applicant?.[contact];
     if (!address) return;
-    for (const message of messages.filter((m) => m.audience === 'applicant' && m.recipientId === applicantId)) {
-      await deliverOne(event, message, address);
-    }
+    const recipient = contactDigest(contact, address);
+    const mine = messages.filter((m) => m.audience === 'applicant' && m.recipientId === applicantId);
+    if (mine.length === 0) return;
+    // Asked once, and only when a message is still to be sent: a redelivered event sends no new code.
+    let gate: Promise<boolean> | undefined;
+    const open = () =>
+      (gate ??= confirmedContacts?.includes(contact)
+        ? Promise.resolve(true)
+        : deps
+            .contactGate({ sub: applicantId, channel: contact, digest: recipient }, (code) =>
+              sendCode(address, recipient, code),
+            )
+            .then((state) => state === 'confirmed'));
+    for (const message of mine) await deliverOne(event, message, address, recipient, open);
   };
 
-  async function deliverOne(event: DomainEvent, message: Message, address: string): Promise<void> {
+  /** The contact's confirmation code, counted in its daily allowance like any message. */
+  async function sendCode(address: string, recipient: string, code: string): Promise<'sent' | 'limited'> {
+    const allowance = deps.quotas ? await deps.quotas.claim(channel, recipient, deps.now()) : undefined;
+    if (allowance && !allowance.granted) return 'limited';
+    const text = confirmationMessage(contactOf(channel), code);
+    const deliveryId = `contact:${recipient}:${deps.now().toISOString()}`;
+    try {
+      await send(text, address, deliveryId);
+    } catch (error) {
+      if (allowance?.granted) await allowance.release();
+      throw error;
+    }
+    logger.info('contact confirmation code sent', { channel });
+    return 'sent';
+  }
+
+  async function send(message: Pick<Message, 'title' | 'body' | 'sms'>, address: string, deliveryId: string) {
+    if (sender.channel === 'email') {
+      await sender.send({ to: address, subject: message.title, text: message.body + emailFooter, deliveryId });
+    } else {
+      const sms = composeSms(message.sms, sender.diacritics, sender.maxSegments);
+      await sender.send({ to: address, message: sms, deliveryId });
+    }
+  }
+
+  async function deliverOne(
+    event: DomainEvent,
+    message: Message,
+    address: string,
+    recipient: string,
+    open: () => Promise<boolean>,
+  ): Promise<void> {
     const claim = await deps.deliveries.claim(event.id, channel, message.recipientId, deps.now());
     if (claim.outcome === 'settled') {
       logger.info('already sent or skipped', { channel });
       return;
     }
     if (claim.outcome === 'busy') throw new DeliveryInProgress(`${channel} delivery of ${event.id} is in progress`);
+    let contactOpen: boolean;
+    try {
+      contactOpen = await open();
+    } catch (error) {
+      // The code could not be sent: failed, so the queue's retry tries again.
+      await deps.deliveries.settle(event.id, channel, message.recipientId, claim.token, {
+        status: 'failed',
+        at: deps.now().toISOString(),
+        reason: 'confirmation-code-not-sent',
+      });
+      throw error;
+    }
+    if (!contactOpen) {
+      await deps.deliveries.settle(event.id, channel, message.recipientId, claim.token, {
+        status: 'skipped',
+        at: deps.now().toISOString(),
+        reason: 'contact-unconfirmed',
+      });
+      logger.info('contact not confirmed: not sent', { channel });
+      return;
+    }
     // Counted after the claim, so a redelivered event already sent counts nothing.
-    const allowance = deps.quotas ? await deps.quotas.claim(channel, recipientOf(address), deps.now()) : undefined;
+    const allowance = deps.quotas ? await deps.quotas.claim(channel, recipient, deps.now()) : undefined;
     if (allowance && !allowance.granted) {
       // Final, not failed: the queue must not retry it, nor the batch fail, for a limit that holds all day.
       await deps.deliveries.settle(event.id, channel, message.recipientId, claim.token, {
@@ -90,12 +155,7 @@ export function deliverOnChannel(sender: ChannelSender, deps: DeliverDeps) {
     }
     const deliveryId = `${event.id}:${channel}:${message.recipientId}`;
     try {
-      if (sender.channel === 'email') {
-        await sender.send({ to: address, subject: message.title, text: message.body + emailFooter, deliveryId });
-      } else {
-        const sms = composeSms(message.sms, sender.diacritics, sender.maxSegments);
-        await sender.send({ to: address, message: sms, deliveryId });
-      }
+      await send(message, address, deliveryId);
     } catch (error) {
       // Not sent: the retry counts again.
       if (allowance?.granted) await allowance.release();

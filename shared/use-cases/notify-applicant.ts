@@ -11,6 +11,7 @@ import {
   needsDossier,
 } from '../domain/notifications/templates.ts';
 import type { Applicant } from '../domain/dossier/dossier.ts';
+import type { ContactChannel } from '../domain/notifications/contacts.ts';
 
 export interface MessageSources {
   dossiers: DossierRepository;
@@ -25,14 +26,16 @@ export async function renderMessages(
   event: DomainEvent,
   sources: MessageSources,
   options: { withApplicant?: boolean } = {},
-): Promise<{ messages: Message[]; applicant?: Applicant }> {
+): Promise<{ messages: Message[]; applicant?: Applicant; confirmedContacts?: readonly ContactChannel[] }> {
   const ctx: MessageContext = { describeAppointment: (iso) => describeAppointment(new Date(iso)) };
   let applicant: Applicant | undefined;
+  let confirmedContacts: readonly ContactChannel[] | undefined;
   if (needsDossier(event) || options.withApplicant) {
     const stored = await sources.dossiers.get(event.dossierCode);
     if (!stored) throw new Error(`Dossier ${event.dossierCode} not found`);
     const { dossier } = stored;
     applicant = dossier.applicant;
+    confirmedContacts = dossier.confirmedContacts ?? [];
     if (dossier.supplement) ctx.defects = dossier.supplement.defects;
     ctx.fee = dossier.fee;
     ctx.returnMethod = dossier.returnMethod;
@@ -41,7 +44,11 @@ export async function renderMessages(
   if (needsAgencyOfficials(event)) {
     ctx.agencyOfficials = await sources.agencies.allOfficials(String(event.data.agencyId));
   }
-  return { messages: messagesFor(event, ctx), ...(applicant ? { applicant } : {}) };
+  return {
+    messages: messagesFor(event, ctx),
+    ...(applicant ? { applicant } : {}),
+    ...(confirmedContacts ? { confirmedContacts } : {}),
+  };
 }
 
 /**

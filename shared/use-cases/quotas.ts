@@ -5,9 +5,9 @@ import { RuleViolation } from '../domain/rule-violation.ts';
 /**
  * The flows a caller could repeat at no cost to themselves and some cost to others (issue 15, item 6):
  * a citizen's online filings, one dossier's presigned uploads, a citizen's feedback, and the texts and
- * e-mails one recipient receives in a day.
+ * e-mails one recipient receives in a day, and a citizen's wrong contact-confirmation codes.
  */
-export type QuotaFlow = 'filings' | 'upload-grants' | 'feedback' | 'sms' | 'email';
+export type QuotaFlow = 'filings' | 'upload-grants' | 'feedback' | 'sms' | 'email' | 'contact-codes';
 
 export type QuotaLimits = Record<QuotaFlow, Quota>;
 
@@ -25,6 +25,7 @@ const refusals: Record<Exclude<QuotaFlow, 'sms' | 'email'>, { code: string; mess
   filings: { code: 'too-many-filings', message: 'Tài khoản đã nộp quá nhiều hồ sơ trực tuyến trong thời gian ngắn' },
   'upload-grants': { code: 'too-many-upload-grants', message: 'Hồ sơ đã có quá nhiều lượt tải tệp lên trong ngày' },
   feedback: { code: 'too-many-feedback', message: 'Tài khoản đã gửi quá nhiều phản ánh, kiến nghị trong ngày' },
+  'contact-codes': { code: 'too-many-code-attempts', message: 'Tài khoản đã nhập sai mã xác nhận quá nhiều lần' },
 };
 
 const wait = (seconds: number) =>

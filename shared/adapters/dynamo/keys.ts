@@ -54,6 +54,15 @@ export const keys = {
     sk: `NOTIF#${occurredAt}#${eventId}`,
   }),
   notificationsOf: (recipientId: string) => ({ pk: `USER#${recipientId}`, skPrefix: 'NOTIF#' }),
+  /**
+   * Whether one of an account's contacts (by a digest of the address) is confirmed, or which code it
+   * was sent (notifications/contacts.ts).
+   */
+  contactConfirmation: (sub: string, channel: string, digest: string) => ({
+    pk: `CONTACT#${sub}`,
+    sk: `${channel}#${digest}`,
+  }),
+  contactConfirmations: (sub: string) => `CONTACT#${sub}`,
   /** A user's notification channel preferences. */
   notificationPreferences: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PREFS#NOTIFICATIONS' }),
   /** One delivery of one event on one channel to one recipient: written conditionally, so at most once. */

@@ -1,5 +1,6 @@
 import type { Role } from '../caller.ts';
 import type { DomainEvent } from '../events.ts';
+import type { ContactChannel } from '../notifications/contacts.ts';
 import type { FeeDue } from '../fees/rule.ts';
 import type { PostalService } from '../postal/shipment.ts';
 import type { DossierStatus } from './status.ts';
@@ -102,6 +103,12 @@ export interface Dossier {
   communeCode?: string;
   applicantId: string;
   applicant: Applicant;
+  /**
+   * The applicant's contacts the platform may write to without a confirmation code: the account's own,
+   * verified by the identity provider, or any checked by a person (desk, national portal). Others are
+   * confirmed first (notifications/contacts.ts).
+   */
+  confirmedContacts?: ContactChannel[];
   returnMethod: ReturnMethod;
   /** Filing and/or return by post: the shipments asked for, their waybills and tracking. */
   postal?: PostalService;

@@ -11,6 +11,7 @@ import { toVnIso } from '../time.ts';
 import type { Applicant, Decision, Dossier, ReturnMethod, TimelineEntry } from './dossier.ts';
 import { dossierChanged } from './lifecycle-events.ts';
 import { intakeStepName } from './steps.ts';
+import { confirmedContactsAtFiling } from '../notifications/contacts.ts';
 
 export interface Application {
   applicant: Applicant;
@@ -112,6 +113,11 @@ export function fileDossier(input: FilingInput): Decision {
     ...(application.communeCode ? { communeCode: application.communeCode } : {}),
     applicantId: input.applicantId,
     applicant: application.applicant,
+    confirmedContacts: confirmedContactsAtFiling(
+      input.external ? 'dvcqg' : channel,
+      application.applicant,
+      caller.contacts,
+    ),
     returnMethod: application.returnMethod,
     ...(postal ? { postal } : {}),
     formData: application.formData,

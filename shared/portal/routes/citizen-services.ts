@@ -6,6 +6,7 @@ import { agencyChoices } from '../agencies.ts';
 import { ApiError, type ApiClient } from '../api-client.ts';
 import { submittedKey } from '../forms.ts';
 import { badRequestPage } from '../pages/errors.ts';
+import { contactConfirmationPage } from '../pages/services/contact-confirmation.ts';
 import { emptyFeedbackInput, type FeedbackInput, newFeedbackPage } from '../pages/services/feedback-form.ts';
 import { type MyFeedbackItem, myFeedbackPage } from '../pages/services/my-feedback.ts';
 import { type PayableDossier, paymentHandoffPage, paymentPage } from '../pages/services/payment.ts';
@@ -48,6 +49,15 @@ export const citizenServiceRoutes: readonly PortalRoute[] = [
     pattern: exact(paths.myFeedback),
     access: citizen,
     handle: showMyFeedback,
+  },
+  {
+    methods: ['GET', 'POST'],
+    pattern: exact(paths.confirmContact),
+    access: citizen,
+    handle: async (context) =>
+      context.request.method === 'POST'
+        ? confirmContact(context)
+        : htmlResponse(200, context.page, contactConfirmationPage(context.page, {})),
   },
   {
     methods: ['GET', 'POST'],
@@ -122,6 +132,24 @@ async function rate({ request, params, page, api, deps }: SignedInContext) {
     throw error;
   }
   return redirect(`${paths.myDossier(code)}?da=danh-gia`);
+}
+
+// --- Confirming a contact -----------------------------------------------------------------------
+
+async function confirmContact({ request, page, api }: SignedInContext) {
+  const code = field(request, 'code').replace(/\s/g, '');
+  const again = (status: number, error: string) =>
+    htmlResponse(status, page, contactConfirmationPage(page, { code, error }));
+  if (!/^\d{6}$/.test(code)) return again(400, 'Mã xác nhận gồm 6 chữ số.');
+  try {
+    const { channel } = await api.post<{ channel: 'phone' | 'email' }>('/v1/me/contact-confirmations', { code });
+    return htmlResponse(200, page, contactConfirmationPage(page, { confirmed: channel }));
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 422 || error.status === 429)) {
+      return again(error.status, error.sentence);
+    }
+    throw error;
+  }
 }
 
 // --- Feedback -------------------------------------------------------------------------------------

@@ -151,6 +151,11 @@ export const routeTable: Record<string, RouteProbe> = {
     sample: () => ({ path: '/v1/me/notification-preferences', body: { email: true, sms: true } }),
     expect: 200,
   },
+  // No code was sent to either citizen's contacts in the fixtures: nothing to confirm.
+  'confirm-contact': {
+    sample: () => ({ path: '/v1/me/contact-confirmations', body: { code: '123456' } }),
+    expect: { citizen: 422, otherCitizen: 422 },
+  },
   'request-report': {
     sample: () => ({ path: '/v1/reports', body: { agencyId: '24.07210', periodKind: 'year', year: 2025 } }),
     expect: { leader: 202, admin: 202, auditor: 202, otherOfficial: 404 },

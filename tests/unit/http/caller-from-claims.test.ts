@@ -38,6 +38,23 @@ describe('caller from JWT authorizer claims (API Gateway renders every claim as 
     });
   });
 
+  it('keeps only the contacts the identity provider verified (OIDC Core 1.0 §5.1 *_verified claims)', () => {
+    const claims = {
+      sub: 'u-1',
+      roles: '[citizen]',
+      phone_number: '+84912345678',
+      phone_number_verified: 'true',
+      email: 'a@example.vn',
+      email_verified: 'false',
+    };
+    expect(callerFromClaims(claims)?.contacts).toEqual({ phone: '+84912345678' });
+    expect(callerFromClaims({ ...claims, phone_number_verified: undefined })?.contacts).toBeUndefined();
+    expect(callerFromClaims({ ...claims, email_verified: true }, 'jwt')?.contacts).toEqual({
+      phone: '+84912345678',
+      email: 'a@example.vn',
+    });
+  });
+
   it('has no caller without a subject', () => {
     expect(callerFromClaims({ roles: '[admin]' })).toBeUndefined();
     expect(callerFromClaims(undefined)).toBeUndefined();

@@ -50,6 +50,10 @@ export function myDossiersPage(list: DossierPage<DossierSummary>): Page {
             )
       }
       ${next ? html`<p><a href="${next}">Trang sau</a></p>` : ''}
-      <p><a href="${paths.home}">Nộp hồ sơ mới: tìm thủ tục</a></p>`,
+      <p><a href="${paths.home}">Nộp hồ sơ mới: tìm thủ tục</a></p>
+      <p class="hint">
+        Đã nhận mã xác nhận cho số điện thoại hoặc email ghi trong hồ sơ?
+        <a href="${paths.confirmContact}">Nhập mã xác nhận liên hệ</a>
+      </p>`,
   };
 }
