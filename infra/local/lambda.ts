@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
+import { withInvocationLogger } from '../../shared/observability.ts';
 import { type FunctionName, type FunctionSpec, specOf } from '../manifest.ts';
 
 export type LambdaHandler = (event: never, context: Context) => unknown;
@@ -95,7 +96,9 @@ export function createInvoker(loadHandler: HandlerLoader = importHandler): Count
           timer = setTimeout(() => reject(new FunctionTimeoutError(name, spec.timeoutSeconds)), deadline - Date.now());
         });
         return await Promise.race([
-          Promise.resolve().then(() => handler(event as never, lambdaContext(name, spec, deadline))),
+          Promise.resolve().then(() =>
+            withInvocationLogger(() => handler(event as never, lambdaContext(name, spec, deadline))),
+          ),
           timedOut,
         ]);
       } finally {

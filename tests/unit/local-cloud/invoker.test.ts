@@ -34,3 +34,38 @@ describe('the local invoker', () => {
     expect(invoker.active).toBe(0);
   });
 });
+
+describe('local logs', () => {
+  it('name the function that wrote them, however invocations interleave', async () => {
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      const { default: middy } = await import('@middy/core');
+      const { injectLambdaContext } = await import('@aws-lambda-powertools/logger/middleware');
+      const { logger } = await import('../../../shared/observability.ts');
+      let release: () => void = () => {};
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      // Each handler logs after the other's context was injected: a shared logger would mix them up.
+      const handlerOf = (wait: Promise<void>) =>
+        middy(async () => {
+          await wait;
+          logger.info('step');
+        }).use(injectLambdaContext(logger));
+      const invoker = createInvoker(async (name) => handlerOf(name === 'health' ? gate : Promise.resolve()));
+      const first = invoker.invoke('health', {});
+      await new Promise((resolve) => setImmediate(resolve));
+      await invoker.invoke('list-agencies', {});
+      release();
+      await first;
+    } finally {
+      write.mockRestore();
+    }
+    const names = lines
+      .filter((line) => line.includes('"message":"step"'))
+      .map((line) => (JSON.parse(line) as { function_name: string }).function_name);
+    expect(names.sort()).toEqual(['health', 'list-agencies']);
+  });
+});
