@@ -18,7 +18,11 @@ const cloud = await startLocalCloud({
   port: Number(process.env.PORT ?? 3000),
   logLevel,
   // The local certificate authority's chain survives restarts: signed results stay verifiable.
-  environment: { LOCAL_CA_DIR: process.env.LOCAL_CA_DIR ?? '.local-cloud/ca' },
+  // SIGNER=csc: through the simulated remote signing service (CSC API v2) instead of the local CA.
+  environment: {
+    LOCAL_CA_DIR: process.env.LOCAL_CA_DIR ?? '.local-cloud/ca',
+    ...(process.env.SIGNER === 'csc' ? { SIGNER: 'csc' } : {}),
+  },
   // Imported only now: the seed reaches shared/ modules that read the environment at load.
   seed: async (ctx) => {
     if (!existsSync(fileURLToPath(seedUrl))) {
