@@ -51,8 +51,11 @@ const Env = {
    * lookupUrl). No default: a province's address is the deployment's, never one written in code.
    */
   PUBLIC_URL: url(),
-  /** Who signs results: AWS KMS asymmetric keys (cloud) or the local certificate authority (local cloud, tests). */
-  SIGNER: withDefault(oneOf(['kms', 'local']), 'kms'),
+  /**
+   * Who signs results: AWS KMS asymmetric keys (cloud), a CA's remote signing service through the Cloud
+   * Signature Consortium API v2 (`csc`), or the local certificate authority (local cloud, tests).
+   */
+  SIGNER: withDefault(oneOf(['kms', 'csc', 'local']), 'kms'),
   /** Where the local certificate authority keeps its chain; in memory when unset. */
   LOCAL_CA_DIR: optional(text(1)),
   /** KMS signing: JSON map of leader sub → { keyId, certificate (PEM), chain (PEM, nearest first, root last) }. */
@@ -62,6 +65,30 @@ const Env = {
    * `trusted-roots.pem` (set with the grant by the manifest's `access.signing`); when set, SIGNING_KEYS is unused.
    */
   SIGNING_CONFIG_PREFIX: optional(text(1)),
+  /**
+   * SIGNER=csc (shared/adapters/signing/csc-signer.ts): the service's API base (`…/csc/v2/`), the platform's
+   * OAuth client id, and its client secret — in the cloud the Secrets Manager ARN (read at run time, cached),
+   * CSC_CLIENT_SECRET only in the local cloud. Who each leader and agency is at the service lives with the
+   * signing configuration (SIGNING_CONFIG_PREFIX `leaders/<sub>.json`, `agencies/<id>.json`), or inline in
+   * CSC_CREDENTIALS (sub or `agency:<id>` → { userID, credentialID }) with the roots in CSC_TRUSTED_ROOTS (PEM).
+   */
+  CSC_BASE_URL: optional(url()),
+  CSC_CLIENT_ID: optional(text(1)),
+  CSC_CLIENT_SECRET_ARN: optional(text(1)),
+  CSC_CLIENT_SECRET: optional(text(16)),
+  CSC_CREDENTIALS: withDefault(text(), '{}'),
+  CSC_TRUSTED_ROOTS: withDefault(text(), ''),
+  /** Each call to the signing service gives up after this long (the queue retries the message). */
+  CSC_TIMEOUT_MS: withDefault(integer(1000, 60_000), 10_000),
+  /** `A`: the service signs once the signer approved on their phone (polled); `S`: it answers with the signature. */
+  CSC_OPERATION_MODE: withDefault(oneOf(['S', 'A']), 'A'),
+  /**
+   * How long one signature waits for the signer's approval, polling every CSC_POLL_INTERVAL_MS; past it the
+   * delivery fails and the queue retries (a new request to the signer). Two signatures per result (leader,
+   * agency) must fit in the sign function's 30 s.
+   */
+  CSC_APPROVAL_WAIT_SECONDS: withDefault(integer(0, 12), 10),
+  CSC_POLL_INTERVAL_MS: withDefault(integer(0, 10_000), 2000),
   /** Email channel: Amazon SES v2 in the cloud; `capture` writes `.eml` files to NOTIFICATION_CAPTURE_DIR. */
   EMAIL_TRANSPORT: withDefault(oneOf(['ses', 'capture']), 'ses'),
   /** Sender of notification emails (a verified SES identity). */

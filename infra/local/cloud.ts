@@ -2,7 +2,9 @@
  * The local cloud: emulators, the resources the CDK app would create, the handlers' environment,
  * the API gateway, queue pollers and the scheduler, all in this process. One per test file.
  */
+import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -16,6 +18,8 @@ import { createInvoker, type HandlerLoader, importHandler, localRegion } from '.
 import { createLog, type LogLevel } from './log.ts';
 import { startPollers } from './pollers.ts';
 import { type ConsumerName, type ConsumerQueues, createResources } from './resources.ts';
+import { rosterDirectory } from './partners/csc-directory.ts';
+import { type CscSimulator, startCscSimulator } from './partners/csc-simulator.ts';
 import { startPartnerServer } from './partners/server.ts';
 import type { Simulators } from './partners/simulators.ts';
 import { startScheduler } from './scheduler.ts';
@@ -78,6 +82,8 @@ export interface LocalCloud {
   partners: Simulators;
   /** Base URL of the partners' simulators (`/<partner>/…`). */
   partnersUrl: string;
+  /** The remote signing service (CSC API v2), started when `environment.SIGNER` is `csc`. */
+  csc?: CscSimulator;
   /** A Bearer token the gateway accepts, with the user's claims. */
   issueToken(user: DemoUser, options?: IssueOptions): Promise<string>;
   /** Invokes a scheduled function now; resolves its result. */
@@ -137,6 +143,34 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       logLevel: options.logLevel,
     });
     Object.assign(env, options.environment);
+    let csc: CscSimulator | undefined;
+    if (env.SIGNER === 'csc') {
+      // SIGNER=csc: results are signed through a simulated CA's remote signing service, which enrols the
+      // roster's leaders and agencies; its root is the one the platform trusts.
+      const clientSecret = randomBytes(24).toString('base64url');
+      csc = await startCscSimulator({
+        clientId: 'egov-one-stop-local',
+        clientSecret,
+        directory: rosterDirectory(resources.tableName, clients.dynamo),
+        ...(env.LOCAL_CA_DIR ? { caDirectory: join(env.LOCAL_CA_DIR, 'csc') } : {}),
+        // Each signature is pending at its first poll, as on a phone, then approved.
+        approval: 1,
+      });
+      cleanups.push(() => csc?.close());
+      Object.assign(
+        env,
+        {
+          CSC_BASE_URL: `${csc.url}/csc/v2/`,
+          CSC_CLIENT_ID: 'egov-one-stop-local',
+          CSC_CLIENT_SECRET: clientSecret,
+          CSC_CREDENTIALS: JSON.stringify({ '*': { userID: '*' } }),
+          CSC_TRUSTED_ROOTS: await csc.trustedRoot(),
+          CSC_OPERATION_MODE: 'A',
+          CSC_POLL_INTERVAL_MS: '100',
+        },
+        options.environment,
+      );
+    }
     cleanups.push(applyEnvironment(env));
     const captureDir = env.NOTIFICATION_CAPTURE_DIR;
     if (captureDir) cleanups.push(() => rm(captureDir, { recursive: true, force: true }));
@@ -221,6 +255,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       queueUrls,
       partners: partners.simulators,
       partnersUrl: partners.url,
+      ...(csc ? { csc } : {}),
       issueToken: (user, issueOptions) => jwt.issueToken(user, issueOptions),
       runSchedule: (name) => scheduler.runNow(name),
       settle: (settleOptions) => settle(probe, settleOptions),

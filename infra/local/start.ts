@@ -18,7 +18,11 @@ const cloud = await startLocalCloud({
   port: Number(process.env.PORT ?? 3000),
   logLevel,
   // The local certificate authority's chain survives restarts: signed results stay verifiable.
-  environment: { LOCAL_CA_DIR: process.env.LOCAL_CA_DIR ?? '.local-cloud/ca' },
+  // SIGNER=csc: through the simulated remote signing service (CSC API v2) instead of the local CA.
+  environment: {
+    LOCAL_CA_DIR: process.env.LOCAL_CA_DIR ?? '.local-cloud/ca',
+    ...(process.env.SIGNER === 'csc' ? { SIGNER: 'csc' } : {}),
+  },
   // Imported only now: the seed reaches shared/ modules that read the environment at load.
   seed: async (ctx) => {
     if (!existsSync(fileURLToPath(seedUrl))) {
@@ -53,7 +57,11 @@ egov-one-stop local cloud
   health  ${cloud.apiUrl}/v1/health
   sign in ${cloud.apiUrl}/portal/dang-nhap  (the portal, through the local OpenID Connect provider)
   users   ${cloud.apiUrl}/local/users      (POST ${cloud.apiUrl}/local/token {"sub": "…"} for a fresh token)
-  partners ${cloud.partnersUrl}/<dvcqg|payments|postal>  (simulators of the national portal, payments, post)
+  partners ${cloud.partnersUrl}/<dvcqg|payments|postal>  (simulators of the national portal, payments, post)${
+    cloud.csc
+      ? `\n  signing ${cloud.csc.url}/csc/v2/  (SIGNER=csc: a CA's remote signing service, CSC API v2, simulated)`
+      : ''
+  }
 
 For the ops scripts against this cloud (npm run verify-timeline; npm run redrive with --queue-url and --dlq-url),
 in another shell:

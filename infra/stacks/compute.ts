@@ -81,6 +81,7 @@ export class ComputeStack extends Stack {
           provinceCode: settings.provinceCode,
           signingKeys: settings.signingKeys,
           organisationSigningKeys: settings.organisationSigningKeys,
+          ...(settings.remoteSigning ? { remoteSigning: settings.remoteSigning } : {}),
           table: props.table,
           documents: props.documents,
           queues: props.queues,

@@ -14,9 +14,9 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { contextKeys } from './settings.ts';
+import { contextKeys, type RemoteSigning } from './settings.ts';
 import { Construct } from 'constructs';
 import type { BuildOptions } from 'esbuild';
 import type { EventType } from '../../shared/domain/events.ts';
@@ -100,6 +100,8 @@ export interface PlatformResources {
   signingKeys?: Readonly<Record<string, string>>;
   /** Agency id → KMS key ARN of its organisation certificate (`egov:organisationSigningKeys`). */
   organisationSigningKeys?: Readonly<Record<string, string>>;
+  /** The CA's remote signing service (`egov:remoteSigning`): `access.signing: 'sign'` signs through it (SIGNER=csc). */
+  remoteSigning?: RemoteSigning;
   table?: ITableV2;
   documents?: IBucket;
   /** Each queue-consumer function's own queue, by function name. */
@@ -315,6 +317,17 @@ export class PlatformFunction extends Construct {
       fn.addEnvironment('SIGNER', 'kms');
       fn.addEnvironment('SIGNING_CONFIG_PREFIX', signingConfigPrefix);
       fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
+    }
+
+    // SIGNER=csc: the signing configuration above names each signer's credential at the CA's service; the
+    // client secret the CA issued is read at run time (its ARN here, never its value). No KMS key is granted.
+    if (access.signing === 'sign' && resources.remoteSigning) {
+      const { baseUrl, clientId, clientSecretArn } = resources.remoteSigning;
+      Secret.fromSecretCompleteArn(this, 'CscClientSecret', clientSecretArn).grantRead(fn);
+      fn.addEnvironment('SIGNER', 'csc');
+      fn.addEnvironment('CSC_BASE_URL', baseUrl);
+      fn.addEnvironment('CSC_CLIENT_ID', clientId);
+      fn.addEnvironment('CSC_CLIENT_SECRET_ARN', clientSecretArn);
     }
 
     // Idempotency-Key records (and filings' claims) sealed with this secret: its ARN in the environment,

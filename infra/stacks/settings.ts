@@ -35,6 +35,14 @@ export interface PlatformSettings {
    * completed in the cloud (each fails into the DLQ) until configured.
    */
   organisationSigningKeys: Record<string, string>;
+  /**
+   * `egov:remoteSigning` (SIGNER=csc): `{ "baseUrl": "https://…/csc/v2/", "clientId": "…", "clientSecretArn":
+   * "arn:aws:secretsmanager:…" }`, the CA's remote signing service (CSC API v2) instead of KMS keys. The
+   * secret holds the client secret the CA issued (created by ops, outside the stacks, like the KMS keys);
+   * each leader's and agency's `{ userID, credentialID }` goes to `config/signing/leaders/<sub>.json` and
+   * `agencies/<agency id>.json`, the CA's root to `config/signing/trusted-roots.pem`. Unset: KMS.
+   */
+  remoteSigning: RemoteSigning | undefined;
   /** `egov:partnerUrls`: partner → base URL of its API (https). A partner without one cannot be called (its queue's DLQ fills). */
   partnerUrls: Partial<Record<PartnerName, string>>;
   /**
@@ -42,6 +50,12 @@ export interface PlatformSettings {
    * own URL. Every function's PUBLIC_URL: forms print the portal's look-up page on it.
    */
   publicUrl: string | undefined;
+}
+
+export interface RemoteSigning {
+  baseUrl: string;
+  clientId: string;
+  clientSecretArn: string;
 }
 
 export const contextKeys = {
@@ -54,6 +68,7 @@ export const contextKeys = {
   alarmEmail: 'egov:alarmEmail',
   signingKeys: 'egov:signingKeys',
   organisationSigningKeys: 'egov:organisationSigningKeys',
+  remoteSigning: 'egov:remoteSigning',
   partnerUrls: 'egov:partnerUrls',
   publicUrl: 'egov:publicUrl',
   emailFrom: 'egov:emailFrom',
@@ -159,6 +174,25 @@ function signingKeys(
   return result;
 }
 
+/** `egov:remoteSigning` is a JSON object in cdk.json (or its text with -c). */
+function remoteSigning(scope: Construct): RemoteSigning | undefined {
+  const key = contextKeys.remoteSigning;
+  let raw: unknown = scope.node.tryGetContext(key);
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (typeof raw === 'string') raw = JSON.parse(raw);
+  const { baseUrl, clientId, clientSecretArn } = (raw ?? {}) as Record<string, unknown>;
+  if (typeof baseUrl !== 'string' || typeof clientId !== 'string' || !clientId.trim()) {
+    throw new Error(`Context ${key} must be { baseUrl, clientId, clientSecretArn }`);
+  }
+  if (
+    typeof clientSecretArn !== 'string' ||
+    !/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/.test(clientSecretArn)
+  ) {
+    throw new Error(`Context ${key}: clientSecretArn must be a Secrets Manager secret ARN`);
+  }
+  return { baseUrl: httpsUrl(key, baseUrl.trim()), clientId: clientId.trim(), clientSecretArn };
+}
+
 /** `egov:partnerUrls` is a JSON object in cdk.json (or its text with -c). */
 function partnerUrls(scope: Construct): Partial<Record<PartnerName, string>> {
   const key = contextKeys.partnerUrls;
@@ -211,6 +245,7 @@ export function readSettings(scope: Construct): PlatformSettings {
       name: 'agency id',
       pattern: agencyId,
     }),
+    remoteSigning: remoteSigning(scope),
     partnerUrls: partnerUrls(scope),
     publicUrl: publicUrl(scope),
   };
@@ -241,9 +276,12 @@ export function productionGaps(scope: Construct, settings: PlatformSettings): st
   if (!text(scope, contextKeys.smsGatewayUrl)) gaps.push(`${contextKeys.smsGatewayUrl} (the SMS gateway)`);
   if (!text(scope, contextKeys.emailFrom)) gaps.push(`${contextKeys.emailFrom} (a verified SES sender)`);
   if (!settings.alarmEmail) gaps.push(`${contextKeys.alarmEmail} (where alarms go)`);
-  if (Object.keys(settings.signingKeys).length === 0) gaps.push(`${contextKeys.signingKeys} (the leaders' keys)`);
-  if (Object.keys(settings.organisationSigningKeys).length === 0) {
-    gaps.push(`${contextKeys.organisationSigningKeys} (the agencies' keys)`);
+  // With a remote signing service the leaders' and agencies' keys are at the CA, not in KMS.
+  if (!settings.remoteSigning) {
+    if (Object.keys(settings.signingKeys).length === 0) gaps.push(`${contextKeys.signingKeys} (the leaders' keys)`);
+    if (Object.keys(settings.organisationSigningKeys).length === 0) {
+      gaps.push(`${contextKeys.organisationSigningKeys} (the agencies' keys)`);
+    }
   }
   return gaps;
 }

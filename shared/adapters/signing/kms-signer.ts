@@ -52,21 +52,34 @@ export function pemCertificates(text: string): string[] {
  * remembered (the next message retries it), nor is a missing file (ops may add it).
  */
 export function s3SigningKeys(read: ReadConfigObject, prefix: string): SigningKeySource {
-  const keys = new Map<string, Promise<SigningKey>>();
+  return s3SigningEntries(read, prefix, (json) => SigningKey.parse(json));
+}
+
+/** Per-signer entries and trusted roots under `prefix`, as {@link s3SigningKeys} reads them, whatever an entry holds. */
+export function s3SigningEntries<T>(
+  read: ReadConfigObject,
+  prefix: string,
+  parse: (json: unknown) => T,
+): {
+  leader(sub: string): Promise<T | undefined>;
+  organisation(agencyId: string): Promise<T | undefined>;
+  trustedRoots(): Promise<string[]>;
+} {
+  const keys = new Map<string, Promise<T>>();
   let roots: Promise<string[]> | undefined;
-  const once = <T>(load: () => Promise<T>, forget: () => void): Promise<T> => {
+  const once = <U>(load: () => Promise<U>, forget: () => void): Promise<U> => {
     const pending = load();
     pending.catch(forget);
     return pending;
   };
-  const keyAt = async (path: string): Promise<SigningKey | undefined> => {
+  const keyAt = async (path: string): Promise<T | undefined> => {
     let entry = keys.get(path);
     if (!entry) {
       entry = once(
         async () => {
           const text = await read(path);
           if (text === undefined) throw new MissingSigningKey(path);
-          return SigningKey.parse(JSON.parse(text));
+          return parse(JSON.parse(text));
         },
         () => keys.delete(path),
       );
