@@ -30,8 +30,11 @@ const Env = {
    * list has no consumer yet; a type missing from the map is a deployment error.
    */
   EVENT_QUEUES: jsonMap(keyOf(eventTypes), urlsOf()),
-  /** Province whose platform this is (administrative-unit code); commune agencies are `<province>.<commune>`. */
-  PROVINCE_CODE: withDefault(matching(/^\d{2}$/), '24'),
+  /**
+   * Province whose platform this is (administrative-unit code); commune agencies are `<province>.<commune>`.
+   * No default: the stacks set it from `egov:provinceCode`, the local cloud from cdk.json's.
+   */
+  PROVINCE_CODE: matching(/^\d{2}$/),
   /** After a supplement the legal clock restarts from zero (Nghị định 61/2018) or resumes where it paused. */
   SUPPLEMENT_MODE: withDefault(oneOf(['restart', 'pause']), 'restart'),
   /** A supplement request (form 02) is accepted within this many working days of receipt (Nghị định 61/2018, điều 16). */

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 // The module reads process.env when imported: give it what every function has.
 process.env.TABLE_NAME ??= 'egov-unit';
 process.env.PUBLIC_URL ??= 'https://egov.example.vn';
+process.env.PROVINCE_CODE ??= '01';
 const { readConfig } = await import('../../shared/config.ts');
 
-const base = { TABLE_NAME: 'egov', PUBLIC_URL: 'https://egov.example.vn' };
+const base = { TABLE_NAME: 'egov', PUBLIC_URL: 'https://egov.example.vn', PROVINCE_CODE: '01' };
 
 describe('configuration from the environment', () => {
   it('fills the defaults and leaves unset optional variables out', () => {
@@ -13,7 +14,7 @@ describe('configuration from the environment', () => {
     expect(config).toMatchObject({
       TABLE_NAME: 'egov',
       EVENT_QUEUES: {},
-      PROVINCE_CODE: '24',
+      PROVINCE_CODE: '01',
       SUPPLEMENT_MODE: 'restart',
       OUTBOX_GRACE_SECONDS: 60,
       S3_FORCE_PATH_STYLE: false,
@@ -44,6 +45,8 @@ describe('configuration from the environment', () => {
   it.each([
     [{ TABLE_NAME: '' }, 'TABLE_NAME'],
     [{ ...base, PROVINCE_CODE: '241' }, 'PROVINCE_CODE'],
+    // No province is assumed: a deployment that forgot it fails at start, not filing under another's code.
+    [{ TABLE_NAME: 'egov', PUBLIC_URL: 'https://egov.example.vn' }, 'PROVINCE_CODE'],
     [{ ...base, OUTBOX_GRACE_SECONDS: '1.5' }, 'OUTBOX_GRACE_SECONDS'],
     [{ ...base, SMS_MAX_SEGMENTS: '6' }, 'SMS_MAX_SEGMENTS'],
     [{ ...base, SMS_SENDER: 'DICHVUCONG-BN' }, 'SMS_SENDER'],
