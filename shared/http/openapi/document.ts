@@ -86,6 +86,16 @@ function problemResponse(status: number, description: string): JsonSchema {
     ...(status === 429
       ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer', minimum: 0 } } } }
       : {}),
+    ...(status === 401
+      ? {
+          headers: {
+            'WWW-Authenticate': {
+              description: '`Bearer` when the token is missing or invalid',
+              schema: { type: 'string' },
+            },
+          },
+        }
+      : {}),
     content: {
       'application/problem+json': {
         schema: {
@@ -93,6 +103,18 @@ function problemResponse(status: number, description: string): JsonSchema {
           properties: { status: { const: status } },
         },
       },
+      // A missing or invalid token is refused by API Gateway's JWT authorizer before any function runs.
+      ...(status === 401
+        ? {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { message: { const: 'Unauthorized' } },
+                required: ['message'],
+              },
+            },
+          }
+        : {}),
     },
   };
 }

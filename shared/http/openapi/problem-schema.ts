@@ -22,7 +22,7 @@ export const ProblemDetails = z.looseObject({
 /** What each problem status means, for the document's shared responses. */
 export const problemStatuses = {
   400: 'The request is malformed or fails its schema (`validation-failed`, `malformed-json`, `invalid-idempotency-key`…)',
-  401: 'No valid token, or no valid partner signature',
+  401: 'No valid token (answered by the API gateway as `{"message":"Unauthorized"}`), or no valid partner signature (problem+json)',
   403: "The caller's roles do not allow this",
   404: 'Not found, or not the caller’s to see',
   409: 'A conflict: a stale `expectedVersion`, a state that forbids the step, or the same Idempotency-Key in progress',
