@@ -15,6 +15,7 @@ import type { RequestSchemas } from '../../shared/http/parse-request.ts';
 import { openApiDocument } from '../../shared/http/openapi/document.ts';
 import { jsonSchemaOf } from '../../shared/http/openapi/json-schema.ts';
 import { type HttpFunctionName, routeDocs } from '../../shared/http/openapi/route-docs.ts';
+import { paths } from '../../shared/portal/paths.ts';
 import { callerKinds } from '../security/support/callers.ts';
 import { createFixtures, pool, type Tokens, tokensFor } from '../security/support/fixtures.ts';
 import { type Fixtures, probeOf } from '../security/support/route-table.ts';
@@ -184,6 +185,12 @@ describe('every answer keeps the OpenAPI document', () => {
     await cloud.settle();
     const report = await call('get-report', `/v1/reports/${(requested.body as { id: string }).id}`, { token: leader });
     expect(report.status).toBe(200);
+    expect(broken).toEqual([]);
+  });
+
+  it('answers the portal’s pages, its stylesheet and its missing pages as documented', async () => {
+    expect((await call('portal', paths.css)).status).toBe(200);
+    expect((await call('portal', '/portal/khong-co-trang-nay')).status).toBe(404);
     expect(broken).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ import {
   specOf,
   usesToken,
 } from '../../../infra/manifest.ts';
-import { signatureHeader, timestampHeader } from '../../domain/partners/webhook-signature.ts';
+import { signatureHeader, timestampHeader, webhookToleranceSeconds } from '../../domain/partners/webhook-signature.ts';
 import { idempotencyKeyPattern } from '../parse-request.ts';
 import { type JsonSchema, jsonSchemaOf, objectMembers } from './json-schema.ts';
 import { ProblemDetails, type ProblemStatus, problemStatuses } from './problem-schema.ts';
@@ -64,7 +64,7 @@ export function openApiDocument(): OpenApiDocument {
           type: 'apiKey',
           in: 'header',
           name: signatureHeader,
-          description: `A partner system's HMAC-SHA256 over the \`${timestampHeader}\` header and the raw body, with the secret shared with that partner (\`x-partner\`). The timestamp must be within five minutes; a signature is accepted once.`,
+          description: `\`sha256=<hex>\`: a partner system's HMAC-SHA256 over \`<${timestampHeader}>.<raw body>\` with the secret shared with that partner (\`x-partner\`). The timestamp (Unix seconds) must be within ${webhookToleranceSeconds / 60} minutes; a signature is accepted once.`,
         },
       },
       schemas: { ProblemDetails: jsonSchemaOf(ProblemDetails, 'output') },
@@ -147,7 +147,8 @@ function operation(
 }
 
 /** `/v1/dossiers/{code}/actions` → `dossiers`; `/v1/me/…` → `me`. */
-const tagOf = (path: string): string => path.split('/')[path.startsWith('/v1/') ? 2 : 1] ?? 'api';
+const tagOf = (path: string): string =>
+  (path.split('/')[path.startsWith('/v1/') ? 2 : 1] ?? 'api').replace(/\.json$/, '');
 
 function authDoc(auth: RouteAuth): JsonSchema {
   if (usesToken(auth)) return { security: [{ [bearerScheme]: [...auth.roles] }], 'x-roles': [...auth.roles] };
@@ -220,11 +221,12 @@ function successResponses(doc: RouteDoc): Record<string, JsonSchema> {
         ...(success.headers?.length
           ? { headers: Object.fromEntries(success.headers.map((h) => [h, successHeaders[h]])) }
           : {}),
-        content: {
-          [success.mediaType ?? 'application/json']: success.schema
-            ? { schema: jsonSchemaOf(success.schema, 'output') }
-            : {},
-        },
+        content: Object.fromEntries(
+          (success.mediaTypes ?? ['application/json']).map((type) => [
+            type,
+            success.schema ? { schema: jsonSchemaOf(success.schema, 'output') } : {},
+          ]),
+        ),
       },
     ]),
   );
@@ -248,8 +250,8 @@ function errorResponses(auth: RouteAuth, doc: RouteDoc): Record<string, JsonSche
   if (doc.pages)
     return {
       '303': {
-        description: 'A form was handled: the page to go to next',
-        headers: { location: successHeaders.location },
+        description: 'A form was handled, or sign-in is needed: the page to go to next',
+        headers: { location: { description: 'The next page', schema: { type: 'string' } } },
       },
       '4XX': { description: 'An error page', content: { 'text/html': {} } },
       '5XX': { description: 'An error page', content: { 'text/html': {} } },

@@ -16,6 +16,12 @@ const page = <T extends z.core.$ZodType>(item: T) =>
 
 export const HealthBody = z.strictObject({ status: z.literal('ok'), service: z.string() });
 
+export const OpenApiBody = z.looseObject({
+  openapi: z.string().check(z.regex(/^3\.1\.\d+$/)),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.looseObject({})),
+});
+
 const ProcedureRef = z.looseObject({ code: z.string(), version: z.int(), name: z.string() });
 
 /** What filing answers (online, at the counter): the code, the appointment and, once, the look-up PIN. */

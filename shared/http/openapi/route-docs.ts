@@ -59,7 +59,7 @@ export interface SuccessDoc {
   /** The JSON body; none for a body the document cannot describe field by field. */
   schema?: z.core.$ZodType;
   /** Default `application/json`. */
-  mediaType?: string;
+  mediaTypes?: readonly string[];
   /** Response headers the handler sets on this answer. */
   headers?: readonly ('location' | 'etag' | 'content-location')[];
 }
@@ -90,7 +90,7 @@ const created = (what: string, schema: z.core.$ZodType): SuccessDoc => ({
 
 export const routeDocs: Record<HttpFunctionName, RouteDoc> = {
   health: { success: { 200: { description: 'The API is up', schema: r.HealthBody } } },
-  'get-openapi': { success: { 200: { description: 'This OpenAPI 3.1 document' } } },
+  'get-openapi': { success: { 200: { description: 'This OpenAPI 3.1 document', schema: r.OpenApiBody } } },
   'submit-dossier': {
     request: { body: SubmitDossierBody },
     idempotent: true,
@@ -144,7 +144,7 @@ export const routeDocs: Record<HttpFunctionName, RouteDoc> = {
   },
   'print-receipt': {
     request: { params: DossierCodeParams, body: PrintReceiptBody },
-    success: { 200: { description: 'Form 01 with the look-up PIN, as PDF', mediaType: 'application/pdf' } },
+    success: { 200: { description: 'Form 01 with the look-up PIN, as PDF', mediaTypes: ['application/pdf'] } },
     problems: [404, 409, 422, 429],
   },
   'search-procedures': {
@@ -360,7 +360,7 @@ export const routeDocs: Record<HttpFunctionName, RouteDoc> = {
   },
   // One greedy route: the portal routes its own pages (shared/portal/router.ts), GET to read, POST for forms.
   portal: {
-    success: { 200: { description: 'A page of the portal', mediaType: 'text/html' } },
+    success: { 200: { description: 'A page of the portal, or its stylesheet', mediaTypes: ['text/html', 'text/css'] } },
     pages: true,
   },
 };
