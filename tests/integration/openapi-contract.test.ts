@@ -19,7 +19,7 @@ import { paths } from '../../shared/portal/paths.ts';
 import { callerKinds } from '../security/support/callers.ts';
 import { createFixtures, pool, type Tokens, tokensFor } from '../security/support/fixtures.ts';
 import { type Fixtures, probeOf } from '../security/support/route-table.ts';
-import { birthRegistration, request } from '../support/http.ts';
+import { birthRegistration, request, tokenFor } from '../support/http.ts';
 import { contractChecker } from '../support/openapi-contract.ts';
 
 /** The schemas each handler hands to httpHandler, as it loads: what the document must show. */
@@ -174,6 +174,54 @@ describe('every answer keeps the OpenAPI document', () => {
     expect(badKey.status).toBe(400);
     const badQuery = await call('list-my-dossiers', '/v1/me/dossiers?limit=1000', { token: citizen });
     expect(badQuery.status).toBe(400);
+    expect(broken).toEqual([]);
+  });
+
+  it('answers a dossier’s life to its rating, and its result’s signature check, as documented', async () => {
+    const citizen = tokens.citizen as string;
+    const receiver = tokens.receiver as string;
+    const specialist = await tokenFor(cloud, 'specialist-ha');
+    const leader = tokens.leader as string;
+    const filed = await call('submit-dossier', '/v1/dossiers', { token: citizen, body: birthRegistration() });
+    const { code, lookupPin } = filed.body as { code: string; lookupPin: string };
+    await cloud.settle();
+    const step = async (token: string, action: Record<string, unknown>) => {
+      const { version } = (await call('get-dossier', `/v1/dossiers/${code}`, { token: receiver })).body;
+      const answer = await call('act-on-dossier', `/v1/dossiers/${code}/actions`, {
+        token,
+        body: { ...action, expectedVersion: version },
+      });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    };
+    await step(receiver, { type: 'receive' });
+    await step(receiver, { type: 'forward', assigneeId: 'specialist-ha' });
+    await step(specialist, { type: 'forward', assigneeId: 'leader-hung' });
+    await step(leader, { type: 'decide', outcome: 'approved' });
+    await cloud.settle();
+    await step(receiver, { type: 'return-result' });
+    const rated = await call('rate-dossier', `/v1/dossiers/${code}/rating`, { token: citizen, body: { score: 5 } });
+    expect(rated.status).toBe(201);
+    const verified = await call('verify-signature', '/v1/signature-verifications', { body: { code, pin: lookupPin } });
+    expect(verified.status).toBe(200);
+    expect(broken).toEqual([]);
+  });
+
+  it('answers a payment, and the payment platform’s notice of it, as documented', async () => {
+    const citizen = tokens.citizen as string;
+    // A copy of a civil-status extract: 8.000 đồng, due at intake.
+    const filed = await call('submit-dossier', '/v1/dossiers', {
+      token: citizen,
+      body: birthRegistration({ procedureCode: '2.000635' }),
+    });
+    const { code } = filed.body as { code: string };
+    await cloud.settle();
+    const payment = await call('request-payment', `/v1/dossiers/${code}/payments`, { token: citizen, body: {} });
+    expect(payment.status).toBe(201);
+    const callbacks = routeOf('payment-callback');
+    const paid = await cloud.partners.payments.pay((payment.body as { paymentId: string }).paymentId);
+    expect(paid.status).toBe(200);
+    const headers = new Headers({ 'content-type': 'application/json' });
+    broken.push(...contract.check(callbacks.method, callbacks.path, { ...paid, headers }));
     expect(broken).toEqual([]);
   });
 

@@ -160,7 +160,13 @@ export const AgencyRegister = z.looseObject({
   dossiers: z.int(),
   download: z.string(),
 });
-export const SignatureVerification = z.looseObject({ code: z.string() });
+/** A PDF's signatures checked (shared/documents/signing/pades.ts VerificationReport). */
+export const SignatureVerification = z.looseObject({
+  valid: z.boolean(),
+  reason: z.optional(z.string()),
+  code: z.optional(z.enum(['unsigned', 'malformed', 'modified', 'bad-signature', 'untrusted'])),
+  signer: z.optional(z.looseObject({ name: z.string(), agency: z.string() })),
+});
 export const TimelineVerification = z.looseObject({ code: z.string(), ok: z.boolean() });
 export const DossierReads = z.looseObject({ code: z.string(), items: z.array(z.looseObject({})) });
 
@@ -181,11 +187,21 @@ export const Feedback = z.looseObject({
 });
 export const FeedbackSummary = z.looseObject({ id: z.string(), status: z.string(), title: z.string() });
 export const FeedbackPage = page(FeedbackSummary);
+/** An answer the agency published, without its author (shared/domain/feedback/views.ts publicView). */
+export const PublishedFeedback = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  answer: z.string(),
+  agencyId: z.string(),
+  publishedAt: instant,
+});
+export const PublishedFeedbackPage = page(PublishedFeedback);
 
 export const Payment = z.looseObject({
-  id: z.string(),
-  dossierCode: z.string(),
+  paymentId: z.string(),
+  payUrl: z.string(),
   amount: z.number(),
+  currency: z.string(),
   status: z.string(),
 });
 export const PaymentCallbackResult = z.looseObject({ outcome: z.string(), paymentId: z.string() });

@@ -309,11 +309,11 @@ export const routeDocs: Record<HttpFunctionName, RouteDoc> = {
   },
   'list-published-feedback': {
     request: { query: PageQuery },
-    success: { 200: { description: 'A page of published answers', schema: r.FeedbackPage } },
+    success: { 200: { description: 'A page of published answers', schema: r.PublishedFeedbackPage } },
   },
   'get-published-feedback': {
     request: { params: FeedbackIdParams },
-    success: { 200: { description: 'A published answer', schema: r.FeedbackSummary } },
+    success: { 200: { description: 'A published answer', schema: r.PublishedFeedback } },
     problems: [404],
   },
   'request-payment': {
