@@ -98,6 +98,14 @@ export const manifest = {
     memoryMb: 128,
     timeoutSeconds: 3,
   },
+  'get-openapi': {
+    description: "The API's OpenAPI 3.1 document (docs/openapi.json)",
+    entry: 'functions/get-openapi/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/openapi.json', auth: 'public' },
+    access: {},
+    memoryMb: 128,
+    timeoutSeconds: 3,
+  },
   'submit-dossier': {
     description: 'A citizen files a dossier online',
     entry: 'functions/submit-dossier/handler.ts',

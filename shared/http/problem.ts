@@ -58,6 +58,12 @@ export const problems = {
   internal: () => new Problem(500, 'internal-error', 'Lỗi hệ thống', 'Đã có lỗi xảy ra. Vui lòng thử lại sau ít phút.'),
 };
 
+/** The members RFC 9457 defines (and our `code`): a problem's own facts never take their names. */
+const reservedMembers = new Set(['type', 'code', 'status', 'title', 'detail', 'instance']);
+
+const factsOf = (problem: Problem): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(problem.extra).filter(([name]) => !reservedMembers.has(name)));
+
 export function problemResponse(problem: Problem, instance?: string): APIGatewayProxyStructuredResultV2 {
   // A 429 tells the client when to try again (RFC 9110, 10.2.3): the problem's `retryAfterSeconds`.
   const retryAfter = problem.status === 429 ? problem.extra?.retryAfterSeconds : undefined;
@@ -76,7 +82,7 @@ export function problemResponse(problem: Problem, instance?: string): APIGateway
       title: problem.title,
       ...(problem.detail ? { detail: problem.detail } : {}),
       ...(instance ? { instance } : {}),
-      ...problem.extra,
+      ...factsOf(problem),
     }),
   };
 }

@@ -39,7 +39,7 @@ export function rateDossier(dossier: Dossier, caller: Caller, input: RatingInput
       'conflict',
       'not-returned',
       'Hồ sơ chưa được trả kết quả; Ông/Bà chỉ đánh giá được sau khi nhận kết quả.',
-      { status: dossier.status },
+      { dossierStatus: dossier.status },
     );
   }
   if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) {

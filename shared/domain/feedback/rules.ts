@@ -150,7 +150,7 @@ export function actOnFeedback(feedback: Feedback, action: FeedbackAction, ctx: F
       'conflict',
       'feedback-status',
       `Không thể ${actionLabels[action.type]} phản ánh, kiến nghị đang ở trạng thái "${feedbackStatuses[feedback.status].vi}".`,
-      { status: feedback.status },
+      { feedbackStatus: feedback.status },
     );
   }
   if (feedback.history.length >= maxFeedbackHistory) {

@@ -58,6 +58,7 @@ const { code: _code, version: _version, ...procedureBody } = birth;
 
 export const routeTable: Record<string, RouteProbe> = {
   health: { sample: () => ({ path: '/v1/health' }), expect: 200 },
+  'get-openapi': { sample: () => ({ path: '/v1/openapi.json' }), expect: 200 },
   // HTML pages, public; sign-in and the pages behind it come with issue #9.
   portal: { sample: () => ({ path: '/portal/trang-chu' }), expect: 200 },
   'submit-dossier': {

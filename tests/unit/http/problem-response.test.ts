@@ -17,3 +17,22 @@ describe('a problem+json answer', () => {
     expect(problemResponse(new Problem(429, 'too-many', 'Quá nhiều', 'x')).headers).not.toHaveProperty('retry-after');
   });
 });
+
+describe('the members of RFC 9457', () => {
+  it('keep their meaning whatever facts a problem adds: a fact named `status` does not replace the HTTP status', () => {
+    const facts = { status: 'submitted', code: 'x', type: 'y', title: 'z', instance: 'w', currentVersion: 3 };
+    const answer = problemResponse(
+      new Problem(409, 'not-returned', 'Xung đột dữ liệu', 'Chưa trả kết quả.', facts),
+      'req-1',
+    );
+    expect(JSON.parse(String(answer.body))).toEqual({
+      type: 'https://egov-one-stop.gov.vn/problems/not-returned',
+      code: 'not-returned',
+      status: 409,
+      title: 'Xung đột dữ liệu',
+      detail: 'Chưa trả kết quả.',
+      instance: 'req-1',
+      currentVersion: 3,
+    });
+  });
+});
