@@ -95,6 +95,8 @@ export const NotificationPage = page(Notification);
 
 export const NotificationPreferences = z.looseObject({ inApp: z.boolean(), email: z.boolean(), sms: z.boolean() });
 
+export const ContactConfirmed = z.strictObject({ channel: z.enum(['phone', 'email']) });
+
 const ProcedureSummary = z.looseObject({
   code: z.string(),
   version: z.int(),

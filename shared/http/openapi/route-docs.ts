@@ -31,6 +31,7 @@ import {
   FeedbackIdParams,
   FileFeedbackBody,
 } from '../../use-cases/feedback/schemas.ts';
+import { ConfirmContactBody } from '../../use-cases/contacts/confirm-contact.ts';
 import { CounterDossierBody, SubmitDossierBody } from '../../use-cases/file-dossier.ts';
 import { DossierCodeParams } from '../../use-cases/get-dossier.ts';
 import { AgencyParams, WorkQueueQuery } from '../../use-cases/list-dossiers.ts';
@@ -257,6 +258,11 @@ export const routeDocs: Record<HttpFunctionName, RouteDoc> = {
     request: { body: NotificationPreferencesBody },
     idempotent: true,
     success: { 200: { description: "The caller's channels, saved", schema: r.NotificationPreferences } },
+  },
+  'confirm-contact': {
+    request: { body: ConfirmContactBody },
+    success: { 200: { description: 'The contact the code was sent to, confirmed', schema: r.ContactConfirmed } },
+    problems: [422, 429],
   },
   'request-report': {
     request: { body: RequestReportBody },
