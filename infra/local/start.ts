@@ -3,7 +3,9 @@
  * token per demo user. Ctrl-C stops everything and exits 0.
  */
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { localCaRootFile, localCertificateAuthority } from '../../shared/documents/signing/local-ca.ts';
 import { type SeedContext, startLocalCloud } from './cloud.ts';
 import { demoUsers } from './demo-users.ts';
 import { type LogLevel, logLevels } from './log.ts';
@@ -14,13 +16,17 @@ const seedUrl = new URL('./seed.ts', import.meta.url);
 const logLevel = (process.env.LOG_LEVEL?.toUpperCase() ?? 'WARN') as LogLevel;
 if (!logLevels.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${logLevels.join(', ')}`);
 
+const caDirectory = process.env.LOCAL_CA_DIR ?? '.local-cloud/ca';
+// Made (or read) now, so its root's PEM file is there before the first result is signed.
+localCertificateAuthority({ directory: caDirectory }).state();
+
 const cloud = await startLocalCloud({
   port: Number(process.env.PORT ?? 3000),
   logLevel,
   // The local certificate authority's chain survives restarts: signed results stay verifiable.
   // SIGNER=csc: through the simulated remote signing service (CSC API v2) instead of the local CA.
   environment: {
-    LOCAL_CA_DIR: process.env.LOCAL_CA_DIR ?? '.local-cloud/ca',
+    LOCAL_CA_DIR: caDirectory,
     ...(process.env.SIGNER === 'csc' ? { SIGNER: 'csc' } : {}),
   },
   // Imported only now: the seed reaches shared/ modules that read the environment at load.
@@ -62,6 +68,7 @@ egov-one-stop local cloud
       ? `\n  signing ${cloud.csc.url}/csc/v2/  (SIGNER=csc: a CA's remote signing service, CSC API v2, simulated)`
       : ''
   }
+  CA root ${resolve(caDirectory, localCaRootFile)}  (the local CA that signs results: openssl verify -CAfile …)
 
 For the ops scripts against this cloud (npm run verify-timeline; npm run redrive with --queue-url and --dlq-url),
 in another shell:

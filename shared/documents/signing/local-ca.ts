@@ -69,6 +69,9 @@ function issue(
   return { keyPem, certPem: forge.pki.certificateToPem(cert) };
 }
 
+/** The root certificate's PEM file in the CA's directory. */
+export const localCaRootFile = 'root.pem';
+
 export interface LocalCaOptions {
   /** Where the chain is kept; in memory when absent. */
   directory?: string;
@@ -86,6 +89,7 @@ export function localCertificateAuthority(options: LocalCaOptions = {}): Signer 
     if (state) return state;
     if (file && existsSync(file)) {
       state = JSON.parse(readFileSync(file, 'utf8')) as CaState;
+      writeRoot(state);
       return state;
     }
     const root = issue('egov-one-stop Local Root CA (thử nghiệm)', 'egov-one-stop', undefined, {
@@ -106,6 +110,11 @@ export function localCertificateAuthority(options: LocalCaOptions = {}): Signer 
     if (!file || !state || !options.directory) return;
     mkdirSync(options.directory, { recursive: true });
     writeFileSync(file, JSON.stringify(state, null, 2), { mode: 0o600 });
+    writeRoot(state);
+  };
+  /** The root alone, public, for the tools that check a signed result by hand (openssl, pdfsig's NSS store). */
+  const writeRoot = (ca: CaState) => {
+    if (options.directory) writeFileSync(join(options.directory, localCaRootFile), ca.root.certPem);
   };
   const keyOf = (identity: SignerIdentity): KeyAndCert => {
     const ca = load();

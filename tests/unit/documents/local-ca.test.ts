@@ -1,0 +1,31 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import forge from 'node-forge';
+import { afterAll, describe, expect, it } from 'vitest';
+import { localCaRootFile, localCertificateAuthority } from '../../../shared/documents/signing/local-ca.ts';
+
+const directory = mkdtempSync(join(tmpdir(), 'egov-local-ca-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+const leader = { sub: 'leader-hung', name: 'Vũ Mạnh Hùng', agencyName: 'Ủy ban nhân dân Phường Bắc Giang' };
+
+describe('the local certificate authority kept on disk (npm start)', () => {
+  it('writes its root as a PEM file a leader’s chain verifies against (as openssl verify -CAfile would)', async () => {
+    const ca = localCertificateAuthority({ directory });
+    const { certificate, chain } = await ca.certificateFor(leader);
+    const root = readFileSync(join(directory, localCaRootFile), 'utf8');
+    expect(root).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    const store = forge.pki.createCaStore([root]);
+    const path = [certificate, ...chain.filter((pem) => pem.trim() !== root.trim())].map((pem) =>
+      forge.pki.certificateFromPem(pem),
+    );
+    expect(forge.pki.verifyCertificateChain(store, path)).toBe(true);
+  });
+
+  it('writes it again for a CA kept from before the file existed', () => {
+    rmSync(join(directory, localCaRootFile));
+    localCertificateAuthority({ directory }).state();
+    expect(readFileSync(join(directory, localCaRootFile), 'utf8')).toMatch(/BEGIN CERTIFICATE/);
+  });
+});
