@@ -67,6 +67,11 @@ export interface LocalCloudOptions {
   cors?: CorsOptions | false;
   /** Name suffix of every resource; random by default. */
   suffix?: string;
+  /**
+   * Keeps the emulators' data in this directory across restarts (`npm start -- --persist`): with a fixed
+   * `suffix`, the next start finds its table, bucket and queues again and does not seed them twice.
+   */
+  dataDir?: string;
   /** Handler environment variables set over the local defaults (e.g. `SMS_TRANSPORT`, `SMS_GATEWAY_URL`). */
   environment?: Readonly<Record<string, string>>;
 }
@@ -110,7 +115,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   };
 
   try {
-    const emulators = await startEmulators();
+    const emulators = await startEmulators(options.dataDir ? { dataDir: options.dataDir } : {});
     cleanups.push(() => emulators.stop());
     const clients = createClients(emulators);
     cleanups.push(() => {
@@ -181,13 +186,16 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     });
     const invoker = createInvoker(options.loadHandler ?? importHandler);
 
-    await options.seed?.({
-      clients,
-      tableName: resources.tableName,
-      bucketName: resources.bucketName,
-      env,
-      queueUrls,
-    });
+    // Data kept from an earlier start is the seed already, with everything done since.
+    if (resources.existed) log('INFO', `kept data found in ${options.dataDir}: not seeded again`);
+    else
+      await options.seed?.({
+        clients,
+        tableName: resources.tableName,
+        bucketName: resources.bucketName,
+        env,
+        queueUrls,
+      });
 
     const gateway = createGateway({ invoker, jwt, log, cors: options.cors });
     apiUrl = await gateway.listen(options.port ?? 0, options.host);

@@ -1,10 +1,14 @@
 /** The emulated AWS services, in this process, on ports the OS picks so parallel test files never clash. */
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { type FauxqsServer, startFauxqs } from 'fauxqs';
 
 interface DynaliteOptions {
+  /** A LevelDB directory: the tables outlive the process. In memory when absent. */
+  path?: string;
   createTableMs?: number;
   deleteTableMs?: number;
   updateTableMs?: number;
@@ -23,15 +27,26 @@ export interface Emulators {
   stop(): Promise<void>;
 }
 
-export async function startEmulators(): Promise<Emulators> {
-  const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+/**
+ * `dataDir`: the tables (dynalite's LevelDB), queues, messages and objects (fauxqs's SQLite) are kept
+ * there and found again on the next start (`npm start -- --persist`). In memory when absent.
+ */
+export async function startEmulators(options: { dataDir?: string } = {}): Promise<Emulators> {
+  const { dataDir } = options;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const dynamo = dynalite({
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+    ...(dataDir ? { path: join(dataDir, 'dynamodb') } : {}),
+  });
   await new Promise<void>((resolve, reject) => {
     dynamo.once('error', reject);
     dynamo.listen(0, '127.0.0.1', () => resolve());
   });
   let fauxqs: FauxqsServer;
   try {
-    fauxqs = await startFauxqs({ port: 0, logger: false });
+    fauxqs = await startFauxqs({ port: 0, logger: false, ...(dataDir ? { dataDir: join(dataDir, 'fauxqs') } : {}) });
   } catch (error) {
     await closeDynalite(dynamo);
     throw error;

@@ -38,6 +38,8 @@ export interface CloudResources {
   tableName: string;
   bucketName: string;
   queues: readonly ConsumerQueues[];
+  /** The table was there already: kept by persistent emulators from an earlier start, data and all. */
+  existed: boolean;
 }
 
 export interface ResourceOptions {
@@ -88,16 +90,33 @@ export async function createResources(
   const suffix = options.suffix ?? newSuffix();
   const tableName = `egov-one-stop-${suffix}`;
   const bucketName = `egov-one-stop-documents-${suffix}`;
-  await clients.dynamo.send(new CreateTableCommand(tableDefinition(tableName)));
-  await clients.s3.send(
-    new CreateBucketCommand({ Bucket: bucketName, CreateBucketConfiguration: { LocationConstraint: localRegion } }),
+  // Kept from an earlier start (persistent emulators): the same names, found again, not made anew.
+  const existed = await alreadyThere(clients.dynamo.send(new CreateTableCommand(tableDefinition(tableName))), [
+    'ResourceInUseException',
+  ]);
+  await alreadyThere(
+    clients.s3.send(
+      new CreateBucketCommand({ Bucket: bucketName, CreateBucketConfiguration: { LocationConstraint: localRegion } }),
+    ),
+    ['BucketAlreadyOwnedByYou', 'BucketAlreadyExists'],
   );
   const queues = await Promise.all(
     (queueConsumers as ConsumerName[]).map((name) =>
       createConsumerQueues(clients.sqs, sqsEndpoint, name, suffix, options.visibilityTimeoutSeconds),
     ),
   );
-  return { suffix, tableName, bucketName, queues };
+  return { suffix, tableName, bucketName, queues, existed };
+}
+
+/** True when the resource existed already (the error names which); other errors are thrown. */
+async function alreadyThere(creation: Promise<unknown>, names: readonly string[]): Promise<boolean> {
+  try {
+    await creation;
+    return false;
+  } catch (error) {
+    if (error instanceof Error && names.includes(error.name)) return true;
+    throw error;
+  }
 }
 
 async function createConsumerQueues(

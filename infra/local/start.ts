@@ -2,8 +2,9 @@
  * `npm start`: the whole platform on this machine, seeded with the demo province, with a ready
  * token per demo user. Ctrl-C stops everything and exits 0.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localCaRootFile, localCertificateAuthority } from '../../shared/documents/signing/local-ca.ts';
 import { type SeedContext, startLocalCloud } from './cloud.ts';
@@ -17,6 +18,9 @@ const logLevel = (process.env.LOG_LEVEL?.toUpperCase() ?? 'WARN') as LogLevel;
 if (!logLevels.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${logLevels.join(', ')}`);
 
 const caDirectory = process.env.LOCAL_CA_DIR ?? '.local-cloud/ca';
+/** `npm start -- --persist`: the data outlives the process, in .local-cloud/data (not seeded again). */
+const persist = process.argv.includes('--persist');
+const dataDir = process.env.LOCAL_DATA_DIR ?? '.local-cloud/data';
 // Made (or read) now, so its root's PEM file is there before the first result is signed.
 localCertificateAuthority({ directory: caDirectory }).state();
 
@@ -25,7 +29,9 @@ const cloud = await startLocalCloud({
   logLevel,
   // The local certificate authority's chain survives restarts: signed results stay verifiable.
   // SIGNER=csc: through the simulated remote signing service (CSC API v2) instead of the local CA.
+  ...(persist ? { dataDir, suffix: 'local' } : {}),
   environment: {
+    ...(persist ? keptSecrets(dataDir) : {}),
     LOCAL_CA_DIR: caDirectory,
     ...(process.env.SIGNER === 'csc' ? { SIGNER: 'csc' } : {}),
   },
@@ -40,6 +46,22 @@ const cloud = await startLocalCloud({
     await seedDemoProvince(ctx);
   },
 });
+
+/**
+ * The secrets kept data depends on, kept with it: the look-up PINs' pepper (every stored PIN hash) and the
+ * record seal (Idempotency-Key records). Fresh ones would make every receipt's PIN wrong after a restart.
+ */
+function keptSecrets(directory: string): Record<string, string> {
+  const file = join(directory, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  const secrets = {
+    LOOKUP_PIN_PEPPER: randomBytes(32).toString('base64url'),
+    RECORD_SEAL_SECRET: randomBytes(32).toString('base64url'),
+  };
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
 
 /** The emulators' endpoints, region, credentials, table and bucket: one line to paste before an ops script. */
 function operatorEnvironment(env: Readonly<Record<string, string | undefined>>): string {
@@ -69,6 +91,7 @@ egov-one-stop local cloud
       : ''
   }
   CA root ${resolve(caDirectory, localCaRootFile)}  (the local CA that signs results: openssl verify -CAfile …)
+  data    ${persist ? `kept in ${resolve(dataDir)} (--persist): delete it to start afresh` : 'in memory: lost when this stops (npm start -- --persist keeps it)'}
 
 For the ops scripts against this cloud (npm run verify-timeline; npm run redrive with --queue-url and --dlq-url),
 in another shell:
