@@ -1,3 +1,4 @@
+import { businessMetrics } from '#adapters/business-metrics.ts';
 import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
 import { deliveryRepository, preferenceRepository } from '#adapters/dynamo/notification-repository.ts';
@@ -25,6 +26,7 @@ export const handler = queueHandler(
       deliveries: deliveryRepository(config.TABLE_NAME, { leaseSeconds: 60 }),
       quotas: platformQuotas,
       now: () => new Date(),
+      metrics: businessMetrics,
     },
   ),
   { backoff: backoffOf(config, 'deliver-sms') },

@@ -13,6 +13,7 @@ import type { Message } from '../domain/notifications/templates.ts';
 import { logger } from '../observability.ts';
 import { type MessageSources, renderMessages } from './notify-applicant.ts';
 import type { Quotas } from './quotas.ts';
+import type { BusinessMetrics } from './business-metrics.ts';
 
 export interface DeliverDeps extends MessageSources {
   preferences: PreferenceRepository;
@@ -23,6 +24,8 @@ export interface DeliverDeps extends MessageSources {
    * a filing may name anyone's phone and e-mail, so whoever files cannot make the platform flood them.
    */
   quotas?: Quotas;
+  /** NotificationFailures for each send that failed (the queue retries it). */
+  metrics?: BusinessMetrics;
 }
 
 export type ChannelSender =
@@ -106,6 +109,7 @@ export function deliverOnChannel(sender: ChannelSender, deps: DeliverDeps) {
         reason,
       });
       logger.warn('delivery failed; the queue will retry', { channel, reason });
+      deps.metrics?.count('NotificationFailures');
       throw error;
     }
     await deps.deliveries.settle(event.id, channel, message.recipientId, claim.token, {
