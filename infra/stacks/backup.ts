@@ -4,7 +4,7 @@
  * these recovery points outlive it and cover the documents too (a deleted current version of a record).
  * Lives in the data stack with what it protects: retained on stack deletion like them.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import { BackupPlan, BackupPlanRule, BackupResource, BackupVault } from 'aws-cdk-lib/aws-backup';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Schedule } from 'aws-cdk-lib/aws-events';
@@ -42,19 +42,25 @@ export class PlatformBackup extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    // Times in UTC: 19:00 is 02:00 in Việt Nam, when nobody files.
-    this.plan = new BackupPlan(this, 'Plan', { backupVault: this.vault });
+    // Việt Nam's night, when nobody files.
+    // Named after the stack: provinces and stages share an account.
+    this.plan = new BackupPlan(this, 'Plan', {
+      backupPlanName: `${Stack.of(this).stackName}-backup`,
+      backupVault: this.vault,
+    });
     this.plan.addRule(
       new BackupPlanRule({
         ruleName: 'daily',
-        scheduleExpression: Schedule.cron({ hour: '19', minute: '0' }),
+        scheduleExpression: Schedule.cron({ hour: '2', minute: '0' }),
+        scheduleExpressionTimezone: TimeZone.ASIA_HO_CHI_MINH,
         deleteAfter: Duration.days(retention.dailyDays),
       }),
     );
     this.plan.addRule(
       new BackupPlanRule({
         ruleName: 'monthly',
-        scheduleExpression: Schedule.cron({ day: '1', hour: '20', minute: '0' }),
+        scheduleExpression: Schedule.cron({ day: '1', hour: '3', minute: '0' }),
+        scheduleExpressionTimezone: TimeZone.ASIA_HO_CHI_MINH,
         deleteAfter: Duration.days(retention.monthlyDays),
       }),
     );

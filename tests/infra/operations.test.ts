@@ -265,8 +265,14 @@ describe('backup', () => {
       ['monthly', defaultBackupRetention.monthlyDays],
     ]);
     for (const rule of rules) expect(rule.TargetBackupVault).toEqual({ 'Fn::GetAtt': [vaultId, 'BackupVaultName'] });
-    expect(rules[0]?.ScheduleExpression).toMatch(/^cron\(0 19 \* \* \? \*\)$/);
-    expect(rules[1]?.ScheduleExpression).toMatch(/^cron\(0 20 1 \* \? \*\)$/);
+    expect(rules[0]).toMatchObject({
+      ScheduleExpression: 'cron(0 2 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
+    });
+    expect(rules[1]).toMatchObject({
+      ScheduleExpression: 'cron(0 3 1 * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
+    });
   });
 
   it('covers the table and the documents bucket, with a role that may back up and restore both', () => {

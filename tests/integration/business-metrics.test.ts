@@ -15,7 +15,7 @@ import { lookupPinHasher } from '../../shared/adapters/pin-pepper.ts';
 import type { Caller } from '../../shared/domain/caller.ts';
 import type { BusinessMetric, BusinessMetrics } from '../../shared/use-cases/business-metrics.ts';
 import { fileDossierUseCase, SubmitDossierBody } from '../../shared/use-cases/file-dossier.ts';
-import { birthRegistration, request, tokenFor } from '../support/http.ts';
+import { actOnDossier, birthRegistration, request, tokenFor } from '../support/http.ts';
 
 interface EmfLine {
   _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string }> }> };
@@ -106,5 +106,26 @@ describe('DossiersFiled', () => {
     const codes = twins.flatMap((t) => (t.status === 'fulfilled' ? [t.value.code] : []));
     expect(new Set(codes).size).toBe(1);
     expect(counted).toEqual(['DossiersFiled']);
+  });
+});
+
+describe('DossiersReceived and DossiersDecidedOnTime', () => {
+  it('are written when an official receives the dossier and a leader decides it before its appointment', async () => {
+    const filed = await request(cloud, 'POST', '/v1/dossiers', { token, body: birthRegistration() });
+    const code = filed.body.code as string;
+    const received = countOf('DossiersReceived');
+    const onTime = countOf('DossiersDecidedOnTime');
+    const step = async (sub: string, body: Record<string, unknown>) =>
+      actOnDossier(cloud, await tokenFor(cloud, sub), code, body);
+
+    await step('receiver-lan', { type: 'receive' });
+    expect(countOf('DossiersReceived')).toBe(received + 1);
+    await step('receiver-lan', { type: 'forward', assigneeId: 'specialist-ha' });
+    await step('specialist-ha', { type: 'forward', assigneeId: 'leader-hung' });
+    expect(countOf('DossiersDecidedOnTime')).toBe(onTime);
+    await step('leader-hung', { type: 'decide', outcome: 'approved' });
+    expect(countOf('DossiersDecidedOnTime')).toBe(onTime + 1);
+    expect(countOf('DossiersDecidedLate')).toBe(0);
+    expect(countOf('DossiersReceived')).toBe(received + 1);
   });
 });
