@@ -26,7 +26,7 @@ export function queueHandler(
   handleEvent: (event: DomainEvent) => Promise<void>,
   options: {
     backoff?: BackoffSettings;
-    /** Counted once per failed attempt at a record (retries included): SigningFailures, NotificationFailures. */
+    /** Counted once per failed attempt at a record, retries included (the `sign` worker's SigningFailures). */
     failures?: { metric: BusinessMetric; metrics: BusinessMetrics };
   } = {},
 ) {
