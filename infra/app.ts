@@ -30,7 +30,7 @@ import { MessagingStack } from './stacks/messaging.ts';
 import { ObservabilityStack } from './stacks/observability.ts';
 import { repoRoot } from './stacks/platform-function.ts';
 import { readSettings } from './stacks/settings.ts';
-import { type ComputeGroup, computeStacks, type StackKey, stackNamesFor } from './stack-names.ts';
+import { type ComputeGroup, computeStacks, deploymentIdOf, type StackKey, stackNamesFor } from './stack-names.ts';
 
 type ComputeStackKey = (typeof computeStacks)[ComputeGroup];
 
@@ -97,6 +97,7 @@ export function buildApp(app: App = new App()): EgovApp {
     env,
     description: 'egov-one-stop: table, documents bucket, platform key (stateful)',
     corsOrigins: settings.corsOrigins,
+    backupRetention: settings.backupRetention,
   });
   const messaging = new MessagingStack(app, stackIds.messaging, {
     env,
@@ -138,8 +139,11 @@ export function buildApp(app: App = new App()): EgovApp {
   for (const [name, fn] of functions) if (fn.deadLetterQueue) deadLetterQueues.set(name, fn.deadLetterQueue);
   const observability = new ObservabilityStack(app, stackIds.observability, {
     env,
-    description: 'egov-one-stop: alarms and the alarm topic',
+    description: 'egov-one-stop: alarms, the alarm topic and the dashboard',
+    deployment: deploymentIdOf(settings),
     httpApi: api.httpApi,
+    accessLogs: api.accessLogs,
+    table: data.table,
     functions,
     queues: messaging.queues,
     deadLetterQueues,

@@ -48,6 +48,12 @@ export interface Deployment {
   stage: string;
 }
 
+/**
+ * `24-dev`: one deployment's id. The platform's own metrics carry it as their `deployment` dimension,
+ * so two deployments in one account graph and alarm apart.
+ */
+export const deploymentIdOf = (deployment: Deployment): string => `${deployment.provinceCode}-${deployment.stage}`;
+
 /** `EgovOneStop-24-dev-Messaging`: each stack's name for a province and stage. */
 export function stackNamesFor(deployment: Deployment): Record<StackKey, string> {
   return Object.fromEntries(

@@ -1,3 +1,4 @@
+import { businessMetrics } from '#adapters/business-metrics.ts';
 import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { catalogueRepository } from '#adapters/dynamo/catalogue-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
@@ -21,6 +22,7 @@ const actOn = actOnDossier({
   calendarFor: (id) => agencies.calendarFor(id),
   relay: outboxRelay(dossiers, eventPublisher(config.EVENT_QUEUES)),
   now: () => new Date(),
+  metrics: businessMetrics,
 });
 
 export const handler = httpHandler('act-on-dossier', {

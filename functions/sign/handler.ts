@@ -1,3 +1,4 @@
+import { businessMetrics } from '#adapters/business-metrics.ts';
 import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { catalogueRepository } from '#adapters/dynamo/catalogue-repository.ts';
 import { documentRepository } from '#adapters/dynamo/document-repository.ts';
@@ -25,4 +26,5 @@ export const handler = queueHandler(
     publicUrl: config.PUBLIC_URL,
     now: () => new Date(),
   }),
+  { failures: { metric: 'SigningFailures', metrics: businessMetrics } },
 );

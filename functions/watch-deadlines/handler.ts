@@ -1,6 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
+import { businessMetrics } from '#adapters/business-metrics.ts';
 import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
 import { notificationRepository } from '#adapters/dynamo/notification-repository.ts';
@@ -21,5 +22,7 @@ export const handler = middy(async (event: ScheduledEvent) => {
   const at = event.time ? new Date(event.time) : new Date();
   const result = await watchDeadlines({ ...deps, now: () => at })();
   logger.info('Deadline watch', { ...result });
+  // A level, not events: every run reports how many are overdue now (the dashboard graphs its maximum).
+  businessMetrics.count('DossiersOverdue', result.overdue);
   return result;
 }).use(injectLambdaContext(logger));

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { type EventType, eventTypes } from '../../shared/domain/events.ts';
 import { consumersOf, queueConsumers } from '../manifest.ts';
 import { localRegion, repoRoot } from './lambda.ts';
-import type { LogLevel } from './log.ts';
+import { type LogLevel, logLevels } from './log.ts';
 import type { ConsumerName } from './resources.ts';
 
 export interface LocalEnvironmentInput {
@@ -77,7 +77,9 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
     EMAILS_PER_RECIPIENT_PER_DAY: '10000',
     POWERTOOLS_SERVICE_NAME: 'egov-one-stop',
     POWERTOOLS_METRICS_NAMESPACE: 'EgovOneStop',
-    POWERTOOLS_METRICS_DISABLED: 'true',
+    // The business metrics' EMF lines go to stdout with the logs at INFO and below (LOG_LEVEL=INFO npm start).
+    POWERTOOLS_METRICS_DISABLED: String(logLevels.indexOf(input.logLevel ?? 'WARN') > logLevels.indexOf('INFO')),
+    DEPLOYMENT: `${String(cdkContext('egov:provinceCode'))}-local`,
     POWERTOOLS_LOG_LEVEL: input.logLevel ?? 'WARN',
     // No X-Ray daemon here: a Tracer, where a function uses one, must not try to send segments.
     POWERTOOLS_TRACE_ENABLED: 'false',

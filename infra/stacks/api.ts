@@ -11,6 +11,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { logRetention } from './platform-function.ts';
 import type { PlatformSettings } from './settings.ts';
+import { deploymentIdOf } from '../stack-names.ts';
 
 /** Stage-wide limits: a province's traffic with headroom; per-route limits can tighten them later. */
 export const apiThrottle = { rateLimit: 200, burstLimit: 400 } as const;
@@ -22,6 +23,8 @@ export interface ApiStackProps extends StackProps {
 export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
+  /** The stage's access logs (one JSON line per request): the 429 count is read from them. */
+  readonly accessLogs: LogGroup;
   /**
    * The deployment's public URL (PUBLIC_URL): `egov:publicUrl` when a custom domain fronts the API, else the
    * API's own address. Forms, receipts and results print its look-up page (shared/portal/paths.ts lookupUrl).
@@ -60,6 +63,7 @@ export class ApiStack extends Stack {
     this.publicUrl = settings.publicUrl ?? this.httpApi.apiEndpoint;
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: logRetention });
+    this.accessLogs = accessLogs;
     this.stage = this.httpApi.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
@@ -68,6 +72,8 @@ export class ApiStack extends Stack {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
           JSON.stringify({
+            // A constant: the dimension of the 429 count read from these lines (infra/stacks/alarms.ts).
+            deployment: deploymentIdOf(settings),
             requestId: '$context.requestId',
             requestTime: '$context.requestTime',
             routeKey: '$context.routeKey',

@@ -28,7 +28,7 @@ import type { Construct } from 'constructs';
 import type { PartnerName } from '../../shared/domain/partners/partner.ts';
 import { type FunctionName, functionNames, httpRoutes, partnerOfRoute, specOf, usesToken } from '../manifest.ts';
 import { PlatformFunction } from './platform-function.ts';
-import type { ComputeGroup } from '../stack-names.ts';
+import { type ComputeGroup, deploymentIdOf } from '../stack-names.ts';
 import type { PlatformSettings } from './settings.ts';
 
 /** Each audience in words, for its stack's description. */
@@ -93,6 +93,8 @@ export class ComputeStack extends Stack {
         },
       });
       fn.function.addEnvironment('PUBLIC_URL', props.publicUrl);
+      // The `deployment` dimension of the business metrics (shared/adapters/business-metrics.ts).
+      fn.function.addEnvironment('DEPLOYMENT', deploymentIdOf(settings));
       this.functions.set(name, fn);
     }
 

@@ -17,10 +17,14 @@ import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { type PartnerName, partnerNames, partnerNamesVi } from '../../shared/domain/partners/partner.ts';
 import { tableLayout } from '../../shared/adapters/dynamo/table-layout.ts';
+import { PlatformBackup } from './backup.ts';
+import type { BackupRetention } from './settings.ts';
 
 export interface DataStackProps extends StackProps {
   /** Browser origins that upload to and download from the documents bucket with presigned URLs. */
   corsOrigins: string[];
+  /** Days the daily and monthly backups of the table and the documents are kept. */
+  backupRetention: BackupRetention;
 }
 
 export class DataStack extends Stack {
@@ -34,6 +38,7 @@ export class DataStack extends Stack {
   readonly recordSealSecret: ISecret;
   /** The pepper of the look-up PINs' hashes: never rotated, or every receipt's PIN stops matching. */
   readonly lookupPinPepper: ISecret;
+  readonly backup: PlatformBackup;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -116,6 +121,13 @@ export class DataStack extends Stack {
         },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.backup = new PlatformBackup(this, 'Backup', {
+      key: this.key,
+      table: this.table,
+      documents: this.documents,
+      retention: props.backupRetention,
     });
 
     for (const partner of partnerNames) {

@@ -1,35 +1,31 @@
 /**
- * Alarms and where they go. It comes last: it reads the API, every function and every dead-letter
- * queue, and nothing reads it back, so alarms can be tuned without touching the stacks that hold data.
+ * Alarms, where they go, and the dashboard. It comes last: it reads the API, the table, every function
+ * and every queue, and nothing reads it back, so alarms can be tuned without touching the stacks that
+ * hold data. What is alarmed and why: infra/stacks/alarms.ts; what it costs: infra/alarm-cost.ts.
  */
 import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import {
-  type Alarm,
-  ComparisonOperator,
-  MathExpression,
-  type Metric,
-  TreatMissingData,
-} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { type FunctionName, specOf, visibilityTimeoutSeconds } from '../manifest.ts';
+import type { FunctionName } from '../manifest.ts';
+import { PlatformAlarms } from './alarms.ts';
+import { PlatformDashboard } from './dashboard.ts';
 import type { PlatformFunction } from './platform-function.ts';
 
-/** How long a message may wait for `name` while its receives last: visibility timeout × maxReceiveCount. */
-export const backlogAgeSeconds = (name: FunctionName, maxReceiveCount: number): number =>
-  visibilityTimeoutSeconds(name) * maxReceiveCount;
-
-/** Share of API requests answered 5xx, in percent, above which someone is told. */
-export const api5xxRatePercent = 1;
-
 export interface ObservabilityStackProps extends StackProps {
+  /** `<province>-<stage>`: the dashboard's name and the dimension of the platform's own metrics. */
+  deployment: string;
   httpApi: IHttpApi;
+  /** The API stage's access logs. */
+  accessLogs: ILogGroup;
+  table: ITableV2;
   functions: ReadonlyMap<FunctionName, PlatformFunction>;
   /** The queue each consumer function reads, by function name. */
   queues: ReadonlyMap<FunctionName, IQueue>;
@@ -40,7 +36,8 @@ export interface ObservabilityStackProps extends StackProps {
 
 export class ObservabilityStack extends Stack {
   readonly topic: Topic;
-  readonly alarms: Alarm[] = [];
+  readonly alarms: PlatformAlarms;
+  readonly dashboard: PlatformDashboard;
 
   constructor(scope: Construct, id: string, props: ObservabilityStackProps) {
     super(scope, id, props);
@@ -78,83 +75,26 @@ export class ObservabilityStack extends Stack {
       this.topic.addSubscription(new EmailSubscription(props.alarmEmail, { deadLetterQueue: undelivered }));
     }
 
-    const action = new SnsAction(this.topic);
-    const watch = (alarm: Alarm) => {
-      alarm.addAlarmAction(action);
-      alarm.addOkAction(action);
-      this.alarms.push(alarm);
-    };
-    const fiveMinutes = Duration.minutes(5);
+    this.alarms = new PlatformAlarms(this, 'Alarms', {
+      httpApi: props.httpApi,
+      accessLogs: props.accessLogs,
+      deployment: props.deployment,
+      table: props.table,
+      functions: props.functions,
+      queues: props.queues,
+      deadLetterQueues: props.deadLetterQueues,
+      action: new SnsAction(this.topic),
+    });
 
-    // The API: 5xx answers as a share of requests (a 5xx is a bug: bad input is a 4xx).
-    const requests = props.httpApi.metricCount({ period: fiveMinutes, statistic: 'Sum' });
-    const serverErrors = props.httpApi.metricServerError({ period: fiveMinutes, statistic: 'Sum' });
-    watch(
-      new MathExpression({
-        expression: 'IF(requests > 0, 100 * errors / requests, 0)',
-        usingMetrics: { requests, errors: serverErrors },
-        period: fiveMinutes,
-        label: 'API 5xx %',
-      }).createAlarm(this, 'Api5xxRate', {
-        alarmDescription: `More than ${api5xxRatePercent}% of API requests answered 5xx in 5 minutes`,
-        threshold: api5xxRatePercent,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
-    );
-
-    // Every function: any error (crash, timeout, unhandled rejection) or throttle.
-    for (const [name, fn] of props.functions) {
-      const perFunction: Array<[string, Metric, string]> = [
-        ['Errors', fn.function.metricErrors({ period: fiveMinutes, statistic: 'Sum' }), 'failed'],
-        ['Throttles', fn.function.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }), 'was throttled'],
-      ];
-      for (const [kind, metric, what] of perFunction) {
-        watch(
-          metric.createAlarm(this, `${name}-${kind}`, {
-            alarmDescription: `Lambda ${name} ${what} in the last 5 minutes`,
-            threshold: 0,
-            comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-            evaluationPeriods: 1,
-            treatMissingData: TreatMissingData.NOT_BREACHING,
-          }),
-        );
-      }
-    }
-
-    // Every consumer's queue: a message older than its receives allow (visibility timeout × maxReceiveCount)
-    // would have been processed or moved to the DLQ by now; older means the consumer is not keeping up or not running.
-    for (const [name, queue] of props.queues) {
-      const trigger = specOf(name).trigger;
-      if (trigger.kind !== 'queue') continue;
-      const maxAgeSeconds = backlogAgeSeconds(name, trigger.maxReceiveCount);
-      watch(
-        queue
-          .metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: 'Maximum' })
-          .createAlarm(this, `${name}-BacklogAge`, {
-            alarmDescription: `The oldest message for ${name} has waited more than ${maxAgeSeconds} s`,
-            threshold: maxAgeSeconds,
-            comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-            evaluationPeriods: 1,
-            treatMissingData: TreatMissingData.NOT_BREACHING,
-          }),
-      );
-    }
-
-    // Every dead-letter queue: one message is one event or run that needs a person (and a redrive).
-    for (const [name, dlq] of props.deadLetterQueues) {
-      watch(
-        dlq
-          .metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' })
-          .createAlarm(this, `${name}-DeadLetters`, {
-            alarmDescription: `Messages are waiting in the dead-letter queue of ${name}`,
-            threshold: 0,
-            comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-            evaluationPeriods: 1,
-            treatMissingData: TreatMissingData.NOT_BREACHING,
-          }),
-      );
-    }
+    this.dashboard = new PlatformDashboard(this, 'Dashboard', {
+      dashboardName: `egov-one-stop-${props.deployment}`,
+      deployment: props.deployment,
+      httpApi: props.httpApi,
+      tooManyRequests: this.alarms.tooManyRequests,
+      table: props.table,
+      functions: props.functions,
+      queues: props.queues,
+      deadLetterQueues: props.deadLetterQueues,
+    });
   }
 }

@@ -50,6 +50,8 @@ export interface PlatformSettings {
    * own URL. Every function's PUBLIC_URL: forms print the portal's look-up page on it.
    */
   publicUrl: string | undefined;
+  /** `egov:backupRetentionDays`: how long AWS Backup keeps the table's and the documents' recovery points. */
+  backupRetention: BackupRetention;
 }
 
 export interface RemoteSigning {
@@ -57,6 +59,16 @@ export interface RemoteSigning {
   clientId: string;
   clientSecretArn: string;
 }
+
+/** Days each backup rule's recovery points are kept (infra/stacks/backup.ts). */
+export interface BackupRetention {
+  /** The daily rule's (default 35: five weeks back, beyond point-in-time recovery's 35 days of the table only). */
+  dailyDays: number;
+  /** The monthly rule's (default 365). */
+  monthlyDays: number;
+}
+
+export const defaultBackupRetention: BackupRetention = { dailyDays: 35, monthlyDays: 365 };
 
 export const contextKeys = {
   provinceCode: 'egov:provinceCode',
@@ -71,6 +83,7 @@ export const contextKeys = {
   remoteSigning: 'egov:remoteSigning',
   partnerUrls: 'egov:partnerUrls',
   publicUrl: 'egov:publicUrl',
+  backupRetentionDays: 'egov:backupRetentionDays',
   emailFrom: 'egov:emailFrom',
   smsGatewayUrl: 'egov:smsGatewayUrl',
 } as const;
@@ -219,6 +232,37 @@ function publicUrl(scope: Construct): string | undefined {
   return value ? httpsUrl(contextKeys.publicUrl, value).replace(/\/+$/, '') : undefined;
 }
 
+/** `egov:backupRetentionDays`: `{"daily": 35, "monthly": 365}` (JSON object, or its text with -c); each key optional. */
+function backupRetention(scope: Construct): BackupRetention {
+  const key = contextKeys.backupRetentionDays;
+  let raw: unknown = scope.node.tryGetContext(key);
+  if (raw === undefined || raw === null || raw === '') return defaultBackupRetention;
+  if (typeof raw === 'string') raw = JSON.parse(raw);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new Error(`Context ${key} must be an object like {"daily": 35, "monthly": 365}`);
+  }
+  const given = raw as Record<string, unknown>;
+  for (const name of Object.keys(given)) {
+    if (name !== 'daily' && name !== 'monthly')
+      throw new Error(`Context ${key}: unknown rule ${name} (daily, monthly)`);
+  }
+  const days = (name: 'daily' | 'monthly', fallback: number): number => {
+    const value = given[name] ?? fallback;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+      throw new Error(`Context ${key}: ${name} must be a whole number of days, at least 1`);
+    }
+    return value;
+  };
+  const retention = {
+    dailyDays: days('daily', defaultBackupRetention.dailyDays),
+    monthlyDays: days('monthly', defaultBackupRetention.monthlyDays),
+  };
+  if (retention.monthlyDays < retention.dailyDays) {
+    throw new Error(`Context ${key}: the monthly backups must be kept at least as long as the daily ones`);
+  }
+  return retention;
+}
+
 export function readSettings(scope: Construct): PlatformSettings {
   const alarmEmail = text(scope, contextKeys.alarmEmail);
   if (alarmEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) {
@@ -248,6 +292,7 @@ export function readSettings(scope: Construct): PlatformSettings {
     remoteSigning: remoteSigning(scope),
     partnerUrls: partnerUrls(scope),
     publicUrl: publicUrl(scope),
+    backupRetention: backupRetention(scope),
   };
   if (productionStages.includes(stage)) {
     const gaps = productionGaps(scope, settings);

@@ -1,3 +1,4 @@
+import { businessMetrics } from '../adapters/business-metrics.ts';
 import { agencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import { contactConfirmations } from '../adapters/dynamo/contact-confirmations.ts';
 import { dossierRepository } from '../adapters/dynamo/dossier-repository.ts';
@@ -18,5 +19,6 @@ export const deliverDeps = (): DeliverDeps => ({
   deliveries: deliveryRepository(config.TABLE_NAME, { leaseSeconds: 60 }),
   quotas: platformQuotas,
   contactGate: contactGate({ contacts: contactConfirmations(config.TABLE_NAME), pins: lookupPinHasher, now }),
+  metrics: businessMetrics,
   now,
 });

@@ -3,6 +3,7 @@ import { catalogueRepository } from '../adapters/dynamo/catalogue-repository.ts'
 import { dossierCounter } from '../adapters/dynamo/dossier-counter.ts';
 import { dossierRepository } from '../adapters/dynamo/dossier-repository.ts';
 import { requestClaims } from '../adapters/dynamo/filing-claims.ts';
+import { businessMetrics } from '../adapters/business-metrics.ts';
 import { outboxRelay } from '../adapters/outbox-relay.ts';
 import { lookupPinHasher } from '../adapters/pin-pepper.ts';
 import { eventPublisher } from '../adapters/sqs/event-publisher.ts';
@@ -26,4 +27,5 @@ export const fileDossier = fileDossierUseCase({
   pins: lookupPinHasher,
   requests: requestClaims(config.TABLE_NAME),
   quotas: platformQuotas,
+  metrics: businessMetrics,
 });

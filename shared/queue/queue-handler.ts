@@ -5,6 +5,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import * as z from 'zod/mini';
 import type { FunctionName } from '../../infra/manifest.ts';
 import { type DomainEvent, eventTypes } from '../domain/events.ts';
+import type { BusinessMetric, BusinessMetrics } from '../use-cases/business-metrics.ts';
 import { logger } from '../observability.ts';
 import { type BackoffSettings, delayRetry } from './retry-backoff.ts';
 
@@ -23,7 +24,11 @@ const Envelope = z.object({
 export function queueHandler(
   _name: FunctionName,
   handleEvent: (event: DomainEvent) => Promise<void>,
-  options: { backoff?: BackoffSettings } = {},
+  options: {
+    backoff?: BackoffSettings;
+    /** Counted once per failed attempt at a record, retries included (the `sign` worker's SigningFailures). */
+    failures?: { metric: BusinessMetric; metrics: BusinessMetrics };
+  } = {},
 ) {
   const processor = new BatchProcessor(EventType.SQS);
   const handleRecord = async (record: SQSRecord) => {
@@ -32,6 +37,7 @@ export function queueHandler(
     try {
       await handleEvent(event);
     } catch (error) {
+      options.failures?.metrics.count(options.failures.metric);
       if (options.backoff) await delayRetry(record, options.backoff);
       throw error;
     } finally {

@@ -11,6 +11,7 @@ import { transferTargets } from '../domain/dossier/joint.ts';
 import { act } from '../domain/dossier/lifecycle.ts';
 import { agencyIdPattern } from '../domain/agency.ts';
 import { RuleViolation, versionConflict } from '../domain/rule-violation.ts';
+import type { BusinessMetrics } from './business-metrics.ts';
 import { dossierView } from './dossier-view.ts';
 import { readableDossier } from './get-dossier.ts';
 
@@ -65,6 +66,8 @@ export interface ActOnDossierDeps {
   calendarFor: (agencyId: string) => Promise<WorkingCalendar>;
   relay: OutboxRelay;
   now: () => Date;
+  /** DossiersReceived on receipt; DossiersDecidedOnTime or …Late on a decision. */
+  metrics?: BusinessMetrics;
 }
 
 /**
@@ -99,6 +102,13 @@ export function actOnDossier(deps: ActOnDossierDeps) {
       ...(action.type === 'transfer' ? { transfer: await transferContext(deps, action.agencyId) } : {}),
     });
     const saved = await deps.dossiers.save(dossier, decision);
+    if (action.type === 'receive') deps.metrics?.count('DossiersReceived');
+    const decided = action.type === 'decide' ? saved.dossier.decision : undefined;
+    if (decided) {
+      // Late is after the appointment to the instant, as the indicator reports count it (domain/indicators/counts.ts).
+      const late = Date.parse(decided.decidedAt) > Date.parse(saved.dossier.dueAt);
+      deps.metrics?.count(late ? 'DossiersDecidedLate' : 'DossiersDecidedOnTime');
+    }
     await deps.relay(saved);
     return dossierView(saved.dossier, caller, now);
 

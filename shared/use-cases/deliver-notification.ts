@@ -13,6 +13,7 @@ import { logger } from '../observability.ts';
 import { type MessageSources, renderMessages } from './notify-applicant.ts';
 import { contactDigest, type contactGate } from './contacts/contact-gate.ts';
 import type { Quotas } from './quotas.ts';
+import type { BusinessMetrics } from './business-metrics.ts';
 
 export interface DeliverDeps extends MessageSources {
   preferences: PreferenceRepository;
@@ -28,6 +29,8 @@ export interface DeliverDeps extends MessageSources {
    * receives one confirmation code, and nothing else until the citizen enters it (contacts/contact-gate.ts).
    */
   contactGate: ReturnType<typeof contactGate>;
+  /** NotificationFailures for each send that failed (the queue retries it). */
+  metrics?: BusinessMetrics;
 }
 
 export type ChannelSender =
@@ -166,6 +169,7 @@ export function deliverOnChannel(sender: ChannelSender, deps: DeliverDeps) {
         reason,
       });
       logger.warn('delivery failed; the queue will retry', { channel, reason });
+      deps.metrics?.count('NotificationFailures');
       throw error;
     }
     await deps.deliveries.settle(event.id, channel, message.recipientId, claim.token, {

@@ -16,6 +16,7 @@ import { dossierStatuses } from '../domain/dossier/status.ts';
 import { procedureCodePattern } from '../domain/procedure.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
 import { vnParts } from '../domain/time.ts';
+import type { BusinessMetrics } from './business-metrics.ts';
 import { newLookupPin, type PinHasher } from './lookup-pin.ts';
 import { type Quotas, spend } from './quotas.ts';
 
@@ -98,6 +99,8 @@ export interface FileDossierDeps {
    * applicants under their own accountable names; not a partner's, whose citizen filed on its portal.
    */
   quotas?: Quotas;
+  /** DossiersFiled for each dossier stored (never a replay's); DossiersReceived when received on filing. */
+  metrics?: BusinessMetrics;
 }
 
 /**
@@ -155,7 +158,7 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
       }
     }
     // The code allocated (bound to the request's key when it has one), the rules applied, the dossier stored.
-    const store = async (): Promise<{ stored: StoredDossier; pin: string }> => {
+    const store = async (): Promise<{ stored: StoredDossier; pin: string; created: boolean }> => {
       const claim =
         delivered?.claim ??
         (requests && request
@@ -189,29 +192,32 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
         calendar: await deps.calendarFor(agency.id),
         ...(delivered ? { external: delivered.external } : {}),
       });
-      let stored: StoredDossier;
       try {
-        stored = await deps.dossiers.create(decision);
+        return { stored: await deps.dossiers.create(decision), pin, created: true };
       } catch (error) {
         // The same request retried concurrently filed it first under the claimed code.
         const filed = request ? await deps.dossiers.get(code) : undefined;
         if (!filed) throw error;
-        stored = filed;
+        return { stored: filed, pin, created: false };
       }
-      return { stored, pin };
     };
     // A retry of a request already bound to its dossier (`held`) was counted when first filed.
     const counted =
       channel === 'online' && !delivered && !held && deps.quotas
         ? await spend(deps.quotas, 'filings', caller.sub, deps.now())
         : undefined;
-    let filing: { stored: StoredDossier; pin: string };
+    let filing: { stored: StoredDossier; pin: string; created: boolean };
     try {
       filing = await store();
     } catch (error) {
       // Nothing filed (a rule refused it, or a write failed): the citizen's filing is not spent.
       await counted?.release();
       throw error;
+    }
+    // Counted where the dossier came to be: a replay, or the loser of a concurrent retry, stored nothing.
+    if (filing.created) {
+      deps.metrics?.count('DossiersFiled');
+      if (filing.stored.dossier.status === 'received') deps.metrics?.count('DossiersReceived');
     }
     await deps.relay(filing.stored);
     return receiptOf(filing.stored, intake.name, filing.pin);

@@ -36,6 +36,8 @@ export interface WatchDeadlinesDeps {
 
 export interface WatchResult {
   read: number;
+  /** Open dossiers read past their appointment (within the look-back): the DossiersOverdue level. */
+  overdue: number;
   warnings: number;
   digests: number;
   /** The year whose projected holidays the admins were warned of in this run, if any. */
@@ -62,7 +64,7 @@ export function watchDeadlines(deps: WatchDeadlinesDeps) {
     const now = deps.now();
     const officialsOf = cache((id) => deps.agencies.allOfficials(id));
     const calendarFor = cache((id) => deps.agencies.calendarFor(id));
-    const result: WatchResult = { read: 0, warnings: 0, digests: 0 };
+    const result: WatchResult = { read: 0, overdue: 0, warnings: 0, digests: 0 };
     const agencies = new Set<string>();
 
     for (const date of watchWindow(now, deps.lookbackDays ?? 60, deps.aheadDays ?? 10)) {
@@ -73,6 +75,7 @@ export function watchDeadlines(deps: WatchDeadlinesDeps) {
         const calendar = await calendarFor(agencyId);
         const warning = deadlineWarning(dossier, calendar, now);
         if (!warning) continue;
+        if (warning === 'overdue') result.overdue++;
         const eventId = warningEventId(dossier.code, dossier.dueAt, warning);
         const sentAt = await deps.marks.firstSentAt(dossier.code, `${warning}#${dossier.dueAt}`, now);
         const messages = warningMessages(dossier, warning, await officialsOf(agencyId), calendar, now);
