@@ -22,11 +22,8 @@ export interface ApiStackProps extends StackProps {
 export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
-  /**
-   * The deployment's public URL (PUBLIC_URL): `egov:publicUrl` when a custom domain fronts the API, else the
-   * API's own address. Forms, receipts and results print its look-up page (shared/portal/paths.ts lookupUrl).
-   */
-  readonly publicUrl: string;
+  /** The API's own host name (`<id>.execute-api.<region>.amazonaws.com`): the edge distribution's origin. */
+  readonly apiDomain: string;
   /**
    * The token check of every route but the public and partner ones: issuer and audience from context. Its
    * resource is made in this API's scope when the first route uses it, so every compute stack shares it.
@@ -57,7 +54,7 @@ export class ApiStack extends Stack {
       },
     });
 
-    this.publicUrl = settings.publicUrl ?? this.httpApi.apiEndpoint;
+    this.apiDomain = `${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: logRetention });
     this.stage = this.httpApi.addStage('DefaultStage', {
