@@ -5,6 +5,7 @@ import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
 import { feedbackRepository } from '#adapters/dynamo/feedback-repository.ts';
 import { pinCheckDeps } from '#shared/composition/pin-check.ts';
 import { config } from '#shared/config.ts';
+import { platformOriginSecret } from '#http/edge-origin.ts';
 import { logger } from '#shared/observability.ts';
 import { apiClient } from '#shared/portal/api-client.ts';
 import { portalHandler } from '#shared/portal/handler.ts';
@@ -44,5 +45,5 @@ export const handler = portalHandler(
     newKey: randomUUID,
     logError: (message, error) => logger.error(message, error as Error),
   },
-  { publicUrl: config.PUBLIC_URL },
+  { publicUrl: config.PUBLIC_URL, originSecret: platformOriginSecret },
 );
