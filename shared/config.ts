@@ -125,6 +125,8 @@ const Env = {
    * token refuse requests without it (shared/http/edge-origin.ts). Unset (the local cloud): no edge, no check.
    */
   ORIGIN_VERIFY_SECRET_ARN: optional(text(1)),
+  /** The API's own address, where the portal calls it behind the edge (infra/stacks/compute.ts); unset: PUBLIC_URL. */
+  API_URL: optional(url()),
   /**
    * How long a function keeps an official's roster entry (active, agency, roles) before reading it again:
    * a deactivated or moved official is refused at most this many seconds after the admin's change,

@@ -104,6 +104,7 @@ export class ComputeStack extends Stack {
         },
       });
       fn.function.addEnvironment('PUBLIC_URL', props.publicUrl);
+      if (specOf(name).access.callsApi) fn.function.addEnvironment('API_URL', props.httpApi.apiEndpoint);
       if (props.group === 'public') {
         props.originVerifySecret.grantRead(fn.function);
         fn.function.addEnvironment('ORIGIN_VERIFY_SECRET_ARN', props.originVerifySecret.secretArn);

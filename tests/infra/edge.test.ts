@@ -149,6 +149,19 @@ describe('the distribution', () => {
   });
 });
 
+describe('the portal’s own calls to the API', () => {
+  it('go to the API’s own address (API_URL), not back through the edge; no other function has one', () => {
+    const resources = computeResources(synthesized);
+    const [apiId] = Object.keys(templates.api.findResources('AWS::ApiGatewayV2::Api'));
+    for (const name of functionNames) {
+      const env = environmentOf(resources, name);
+      if (name === 'portal')
+        expect(producedValue(templates, env.API_URL)).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
+      else expect('API_URL' in env, name).toBe(false);
+    }
+  });
+});
+
 describe('the WAF web ACL', () => {
   it('is CLOUDFRONT-scoped, allows by default, and runs AWS’s managed groups: anonymous addresses counted only', () => {
     const acl = webAclOf(synthesized);
