@@ -5,8 +5,9 @@
  * the platform's region) reads the ACL's and the certificate's ARNs across regions (weak references:
  * `Fn::GetStackOutput` with the region). It holds no citizen's data: rules and a certificate only.
  *
- * Rules, in order: AWS's IP reputation list, the core rule set (OWASP-style, with the body size rule
- * counting only: the API bounds bodies itself and the portal's forms carry documents), known bad inputs
+ * Rules, in order: AWS's IP reputation list, the core rule set (OWASP-style; the body size rule only
+ * counts: the API bounds bodies itself and the portal's forms carry documents; so does the missing
+ * User-Agent rule: partners' servers need not send one to deliver a callback), known bad inputs
  * (Log4j, Java deserialisation…), anonymous addresses counted (not blocked: citizens use VPNs and
  * carriers' proxies), then rate limits per client address: over everything, and tighter on the look-up,
  * the signature check and online filing (each scoped down by URI path). A rate-limited client gets a 429
@@ -153,7 +154,7 @@ export class EdgeGuardStack extends Stack {
       visibilityConfig: visibility('WebAcl'),
       rules: [
         managed(0, 'AWSManagedRulesAmazonIpReputationList'),
-        managed(1, 'AWSManagedRulesCommonRuleSet', { countRules: ['SizeRestrictions_BODY'] }),
+        managed(1, 'AWSManagedRulesCommonRuleSet', { countRules: ['SizeRestrictions_BODY', 'NoUserAgent_HEADER'] }),
         managed(2, 'AWSManagedRulesKnownBadInputsRuleSet'),
         managed(3, 'AWSManagedRulesAnonymousIpList', { count: true }),
         rateRule(10, 'RateLookup', limits.lookup, rateLimitedRoutes.lookup),

@@ -177,7 +177,8 @@ describe('the WAF web ACL', () => {
       expect(rule.OverrideAction, group).toEqual({ None: {} });
     }
     expect(ruleNamed(synthesized, 'AWSManagedRulesAnonymousIpList').OverrideAction).toEqual({ Count: {} });
-    // The API bounds bodies itself, and the portal's forms carry documents: the body size rule only counts.
+    // The API bounds bodies itself, and the portal's forms carry documents: the body size rule only counts;
+    // partners' servers need not send a User-Agent to deliver a callback.
     expect(
       ruleNamed(synthesized, 'AWSManagedRulesCommonRuleSet').Statement.ManagedRuleGroupStatement.RuleActionOverrides,
     ).toEqual([{ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } }]);
