@@ -181,7 +181,10 @@ describe('the WAF web ACL', () => {
     // partners' servers need not send a User-Agent to deliver a callback.
     expect(
       ruleNamed(synthesized, 'AWSManagedRulesCommonRuleSet').Statement.ManagedRuleGroupStatement.RuleActionOverrides,
-    ).toEqual([{ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } }]);
+    ).toEqual([
+      { Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } },
+      { Name: 'NoUserAgent_HEADER', ActionToUse: { Count: {} } },
+    ]);
   });
 
   it('limits each client address over everything, and tighter on the look-up, the signature check and filing', () => {
