@@ -19,6 +19,7 @@ import { HostedZone } from 'aws-cdk-lib/aws-route53';
 import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 import { paths } from '../../shared/portal/paths.ts';
+import { manifest } from '../manifest.ts';
 import type { EdgeRateLimits, EdgeSettings } from './edge-settings.ts';
 
 export interface EdgeGuardStackProps extends StackProps {
@@ -31,25 +32,29 @@ export interface EdgeGuardStackProps extends StackProps {
  * A URI path the WAF compares after URL-decoding (an encoded `%2D` must not slip past a scope-down),
  * and the method when only one counts.
  */
-export type PathMatch = { path: string; match: 'EXACTLY' | 'STARTS_WITH' | 'ENDS_WITH'; method?: 'POST' };
+export type PathMatch = { path: string; match: 'EXACTLY' | 'STARTS_WITH'; method?: 'POST' };
 
 /**
  * The routes each tighter limit covers, from the manifest's paths and the portal's (shared/portal/paths.ts).
- * Filing: a citizen's filing, its documents' upload grants and completions, and the portal's filing pages.
+ * Filing: a citizen's online filing and the portal's filing pages. Not the documents' upload grants: a
+ * service centre's receivers scan documents all day behind one office address, and each grant already
+ * needs a token and counts against its dossier's quota (UPLOAD_GRANTS_PER_DOSSIER).
  */
 export const rateLimitedRoutes = {
   lookup: [
-    { path: '/v1/dossier-lookups', match: 'STARTS_WITH' },
+    { path: manifest['lookup-dossier'].trigger.path, match: 'STARTS_WITH' },
     { path: paths.lookup, match: 'STARTS_WITH' },
   ],
   verification: [
-    { path: '/v1/signature-verifications', match: 'STARTS_WITH' },
+    { path: manifest['verify-signature'].trigger.path, match: 'STARTS_WITH' },
     { path: paths.verifySignature, match: 'STARTS_WITH' },
   ],
   filing: [
-    { path: '/v1/dossiers', match: 'EXACTLY', method: 'POST' },
-    { path: '/documents', match: 'ENDS_WITH', method: 'POST' },
-    { path: '/complete', match: 'ENDS_WITH', method: 'POST' },
+    {
+      path: manifest['submit-dossier'].trigger.path,
+      match: 'EXACTLY',
+      method: manifest['submit-dossier'].trigger.method,
+    },
     { path: paths.fileDossier(''), match: 'STARTS_WITH' },
   ],
 } as const satisfies Record<Exclude<keyof EdgeRateLimits, 'windowSeconds' | 'perClient'>, readonly PathMatch[]>;

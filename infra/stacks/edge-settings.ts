@@ -29,7 +29,7 @@ export interface EdgeRateLimits {
   lookup: number;
   /** POST /v1/signature-verifications and the portal's check page. */
   verification: number;
-  /** POST /v1/dossiers, POST /v1/dossiers/{code}/documents… and the portal's filing pages. */
+  /** POST /v1/dossiers and the portal's filing pages. */
   filing: number;
 }
 

@@ -226,12 +226,8 @@ describe('the WAF web ACL', () => {
       `STARTS_WITH ${paths.verifySignature}`,
     ]);
     expect(specOf('submit-dossier').trigger).toMatchObject({ method: 'POST' });
-    expect(pathOf('request-document-upload')).toMatch(/\/documents$/);
-    expect(pathOf('complete-document-upload')).toMatch(/\/complete$/);
     expect(scoped('RateFiling')).toEqual([
       `POST EXACTLY ${pathOf('submit-dossier')}`,
-      'POST ENDS_WITH /documents',
-      'POST ENDS_WITH /complete',
       `STARTS_WITH ${paths.fileDossier('')}`,
     ]);
   });
