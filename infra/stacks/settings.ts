@@ -40,9 +40,10 @@ export interface PlatformSettings {
   /** `egov:partnerUrls`: partner → base URL of its API (https). A partner without one cannot be called (its queue's DLQ fills). */
   partnerUrls: Partial<Record<PartnerName, string>>;
   /**
-   * `egov:publicUrl`: the custom domain (https) that fronts the API, when there is one; `https://` and
-   * `egov:domainName` when only that is set. Unset: the edge distribution's own URL. Every function's
-   * PUBLIC_URL: forms print the portal's look-up page on it.
+   * `egov:publicUrl`: where citizens reach the platform, when the province says so; else
+   * `https://<egov:domainName>` when the distribution has the province's domain; else (undefined) the
+   * distribution's own `https://<id>.cloudfront.net`. Every function's PUBLIC_URL: forms print the
+   * portal's look-up page on it.
    */
   publicUrl: string | undefined;
   /** The edge: the province's domain, its certificate, the WAF's rate limits (edge-settings.ts). */
