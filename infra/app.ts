@@ -2,17 +2,18 @@
  * The CDK app (cdk.json: `npx tsx infra/app.ts`). `buildApp` builds every stack from infra/manifest.ts;
  * tests call it with `new App({ context: { 'aws:cdk:bundling-stacks': [] } })` to skip asset bundling.
  *
- *   Data       (stateful: key, table, buckets) ──┐
- *   Messaging  (stateful: queues, DLQs) ─────────┤
- *   Api        (stateless: the HTTP API) ────────┴─► Public, Citizens, Officials, Workers
- *                                                    (stateless: functions and their routes)
- *                                                      ├─► Jobs (schedules)
- *                                                      └─► Observability (alarm topic, alarms)
+ *   Data       (stateful: key, table, buckets) ──────────────────┐
+ *   Messaging  (stateful: queues, DLQs) ─────────────────────────┤
+ *   Api        (stateless: the HTTP API) ──► Edge ───────────────┴─► Public, Citizens, Officials, Workers
+ *   EdgeGuard  (us-east-1: WAF, certificate) ──┘ (CloudFront, DNS)     (stateless: functions and their routes)
+ *                                                                        ├─► Jobs (schedules)
+ *                                                                        └─► Observability (alarm topic, alarms)
  *
  * Stateful stacks have termination protection and retain their resources; the stateless ones can be
  * redeployed, rolled back or recreated freely. Cross-stack references are weak (cdk.json
  * `@aws-cdk/core:defaultCrossStackReferences`: `Fn::GetStackOutput`), so removing a function or a
- * queue never deadlocks on an export still imported elsewhere.
+ * queue never deadlocks on an export still imported elsewhere, and EdgeGuard (us-east-1, the one region
+ * CloudFront takes a WAF web ACL and a certificate from) hands its ARNs to Edge across regions.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +26,9 @@ import { addNagChecks } from './nag.ts';
 import { ApiStack } from './stacks/api.ts';
 import { computeAudiences, ComputeStack } from './stacks/compute.ts';
 import { DataStack } from './stacks/data.ts';
+import { EdgeStack } from './stacks/edge.ts';
+import { EdgeGuardStack } from './stacks/edge-guard.ts';
+import { edgeRegion } from './stacks/edge-settings.ts';
 import { JobsStack } from './stacks/jobs.ts';
 import { MessagingStack } from './stacks/messaging.ts';
 import { ObservabilityStack } from './stacks/observability.ts';
@@ -41,6 +45,10 @@ export interface EgovApp {
   data: DataStack;
   messaging: MessagingStack;
   api: ApiStack;
+  /** us-east-1: the WAF web ACL and the domain's certificate. */
+  edgeGuard: EdgeGuardStack;
+  /** The CloudFront distribution before the API, and the domain's DNS records. */
+  edge: EdgeStack;
   /** The compute stacks, one per audience (infra/stack-names.ts computeStacks). */
   publicFunctions: ComputeStack;
   citizenFunctions: ComputeStack;
@@ -108,6 +116,24 @@ export function buildApp(app: App = new App()): EgovApp {
     description: 'egov-one-stop: the HTTP API, its stage and access logs (stateless)',
     settings,
   });
+  // `EgovOneStop-24-dev`: what the edge's account-wide names start with.
+  const namePrefix = stackIds.api.replace(/-Api$/, '');
+  const edgeGuard = new EdgeGuardStack(app, stackIds.edgeGuard, {
+    env: { account: env.account, region: edgeRegion },
+    description:
+      'egov-one-stop: the WAF web ACL and the domain certificate CloudFront takes from us-east-1 (stateless)',
+    namePrefix,
+    edge: settings.edge,
+  });
+  const edge = new EdgeStack(app, stackIds.edge, {
+    env,
+    description: 'egov-one-stop: the CloudFront distribution before the API, its headers and DNS (stateless)',
+    namePrefix,
+    edge: settings.edge,
+    apiDomain: api.apiDomain,
+    webAclArn: edgeGuard.webAclArn,
+    certificate: edgeGuard.certificate,
+  });
   const compute = Object.fromEntries(
     (Object.entries(computeStacks) as [ComputeGroup, ComputeStackKey][]).map(([group, key]) => [
       key,
@@ -118,7 +144,9 @@ export function buildApp(app: App = new App()): EgovApp {
         settings,
         httpApi: api.httpApi,
         jwtAuthorizer: api.jwtAuthorizer,
-        publicUrl: api.publicUrl,
+        publicUrl: settings.publicUrl ?? edge.url,
+        concurrency: settings.concurrency,
+        originVerifySecret: edge.originVerifySecret,
         table: data.table,
         documents: data.documents,
         queues: messaging.queues,
@@ -151,7 +179,19 @@ export function buildApp(app: App = new App()): EgovApp {
   });
 
   addNagChecks(app);
-  return { app, stackNames: stackIds, data, messaging, api, ...compute, functions, jobs, observability };
+  return {
+    app,
+    stackNames: stackIds,
+    data,
+    messaging,
+    api,
+    edgeGuard,
+    edge,
+    ...compute,
+    functions,
+    jobs,
+    observability,
+  };
 }
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -60,6 +60,8 @@ export interface Access {
   partners?: readonly PartnerName[];
   /** Signs people in with the province's identity provider (OIDC_ISSUER, OIDC_CLIENT_ID): the portal. */
   signIn?: true;
+  /** Calls the API itself (API_URL: its own address behind the edge, infra/stacks/edge.ts): the portal. */
+  callsApi?: true;
   /**
    * Keeps what a replay needs sealed with the record seal secret (RECORD_SEAL_SECRET_ARN): every function
    * honouring Idempotency-Key, and filings' claims with their PIN (shared/adapters/record-seal.ts).
@@ -670,7 +672,7 @@ export const manifest = {
     // One greedy route under its own prefix: the function routes its pages and never shadows /v1.
     trigger: { kind: 'http', method: 'ANY', path: '/portal/{proxy+}', auth: 'public' },
     // Writes: the lookup records wrong PINs (lockout). Signed-in pages go through the API, not the table.
-    access: { table: 'readwrite', signIn: true, hashesPins: true },
+    access: { table: 'readwrite', signIn: true, hashesPins: true, callsApi: true },
     memoryMb: 512,
     // A page may wait on the API (its own Lambda), and filing uploads several documents in turn.
     timeoutSeconds: 25,

@@ -153,6 +153,13 @@ const Env = {
   LOOKUP_PIN_PEPPER_ARN: optional(text(1)),
   LOOKUP_PIN_PEPPER: optional(text(32)),
   /**
+   * The header CloudFront adds to what it forwards (infra/stacks/edge.ts): functions reachable without a
+   * token refuse requests without it (shared/http/edge-origin.ts). Unset (the local cloud): no edge, no check.
+   */
+  ORIGIN_VERIFY_SECRET_ARN: optional(text(1)),
+  /** The API's own address, where the portal calls it behind the edge (infra/stacks/compute.ts); unset: PUBLIC_URL. */
+  API_URL: optional(url()),
+  /**
    * How long a function keeps an official's roster entry (active, agency, roles) before reading it again:
    * a deactivated or moved official is refused at most this many seconds after the admin's change,
    * whatever their token's lifetime. 0 reads the roster on every request.

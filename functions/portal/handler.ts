@@ -5,6 +5,7 @@ import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
 import { feedbackRepository } from '#adapters/dynamo/feedback-repository.ts';
 import { pinCheckDeps } from '#shared/composition/pin-check.ts';
 import { config } from '#shared/config.ts';
+import { originVerifyHeader, platformOriginSecret } from '#http/edge-origin.ts';
 import { logger } from '#shared/observability.ts';
 import { apiClient } from '#shared/portal/api-client.ts';
 import { portalHandler } from '#shared/portal/handler.ts';
@@ -30,6 +31,16 @@ function oidc(): OidcClient | undefined {
   return client;
 }
 
+/**
+ * The portal's calls go to the API's own address (API_URL) with the edge's header, not back through the
+ * edge the page request already passed: its WAF would count every citizen's calls against the portal's
+ * address. Without API_URL (the local cloud) they go to the public URL, as a browser's would.
+ */
+const edgeHeaders = async (): Promise<Record<string, string>> => {
+  const secret = await platformOriginSecret();
+  return secret ? { [originVerifyHeader]: secret } : {};
+};
+
 // Module scope: the catalogue read is cached for the container's next requests.
 export const handler = portalHandler(
   {
@@ -38,11 +49,11 @@ export const handler = portalHandler(
     agencyName: async (id) => (await agencies.get(id))?.name,
     lookup: lookupWithTimeline(lookupDossier({ ...pinCheckDeps(dossiers), agencies }), dossiers),
     publishedFeedback: listPublishedFeedbackUseCase({ feedback: feedbackRepository(config.TABLE_NAME) }),
-    api: (origin, token) => apiClient(origin, token),
+    api: (origin, token) => apiClient(config.API_URL ?? origin, token, fetch, edgeHeaders),
     oidc,
     now: () => new Date(),
     newKey: randomUUID,
     logError: (message, error) => logger.error(message, error as Error),
   },
-  { publicUrl: config.PUBLIC_URL },
+  { publicUrl: config.PUBLIC_URL, originSecret: platformOriginSecret },
 );

@@ -1,6 +1,6 @@
 /**
  * The HTTP API itself: the API, its stage, throttling and access logs. Its routes live with the
- * functions they invoke (compute.ts): the functions need the API's address (PUBLIC_URL) and the routes
+ * functions they invoke (compute.ts): the functions need the API's address (the portal's API_URL) and the routes
  * need the functions, so the API comes first and each compute stack adds its own routes to it.
  */
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
@@ -25,11 +25,8 @@ export class ApiStack extends Stack {
   readonly stage: HttpStage;
   /** The stage's access logs (one JSON line per request): the 429 count is read from them. */
   readonly accessLogs: LogGroup;
-  /**
-   * The deployment's public URL (PUBLIC_URL): `egov:publicUrl` when a custom domain fronts the API, else the
-   * API's own address. Forms, receipts and results print its look-up page (shared/portal/paths.ts lookupUrl).
-   */
-  readonly publicUrl: string;
+  /** The API's own host name (`<id>.execute-api.<region>.amazonaws.com`): the edge distribution's origin. */
+  readonly apiDomain: string;
   /**
    * The token check of every route but the public and partner ones: issuer and audience from context. Its
    * resource is made in this API's scope when the first route uses it, so every compute stack shares it.
@@ -60,7 +57,7 @@ export class ApiStack extends Stack {
       },
     });
 
-    this.publicUrl = settings.publicUrl ?? this.httpApi.apiEndpoint;
+    this.apiDomain = `${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: logRetention });
     this.accessLogs = accessLogs;

@@ -26,6 +26,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { PartnerName } from '../../shared/domain/partners/partner.ts';
+import type { ConcurrencySettings } from '../concurrency.ts';
 import { type FunctionName, functionNames, httpRoutes, partnerOfRoute, specOf, usesToken } from '../manifest.ts';
 import { PlatformFunction } from './platform-function.ts';
 import { type ComputeGroup, deploymentIdOf } from '../stack-names.ts';
@@ -64,6 +65,13 @@ export interface ComputeStackProps extends StackProps {
   partnerSecrets: ReadonlyMap<PartnerName, ISecret>;
   recordSealSecret: ISecret;
   lookupPinPepper: ISecret;
+  /** Reserved and queue concurrency per function (settings.concurrency, infra/concurrency.ts). */
+  concurrency: ConcurrencySettings;
+  /**
+   * The header CloudFront adds to what it forwards (edge.ts): functions reachable without a token read it
+   * to refuse requests that bypassed the edge, and to trust CloudFront-Viewer-Address as the caller's.
+   */
+  originVerifySecret: ISecret;
 }
 
 export class ComputeStack extends Stack {
@@ -91,10 +99,19 @@ export class ComputeStack extends Stack {
           partnerUrls: settings.partnerUrls,
           signIn: { issuer: settings.jwtIssuer, clientId: settings.oidcClientId },
         },
+        concurrency: {
+          reserved: props.concurrency.reserved[name],
+          queue: props.concurrency.queue[name],
+        },
       });
       fn.function.addEnvironment('PUBLIC_URL', props.publicUrl);
       // The `deployment` dimension of the business metrics (shared/adapters/business-metrics.ts).
       fn.function.addEnvironment('DEPLOYMENT', deploymentIdOf(settings));
+      if (specOf(name).access.callsApi) fn.function.addEnvironment('API_URL', props.httpApi.apiEndpoint);
+      if (props.group === 'public') {
+        props.originVerifySecret.grantRead(fn.function);
+        fn.function.addEnvironment('ORIGIN_VERIFY_SECRET_ARN', props.originVerifySecret.secretArn);
+      }
       this.functions.set(name, fn);
     }
 

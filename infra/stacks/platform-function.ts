@@ -123,6 +123,8 @@ export interface PlatformFunctionProps {
   /** The manifest entry; defaults to `specOf(name)` (tests pass their own). */
   spec?: FunctionSpec;
   resources: PlatformResources;
+  /** How many copies may run at once (infra/concurrency.ts); unset: no limit of its own. */
+  concurrency?: { reserved?: number; queue?: number };
 }
 
 export class PlatformFunction extends Construct {
@@ -178,6 +180,7 @@ export class PlatformFunction extends Construct {
       environment: { ...baseEnvironment, PROVINCE_CODE: resources.provinceCode },
       bundling: functionBundling,
       deadLetterQueue: this.deadLetterQueue,
+      reservedConcurrentExecutions: props.concurrency?.reserved,
     });
     Tags.of(this.function).add(functionTag, name);
 
@@ -191,6 +194,7 @@ export class PlatformFunction extends Construct {
           batchSize: trigger.batchSize,
           maxBatchingWindow: Duration.seconds(1),
           reportBatchItemFailures: true,
+          maxConcurrency: props.concurrency?.queue,
         }),
       );
       // Its own queue's URL, for retries with a growing delay; the event source mapping already grants

@@ -5,6 +5,8 @@
 import type { Construct } from 'constructs';
 import { defaultStage, stagePattern } from '../stack-names.ts';
 import { type PartnerName, partnerNames } from '../../shared/domain/partners/partner.ts';
+import { type ConcurrencySettings, readConcurrency } from '../concurrency.ts';
+import { edgeContextKeys, type EdgeSettings, readEdgeSettings } from './edge-settings.ts';
 
 export interface PlatformSettings {
   /** The province's administrative-unit code (two digits): every function's `PROVINCE_CODE`. */
@@ -46,12 +48,18 @@ export interface PlatformSettings {
   /** `egov:partnerUrls`: partner → base URL of its API (https). A partner without one cannot be called (its queue's DLQ fills). */
   partnerUrls: Partial<Record<PartnerName, string>>;
   /**
-   * `egov:publicUrl`: the custom domain (https) that fronts the API, when there is one. Unset: the API's
-   * own URL. Every function's PUBLIC_URL: forms print the portal's look-up page on it.
+   * `egov:publicUrl`: where citizens reach the platform, when the province says so; else
+   * `https://<egov:domainName>` when the distribution has the province's domain; else (undefined) the
+   * distribution's own `https://<id>.cloudfront.net`. Every function's PUBLIC_URL: forms print the
+   * portal's look-up page on it.
    */
   publicUrl: string | undefined;
   /** `egov:backupRetentionDays`: how long AWS Backup keeps the table's and the documents' recovery points. */
   backupRetention: BackupRetention;
+  /** The edge: the province's domain, its certificate, the WAF's rate limits (edge-settings.ts). */
+  edge: EdgeSettings;
+  /** Reserved concurrency of the public functions, maximum concurrency of the queue consumers (infra/concurrency.ts). */
+  concurrency: ConcurrencySettings;
 }
 
 export interface RemoteSigning {
@@ -86,6 +94,7 @@ export const contextKeys = {
   backupRetentionDays: 'egov:backupRetentionDays',
   emailFrom: 'egov:emailFrom',
   smsGatewayUrl: 'egov:smsGatewayUrl',
+  ...edgeContextKeys,
 } as const;
 
 /** Stages that serve citizens: their synthesis refuses the development defaults (see {@link productionGaps}). */
@@ -263,6 +272,23 @@ function backupRetention(scope: Construct): BackupRetention {
   return retention;
 }
 
+/**
+ * The public URL and the distribution's domain name the same host: forms would otherwise print a look-up
+ * address the certificate does not cover. A path is refused with a domain: the distribution serves the
+ * API at its root.
+ */
+function publicUrlOf(url: string | undefined, domainName: string | undefined): string | undefined {
+  if (!domainName) return url;
+  if (url === undefined) return `https://${domainName}`;
+  const parsed = new URL(url);
+  if (parsed.hostname !== domainName || parsed.pathname !== '/') {
+    throw new Error(
+      `Context ${contextKeys.publicUrl} (${url}) must be https://${contextKeys.domainName} (${domainName}): the distribution serves the API at the domain's root`,
+    );
+  }
+  return url;
+}
+
 export function readSettings(scope: Construct): PlatformSettings {
   const alarmEmail = text(scope, contextKeys.alarmEmail);
   if (alarmEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) {
@@ -291,9 +317,12 @@ export function readSettings(scope: Construct): PlatformSettings {
     }),
     remoteSigning: remoteSigning(scope),
     partnerUrls: partnerUrls(scope),
-    publicUrl: publicUrl(scope),
+    publicUrl: undefined,
     backupRetention: backupRetention(scope),
+    edge: readEdgeSettings(scope),
+    concurrency: readConcurrency(scope),
   };
+  settings.publicUrl = publicUrlOf(publicUrl(scope), settings.edge.domainName);
   if (productionStages.includes(stage)) {
     const gaps = productionGaps(scope, settings);
     if (gaps.length > 0) {
@@ -315,7 +344,11 @@ export function productionGaps(scope: Construct, settings: PlatformSettings): st
     gaps.push(`${contextKeys.jwtIssuer} (still cdk.json's example issuer)`);
   }
   if (!text(scope, contextKeys.jwtAudience)) gaps.push(contextKeys.jwtAudience);
-  if (!settings.publicUrl) gaps.push(`${contextKeys.publicUrl} (the province's domain)`);
+  if (!settings.edge.domainName) {
+    gaps.push(
+      `${contextKeys.domainName} (the province's domain, with ${contextKeys.certificateArn} or ${contextKeys.hostedZoneId})`,
+    );
+  }
   const missingPartners = partnerNames.filter((partner) => !settings.partnerUrls[partner]);
   if (missingPartners.length > 0) gaps.push(`${contextKeys.partnerUrls} (${missingPartners.join(', ')})`);
   if (!text(scope, contextKeys.smsGatewayUrl)) gaps.push(`${contextKeys.smsGatewayUrl} (the SMS gateway)`);

@@ -3,7 +3,8 @@ import type { HttpEvent } from '#http/parse-request.ts';
 
 /**
  * The caller's address as API Gateway saw it (`requestContext.http.sourceIp`, also the local
- * gateway's), kept beside the parsed request: the look-up limits guessing per client with it.
+ * gateway's; behind the edge, the viewer's address CloudFront vouched for: edge-origin.ts), kept beside
+ * the parsed request: the look-up limits guessing per client with it.
  */
 const addresses = new WeakMap<object, string>();
 export const clientAddress = {

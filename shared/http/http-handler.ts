@@ -21,6 +21,7 @@ import {
   type RequestSchemas,
 } from './parse-request.ts';
 import { platformRoster } from './platform-roster.ts';
+import { edgeOrigin, type OriginSecret, platformOriginSecret } from './edge-origin.ts';
 import { problemErrors } from './problem-errors.ts';
 import { rosterCheck } from './roster-check.ts';
 import { jsonSecurityHeaders } from './security-headers.ts';
@@ -42,6 +43,8 @@ export interface HttpHandlerOptions<S extends RequestSchemas> {
   signature?: MiddlewareObj<HttpEvent>;
   /** Where officials are checked against the roster; default the platform's table, cached (platform-roster.ts). */
   roster?: () => RosterLookup;
+  /** What CloudFront sends on routes without a token (edge-origin.ts); default the platform's secret, if deployed. */
+  originSecret?: OriginSecret;
 }
 
 type AuthOf<N extends FunctionName> = (typeof manifest)[N]['trigger'] extends { auth: infer A extends RouteAuth }
@@ -87,6 +90,8 @@ export function httpHandler<N extends FunctionName, S extends RequestSchemas = R
         .use(problemErrors())
         .use(injectLambdaContext(logger, { resetKeys: true }) as MiddlewareObj<HttpEvent>)
         .use(httpHeaderNormalizer() as MiddlewareObj<HttpEvent>);
+      // Routes without a token: only through the edge, its WAF and rate limits (the JWT authorizer guards the others).
+      if (!usesToken(trigger.auth)) stack.use(edgeOrigin(options.originSecret ?? platformOriginSecret));
       if (options.signature) stack.use(options.signature);
       stack.use(parseRequest(trigger.auth, options.schemas ?? {}, options.maxBodyBytes ?? defaultMaxBodyBytes));
       if (officialsCall) stack.use(rosterCheck(options.roster ?? platformRoster));

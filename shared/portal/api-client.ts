@@ -36,12 +36,21 @@ export interface ApiClient {
 
 export type Fetch = typeof fetch;
 
-/** Without a token: the API's public routes (e.g. the signature check), asked as nobody. */
-export function apiClient(baseUrl: string, token?: string, fetchImpl: Fetch = fetch): ApiClient {
+/**
+ * Without a token: the API's public routes (e.g. the signature check), asked as nobody. `edgeHeaders`:
+ * what vouches for the portal's calls when they skip the edge (functions/portal/handler.ts).
+ */
+export function apiClient(
+  baseUrl: string,
+  token?: string,
+  fetchImpl: Fetch = fetch,
+  edgeHeaders: () => Promise<Record<string, string>> = async () => ({}),
+): ApiClient {
   const call = async <T>(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<T> => {
     const response = await fetchImpl(new URL(path, baseUrl), {
       method,
       headers: {
+        ...(await edgeHeaders()),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         accept: 'application/json',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),

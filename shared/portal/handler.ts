@@ -1,4 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { admitFromEdge, type OriginSecret } from '../http/edge-origin.ts';
+import { Problem } from '../http/problem.ts';
 import type { PortalDeps } from './deps.ts';
 import { portalRoutes } from './routes/index.ts';
 import type { PortalRequest } from './route.ts';
@@ -9,12 +11,30 @@ import { readCookies } from './session.ts';
  * API Gateway (payload 2.0) to the router and back. `publicUrl` is the deployment's public URL (config
  * PUBLIC_URL): the origin the portal calls the API at, signs people in to and checks forms' Origin
  * against. Never the Host a request names: a forged Host would otherwise send a person's token, or the
- * sign-in's redirect, to a server of the sender's choosing.
+ * sign-in's redirect, to a server of the sender's choosing. `originSecret`: behind the edge, what
+ * CloudFront sends (shared/http/edge-origin.ts): a page asked past it is refused, and the look-up counts
+ * against the viewer's address rather than CloudFront's.
  */
-export function portalHandler(deps: PortalDeps, settings: { publicUrl: string }) {
+export function portalHandler(deps: PortalDeps, settings: { publicUrl: string; originSecret?: OriginSecret }) {
   const route = portalRouter(deps, portalRoutes);
   const origin = new URL(settings.publicUrl).origin;
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    if (settings.originSecret) {
+      const refused = await admitFromEdge(event, settings.originSecret).then(
+        () => undefined,
+        (error: unknown) => {
+          if (error instanceof Problem) return error;
+          throw error;
+        },
+      );
+      if (refused) {
+        return {
+          statusCode: refused.status,
+          headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+          body: `${refused.title}. ${refused.detail ?? ''}`,
+        };
+      }
+    }
     const request = await toRequest(event, origin);
     const response = await route(request);
     return {

@@ -17,6 +17,8 @@ const namingProperties: Record<string, string> = {
   'AWS::IAM::Role': 'RoleName',
   'AWS::SecretsManager::Secret': 'Name',
   'AWS::Scheduler::Schedule': 'Name',
+  'AWS::WAFv2::WebACL': 'Name',
+  'AWS::CloudFront::ResponseHeadersPolicy': 'ResponseHeadersPolicyConfig.Name',
 };
 
 function physicalNames(context: Record<string, unknown>): Set<string> {
@@ -29,7 +31,12 @@ function physicalNames(context: Record<string, unknown>): Set<string> {
     >;
     for (const resource of Object.values(resources)) {
       const key = namingProperties[resource.Type];
-      const value = key ? resource.Properties?.[key] : undefined;
+      // A dotted key names a nested property (`ResponseHeadersPolicyConfig.Name`).
+      const value = key
+        ? key
+            .split('.')
+            .reduce<unknown>((at, part) => (at as Record<string, unknown> | undefined)?.[part], resource.Properties)
+        : undefined;
       if (typeof value === 'string') names.add(value);
     }
   }
@@ -47,7 +54,7 @@ describe('physical names', () => {
 
   it('hold the province and the stage, so no two deployments share one', () => {
     for (const { context, names } of named) {
-      // Every stack, every queue and the API are named.
+      // Every stack, every queue, the API, the WAF web ACL and the edge's headers policy are named.
       expect(names.size, JSON.stringify(context)).toBeGreaterThan(20);
       for (const name of names) {
         expect(name, name).toContain(context['egov:provinceCode']);

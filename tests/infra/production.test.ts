@@ -17,7 +17,7 @@ describe('a production stage', () => {
     }
     for (const missing of [
       'egov:jwtIssuer',
-      'egov:publicUrl',
+      'egov:domainName',
       `egov:partnerUrls (${partnerNames.join(', ')})`,
       'egov:smsGatewayUrl',
       'egov:emailFrom',

@@ -20,6 +20,7 @@ import {
   usesToken,
   visibilityTimeoutSeconds,
 } from '../../infra/manifest.ts';
+import { publicFunctions } from '../../infra/concurrency.ts';
 import { nagPackNames } from '../../infra/nag.ts';
 import { apiThrottle } from '../../infra/stacks/api.ts';
 import { functionTag } from '../../infra/stacks/platform-function.ts';
@@ -129,12 +130,13 @@ describe('functions', () => {
     expect(specOf('verify-signature').access.documents?.prefixes).toEqual(['dossiers/*/results/']);
   });
 
-  it.each(functionNames)('%s: PUBLIC_URL is the HTTP API’s own address, where the portal is served', (name) => {
-    // Without `egov:publicUrl` (no custom domain in cdk.json): the API's own https://<id>.execute-api.… endpoint.
-    const [apiId] = only(resourcesOf('api', 'AWS::ApiGatewayV2::Api'));
-    expect(resolved(functionOf(name).Properties.Environment.Variables.PUBLIC_URL)).toEqual({
-      'Fn::GetAtt': [apiId, 'ApiEndpoint'],
-    });
+  it.each(functionNames)('%s: PUBLIC_URL is the edge distribution’s address, where the portal is served', (name) => {
+    // Without `egov:domainName` (no custom domain in cdk.json): CloudFront's own https://<id>.cloudfront.net.
+    const [distributionId] = Object.keys(resourcesOf('edge', 'AWS::CloudFront::Distribution'));
+    const url = functionOf(name).Properties.Environment.Variables.PUBLIC_URL as { 'Fn::Join': [string, unknown[]] };
+    const [scheme, domain] = url['Fn::Join'][1];
+    expect(scheme).toBe('https://');
+    expect(resolved(domain)).toEqual({ 'Fn::GetAtt': [distributionId, 'DomainName'] });
   });
 
   it.each(functionNames)('%s: declares access.sealsRecords exactly when its handler keeps replay records', (name) => {
@@ -178,7 +180,10 @@ describe('functions', () => {
     const seals = access.sealsRecords === true;
     // The look-up PIN pepper likewise, for a function that hashes or checks PINs (access.hashesPins).
     const peppers = access.hashesPins === true;
-    expect(actions.has('secretsmanager:GetSecretValue')).toBe(partners.length > 0 || seals || peppers);
+    // The edge's origin-verify secret, for a function reachable without a token (edge-origin.ts).
+    const behindEdge = publicFunctions.includes(name);
+    expect(actions.has('secretsmanager:GetSecretValue')).toBe(partners.length > 0 || seals || peppers || behindEdge);
+    expect('ORIGIN_VERIFY_SECRET_ARN' in env).toBe(behindEdge);
     expect('PARTNER_SECRET_ARNS' in env).toBe(partners.length > 0);
     expect('RECORD_SEAL_SECRET_ARN' in env).toBe(seals);
     expect('LOOKUP_PIN_PEPPER_ARN' in env).toBe(peppers);
@@ -190,6 +195,7 @@ describe('functions', () => {
         ...partners.map(partnerSecretId),
         ...(seals ? [recordSealSecretId()] : []),
         ...(peppers ? [pinPepperId()] : []),
+        ...(behindEdge ? [originVerifySecretId()] : []),
       ]),
     );
     if (seals) expect(logicalIdOf(resolved(env.RECORD_SEAL_SECRET_ARN))).toBe(recordSealSecretId());
@@ -330,6 +336,8 @@ function secretId(described: string): string {
 
 const recordSealSecretId = () => secretId('seals Idempotency-Key records');
 const pinPepperId = () => secretId('pepper of the look-up PINs');
+/** The edge stack's one secret: what CloudFront sends to the origin. */
+const originVerifySecretId = () => only(resourcesOf('edge', 'AWS::SecretsManager::Secret'))[0];
 
 describe('data', () => {
   const [keyId, key] = only(resourcesOf('data', 'AWS::KMS::Key'));
@@ -597,6 +605,9 @@ describe('validation (cdk-nag and CloudFormation)', () => {
     const allowed = new Set([
       'AwsSolutions-APIG4',
       'AwsSolutions-IAM4',
+      'AwsSolutions-CFR1',
+      'AwsSolutions-CFR3',
+      'AwsSolutions-CFR4',
       'AwsSolutions-IAM5',
       'AwsSolutions-S1',
       'AwsSolutions-SMG4',

@@ -50,3 +50,51 @@ describe('the portal behind API Gateway', () => {
     expect(response.body).not.toContain('attacker.example');
   });
 });
+
+describe('the portal behind the edge', () => {
+  const secret = 'origin-verify-0123456789abcdefghijklmnopqrstuvwxyz';
+  const seenBy = () => {
+    const addresses: Array<string | undefined> = [];
+    const handler = portalHandler(
+      fakeDeps({
+        lookup: async (_input, client) => {
+          addresses.push(client);
+          throw new Error('stop here');
+        },
+      }),
+      { publicUrl: `${portalOrigin}/`, originSecret: async () => secret },
+    );
+    return { addresses, handler };
+  };
+  const lookupPost = (headers: Record<string, string>) => {
+    const event = eventFor('/portal/tra-cuu-ho-so', 'dichvucong.bacninh.gov.vn');
+    return {
+      ...event,
+      headers: {
+        ...event.headers,
+        ...headers,
+        origin: portalOrigin,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'code=000.00.24.H00-260101-0001&pin=123456',
+      requestContext: {
+        ...event.requestContext,
+        http: { ...event.requestContext.http, method: 'POST', sourceIp: '130.176.1.1' },
+      },
+    } as APIGatewayProxyEventV2;
+  };
+
+  it('refuses a page asked past CloudFront, in Vietnamese', async () => {
+    const { handler, addresses } = seenBy();
+    const response = await handler(lookupPost({}));
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain('Không được truy cập trực tiếp');
+    expect(addresses).toEqual([]);
+  });
+
+  it('counts the look-up against the viewer’s address, not CloudFront’s', async () => {
+    const { handler, addresses } = seenBy();
+    await handler(lookupPost({ 'x-egov-origin-verify': secret, 'cloudfront-viewer-address': '203.0.113.9:5000' }));
+    expect(addresses).toEqual(['203.0.113.9']);
+  });
+});
