@@ -10,7 +10,7 @@
  *
  * Defaults here; context `egov:reservedConcurrency` and `egov:queueConcurrency` (function → number)
  * override them per deployment. Lambda refuses a reservation that leaves the account fewer than 100
- * unreserved executions: {@link totalReserved} is what one stage reserves (205 by default, so two stages
+ * unreserved executions: {@link totalReserved} is what one stage reserves (210 by default, so two stages
  * in an account of 1,000 leave 590). An account still at a new account's low quota sets
  * `egov:reservedConcurrency` to `"none"` until AWS raises it.
  */
@@ -28,6 +28,7 @@ export const concurrencyContextKeys = {
  */
 export const defaultReservedConcurrency = {
   health: 5,
+  'get-openapi': 5,
   'lookup-dossier': 20,
   'search-procedures': 20,
   'get-procedure': 20,

@@ -5,6 +5,7 @@ import { s3SigningEntries } from '../../../shared/adapters/signing/kms-signer.ts
 // The module reads process.env when imported: give it what every function has.
 process.env.TABLE_NAME ??= 'egov-unit';
 process.env.PUBLIC_URL ??= 'https://egov.example.vn';
+process.env.PROVINCE_CODE ??= '24';
 const { readConfig } = await import('../../../shared/config.ts');
 
 /** Who each signer is at the CA's service, as ops upload it under the signing configuration prefix. */
@@ -41,7 +42,7 @@ describe('the CSC credentials of the signers', () => {
 });
 
 describe('the CSC configuration', () => {
-  const base = { TABLE_NAME: 'egov', PUBLIC_URL: 'https://egov.example.vn' };
+  const base = { TABLE_NAME: 'egov', PUBLIC_URL: 'https://egov.example.vn', PROVINCE_CODE: '24' };
 
   it('has its defaults', () => {
     expect(readConfig({ ...base, SIGNER: 'csc' })).toMatchObject({

@@ -10,6 +10,7 @@ vi.hoisted(() => {
   // The handler module reads the configuration when it loads: a function's environment, as deployed.
   process.env.TABLE_NAME ??= 'egov-test';
   process.env.PUBLIC_URL ??= 'https://dichvucong.bacninh.gov.vn';
+  process.env.PROVINCE_CODE ??= '24';
 });
 
 import { clientAddress } from '../../../shared/http/client-address.ts';
