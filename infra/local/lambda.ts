@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { type FunctionName, type FunctionSpec, specOf } from '../manifest.ts';
+import { checkTableAccess, runAs } from './table-access.ts';
 
 export type LambdaHandler = (event: never, context: Context) => unknown;
 export type HandlerLoader = (name: FunctionName, spec: FunctionSpec) => Promise<LambdaHandler>;
@@ -84,12 +85,14 @@ export function createInvoker(loadHandler: HandlerLoader = importHandler): Count
       started++;
       let timer: NodeJS.Timeout | undefined;
       try {
-        const handler = await handlerOf(name);
+        const handler = await runAs(name, () => handlerOf(name));
+        // The functions' own client (loaded with them): IAM's partition grants, held here as in the cloud.
+        checkTableAccess((await import('../../shared/adapters/dynamo/client.ts')).dynamoClient);
         const timedOut = new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new FunctionTimeoutError(name, spec.timeoutSeconds)), deadline - Date.now());
         });
         return await Promise.race([
-          Promise.resolve().then(() => handler(event as never, lambdaContext(name, spec, deadline))),
+          runAs(name, () => Promise.resolve().then(() => handler(event as never, lambdaContext(name, spec, deadline)))),
           timedOut,
         ]);
       } finally {
