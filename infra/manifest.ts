@@ -616,7 +616,7 @@ export const manifest = {
       table: {
         reads: ['DOSSIER#*', 'AGENCY#*', 'HOLIDAYS', 'OFFICIAL#*', 'WATCH#*', 'USER#*'],
         writes: ['WATCH#*', 'USER#*'],
-        indexes: { openByDueDay: ['DUE#*'] },
+        indexes: { openByDueDay: ['DUE#*'], byAgencyDue: ['QUEUE#*'] },
       },
     },
     memoryMb: 256,

@@ -109,7 +109,9 @@ function queried(input: Input): TableUse {
   const index = Object.values(tableLayout.indexes).find((i) => i.indexName === input.IndexName);
   const attribute = index ? index.partitionKey : tableLayout.partitionKey;
   const names = input.ExpressionAttributeNames ?? {};
-  for (const [, name = '', placeholder = ''] of (input.KeyConditionExpression ?? '').matchAll(/(#?\w+)\s*=\s*(:\w+)/g)) {
+  for (const [, name = '', placeholder = ''] of (input.KeyConditionExpression ?? '').matchAll(
+    /(#?\w+)\s*=\s*(:\w+)/g,
+  )) {
     if ((names[name] ?? name) === attribute) {
       const partition = text(input.ExpressionAttributeValues?.[placeholder]);
       return index ? { action: 'read', index: index.indexName, partition } : { action: 'read', partition };

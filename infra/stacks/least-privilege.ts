@@ -58,8 +58,7 @@ export function tableStatements(table: ITableV2, access: TableAccess): PolicySta
   return statements;
 }
 
-export const writesTable = (access: TableAccess): boolean =>
-  Boolean(access.writes?.length || access.deletes?.length);
+export const writesTable = (access: TableAccess): boolean => Boolean(access.writes?.length || access.deletes?.length);
 
 /** Object and listing statements of the documents bucket, by key prefix. */
 export function documentsStatements(bucket: IBucket, documents: DocumentsAccess): PolicyStatement[] {
@@ -74,7 +73,9 @@ export function documentsStatements(bucket: IBucket, documents: DocumentsAccess)
     listingStatement(bucket, documents.prefixes),
   ];
   if (bucket.encryptionKey) {
-    statements.push(...keyStatements(bucket.encryptionKey, { decrypts: true, encrypts: documents.mode === 'readwrite' }));
+    statements.push(
+      ...keyStatements(bucket.encryptionKey, { decrypts: true, encrypts: documents.mode === 'readwrite' }),
+    );
   }
   return statements;
 }
@@ -85,7 +86,8 @@ export function readObjectsStatements(bucket: IBucket, keys: readonly string[], 
     new PolicyStatement({ actions: ['s3:GetObject'], resources: keys.map((key) => bucket.arnForObjects(key)) }),
     listingStatement(bucket, [listed]),
   ];
-  if (bucket.encryptionKey) statements.push(...keyStatements(bucket.encryptionKey, { decrypts: true, encrypts: false }));
+  if (bucket.encryptionKey)
+    statements.push(...keyStatements(bucket.encryptionKey, { decrypts: true, encrypts: false }));
   return statements;
 }
 
