@@ -311,7 +311,7 @@ export const manifest = {
     trigger: { kind: 'http', method: 'PUT', path: '/v1/agencies/{id}', auth: admin },
     access: {
       table: {
-        reads: ['OFFICIAL#*', 'AGENCY#*', 'IDEMPOTENCY#put-agency'],
+        reads: ['OFFICIAL#*', 'AGENCY#*', 'AGENCIES#*', 'IDEMPOTENCY#put-agency'],
         writes: ['AGENCY#*', 'AGENCIES#*', 'IDEMPOTENCY#put-agency'],
         deletes: ['AGENCIES#*', 'IDEMPOTENCY#put-agency'],
       },
@@ -424,7 +424,7 @@ export const manifest = {
     entry: 'functions/issue-forms/handler.ts',
     trigger: { kind: 'queue', events: ['DossierChanged'], batchSize: 5, maxReceiveCount: 5 },
     access: {
-      table: { reads: ['DOSSIER#*', 'OFFICIAL#*', 'AGENCY#*', 'HOLIDAYS', 'PROCEDURE#*'], writes: ['DOSSIER#*'] },
+      table: { reads: ['DOSSIER#*', 'OFFICIAL#*', 'AGENCY#*', 'PROCEDURE#*'], writes: ['DOSSIER#*'] },
       documents: { prefixes: ['dossiers/'], mode: 'readwrite' },
     },
     memoryMb: 1024,
@@ -436,7 +436,7 @@ export const manifest = {
     entry: 'functions/sign/handler.ts',
     trigger: { kind: 'queue', events: ['DossierChanged'], batchSize: 5, maxReceiveCount: 5 },
     access: {
-      table: { reads: ['DOSSIER#*', 'OFFICIAL#*', 'AGENCY#*', 'HOLIDAYS', 'PROCEDURE#*'], writes: ['DOSSIER#*'] },
+      table: { reads: ['DOSSIER#*', 'OFFICIAL#*', 'AGENCY#*', 'PROCEDURE#*'], writes: ['DOSSIER#*'] },
       documents: { prefixes: ['dossiers/'], mode: 'readwrite' },
       signing: 'sign',
       emits: ['DossierChanged'],
@@ -465,7 +465,7 @@ export const manifest = {
     entry: 'functions/process-dossier/handler.ts',
     trigger: { kind: 'queue', events: ['DossierSubmitted'], batchSize: 10, maxReceiveCount: 5 },
     access: {
-      table: { reads: ['DOSSIER#*', 'AGENCY#*', 'HOLIDAYS'], writes: ['DOSSIER#*'] },
+      table: { reads: ['DOSSIER#*', 'AGENCY#*'], writes: ['DOSSIER#*'] },
       emits: ['DossierRouted'],
     },
     memoryMb: 512,
@@ -602,7 +602,7 @@ export const manifest = {
     entry: 'functions/schedule-reports/handler.ts',
     trigger: { kind: 'schedule', expression: 'cron(30 0 1 * ? *)' },
     access: {
-      table: { reads: ['AGENCY#*', 'AGENCIES#*', 'FACTS#*', 'HOLIDAYS'], writes: ['FACTS#*', 'REPORT#*', 'REPORTS#*'] },
+      table: { reads: ['AGENCY#*', 'AGENCIES#*', 'FACTS#*'], writes: ['FACTS#*', 'REPORT#*', 'REPORTS#*'] },
       emits: ['ReportRequested'],
     },
     memoryMb: 512,
@@ -737,7 +737,7 @@ export const manifest = {
     trigger: { kind: 'http', method: 'POST', path: '/v1/partners/payments/callbacks', auth: { partner: 'payments' } },
     access: {
       table: {
-        reads: ['DOSSIER#*', 'PAYMENT#*', 'AGENCY#*', 'HOLIDAYS', 'PROCEDURE#*'],
+        reads: ['DOSSIER#*', 'PAYMENT#*', 'AGENCY#*', 'PROCEDURE#*'],
         writes: ['DOSSIER#*', 'PAYMENT#*', 'WEBHOOK#*'],
         deletes: ['DOSSIER#*', 'WEBHOOK#*'],
       },
