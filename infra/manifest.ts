@@ -556,7 +556,7 @@ export const manifest = {
     trigger: { kind: 'http', method: 'POST', path: '/v1/reports', auth: { roles: ['leader', 'admin', 'auditor'] } },
     access: {
       table: {
-        reads: ['AGENCY#*', 'OFFICIAL#*', 'IDEMPOTENCY#request-report'],
+        reads: ['AGENCY#*', 'OFFICIAL#*', 'REPORT#*', 'IDEMPOTENCY#request-report'],
         writes: ['REPORT#*', 'REPORTS#*', 'IDEMPOTENCY#request-report'],
         deletes: ['IDEMPOTENCY#request-report'],
       },
@@ -602,7 +602,7 @@ export const manifest = {
     entry: 'functions/schedule-reports/handler.ts',
     trigger: { kind: 'schedule', expression: 'cron(30 0 1 * ? *)' },
     access: {
-      table: { reads: ['AGENCY#*', 'AGENCIES#*', 'FACTS#*'], writes: ['FACTS#*', 'REPORT#*', 'REPORTS#*'] },
+      table: { reads: ['AGENCY#*', 'AGENCIES#*', 'FACTS#*', 'REPORT#*'], writes: ['FACTS#*', 'REPORT#*', 'REPORTS#*'] },
       emits: ['ReportRequested'],
     },
     memoryMb: 512,
