@@ -205,7 +205,7 @@ export const manifest = {
       auth: { roles: ['receiver', 'specialist', 'leader', 'auditor', 'admin'] },
     },
     access: {
-      table: { reads: ['OFFICIAL#*', 'AGENCY#*', 'HOLIDAYS', 'COUNTER#*', 'DOSSIER#*'] },
+      table: { reads: ['OFFICIAL#*', 'AGENCY#*', 'COUNTER#*', 'DOSSIER#*'] },
       documents: { prefixes: ['registers/'], mode: 'readwrite' },
     },
     memoryMb: 1024,

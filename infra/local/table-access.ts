@@ -149,6 +149,8 @@ export function checkTableAccess(client: DynamoDBClient): void {
           if (allowed) continue;
           const refusal = { function: name, operation, ...use };
           tableAccessRefusals.push(refusal);
+          // Logged as well as thrown: a caller that swallows the error must not hide the missing declaration.
+          console.error(`[local-cloud] table access refused: ${JSON.stringify(refusal)}`);
           throw new AccessDeniedException(
             `${name} is not authorized to perform ${operation} on partition ${use.partition}${use.index ? ` of index ${use.index}` : ''}: its manifest entry (access.table) does not declare it`,
           );
