@@ -3,8 +3,9 @@
  * of the CDK's `grantReadWriteData`/`grantReadWrite` (which add whole-table and whole-bucket reads,
  * object-version deletes, `s3:List*` and `kms:ReEncrypt*`):
  * - the table by partition: each action's `dynamodb:LeadingKeys` is confined to the partitions the
- *   manifest declares for it (infra/table-access.ts); index queries on the index's own ARN, the
- *   condition on the index's partition key (the key the Query names);
+ *   manifest declares for it (infra/table-access.ts); index queries on the index's own ARN, with the
+ *   condition on the value the Query gives the index's partition key (`gsi1pk` = `APPLICANT#…`), the
+ *   only partition key such a request names;
  * - the documents bucket by key prefix, deletes only where the manifest says so, the listing confined
  *   to the prefixes by `s3:prefix`;
  * - the platform key with the KMS actions those need, named (no `kms:ReEncrypt*`, no `GenerateDataKey*`).
@@ -92,8 +93,11 @@ export function readObjectsStatements(bucket: IBucket, keys: readonly string[], 
 }
 
 /**
- * ListBucket under the prefixes only: nothing here lists, but S3 answers a missing object with 404 (not
- * 403) only to a caller that may list where it looks.
+ * ListBucket under the prefixes only. Nothing here lists, but S3 answers a missing object with 404 (not
+ * 403) only to a caller that may list the bucket: complete-document-upload (HeadObject of an upload that
+ * never came) and the signer (an optional certificate chain) tell the two apart. Whether a listing
+ * confined by `s3:prefix` still earns the 404 is to be confirmed on a deployed stage; if not, those
+ * paths fail closed (an error, never a wrong answer).
  */
 function listingStatement(bucket: IBucket, prefixes: readonly string[]): PolicyStatement {
   return new PolicyStatement({
