@@ -249,7 +249,8 @@ export class PlatformFunction extends Construct {
         access.signing === 'sign'
           ? [`${signingConfigPrefix}leaders/*`, `${signingConfigPrefix}agencies/*`]
           : [`${signingConfigPrefix}trusted-roots.pem`];
-      for (const statement of readObjectsStatements(bucket, objects, signingConfigPrefix)) fn.addToRolePolicy(statement);
+      for (const statement of readObjectsStatements(bucket, objects, signingConfigPrefix))
+        fn.addToRolePolicy(statement);
       if (access.signing === 'sign') {
         acknowledgeWildcards(
           this,

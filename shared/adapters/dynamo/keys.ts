@@ -1,4 +1,4 @@
-/** Partition prefix of the read audit: the only items the dossier-reading functions may write. */
+/** Partition prefix of the read audit: what the dossier-reading functions may write (their manifest entries). */
 export const readAuditPrefix = 'READS#';
 
 /** Item keys of the single table, in one place. */
