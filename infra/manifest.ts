@@ -6,6 +6,7 @@
 import type { Role } from '../shared/domain/caller.ts';
 import { type EventType, eventTypes } from '../shared/domain/events.ts';
 import type { PartnerName } from '../shared/domain/partners/partner.ts';
+import type { TableAccess } from './table-access.ts';
 
 /** `ANY`: every method, for a greedy route whose handler routes itself (the portal's pages). */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
@@ -41,10 +42,17 @@ export interface ScheduleTrigger {
 
 export type Trigger = HttpTrigger | QueueTrigger | ScheduleTrigger;
 
+/** Object key prefixes in the documents bucket; `deletes`: it removes objects under them. */
+export interface DocumentsAccess {
+  prefixes: readonly string[];
+  mode: 'read' | 'readwrite';
+  deletes?: true;
+}
+
 export interface Access {
-  table?: 'read' | 'readwrite';
-  /** Object key prefixes in the documents bucket. */
-  documents?: { prefixes: readonly string[]; mode: 'read' | 'readwrite' };
+  /** The table's partitions it reads, writes and deletes in (infra/table-access.ts): IAM grants no other. */
+  table?: TableAccess;
+  documents?: DocumentsAccess;
   /** Events this function relays from the outbox: it may send to the queues that consume them. */
   emits?: readonly EventType[];
   /** Notification channels it sends on: `email` through Amazon SES, `sms` through the SMS gateway. */
@@ -54,8 +62,6 @@ export interface Access {
    * and read their certificate chains; `verify` reads the trusted roots. Both under {@link signingConfigPrefix}.
    */
   signing?: 'sign' | 'verify';
-  /** Records officials' reads of dossiers (personal-data audit): PutItem on the `READS#` partitions only. */
-  recordsReads?: true;
   /** Partners it calls (their URL and the shared secret that signs the call); a partner route gets its own partner's secret. */
   partners?: readonly PartnerName[];
   /** Signs people in with the province's identity provider (OIDC_ISSUER, OIDC_CLIENT_ID): the portal. */
@@ -112,7 +118,16 @@ export const manifest = {
     description: 'A citizen files a dossier online',
     entry: 'functions/submit-dossier/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/dossiers', auth: citizen },
-    access: { table: 'readwrite', emits: ['DossierSubmitted'], sealsRecords: true, hashesPins: true },
+    access: {
+      table: {
+        reads: ['PROCEDURE#*', 'AGENCY#*', 'HOLIDAYS', 'FILING#*', 'QUOTA#*', 'IDEMPOTENCY#submit-dossier'],
+        writes: ['DOSSIER#*', 'COUNTER#*', 'FILING#*', 'QUOTA#*', 'IDEMPOTENCY#submit-dossier'],
+        deletes: ['IDEMPOTENCY#submit-dossier'],
+      },
+      emits: ['DossierSubmitted'],
+      sealsRecords: true,
+      hashesPins: true,
+    },
     memoryMb: 512,
     timeoutSeconds: 10,
   },
@@ -120,7 +135,7 @@ export const manifest = {
     description: 'One dossier, to whoever may read it',
     entry: 'functions/get-dossier/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/dossiers/{code}', auth: anyone },
-    access: { table: 'read', recordsReads: true },
+    access: { table: { reads: ['DOSSIER#*', 'OFFICIAL#*'], writes: ['READS#*'] } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -128,7 +143,7 @@ export const manifest = {
     description: "The caller's in-app notifications, newest first",
     entry: 'functions/list-my-notifications/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/me/notifications', auth: anyone },
-    access: { table: 'read' },
+    access: { table: { reads: ['OFFICIAL#*', 'USER#*'] } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -136,7 +151,24 @@ export const manifest = {
     description: "A receiver files a dossier at the one-stop desk on an applicant's behalf",
     entry: 'functions/file-at-counter/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/counter/dossiers', auth: { roles: ['receiver'] } },
-    access: { table: 'readwrite', emits: ['DossierSubmitted'], sealsRecords: true, hashesPins: true },
+    access: {
+      table: {
+        reads: [
+          'PROCEDURE#*',
+          'AGENCY#*',
+          'HOLIDAYS',
+          'FILING#*',
+          'QUOTA#*',
+          'OFFICIAL#*',
+          'IDEMPOTENCY#file-at-counter',
+        ],
+        writes: ['DOSSIER#*', 'COUNTER#*', 'FILING#*', 'QUOTA#*', 'IDEMPOTENCY#file-at-counter'],
+        deletes: ['IDEMPOTENCY#file-at-counter'],
+      },
+      emits: ['DossierSubmitted'],
+      sealsRecords: true,
+      hashesPins: true,
+    },
     memoryMb: 512,
     timeoutSeconds: 10,
   },
@@ -144,7 +176,15 @@ export const manifest = {
     description: 'One step of the lifecycle: receive, refuse, forward, transfer, decide, return, withdraw…',
     entry: 'functions/act-on-dossier/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/dossiers/{code}/actions', auth: anyone },
-    access: { table: 'readwrite', emits: ['DossierChanged'], sealsRecords: true },
+    access: {
+      table: {
+        reads: ['DOSSIER#*', 'OFFICIAL#*', 'AGENCY#*', 'HOLIDAYS', 'PROCEDURE#*', 'IDEMPOTENCY#act-on-dossier'],
+        writes: ['DOSSIER#*', 'IDEMPOTENCY#act-on-dossier'],
+        deletes: ['IDEMPOTENCY#act-on-dossier'],
+      },
+      emits: ['DossierChanged'],
+      sealsRecords: true,
+    },
     memoryMb: 512,
     timeoutSeconds: 10,
   },
@@ -152,7 +192,7 @@ export const manifest = {
     description: "A dossier's timeline; internal notes only to officials",
     entry: 'functions/get-dossier-timeline/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/dossiers/{code}/timeline', auth: anyone },
-    access: { table: 'read', recordsReads: true },
+    access: { table: { reads: ['DOSSIER#*', 'OFFICIAL#*'], writes: ['READS#*'] } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -160,7 +200,7 @@ export const manifest = {
     description: "The citizen's own dossiers, newest first",
     entry: 'functions/list-my-dossiers/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/me/dossiers', auth: citizen },
-    access: { table: 'read' },
+    access: { table: { indexes: { byApplicant: ['APPLICANT#*'] } } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -174,7 +214,10 @@ export const manifest = {
       path: '/v1/agencies/{id}/register',
       auth: { roles: ['receiver', 'specialist', 'leader', 'auditor', 'admin'] },
     },
-    access: { table: 'read', documents: { prefixes: ['registers/'], mode: 'readwrite' } },
+    access: {
+      table: { reads: ['OFFICIAL#*', 'AGENCY#*', 'COUNTER#*', 'DOSSIER#*'] },
+      documents: { prefixes: ['registers/'], mode: 'readwrite' },
+    },
     memoryMb: 1024,
     timeoutSeconds: 29,
   },
@@ -182,7 +225,7 @@ export const manifest = {
     description: "An agency's work queue, by due date, filtered by status and overdue",
     entry: 'functions/list-agency-dossiers/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/agencies/{id}/dossiers', auth: officials },
-    access: { table: 'read' },
+    access: { table: { reads: ['OFFICIAL#*', 'AGENCY#*'], indexes: { byAgencyDue: ['QUEUE#*'] } } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -190,7 +233,10 @@ export const manifest = {
     description: 'Public lookup by dossier code and the PIN printed on the receipt',
     entry: 'functions/lookup-dossier/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/dossier-lookups', auth: 'public' },
-    access: { table: 'readwrite', hashesPins: true },
+    access: {
+      table: { reads: ['DOSSIER#*', 'AGENCY#*', 'LOOKUP#*', 'LOOKUPCLIENT#*'], writes: ['LOOKUP#*', 'LOOKUPCLIENT#*'] },
+      hashesPins: true,
+    },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -204,7 +250,13 @@ export const manifest = {
       path: '/v1/dossiers/{code}/forms/01',
       auth: { roles: ['receiver', 'citizen'] },
     },
-    access: { table: 'readwrite', hashesPins: true },
+    access: {
+      table: {
+        reads: ['DOSSIER#*', 'OFFICIAL#*', 'AGENCY#*', 'PROCEDURE#*', 'LOOKUP#*', 'LOOKUPCLIENT#*'],
+        writes: ['LOOKUP#*', 'LOOKUPCLIENT#*', 'READS#*'],
+      },
+      hashesPins: true,
+    },
     memoryMb: 1024,
     timeoutSeconds: 10,
   },
@@ -212,7 +264,7 @@ export const manifest = {
     description: 'Browse and search the procedure catalogue (diacritics optional)',
     entry: 'functions/search-procedures/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/procedures', auth: 'public' },
-    access: { table: 'read' },
+    access: { table: { reads: ['CATALOGUE'] } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -220,7 +272,7 @@ export const manifest = {
     description: 'One procedure, current or at a given version',
     entry: 'functions/get-procedure/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/procedures/{code}', auth: 'public' },
-    access: { table: 'read' },
+    access: { table: { reads: ['PROCEDURE#*'] } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -228,7 +280,14 @@ export const manifest = {
     description: 'An admin creates or updates a procedure: a new version, dossiers keep theirs',
     entry: 'functions/put-procedure/handler.ts',
     trigger: { kind: 'http', method: 'PUT', path: '/v1/procedures/{code}', auth: admin },
-    access: { table: 'readwrite', sealsRecords: true },
+    access: {
+      table: {
+        reads: ['OFFICIAL#*', 'PROCEDURE#*', 'AGENCY#*', 'IDEMPOTENCY#put-procedure'],
+        writes: ['PROCEDURE#*', 'CATALOGUE', 'IDEMPOTENCY#put-procedure'],
+        deletes: ['IDEMPOTENCY#put-procedure'],
+      },
+      sealsRecords: true,
+    },
     memoryMb: 256,
     timeoutSeconds: 10,
   },
@@ -236,7 +295,7 @@ export const manifest = {
     description: 'The agency tree, by parent and level',
     entry: 'functions/list-agencies/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/agencies', auth: 'public' },
-    access: { table: 'read' },
+    access: { table: { reads: ['AGENCIES#*'] } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -244,7 +303,7 @@ export const manifest = {
     description: 'One agency with its working calendar',
     entry: 'functions/get-agency/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/agencies/{id}', auth: 'public' },
-    access: { table: 'read' },
+    access: { table: { reads: ['AGENCY#*', 'HOLIDAYS'] } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -252,7 +311,7 @@ export const manifest = {
     description: "The appointment for a dossier received at an instant, with a legal period, on an agency's calendar",
     entry: 'functions/get-due-date/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/agencies/{id}/due-date', auth: 'public' },
-    access: { table: 'read' },
+    access: { table: { reads: ['AGENCY#*', 'HOLIDAYS'] } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -260,7 +319,14 @@ export const manifest = {
     description: 'An admin creates or updates an agency and its working calendar',
     entry: 'functions/put-agency/handler.ts',
     trigger: { kind: 'http', method: 'PUT', path: '/v1/agencies/{id}', auth: admin },
-    access: { table: 'readwrite', sealsRecords: true },
+    access: {
+      table: {
+        reads: ['OFFICIAL#*', 'AGENCY#*', 'AGENCIES#*', 'IDEMPOTENCY#put-agency'],
+        writes: ['AGENCY#*', 'AGENCIES#*', 'IDEMPOTENCY#put-agency'],
+        deletes: ['AGENCIES#*', 'IDEMPOTENCY#put-agency'],
+      },
+      sealsRecords: true,
+    },
     memoryMb: 256,
     timeoutSeconds: 10,
   },
@@ -268,7 +334,7 @@ export const manifest = {
     description: "An agency's officials and their roles",
     entry: 'functions/list-officials/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/agencies/{id}/officials', auth: { roles: ['admin', 'leader'] } },
-    access: { table: 'read' },
+    access: { table: { reads: ['AGENCY#*', 'OFFICIAL#*'] } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -276,7 +342,14 @@ export const manifest = {
     description: "An admin sets an official's agency and roles",
     entry: 'functions/put-official/handler.ts',
     trigger: { kind: 'http', method: 'PUT', path: '/v1/agencies/{id}/officials/{sub}', auth: admin },
-    access: { table: 'readwrite', sealsRecords: true },
+    access: {
+      table: {
+        reads: ['AGENCY#*', 'OFFICIAL#*', 'IDEMPOTENCY#put-official'],
+        writes: ['AGENCY#*', 'OFFICIAL#*', 'IDEMPOTENCY#put-official'],
+        deletes: ['AGENCY#*', 'IDEMPOTENCY#put-official'],
+      },
+      sealsRecords: true,
+    },
     memoryMb: 256,
     timeoutSeconds: 10,
   },
@@ -284,7 +357,7 @@ export const manifest = {
     description: "A year's public holidays",
     entry: 'functions/get-holidays/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/holidays/{year}', auth: 'public' },
-    access: { table: 'read' },
+    access: { table: { reads: ['HOLIDAYS'] } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -292,7 +365,14 @@ export const manifest = {
     description: "An admin sets a year's public holidays (the government's yearly schedule)",
     entry: 'functions/put-holidays/handler.ts',
     trigger: { kind: 'http', method: 'PUT', path: '/v1/holidays/{year}', auth: admin },
-    access: { table: 'readwrite', sealsRecords: true },
+    access: {
+      table: {
+        reads: ['OFFICIAL#*', 'HOLIDAYS', 'IDEMPOTENCY#put-holidays'],
+        writes: ['HOLIDAYS', 'IDEMPOTENCY#put-holidays'],
+        deletes: ['IDEMPOTENCY#put-holidays'],
+      },
+      sealsRecords: true,
+    },
     memoryMb: 256,
     timeoutSeconds: 10,
   },
@@ -306,7 +386,15 @@ export const manifest = {
       path: '/v1/dossiers/{code}/documents',
       auth: { roles: ['citizen', 'receiver'] },
     },
-    access: { table: 'readwrite', documents: { prefixes: ['dossiers/'], mode: 'readwrite' }, sealsRecords: true },
+    access: {
+      table: {
+        reads: ['DOSSIER#*', 'OFFICIAL#*', 'PROCEDURE#*', 'QUOTA#*', 'IDEMPOTENCY#request-document-upload'],
+        writes: ['DOSSIER#*', 'QUOTA#*', 'IDEMPOTENCY#request-document-upload'],
+        deletes: ['IDEMPOTENCY#request-document-upload'],
+      },
+      documents: { prefixes: ['dossiers/'], mode: 'readwrite' },
+      sealsRecords: true,
+    },
     memoryMb: 256,
     timeoutSeconds: 10,
   },
@@ -320,7 +408,13 @@ export const manifest = {
       path: '/v1/dossiers/{code}/documents/{id}/complete',
       auth: { roles: ['citizen', 'receiver'] },
     },
-    access: { table: 'readwrite', documents: { prefixes: ['dossiers/', 'quarantine/'], mode: 'readwrite' } },
+    access: {
+      table: {
+        reads: ['DOSSIER#*', 'PROCEDURE#*', 'AGENCY#*', 'HOLIDAYS', 'DVCQGSYNC#*', 'OFFICIAL#*'],
+        writes: ['DOSSIER#*', 'FACTS#*'],
+      },
+      documents: { prefixes: ['dossiers/', 'quarantine/'], mode: 'readwrite', deletes: true },
+    },
     memoryMb: 512,
     timeoutSeconds: 30,
   },
@@ -328,7 +422,10 @@ export const manifest = {
     description: "A dossier's documents, with presigned downloads of a few minutes, to whoever may read it",
     entry: 'functions/list-dossier-documents/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/dossiers/{code}/documents', auth: anyone },
-    access: { table: 'read', recordsReads: true, documents: { prefixes: ['dossiers/'], mode: 'read' } },
+    access: {
+      table: { reads: ['DOSSIER#*', 'OFFICIAL#*'], writes: ['READS#*'] },
+      documents: { prefixes: ['dossiers/'], mode: 'read' },
+    },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -336,7 +433,10 @@ export const manifest = {
     description: 'Renders the forms of TT 03/2025 a lifecycle step issues (01–06) as PDF, stores and lists them',
     entry: 'functions/issue-forms/handler.ts',
     trigger: { kind: 'queue', events: ['DossierChanged'], batchSize: 5, maxReceiveCount: 5 },
-    access: { table: 'readwrite', documents: { prefixes: ['dossiers/'], mode: 'readwrite' } },
+    access: {
+      table: { reads: ['DOSSIER#*', 'OFFICIAL#*', 'AGENCY#*', 'PROCEDURE#*'], writes: ['DOSSIER#*'] },
+      documents: { prefixes: ['dossiers/'], mode: 'readwrite' },
+    },
     memoryMb: 1024,
     timeoutSeconds: 30,
   },
@@ -346,7 +446,7 @@ export const manifest = {
     entry: 'functions/sign/handler.ts',
     trigger: { kind: 'queue', events: ['DossierChanged'], batchSize: 5, maxReceiveCount: 5 },
     access: {
-      table: 'readwrite',
+      table: { reads: ['DOSSIER#*', 'OFFICIAL#*', 'AGENCY#*', 'PROCEDURE#*'], writes: ['DOSSIER#*'] },
       documents: { prefixes: ['dossiers/'], mode: 'readwrite' },
       signing: 'sign',
       emits: ['DossierChanged'],
@@ -362,7 +462,7 @@ export const manifest = {
     // readwrite: a check by dossier code and PIN counts failed attempts as the look-up does. Signed results
     // only (`dossiers/<code>/results/`): this public function has no business with citizens' uploads.
     access: {
-      table: 'readwrite',
+      table: { reads: ['DOSSIER#*', 'LOOKUP#*', 'LOOKUPCLIENT#*'], writes: ['LOOKUP#*', 'LOOKUPCLIENT#*'] },
       documents: { prefixes: ['dossiers/*/results/'], mode: 'read' },
       signing: 'verify',
       hashesPins: true,
@@ -374,7 +474,10 @@ export const manifest = {
     description: "Routes a submitted dossier into its agency's intake work queue",
     entry: 'functions/process-dossier/handler.ts',
     trigger: { kind: 'queue', events: ['DossierSubmitted'], batchSize: 10, maxReceiveCount: 5 },
-    access: { table: 'readwrite', emits: ['DossierRouted'] },
+    access: {
+      table: { reads: ['DOSSIER#*', 'AGENCY#*'], writes: ['DOSSIER#*'] },
+      emits: ['DossierRouted'],
+    },
     memoryMb: 512,
     timeoutSeconds: 20,
   },
@@ -382,7 +485,14 @@ export const manifest = {
     description: "Marks one of the caller's in-app notifications read (idempotent)",
     entry: 'functions/mark-notification-read/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/me/notifications/{id}/read', auth: anyone },
-    access: { table: 'readwrite', sealsRecords: true },
+    access: {
+      table: {
+        reads: ['OFFICIAL#*', 'USER#*', 'IDEMPOTENCY#mark-notification-read'],
+        writes: ['USER#*', 'IDEMPOTENCY#mark-notification-read'],
+        deletes: ['IDEMPOTENCY#mark-notification-read'],
+      },
+      sealsRecords: true,
+    },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -390,7 +500,7 @@ export const manifest = {
     description: "The caller's notification channels as stored (defaults when never set)",
     entry: 'functions/get-notification-preferences/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/me/notification-preferences', auth: anyone },
-    access: { table: 'read' },
+    access: { table: { reads: ['OFFICIAL#*', 'USER#*'] } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -398,7 +508,14 @@ export const manifest = {
     description: "The caller's notification channels: email and SMS on or off (in-app always)",
     entry: 'functions/put-notification-preferences/handler.ts',
     trigger: { kind: 'http', method: 'PUT', path: '/v1/me/notification-preferences', auth: anyone },
-    access: { table: 'readwrite', sealsRecords: true },
+    access: {
+      table: {
+        reads: ['OFFICIAL#*', 'USER#*', 'IDEMPOTENCY#put-notification-preferences'],
+        writes: ['USER#*', 'IDEMPOTENCY#put-notification-preferences'],
+        deletes: ['IDEMPOTENCY#put-notification-preferences'],
+      },
+      sealsRecords: true,
+    },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -406,7 +523,7 @@ export const manifest = {
     description: "Confirms one of the caller's contacts with the code sent to it: notifications then go there",
     entry: 'functions/confirm-contact/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/me/contact-confirmations', auth: { roles: ['citizen'] } },
-    access: { table: 'readwrite', hashesPins: true },
+    access: { table: { reads: ['CONTACT#*', 'QUOTA#*'], writes: ['CONTACT#*', 'QUOTA#*'] }, hashesPins: true },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -414,7 +531,16 @@ export const manifest = {
     description: 'Emails the applicant each step of the dossier, once per event, on its own queue and DLQ',
     entry: 'functions/deliver-email/handler.ts',
     trigger: { kind: 'queue', events: ['DossierRouted', 'DossierChanged'], batchSize: 10, maxReceiveCount: 5 },
-    access: { table: 'readwrite', sends: ['email'], hashesPins: true },
+    // Contacts: whether the address is confirmed, the code sent to it (withdrawn when it could not be sent).
+    access: {
+      table: {
+        reads: ['DOSSIER#*', 'AGENCY#*', 'USER#*', 'DELIVERY#*', 'QUOTA#*', 'CONTACT#*'],
+        writes: ['DELIVERY#*', 'QUOTA#*', 'CONTACT#*'],
+        deletes: ['CONTACT#*'],
+      },
+      sends: ['email'],
+      hashesPins: true,
+    },
     memoryMb: 256,
     timeoutSeconds: 20,
   },
@@ -422,7 +548,16 @@ export const manifest = {
     description: 'Texts the applicant each step of the dossier, once per event, on its own queue and DLQ',
     entry: 'functions/deliver-sms/handler.ts',
     trigger: { kind: 'queue', events: ['DossierRouted', 'DossierChanged'], batchSize: 10, maxReceiveCount: 5 },
-    access: { table: 'readwrite', sends: ['sms'], hashesPins: true },
+    // Contacts: whether the address is confirmed, the code sent to it (withdrawn when it could not be sent).
+    access: {
+      table: {
+        reads: ['DOSSIER#*', 'AGENCY#*', 'USER#*', 'DELIVERY#*', 'QUOTA#*', 'CONTACT#*'],
+        writes: ['DELIVERY#*', 'QUOTA#*', 'CONTACT#*'],
+        deletes: ['CONTACT#*'],
+      },
+      sends: ['sms'],
+      hashesPins: true,
+    },
     memoryMb: 256,
     timeoutSeconds: 20,
   },
@@ -430,7 +565,7 @@ export const manifest = {
     description: 'Tells the applicant, in Vietnamese, what happened to the dossier',
     entry: 'functions/notify/handler.ts',
     trigger: { kind: 'queue', events: ['DossierRouted', 'DossierChanged'], batchSize: 10, maxReceiveCount: 5 },
-    access: { table: 'readwrite' },
+    access: { table: { reads: ['DOSSIER#*', 'AGENCY#*', 'USER#*'], writes: ['USER#*'] } },
     memoryMb: 256,
     timeoutSeconds: 20,
   },
@@ -438,7 +573,9 @@ export const manifest = {
     description: "Keeps each dossier's indicator fact in its competent agency's month partitions, for the reports",
     entry: 'functions/record-indicators/handler.ts',
     trigger: { kind: 'queue', events: ['DossierSubmitted', 'DossierChanged'], batchSize: 10, maxReceiveCount: 5 },
-    access: { table: 'readwrite' },
+    access: {
+      table: { reads: ['DOSSIER#*', 'PROCEDURE#*', 'AGENCY#*', 'HOLIDAYS', 'DVCQGSYNC#*'], writes: ['FACTS#*'] },
+    },
     memoryMb: 256,
     timeoutSeconds: 20,
   },
@@ -447,7 +584,15 @@ export const manifest = {
       'Requests an indicator report of an agency and everything under it for a month, quarter or year (async)',
     entry: 'functions/request-report/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/reports', auth: { roles: ['leader', 'admin', 'auditor'] } },
-    access: { table: 'readwrite', emits: ['ReportRequested'], sealsRecords: true },
+    access: {
+      table: {
+        reads: ['AGENCY#*', 'OFFICIAL#*', 'REPORT#*', 'IDEMPOTENCY#request-report'],
+        writes: ['REPORT#*', 'REPORTS#*', 'IDEMPOTENCY#request-report'],
+        deletes: ['IDEMPOTENCY#request-report'],
+      },
+      emits: ['ReportRequested'],
+      sealsRecords: true,
+    },
     memoryMb: 256,
     timeoutSeconds: 10,
   },
@@ -455,7 +600,7 @@ export const manifest = {
     description: "The reports of the caller's scope, newest first",
     entry: 'functions/list-reports/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/reports', auth: { roles: ['leader', 'admin', 'auditor'] } },
-    access: { table: 'read' },
+    access: { table: { reads: ['AGENCY#*', 'OFFICIAL#*', 'REPORTS#*', 'REPORT#*'] } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -463,7 +608,10 @@ export const manifest = {
     description: 'One report: its summary and presigned downloads (JSON, CSV, XLSX) of a few minutes',
     entry: 'functions/get-report/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/reports/{id}', auth: { roles: ['leader', 'admin', 'auditor'] } },
-    access: { table: 'read', documents: { prefixes: ['reports/'], mode: 'read' } },
+    access: {
+      table: { reads: ['AGENCY#*', 'OFFICIAL#*', 'REPORT#*'] },
+      documents: { prefixes: ['reports/'], mode: 'read' },
+    },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -471,7 +619,10 @@ export const manifest = {
     description: 'Computes a requested report from the month partitions and stores it as JSON, CSV and XLSX',
     entry: 'functions/report/handler.ts',
     trigger: { kind: 'queue', events: ['ReportRequested'], batchSize: 1, maxReceiveCount: 3 },
-    access: { table: 'readwrite', documents: { prefixes: ['reports/'], mode: 'readwrite' } },
+    access: {
+      table: { reads: ['REPORT#*', 'AGENCY#*', 'AGENCIES#*', 'FACTS#*', 'FEEDBACKCOUNT#*'], writes: ['REPORT#*'] },
+      documents: { prefixes: ['reports/'], mode: 'readwrite' },
+    },
     memoryMb: 1024,
     timeoutSeconds: 120,
   },
@@ -480,7 +631,10 @@ export const manifest = {
       "After a month, quarter or year closes: carries open dossiers forward and requests the province's reports",
     entry: 'functions/schedule-reports/handler.ts',
     trigger: { kind: 'schedule', expression: 'cron(30 0 1 * ? *)' },
-    access: { table: 'readwrite', emits: ['ReportRequested'] },
+    access: {
+      table: { reads: ['AGENCY#*', 'AGENCIES#*', 'FACTS#*', 'REPORT#*'], writes: ['FACTS#*', 'REPORT#*', 'REPORTS#*'] },
+      emits: ['ReportRequested'],
+    },
     memoryMb: 512,
     timeoutSeconds: 300,
   },
@@ -488,7 +642,13 @@ export const manifest = {
     description: 'Warns officials of dossiers due within a working day or overdue; daily digest to agency leaders',
     entry: 'functions/watch-deadlines/handler.ts',
     trigger: { kind: 'schedule', expression: 'cron(0 7-17 ? * MON-SAT *)' },
-    access: { table: 'readwrite' },
+    access: {
+      table: {
+        reads: ['DOSSIER#*', 'AGENCY#*', 'HOLIDAYS', 'OFFICIAL#*', 'WATCH#*', 'USER#*'],
+        writes: ['WATCH#*', 'USER#*'],
+        indexes: { openByDueDay: ['DUE#*'], byAgencyDue: ['QUEUE#*'] },
+      },
+    },
     memoryMb: 256,
     timeoutSeconds: 120,
   },
@@ -497,7 +657,15 @@ export const manifest = {
     description: 'The applicant rates a returned dossier once: 1–5 with an optional comment',
     entry: 'functions/rate-dossier/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/dossiers/{code}/rating', auth: citizen },
-    access: { table: 'readwrite', emits: ['DossierChanged'], sealsRecords: true },
+    access: {
+      table: {
+        reads: ['DOSSIER#*', 'IDEMPOTENCY#rate-dossier'],
+        writes: ['DOSSIER#*', 'IDEMPOTENCY#rate-dossier'],
+        deletes: ['IDEMPOTENCY#rate-dossier'],
+      },
+      emits: ['DossierChanged'],
+      sealsRecords: true,
+    },
     memoryMb: 256,
     timeoutSeconds: 10,
   },
@@ -505,7 +673,14 @@ export const manifest = {
     description: 'A citizen files feedback (PAKN) to an agency, optionally about their own dossier or anonymously',
     entry: 'functions/file-feedback/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/feedback', auth: citizen },
-    access: { table: 'readwrite', sealsRecords: true },
+    access: {
+      table: {
+        reads: ['DOSSIER#*', 'AGENCY#*', 'HOLIDAYS', 'QUOTA#*', 'IDEMPOTENCY#file-feedback'],
+        writes: ['FEEDBACK#*', 'FEEDBACKCOUNT#*', 'QUOTA#*', 'IDEMPOTENCY#file-feedback'],
+        deletes: ['IDEMPOTENCY#file-feedback'],
+      },
+      sealsRecords: true,
+    },
     memoryMb: 256,
     timeoutSeconds: 10,
   },
@@ -513,7 +688,7 @@ export const manifest = {
     description: "The citizen's own feedback, newest first",
     entry: 'functions/list-my-feedback/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/me/feedback', auth: citizen },
-    access: { table: 'read' },
+    access: { table: { indexes: { byApplicant: ['FEEDBACKBY#*'] } } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -521,7 +696,7 @@ export const manifest = {
     description: 'One feedback, to its author or the officials of the agency holding it',
     entry: 'functions/get-feedback/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/feedback/{id}', auth: anyone },
-    access: { table: 'read' },
+    access: { table: { reads: ['FEEDBACK#*', 'OFFICIAL#*'] } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -529,7 +704,7 @@ export const manifest = {
     description: "An agency's feedback by status, oldest received first",
     entry: 'functions/list-agency-feedback/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/agencies/{id}/feedback', auth: officials },
-    access: { table: 'read' },
+    access: { table: { reads: ['OFFICIAL#*', 'AGENCY#*'], indexes: { byAgencyDue: ['FEEDBACKQ#*'] } } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -542,7 +717,14 @@ export const manifest = {
       path: '/v1/feedback/{id}/actions',
       auth: { roles: ['receiver', 'specialist', 'leader'] },
     },
-    access: { table: 'readwrite', sealsRecords: true },
+    access: {
+      table: {
+        reads: ['FEEDBACK#*', 'AGENCY#*', 'HOLIDAYS', 'OFFICIAL#*', 'IDEMPOTENCY#act-on-feedback'],
+        writes: ['FEEDBACK#*', 'FEEDBACKCOUNT#*', 'IDEMPOTENCY#act-on-feedback'],
+        deletes: ['IDEMPOTENCY#act-on-feedback'],
+      },
+      sealsRecords: true,
+    },
     memoryMb: 256,
     timeoutSeconds: 10,
   },
@@ -550,7 +732,7 @@ export const manifest = {
     description: 'Published answers to feedback, newest first, without personal data',
     entry: 'functions/list-published-feedback/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/public-feedback', auth: 'public' },
-    access: { table: 'read' },
+    access: { table: { indexes: { openByDueDay: ['FEEDBACK#PUBLISHED'] } } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -558,7 +740,7 @@ export const manifest = {
     description: 'One published answer to feedback, without personal data',
     entry: 'functions/get-published-feedback/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/public-feedback/{id}', auth: 'public' },
-    access: { table: 'read' },
+    access: { table: { reads: ['FEEDBACK#*'] } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -567,7 +749,15 @@ export const manifest = {
     description: "The applicant pays the dossier's fee online: a payment request on the national payment platform",
     entry: 'functions/request-payment/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/dossiers/{code}/payments', auth: citizen },
-    access: { table: 'readwrite', partners: ['payments'], sealsRecords: true },
+    access: {
+      table: {
+        reads: ['DOSSIER#*', 'PAYMENT#*', 'IDEMPOTENCY#request-payment'],
+        writes: ['DOSSIER#*', 'PAYMENT#*', 'IDEMPOTENCY#request-payment'],
+        deletes: ['DOSSIER#*', 'PAYMENT#*', 'IDEMPOTENCY#request-payment'],
+      },
+      partners: ['payments'],
+      sealsRecords: true,
+    },
     memoryMb: 256,
     timeoutSeconds: 15,
   },
@@ -576,7 +766,11 @@ export const manifest = {
     entry: 'functions/payment-callback/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/partners/payments/callbacks', auth: { partner: 'payments' } },
     access: {
-      table: 'readwrite',
+      table: {
+        reads: ['DOSSIER#*', 'PAYMENT#*', 'AGENCY#*', 'PROCEDURE#*'],
+        writes: ['DOSSIER#*', 'PAYMENT#*', 'WEBHOOK#*'],
+        deletes: ['DOSSIER#*', 'WEBHOOK#*'],
+      },
       documents: { prefixes: ['dossiers/'], mode: 'readwrite' },
       emits: ['DossierChanged'],
     },
@@ -587,7 +781,14 @@ export const manifest = {
     description: "Nightly: the platform's transactions of the previous day against ours; differences are stored",
     entry: 'functions/reconcile-payments/handler.ts',
     trigger: { kind: 'schedule', expression: 'cron(30 1 * * ? *)' },
-    access: { table: 'readwrite', partners: ['payments'] },
+    access: {
+      table: {
+        reads: ['PAYMENT#*', 'RECONCILIATION#*'],
+        writes: ['RECONCILIATION#*'],
+        indexes: { openByDueDay: ['PAYDAY#*'] },
+      },
+      partners: ['payments'],
+    },
     memoryMb: 256,
     timeoutSeconds: 120,
   },
@@ -600,7 +801,7 @@ export const manifest = {
       path: '/v1/payment-reconciliations/{date}',
       auth: { roles: ['admin', 'auditor'] },
     },
-    access: { table: 'read' },
+    access: { table: { reads: ['OFFICIAL#*', 'RECONCILIATION#*'] } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -609,7 +810,16 @@ export const manifest = {
     description: 'The national portal delivers a dossier filed there: filed here once per portal id',
     entry: 'functions/receive-dvcqg-dossier/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/partners/dvcqg/dossiers', auth: { partner: 'dvcqg' } },
-    access: { table: 'readwrite', emits: ['DossierSubmitted'], sealsRecords: true, hashesPins: true },
+    access: {
+      table: {
+        reads: ['PROCEDURE#*', 'AGENCY#*', 'HOLIDAYS', 'DVCQG#*', 'DOSSIER#*'],
+        writes: ['DOSSIER#*', 'COUNTER#*', 'DVCQG#*', 'WEBHOOK#*'],
+        deletes: ['WEBHOOK#*'],
+      },
+      emits: ['DossierSubmitted'],
+      sealsRecords: true,
+      hashesPins: true,
+    },
     memoryMb: 512,
     timeoutSeconds: 10,
   },
@@ -617,7 +827,13 @@ export const manifest = {
     description: "Pushes every dossier's status changes (DVCQG codes 1–10) to the national portal, once and in order",
     entry: 'functions/sync-dvcqg/handler.ts',
     trigger: { kind: 'queue', events: ['DossierSubmitted', 'DossierChanged'], batchSize: 10, maxReceiveCount: 8 },
-    access: { table: 'readwrite', partners: ['dvcqg'] },
+    access: {
+      table: {
+        reads: ['DOSSIER#*', 'PROCEDURE#*', 'AGENCY#*', 'HOLIDAYS', 'DVCQGSYNC#*'],
+        writes: ['DVCQGSYNC#*', 'FACTS#*'],
+      },
+      partners: ['dvcqg'],
+    },
     memoryMb: 256,
     timeoutSeconds: 30,
   },
@@ -626,7 +842,7 @@ export const manifest = {
     description: 'Books the pickup of a dossier filed by post and the delivery of a result returned by post',
     entry: 'functions/book-postal/handler.ts',
     trigger: { kind: 'queue', events: ['DossierSubmitted', 'DossierChanged'], batchSize: 10, maxReceiveCount: 5 },
-    access: { table: 'readwrite', partners: ['postal'] },
+    access: { table: { reads: ['DOSSIER#*', 'AGENCY#*'], writes: ['WAYBILL#*', 'DOSSIER#*'] }, partners: ['postal'] },
     memoryMb: 256,
     timeoutSeconds: 30,
   },
@@ -634,7 +850,10 @@ export const manifest = {
     description: "The postal service's tracking callbacks: timeline entries; a delivered result returns the dossier",
     entry: 'functions/postal-tracking/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/partners/postal/tracking', auth: { partner: 'postal' } },
-    access: { table: 'readwrite', emits: ['DossierChanged'] },
+    access: {
+      table: { reads: ['WAYBILL#*', 'DOSSIER#*'], writes: ['DOSSIER#*', 'WEBHOOK#*'], deletes: ['WEBHOOK#*'] },
+      emits: ['DossierChanged'],
+    },
     memoryMb: 256,
     timeoutSeconds: 10,
   },
@@ -647,7 +866,7 @@ export const manifest = {
       path: '/v1/dossiers/{code}/timeline-verification',
       auth: { roles: ['auditor', 'admin'] },
     },
-    access: { table: 'read' },
+    access: { table: { reads: ['DOSSIER#*', 'OFFICIAL#*'] } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -660,7 +879,7 @@ export const manifest = {
       path: '/v1/dossiers/{code}/access-log',
       auth: { roles: ['auditor', 'admin'] },
     },
-    access: { table: 'read' },
+    access: { table: { reads: ['READS#*', 'DOSSIER#*', 'OFFICIAL#*'] } },
     memoryMb: 256,
     timeoutSeconds: 5,
   },
@@ -671,8 +890,19 @@ export const manifest = {
     entry: 'functions/portal/handler.ts',
     // One greedy route under its own prefix: the function routes its pages and never shadows /v1.
     trigger: { kind: 'http', method: 'ANY', path: '/portal/{proxy+}', auth: 'public' },
-    // Writes: the lookup records wrong PINs (lockout). Signed-in pages go through the API, not the table.
-    access: { table: 'readwrite', signIn: true, hashesPins: true, callsApi: true },
+    // Signed-in pages go through the API, not the table. The public look-up page reads the dossier itself
+    // (through the API every visitor would count against the portal's one address) and writes nothing but
+    // the wrong-PIN counters; the catalogue, agencies' names and published answers are public.
+    access: {
+      table: {
+        reads: ['CATALOGUE', 'PROCEDURE#*', 'AGENCY#*', 'DOSSIER#*', 'LOOKUP#*', 'LOOKUPCLIENT#*'],
+        writes: ['LOOKUP#*', 'LOOKUPCLIENT#*'],
+        indexes: { openByDueDay: ['FEEDBACK#PUBLISHED'] },
+      },
+      signIn: true,
+      hashesPins: true,
+      callsApi: true,
+    },
     memoryMb: 512,
     // A page may wait on the API (its own Lambda), and filing uploads several documents in turn.
     timeoutSeconds: 25,
@@ -681,7 +911,10 @@ export const manifest = {
     description: 'Re-sends outbox events stranded by a crash between a write and its send',
     entry: 'functions/sweep-outbox/handler.ts',
     trigger: { kind: 'schedule', expression: 'rate(1 minute)' },
-    access: { table: 'readwrite', emits: eventTypes },
+    access: {
+      table: { reads: ['DOSSIER#*'], writes: ['DOSSIER#*'], indexes: { pendingOutbox: ['OUTBOX#*'] } },
+      emits: eventTypes,
+    },
     memoryMb: 256,
     timeoutSeconds: 50,
   },

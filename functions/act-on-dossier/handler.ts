@@ -27,7 +27,7 @@ const actOn = actOnDossier({
 
 export const handler = httpHandler('act-on-dossier', {
   schemas: { params: DossierCodeParams, body: ActionBody },
-  middlewares: [idempotencyKeyHeader()],
+  middlewares: [idempotencyKeyHeader('act-on-dossier')],
 }).handle(async ({ caller, params, body }) => {
   const dossier = await actOn(caller, params.code, body);
   return { status: 200, body: dossier, headers: { etag: `"${dossier.version}"` } };

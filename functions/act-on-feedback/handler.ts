@@ -19,7 +19,7 @@ const actOn = actOnFeedbackUseCase({
 
 export const handler = httpHandler('act-on-feedback', {
   schemas: { params: FeedbackIdParams, body: FeedbackActionBody },
-  middlewares: [idempotencyKeyHeader()],
+  middlewares: [idempotencyKeyHeader('act-on-feedback')],
 }).handle(async ({ caller, params, body }) => {
   const feedback = await actOn(caller, params.id, body);
   return { status: 200, body: feedback, headers: { etag: `"${feedback.version}"` } };

@@ -10,7 +10,7 @@ const agencies = agencyRepository(config.TABLE_NAME);
 
 export const handler = httpHandler('file-at-counter', {
   schemas: { body: CounterDossierBody },
-  middlewares: [idempotencyKeyHeader()],
+  middlewares: [idempotencyKeyHeader('file-at-counter')],
 }).handle(async ({ caller, body, idempotencyKey }) => {
   // The dossier goes to a citizen's account only. Citizens are known to the identity provider alone;
   // officials are on the roster, so a subject found there (the receiver, an admin, a leader) is refused.

@@ -20,7 +20,7 @@ const file = fileFeedbackUseCase({
 
 export const handler = httpHandler('file-feedback', {
   schemas: { body: FileFeedbackBody },
-  middlewares: [idempotencyKeyHeader()],
+  middlewares: [idempotencyKeyHeader('file-feedback')],
 }).handle(async ({ caller, body }) => {
   const feedback = await file(caller, body);
   return { status: 201, body: feedback, headers: { location: `/v1/feedback/${feedback.id}` } };

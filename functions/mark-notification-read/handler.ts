@@ -8,5 +8,5 @@ const markRead = markNotificationRead(notificationRepository(config.TABLE_NAME),
 
 export const handler = httpHandler('mark-notification-read', {
   schemas: { params: NotificationIdParams },
-  middlewares: [idempotencyKeyHeader()],
+  middlewares: [idempotencyKeyHeader('mark-notification-read')],
 }).handle(async ({ caller, params }) => ({ status: 200, body: await markRead(caller, params.id) }));

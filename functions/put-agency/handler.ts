@@ -9,7 +9,7 @@ const put = putAgency(agencyRepository(config.TABLE_NAME));
 
 export const handler = httpHandler('put-agency', {
   schemas: { params: AgencyIdParams, body: PutAgencyBody },
-  middlewares: [idempotencyKeyHeader()],
+  middlewares: [idempotencyKeyHeader('put-agency')],
 }).handle(async ({ params, body }) => {
   const { created, agency } = await put(params.id, body);
   return created

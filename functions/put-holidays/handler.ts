@@ -9,7 +9,7 @@ const put = putHolidays(agencyRepository(config.TABLE_NAME));
 
 export const handler = httpHandler('put-holidays', {
   schemas: { params: YearParams, body: PutHolidaysBody },
-  middlewares: [idempotencyKeyHeader()],
+  middlewares: [idempotencyKeyHeader('put-holidays')],
 }).handle(async ({ params, body }) => {
   const { created, holidays } = await put(params.year, body);
   return { status: created ? 201 : 200, body: holidays };

@@ -8,5 +8,5 @@ const put = putNotificationPreferences(preferenceRepository(config.TABLE_NAME), 
 
 export const handler = httpHandler('put-notification-preferences', {
   schemas: { body: NotificationPreferencesBody },
-  middlewares: [idempotencyKeyHeader()],
+  middlewares: [idempotencyKeyHeader('put-notification-preferences')],
 }).handle(async ({ caller, body }) => ({ status: 200, body: await put(caller, body) }));

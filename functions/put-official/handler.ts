@@ -9,7 +9,7 @@ const put = putOfficial(agencyRepository(config.TABLE_NAME));
 
 export const handler = httpHandler('put-official', {
   schemas: { params: OfficialParams, body: PutOfficialBody },
-  middlewares: [idempotencyKeyHeader()],
+  middlewares: [idempotencyKeyHeader('put-official')],
 }).handle(async ({ params, body }) => {
   const { created, official } = await put(params.id, params.sub, body);
   return { status: created ? 201 : 200, body: official };

@@ -13,7 +13,7 @@ const put = putProcedure({
 
 export const handler = httpHandler('put-procedure', {
   schemas: { params: ProcedureCodeParams, body: ProcedureBody },
-  middlewares: [idempotencyKeyHeader()],
+  middlewares: [idempotencyKeyHeader('put-procedure')],
 }).handle(async ({ params, body }) => {
   const { outcome, procedure } = await put(params.code, body);
   const location = `/v1/procedures/${procedure.code}?version=${procedure.version}`;

@@ -16,5 +16,5 @@ const rate = rateDossierUseCase({
 
 export const handler = httpHandler('rate-dossier', {
   schemas: { params: DossierCodeParams, body: RatingBody },
-  middlewares: [idempotencyKeyHeader()],
+  middlewares: [idempotencyKeyHeader('rate-dossier')],
 }).handle(async ({ caller, params, body }) => ({ status: 201, body: await rate(caller, params.code, body) }));

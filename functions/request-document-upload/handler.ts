@@ -20,5 +20,5 @@ const request = requestUpload({
 
 export const handler = httpHandler('request-document-upload', {
   schemas: { params: DossierCodeParams, body: UploadBody },
-  middlewares: [idempotencyKeyHeader()],
+  middlewares: [idempotencyKeyHeader('request-document-upload')],
 }).handle(async ({ caller, params, body }) => ({ status: 201, body: await request(caller, params.code, body) }));

@@ -31,7 +31,7 @@ const pay = requestPayment({
 
 export const handler = httpHandler('request-payment', {
   schemas: { params: DossierCodeParams, body: paymentRequestBody(config.PUBLIC_URL) },
-  middlewares: [idempotencyKeyHeader()],
+  middlewares: [idempotencyKeyHeader('request-payment')],
 }).handle(async ({ caller, params, body }) => {
   const { created, payment } = await pay(caller, params.code, body);
   return { status: created ? 201 : 200, body: payment };

@@ -15,7 +15,7 @@ const request = requestReport({
 
 export const handler = httpHandler('request-report', {
   schemas: { body: RequestReportBody },
-  middlewares: [idempotencyKeyHeader()],
+  middlewares: [idempotencyKeyHeader('request-report')],
 }).handle(async ({ caller, body }) => {
   const report = await request(caller, body);
   return { status: 202, body: report, headers: { location: `/v1/reports/${report.id}` } };

@@ -5,7 +5,7 @@ import { SubmitDossierBody } from '#shared/use-cases/file-dossier.ts';
 
 export const handler = httpHandler('submit-dossier', {
   schemas: { body: SubmitDossierBody },
-  middlewares: [idempotencyKeyHeader()],
+  middlewares: [idempotencyKeyHeader('submit-dossier')],
 }).handle(async ({ caller, body, idempotencyKey }) => {
   const receipt = await fileDossier(caller, body, 'online', undefined, idempotencyKey);
   return { status: 201, body: receipt, headers: { location: `/v1/dossiers/${receipt.code}` } };

@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { withInvocationLogger } from '../../shared/observability.ts';
 import { type FunctionName, type FunctionSpec, specOf } from '../manifest.ts';
+import { checkTableAccess, runAs } from './table-access.ts';
 
 export type LambdaHandler = (event: never, context: Context) => unknown;
 export type HandlerLoader = (name: FunctionName, spec: FunctionSpec) => Promise<LambdaHandler>;
@@ -89,15 +90,19 @@ export function createInvoker(loadHandler: HandlerLoader = importHandler): Count
       started++;
       let timer: NodeJS.Timeout | undefined;
       try {
-        const handler = await handlerOf(name);
+        const handler = await runAs(name, () => handlerOf(name));
+        // The functions' own client (loaded with them): IAM's partition grants, held here as in the cloud.
+        checkTableAccess((await import('../../shared/adapters/dynamo/client.ts')).dynamoClient);
         const deadline = Date.now() + spec.timeoutSeconds * 1000;
         invocation.deadline = deadline;
         const timedOut = new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new FunctionTimeoutError(name, spec.timeoutSeconds)), deadline - Date.now());
         });
         return await Promise.race([
-          Promise.resolve().then(() =>
-            withInvocationLogger(() => handler(event as never, lambdaContext(name, spec, deadline))),
+          runAs(name, () =>
+            Promise.resolve().then(() =>
+              withInvocationLogger(() => handler(event as never, lambdaContext(name, spec, deadline))),
+            ),
           ),
           timedOut,
         ]);

@@ -29,7 +29,7 @@ import {
   signingConfigPrefix,
   specOf,
 } from '../manifest.ts';
-import { readAuditPrefix } from '../../shared/adapters/dynamo/keys.ts';
+import { documentsStatements, readObjectsStatements, tableStatements } from './least-privilege.ts';
 import { acknowledgeWildcards } from '../nag.ts';
 
 /** Repository root: manifest entries are relative to it, and it is the bundling project root. */
@@ -213,61 +213,22 @@ export class PlatformFunction extends Construct {
     if (access.table) {
       const table = resources.table;
       if (!table) throw new Error(`${this.name} needs the table, none was given`);
-      if (access.table === 'read') table.grantReadData(fn);
-      else table.grantReadWriteData(fn);
+      // Partition by partition, as the manifest declares them: dynamodb:LeadingKeys on every action.
+      for (const statement of tableStatements(table, access.table)) fn.addToRolePolicy(statement);
       fn.addEnvironment('TABLE_NAME', table.tableName);
-      acknowledgeWildcards(
-        this,
-        /^Resource::.*Table.*\/index\/\*$/,
-        `${this.name} queries the table's global secondary indexes (tableLayout.indexes): <table ARN>/index/* names this one table's indexes only.`,
-      );
-    }
-
-    if (access.recordsReads) {
-      const table = resources.table;
-      if (!table) throw new Error(`${this.name} records reads in the table, none was given`);
-      // Append-only audit items under their own partition prefix: IAM keeps the function from writing
-      // anything else, however it was called.
-      fn.addToRolePolicy(
-        new PolicyStatement({
-          actions: ['dynamodb:PutItem'],
-          resources: [table.tableArn],
-          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${readAuditPrefix}*`] } },
-        }),
-      );
-      table.encryptionKey?.grant(fn, 'kms:Encrypt', 'kms:GenerateDataKey*');
-    }
-
-    if (
-      (access.table && access.table !== 'read') ||
-      access.recordsReads ||
-      (access.documents && access.documents.mode !== 'read')
-    ) {
-      acknowledgeWildcards(
-        this,
-        /^Action::kms:(GenerateDataKey|ReEncrypt)\*$/,
-        `${this.name} writes data encrypted with the platform's customer-managed key: kms:GenerateDataKey*/ReEncrypt* are granted on that one key's ARN only.`,
-      );
     }
 
     if (access.documents) {
       const bucket = resources.documents;
       if (!bucket) throw new Error(`${this.name} needs the documents bucket, none was given`);
+      for (const statement of documentsStatements(bucket, access.documents)) fn.addToRolePolicy(statement);
       for (const prefix of access.documents.prefixes) {
-        const pattern = `${prefix}*`;
-        if (access.documents.mode === 'read') bucket.grantRead(fn, pattern);
-        else bucket.grantReadWrite(fn, pattern);
         acknowledgeWildcards(
           this,
           new RegExp(`^Resource::.*DocumentsBucket.*/${escapeRegExp(prefix)}\\*$`),
-          `${this.name} reads${access.documents.mode === 'read' ? '' : ' and writes'} documents under the key prefix ${prefix} only (infra/manifest.ts).`,
+          `${this.name} reads${access.documents.mode === 'read' ? '' : ' and writes'}${access.documents.deletes ? ' and deletes' : ''} documents under the key prefix ${prefix} only (infra/manifest.ts).`,
         );
       }
-      acknowledgeWildcards(
-        this,
-        /^Action::s3:(GetObject|GetBucket|List|DeleteObject|Abort)\*$/,
-        `S3 action families of bucket.grantRead/grantReadWrite, on the documents bucket and the key prefixes ${access.documents.prefixes.join(', ')} only.`,
-      );
       fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
     }
 
@@ -294,7 +255,8 @@ export class PlatformFunction extends Construct {
         access.signing === 'sign'
           ? [`${signingConfigPrefix}leaders/*`, `${signingConfigPrefix}agencies/*`]
           : [`${signingConfigPrefix}trusted-roots.pem`];
-      for (const pattern of objects) bucket.grantRead(fn, pattern);
+      for (const statement of readObjectsStatements(bucket, objects, signingConfigPrefix))
+        fn.addToRolePolicy(statement);
       if (access.signing === 'sign') {
         acknowledgeWildcards(
           this,
@@ -313,11 +275,6 @@ export class PlatformFunction extends Construct {
           `${this.name} signs with the KMS keys tagged ${signingKeyTag.key}=${signingKeyTag.value} in the accounts and Regions of the configured keys only (attribute-based: one statement, however many leaders and agencies).`,
         );
       }
-      acknowledgeWildcards(
-        this,
-        /^Action::s3:(GetObject|GetBucket|List)\*$/,
-        `S3 action families of bucket.grantRead, on the documents bucket and the signing configuration under ${signingConfigPrefix} only.`,
-      );
       fn.addEnvironment('SIGNER', 'kms');
       fn.addEnvironment('SIGNING_CONFIG_PREFIX', signingConfigPrefix);
       fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);

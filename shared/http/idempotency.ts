@@ -3,7 +3,9 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import type { IdempotencyRecord } from '@aws-lambda-powertools/idempotency/persistence';
 import type { MiddlewareObj } from '@middy/core';
+import type { FunctionName } from '../../infra/manifest.ts';
 import { dynamoClient } from '../adapters/dynamo/client.ts';
+import { keys } from '../adapters/dynamo/keys.ts';
 import { tableLayout } from '../adapters/dynamo/table-layout.ts';
 import { isSealed, type RecordSeal, recordSeal } from '../adapters/record-seal.ts';
 import { config } from '../config.ts';
@@ -41,8 +43,10 @@ class SealedPersistenceLayer extends DynamoDBPersistenceLayer {
  * same key on another route or dossier, or from another person, is another request. A request without
  * the header is not deduplicated (the `&&` makes the key null); the header's form is checked by
  * parseRequest (1–255 visible ASCII) before this runs. A body-less route hashes `null` as its body.
+ * The records of a function live in its own partition (`IDEMPOTENCY#<function>`, not the deployed
+ * Lambda's generated name): the one its IAM grant names.
  */
-export function idempotencyKeyHeader(): MiddlewareObj {
+export function idempotencyKeyHeader(name: FunctionName): MiddlewareObj {
   let seal: RecordSeal | undefined;
   const sealOf = (): RecordSeal => {
     if (!seal) throw new Error('The record seal was not loaded before the idempotency check');
@@ -56,6 +60,7 @@ export function idempotencyKeyHeader(): MiddlewareObj {
         keyAttr: tableLayout.partitionKey,
         sortKeyAttr: tableLayout.sortKey,
         expiryAttr: tableLayout.timeToLiveAttribute,
+        staticPkValue: keys.idempotency(name),
       },
       sealOf,
     ),

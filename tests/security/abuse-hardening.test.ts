@@ -122,7 +122,7 @@ describe('Idempotency-Key', () => {
     const applicant = birthRegistration().applicant;
     const records = (await tableItems()).filter((item) => {
       const pk = String(item.pk);
-      return pk.startsWith('idempotency#') || pk.startsWith('FILING#');
+      return pk.startsWith('IDEMPOTENCY#') || pk.startsWith('FILING#');
     });
     expect(records.length).toBeGreaterThan(0);
     const stored = JSON.stringify(records);

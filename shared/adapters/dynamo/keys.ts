@@ -1,4 +1,4 @@
-/** Partition prefix of the read audit: the only items the dossier-reading functions may write. */
+/** Partition prefix of the read audit: what the dossier-reading functions may write (their manifest entries). */
 export const readAuditPrefix = 'READS#';
 
 /** Item keys of the single table, in one place. */
@@ -70,6 +70,8 @@ export const keys = {
     pk: `DELIVERY#${eventId}`,
     sk: `${channel}#${recipientId}`,
   }),
+  /** A function's Idempotency-Key records (shared/http/idempotency.ts): its own partition, its own grant. */
+  idempotency: (functionName: string) => `IDEMPOTENCY#${functionName}`,
   /** A partner's signed request already accepted: the signature itself is the nonce. */
   webhookSignature: (partner: string, signature: string) => ({ pk: `WEBHOOK#${partner}#${signature}`, sk: 'SEEN' }),
   /** The national portal's dossier id, claimed once with the code of the dossier it files (a uniqueness item). */
