@@ -4,17 +4,34 @@
  * requests it makes: API Gateway requests and Lambda invocations (timed, × the manifest's memory →
  * GB-s) at the invoker, DynamoDB/SQS/S3/KMS calls at the SDK (tests/bench/support/sdk-calls.ts),
  * priced with tests/bench/prices.ts. A first lifecycle warms every function and is not counted.
+ * Counted as a real client drives it (docs/design.md §10): every write sends an Idempotency-Key as the
+ * portal does, the write units of the table's indexes are added (support/index-writes.ts), and the
+ * functions' log lines are priced (support/log-bytes.ts). Also printed: the deployment's fixed monthly
+ * cost (support/fixed-costs.ts), storage growth, and the sequential AWS round trips of each route
+ * (support/round-trips.ts).
  */
+import { randomUUID } from 'node:crypto';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { type FunctionName, specOf } from '../../infra/manifest.ts';
 import { startLocalCloud } from '../../infra/local/cloud.ts';
-import { importHandler } from '../../infra/local/lambda.ts';
+import { importHandler, localRegion } from '../../infra/local/lambda.ts';
+import { capturedEmails, capturedSms } from '../../infra/local/notification-capture.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
 import { birthRegistration, request, tokenFor } from '../support/http.ts';
 import { prices } from './prices.ts';
 import { amount, type BenchRow, writeResult } from './support/results.ts';
+import { fixedMonthlyCosts } from './support/fixed-costs.ts';
+import { IndexWriteCounter } from './support/index-writes.ts';
+import { accessLogBytesPerRequest, captureLogLines, platformBytesPerInvocation } from './support/log-bytes.ts';
+import { RoundTrips, verdictOf } from './support/round-trips.ts';
 import { observeSdkCalls, type SdkCall } from './support/sdk-calls.ts';
 
-const bar = 0.08;
+/** docs/design.md §10: per 1,000 dossiers (aim US$0.10), and an idle deployment's month without signing keys and WAF. */
+const bar = 0.15;
+const fixedBar = 10;
+/** A province's dossiers a year (the sizing of docs/design.md), for the per-month figures. */
+const dossiersPerYear = 200_000;
+const dossiersPerMonth = dossiersPerYear / 12;
 const readCommands = new Set([
   'Get',
   'GetItem',
@@ -81,13 +98,21 @@ function countDynamo(call: SdkCall): void {
   }
 }
 
-// The local cloud's own SQS client, its pollers' (known once the cloud has started).
+// The local cloud's own SQS client, its pollers' (known once the cloud has started); the index counter's own client.
 const poller: { sqs?: object } = {};
+const bench: { indexes?: IndexWriteCounter } = {};
+const roundTrips = new RoundTrips();
+const ends = new WeakMap<SdkCall, () => void>();
 const stopObserving = observeSdkCalls({
   before(call) {
+    if (call.client === bench.indexes?.client) return;
     if (call.service === 'dynamodb') call.input.ReturnConsumedCapacity ??= 'TOTAL';
+    ends.set(call, roundTrips.started());
   },
   after(call) {
+    if (call.client === bench.indexes?.client) return;
+    ends.get(call)?.();
+    bench.indexes?.observe(call);
     switch (call.service) {
       case 'dynamodb':
         return countDynamo(call);
@@ -118,13 +143,17 @@ const stopObserving = observeSdkCalls({
 const cloud = await startLocalCloud({
   seed: seedDemoProvince,
   scheduler: false,
+  // As deployed (infra/stacks/platform-function.ts): INFO logs and the business metrics' EMF lines, whose bytes are billed.
+  environment: { POWERTOOLS_LOG_LEVEL: 'INFO', POWERTOOLS_METRICS_DISABLED: 'false' },
   // Times every invocation as Lambda bills it: from handler start to its result, in whole milliseconds.
   loadHandler: async (name, spec) => {
     const handler = await importHandler(name, spec);
+    const trigger = spec.trigger;
+    const route = trigger.kind === 'http' ? `${trigger.method} ${trigger.path}` : undefined;
     return async (event, context) => {
       const started = performance.now();
       try {
-        return await handler(event, context);
+        return await (route ? roundTrips.run(route, async () => handler(event, context)) : handler(event, context));
       } finally {
         const ms = Math.ceil(performance.now() - started);
         const seen = counts.invocations.get(name) ?? { count: 0, ms: 0, gbSeconds: 0 };
@@ -138,12 +167,15 @@ const cloud = await startLocalCloud({
   },
 });
 poller.sqs = cloud.clients.sqs;
+const indexes = new IndexWriteCounter(cloud.tableName, cloud.env.AWS_ENDPOINT_URL_DYNAMODB, localRegion);
 try {
   const tokens: Record<string, string> = {};
   for (const sub of ['citizen-an', 'receiver-lan', 'specialist-ha', 'leader-hung'])
     tokens[sub] = await tokenFor(cloud, sub);
+  // The portal sends a fresh Idempotency-Key with every form it posts: so does this client, on every write.
   const call = async (sub: string, method: string, path: string, body?: unknown) => {
-    const response = await request(cloud, method, path, { token: tokens[sub], body });
+    const headers: Record<string, string> = method === 'GET' ? {} : { 'idempotency-key': randomUUID() };
+    const response = await request(cloud, method, path, { token: tokens[sub], body, headers });
     if (response.status >= 300)
       throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
@@ -172,30 +204,92 @@ try {
     return (final.timeline as { action: string }[]).filter((e) => e.action === 'result-signed').length;
   };
 
-  await lifecycle();
+  const documentBytes = async () => {
+    let bytes = 0;
+    let token: string | undefined;
+    do {
+      const page = await cloud.clients.s3.send(
+        new ListObjectsV2Command({ Bucket: cloud.bucketName, ContinuationToken: token }),
+      );
+      bytes += (page.Contents ?? []).reduce((sum, o) => sum + (o.Size ?? 0), 0);
+      token = page.NextContinuationToken;
+    } while (token);
+    return bytes;
+  };
+  const sentSms = async () => (await capturedSms(cloud.env)).reduce((sum, m) => sum + m.segments, 0);
+  const sentEmails = async () => (await capturedEmails(cloud.env)).length;
+
+  // The warm-up's log lines are not counted, nor printed.
+  const warmUpLogs = captureLogLines();
+  try {
+    await lifecycle();
+    await cloud.settle();
+  } finally {
+    warmUpLogs.stop();
+  }
+  await indexes.prime();
+  bench.indexes = indexes;
+  const tableBefore = indexes.storedBytes();
+  const documentsBefore = await documentBytes();
+  const smsBefore = await sentSms();
+  const emailsBefore = await sentEmails();
+  roundTrips.reset();
+  const logs = captureLogLines();
   counts = fresh();
-  const signatures = await lifecycle();
+  let signatures: number;
+  try {
+    signatures = await lifecycle();
+    await cloud.settle();
+  } finally {
+    logs.stop();
+  }
   const c = counts;
+  counts = fresh();
+  await indexes.drain();
+  bench.indexes = undefined;
+  const tableAfter = indexes.storedBytes();
+  const baseGrowth = tableAfter.base - tableBefore.base;
+  const tableGrowth = baseGrowth + tableAfter.indexes - tableBefore.indexes;
+  const documentGrowth = (await documentBytes()) - documentsBefore;
+  const sms = (await sentSms()) - smsBefore;
+  const emails = (await sentEmails()) - emailsBefore;
 
   // The local signer makes no KMS call; in the cloud each signature is one KMS Sign.
   const kmsSigns = c.kms || signatures;
   const invocations = [...c.invocations.values()].reduce((s, i) => s + i.count, 0);
   const gbSeconds = [...c.invocations.values()].reduce((s, i) => s + i.gbSeconds, 0);
   const sqsRequests = [...c.sqs.values()].reduce((s, n) => s + n, 0);
+  const logBytes = logs.bytes + invocations * platformBytesPerInvocation + c.apiRequests * accessLogBytesPerRequest;
   const lines = [
     { what: 'API Gateway HTTP API requests', count: c.apiRequests, usd: c.apiRequests * prices.httpApiPerRequest },
     { what: 'Lambda invocations', count: invocations, usd: invocations * prices.lambdaPerRequest },
     { what: 'Lambda GB-s (arm64)', count: gbSeconds, usd: gbSeconds * prices.lambdaArmPerGbSecond },
-    { what: 'DynamoDB write request units', count: c.writeUnits, usd: c.writeUnits * prices.dynamoPerWriteUnit },
+    { what: 'DynamoDB write request units, table', count: c.writeUnits, usd: c.writeUnits * prices.dynamoPerWriteUnit },
+    {
+      what: 'DynamoDB write request units, the 4 indexes',
+      count: indexes.units,
+      usd: indexes.units * prices.dynamoPerWriteUnit,
+    },
     { what: 'DynamoDB read request units', count: c.readUnits, usd: c.readUnits * prices.dynamoPerReadUnit },
     { what: 'SQS requests', count: sqsRequests, usd: sqsRequests * prices.sqsPerRequest },
     { what: 'S3 PUT/LIST requests', count: c.s3Puts, usd: c.s3Puts * prices.s3PerPut },
     { what: 'S3 GET requests', count: c.s3Gets, usd: c.s3Gets * prices.s3PerGet },
     { what: 'KMS Sign (RSA_2048)', count: kmsSigns, usd: kmsSigns * prices.kmsPerRsa2048Sign },
     { what: 'Secrets Manager calls', count: c.secrets, usd: c.secrets * prices.secretsManagerPerCall },
+    {
+      what: `CloudWatch Logs KB ingested (${logs.lines} function lines + Lambda's and the access log's, modelled)`,
+      count: logBytes / 1024,
+      usd: (logBytes / 1024 ** 3) * prices.logsIngestionPerGb,
+    },
+    { what: 'SES e-mails', count: emails, usd: emails * prices.sesPerEmail },
   ];
+  const smsLine = {
+    what: 'SMS brandname segments (ASSUMED 800 ₫ each)',
+    count: sms,
+    usd: sms * prices.smsAssumed,
+  };
   const perThousand = (usd: number) => usd * 1000;
-  const total = lines.reduce((s, l) => s + l.usd, 0);
+  const variable = lines.reduce((s, l) => s + l.usd, 0);
   console.table(
     [...c.invocations].map(([name, i]) => ({
       function: name,
@@ -207,36 +301,87 @@ try {
   );
   console.table(Object.fromEntries(c.sqs));
   console.table(
-    lines.map((l) => ({
+    [...lines, smsLine].map((l) => ({
       what: l.what,
       'per dossier': amount(l.count),
       'US$ per 1,000 dossiers': perThousand(l.usd).toFixed(5),
     })),
   );
 
+  // Storage a year of dossiers adds, billed every month after: the table with its index copies, PITR on the
+  // base table's size, the documents. Items with a time to live (idempotency records) are counted as if kept.
+  const gb = (bytes: number) => (bytes * dossiersPerYear) / 1024 ** 3;
+  const tableGbPerYear = gb(tableGrowth);
+  const documentsGbPerYear = gb(documentGrowth);
+  const storageUsdPerYear =
+    tableGbPerYear * prices.dynamoStoragePerGbMonth +
+    gb(baseGrowth) * prices.dynamoPitrPerGbMonth +
+    documentsGbPerYear * prices.s3StandardPerGbMonth;
+  const fixed = fixedMonthlyCosts();
+  const fixedTotal = fixed.filter((f) => !f.apart).reduce((s, f) => s + f.monthlyUsd, 0);
+  console.table(fixed.map((f) => ({ what: f.what, count: f.count, 'US$ a month': f.monthlyUsd.toFixed(2) })));
+
+  const trips = roundTrips.results().map((r) => ({ ...r, ...verdictOf(r) }));
+  console.table(
+    trips.map((r) => ({
+      route: r.route,
+      calls: r.invocations,
+      'AWS calls': r.calls.join(', '),
+      'round trips': r.trips.join(', '),
+      bar: `≤ ${r.bar}`,
+      verdict: r.ok ? 'ok' : 'ABOVE',
+    })),
+  );
+
+  const usd = (n: number, digits = 2) => `US$${n.toFixed(digits)}`;
   const rows: BenchRow[] = [
     {
-      what: 'cost of one dossier’s life (file → route → receive → process → decide → sign → return, notifications) per 1,000 dossiers',
-      figure: `US$${perThousand(total).toFixed(4)} (${((total * 1000) / bar).toFixed(2)} of the bar)`,
+      what: 'cost of one dossier’s life (file → route → receive → process → decide → sign → return, notifications), index writes, Idempotency-Keys and logs included, per 1,000 dossiers',
+      figure: `${usd(perThousand(variable), 4)} (${((variable * 1000) / bar).toFixed(2)} of the bar)`,
       bar: `≤ US$${bar.toFixed(2)}`,
     },
-    ...lines
+    ...[...lines, smsLine]
       .filter((l) => l.count > 0)
       .map((l) => ({
         what: `… ${l.what}: ${amount(l.count)} per dossier`,
-        figure: `US$${perThousand(l.usd).toFixed(4)}`,
+        figure: usd(perThousand(l.usd), 4),
       })),
+    {
+      what: `a province's month at ${dossiersPerYear.toLocaleString('en')} dossiers a year: variable (SMS apart) + fixed`,
+      figure: `${usd(variable * dossiersPerMonth)} + ${usd(fixedTotal)}; SMS ${usd(smsLine.usd * dossiersPerMonth)} (ASSUMED price)`,
+    },
+    {
+      what: 'fixed monthly cost of an idle deployment, signing keys and WAF apart',
+      figure: usd(fixedTotal),
+      bar: `≤ US$${fixedBar}`,
+    },
+    ...fixed.map((f) => ({ what: `… ${f.what}${f.apart ? ' (apart)' : ''}: ${f.count}`, figure: usd(f.monthlyUsd) })),
+    {
+      what: `signing keys (apart): ${usd(prices.kmsKeyPerMonth)} a month per leader's or agency's KMS key`,
+      figure: `${usd(prices.kmsKeyPerMonth)} × keys`,
+    },
+    {
+      what: `storage a year of dossiers adds (${amount(tableGrowth / 1024)} KB table with index copies, ${amount(documentGrowth / 1024)} KB documents per dossier)`,
+      figure: `${tableGbPerYear.toFixed(2)} GB table + ${documentsGbPerYear.toFixed(2)} GB documents: ${usd(storageUsdPerYear)} a month more each year`,
+    },
+    {
+      what: `sequential AWS round trips per route, worst of the lifecycle's calls (write ≤ 4, read ≤ 2): ${trips.filter((t) => !t.ok).length} of ${trips.length} routes above`,
+      figure: trips.map((t) => `${t.route} ${t.worst}${t.ok ? '' : ' ✗'}`).join('; '),
+      bar: 'write ≤ 4, read ≤ 2',
+    },
   ];
   const unitSource =
     c.estimatedCalls === 0
-      ? 'all DynamoDB units from ReturnConsumedCapacity'
-      : `DynamoDB units from ReturnConsumedCapacity on ${c.dynamoCalls - c.estimatedCalls} of ${c.dynamoCalls} calls, from item sizes on ${c.estimatedCalls} (1 WCU/KB written, 1 RCU/4 KB read)`;
+      ? 'all table DynamoDB units from ReturnConsumedCapacity'
+      : `table DynamoDB units from ReturnConsumedCapacity on ${c.dynamoCalls - c.estimatedCalls} of ${c.dynamoCalls} calls, from item sizes on ${c.estimatedCalls} (1 WCU/KB written, 1 RCU/4 KB read)`;
   writeResult({
     name: 'cost',
     sample:
-      `One warm lifecycle after an uncounted warm-up; ${unitSource}; ${c.emptyReceives} empty SQS polls of the local pollers left out ` +
-      `(fixed cost of Lambda's event source mappings); KMS counted as one Sign per signed result (${kmsSigns}); ` +
-      `SES e-mail, the SMS gateway, presigned S3 downloads, CloudWatch and the scheduled sweep-outbox are not counted; prices ${prices.region} of ${prices.date} (tests/bench/prices.ts).`,
+      `One warm lifecycle after an uncounted warm-up, every write with an Idempotency-Key; ${unitSource}; index write units from each written item ` +
+      `(${indexes.writes} writes, 4 indexes projecting ALL); ${c.emptyReceives} empty SQS polls of the local pollers left out of the variable cost, ` +
+      `the event source mappings' idle polling counted as fixed (ASSUMED model); KMS counted as one Sign per signed result (${kmsSigns}); ` +
+      `logs: ${logs.lines} JSON lines captured at INFO with EMF, Lambda's START/END/REPORT (${platformBytesPerInvocation} B) and one access log line (${accessLogBytesPerRequest} B) modelled; ` +
+      `SMS at an ASSUMED 800 ₫ a segment; presigned S3 downloads not counted; prices ${prices.region} of ${prices.date} (tests/bench/prices.ts).`,
     rows,
   });
 } finally {
