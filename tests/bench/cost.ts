@@ -51,6 +51,8 @@ interface Counts {
   writeUnits: number;
   /** DynamoDB calls whose units came from item sizes because the emulator returned no ConsumedCapacity. */
   estimatedCalls: number;
+  /** Those calls by command, failed or not: `UpdateItem (failed)`. */
+  estimated: Map<string, number>;
   dynamoCalls: number;
   sqs: Map<string, number>;
   emptyReceives: number;
@@ -65,6 +67,7 @@ const fresh = (): Counts => ({
   readUnits: 0,
   writeUnits: 0,
   estimatedCalls: 0,
+  estimated: new Map(),
   dynamoCalls: 0,
   sqs: new Map(),
   emptyReceives: 0,
@@ -90,6 +93,8 @@ function countDynamo(call: SdkCall): void {
   // No ConsumedCapacity (dynalite omits it on some calls, and on failed conditional writes, which AWS still bills):
   // 1 WCU per KB written, a strongly consistent 1 RCU per 4 KB read (an upper bound for eventually consistent ones).
   counts.estimatedCalls++;
+  const what = `${call.command}${call.error === undefined ? '' : ' (failed)'}`;
+  counts.estimated.set(what, (counts.estimated.get(what) ?? 0) + 1);
   if (read) {
     const out = call.output ?? {};
     counts.readUnits += Math.max(1, Math.ceil(itemKb(out.Item ?? out.Items ?? out.Responses) / 4));
@@ -373,7 +378,7 @@ try {
   const unitSource =
     c.estimatedCalls === 0
       ? 'all table DynamoDB units from ReturnConsumedCapacity'
-      : `table DynamoDB units from ReturnConsumedCapacity on ${c.dynamoCalls - c.estimatedCalls} of ${c.dynamoCalls} calls, from item sizes on ${c.estimatedCalls} (1 WCU/KB written, 1 RCU/4 KB read)`;
+      : `table DynamoDB units from ReturnConsumedCapacity on ${c.dynamoCalls - c.estimatedCalls} of ${c.dynamoCalls} calls, from item sizes on ${c.estimatedCalls} (${[...c.estimated].map(([k, n]) => `${n} ${k}`).join(', ')}; 1 WCU/KB written, 1 RCU/4 KB read)`;
   writeResult({
     name: 'cost',
     sample:
