@@ -112,7 +112,7 @@ const stopObserving = observeSdkCalls({
   before(call) {
     if (call.client === bench.indexes?.client) return;
     if (call.service === 'dynamodb') call.input.ReturnConsumedCapacity ??= 'TOTAL';
-    ends.set(call, roundTrips.started());
+    ends.set(call, roundTrips.started(`${call.service}.${call.command}`));
   },
   after(call) {
     if (call.client === bench.indexes?.client) return;
@@ -337,6 +337,8 @@ try {
       verdict: r.ok ? 'ok' : 'ABOVE',
     })),
   );
+
+  for (const r of trips) console.log(`${r.route}: ${r.sequence.join(' ').replace(/^\| /, '')}`);
 
   const usd = (n: number, digits = 2) => `US$${n.toFixed(digits)}`;
   const rows: BenchRow[] = [

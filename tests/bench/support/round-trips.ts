@@ -11,6 +11,8 @@ interface Invocation {
   inFlight: number;
   trips: number;
   calls: number;
+  /** `service.Command` of each call, `|` before each new round trip. */
+  sequence: string[];
 }
 
 export interface RouteTrips {
@@ -20,6 +22,8 @@ export interface RouteTrips {
   /** Round trips of each invocation, in the order they ran. */
   trips: number[];
   calls: number[];
+  /** The calls of the route's first invocation, in order: what its round trips are. */
+  sequence: string[];
 }
 
 /** docs/design.md §10: a write route waits on at most 4 round trips, a read route on 2. */
@@ -31,7 +35,7 @@ export class RoundTrips {
 
   /** Runs one invocation of `route` (`POST /v1/dossiers`), counting its calls. */
   async run<T>(route: string, invoke: () => Promise<T>): Promise<T> {
-    const invocation: Invocation = { route, inFlight: 0, trips: 0, calls: 0 };
+    const invocation: Invocation = { route, inFlight: 0, trips: 0, calls: 0, sequence: [] };
     try {
       return await this.current.run(invocation, invoke);
     } finally {
@@ -41,6 +45,7 @@ export class RoundTrips {
         invocations: 0,
         trips: [],
         calls: [],
+        sequence: invocation.sequence,
       };
       seen.invocations++;
       seen.trips.push(invocation.trips);
@@ -49,10 +54,11 @@ export class RoundTrips {
     }
   }
 
-  /** A call starts (synchronously, in the caller's context). Returns its end. */
-  started(): () => void {
+  /** A call starts (synchronously, in the caller's context), e.g. `dynamodb.GetItem`. Returns its end. */
+  started(what = 'call'): () => void {
     const invocation = this.current.getStore();
     if (!invocation) return () => {};
+    invocation.sequence.push(invocation.inFlight === 0 ? `| ${what}` : what);
     if (invocation.inFlight === 0) invocation.trips++;
     invocation.inFlight++;
     invocation.calls++;
