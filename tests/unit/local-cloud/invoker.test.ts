@@ -1,7 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createInvoker, FunctionTimeoutError, type LambdaHandler } from '../../../infra/local/lambda.ts';
 import { specOf } from '../../../infra/manifest.ts';
 
+// The invoker imports the functions' DynamoDB client on the first invocation (the local IAM check); loaded
+// here, with real timers, since loading a module for the first time waits on timers the fake clock would hold.
+beforeAll(() => import('../../../shared/adapters/dynamo/client.ts'));
 afterEach(() => vi.useRealTimers());
 
 /**
