@@ -37,6 +37,21 @@ class SealedPersistenceLayer extends DynamoDBPersistenceLayer {
   }
 }
 
+/** Where a function's Idempotency-Key records are kept: its own partitions of the single table, sealed. */
+export function idempotencyStore(name: FunctionName, sealOf: () => RecordSeal): DynamoDBPersistenceLayer {
+  return new SealedPersistenceLayer(
+    {
+      tableName: config.TABLE_NAME,
+      awsSdkV3Client: dynamoClient,
+      keyAttr: tableLayout.partitionKey,
+      sortKeyAttr: tableLayout.sortKey,
+      expiryAttr: tableLayout.timeToLiveAttribute,
+      staticPkValue: keys.idempotency(name),
+    },
+    sealOf,
+  );
+}
+
 /**
  * Honours the `Idempotency-Key` header: a replay returns the first answer, a replay with another body
  * is refused (422). The record is bound to the method, the path (so the dossier) and the caller: the
@@ -53,17 +68,7 @@ export function idempotencyKeyHeader(name: FunctionName): MiddlewareObj {
     return seal;
   };
   const inner = makeHandlerIdempotent({
-    persistenceStore: new SealedPersistenceLayer(
-      {
-        tableName: config.TABLE_NAME,
-        awsSdkV3Client: dynamoClient,
-        keyAttr: tableLayout.partitionKey,
-        sortKeyAttr: tableLayout.sortKey,
-        expiryAttr: tableLayout.timeToLiveAttribute,
-        staticPkValue: keys.idempotency(name),
-      },
-      sealOf,
-    ),
+    persistenceStore: idempotencyStore(name, sealOf),
     config: new IdempotencyConfig({
       eventKeyJmesPath:
         'headers."idempotency-key" && [requestContext.http.method, rawPath, requestContext.authorizer.jwt.claims.sub, headers."idempotency-key"]',
