@@ -70,8 +70,13 @@ export const keys = {
     pk: `DELIVERY#${eventId}`,
     sk: `${channel}#${recipientId}`,
   }),
-  /** A function's Idempotency-Key records (shared/http/idempotency.ts): its own partition, its own grant. */
-  idempotency: (functionName: string) => `IDEMPOTENCY#${functionName}`,
+  /**
+   * One Idempotency-Key record of a function (shared/http/idempotency.ts): a partition per record (the
+   * scope: a digest of the record's key), all under the function's own prefix, its own grant.
+   */
+  idempotency: (functionName: string, scope: string) => `IDEMPOTENCY#${functionName}#${scope}`,
+  /** The IAM pattern of a function's Idempotency-Key partitions (its manifest entry). */
+  idempotencyPartitions: (functionName: string) => `IDEMPOTENCY#${functionName}#*`,
   /** A partner's signed request already accepted: the signature itself is the nonce. */
   webhookSignature: (partner: string, signature: string) => ({ pk: `WEBHOOK#${partner}#${signature}`, sk: 'SEEN' }),
   /** The national portal's dossier id, claimed once with the code of the dossier it files (a uniqueness item). */
