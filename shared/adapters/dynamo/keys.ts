@@ -103,7 +103,16 @@ export const keys = {
   feedbackAuthorIndex: (authorId: string) => `FEEDBACKBY#${authorId}`,
   feedbackAgencyIndex: (agencyId: string) => `FEEDBACKQ#${agencyId}`,
   publishedFeedbackIndex: () => 'FEEDBACK#PUBLISHED',
-  /** Feedback received and answered by an agency in a month (`yyyy-mm`): counters with ADD, for the reports. */
+  /**
+   * Feedback received and answered by an agency in a month (`yyyy-mm`), for the reports: one mark per
+   * feedback and count in the month's partition (feedback-counters.ts), so no item grows with the month.
+   */
+  feedbackCountMark: (agencyId: string, month: string, count: string, id: string) => ({
+    pk: `FEEDBACKCOUNT#${agencyId}#${month}`,
+    sk: `${count}#${id}`,
+  }),
+  feedbackCountMarks: (agencyId: string, month: string) => `FEEDBACKCOUNT#${agencyId}#${month}`,
+  /** The month's single counter item used before the marks (numbers and id sets): read, no longer written. */
   feedbackCounts: (agencyId: string, month: string) => ({ pk: `FEEDBACKCOUNT#${agencyId}#${month}`, sk: 'COUNTS' }),
   /** An online fee payment: its own item, found by the id the platform echoes in its callback. */
   payment: (id: string) => ({ pk: `PAYMENT#${id}`, sk: 'PAYMENT' }),
