@@ -90,8 +90,14 @@ export const keys = {
   applicantIndex: (applicantId: string) => `APPLICANT#${applicantId}`,
   agencyQueueIndex: (agencyId: string) => `QUEUE#${agencyId}`,
   outboxShard: (shard: number) => `OUTBOX#${shard}`,
-  /** Open dossiers due on a local date (`yyyy-mm-dd`): the deadline watch's index partition. */
-  dueDayIndex: (date: string) => `DUE#${date}`,
+  /**
+   * Open dossiers due on a local date (`yyyy-mm-dd`), in one of `dueDayShards` index partitions by the
+   * dossier's code: the deadline watch reads them all. Unsharded, every dossier due on one date (a whole
+   * day's filings of a procedure) would write one index partition, above its 1,000 write units a second.
+   */
+  dueDayIndex: (date: string, shard: number) => `DUE#${date}#${shard}`,
+  /** The one partition of a date used before the shards: open dossiers not written since are still there. */
+  unshardedDueDayIndex: (date: string) => `DUE#${date}`,
   /** A deadline-watch mark: the first instant a warning or digest was sent, so it is sent once. */
   watchMark: (subject: string, mark: string) => ({ pk: `WATCH#${subject}`, sk: mark }),
   /** Indicator facts: one item per dossier in its competent agency's partition of a month (`yyyy-mm`). */
@@ -118,8 +124,14 @@ export const keys = {
   payment: (id: string) => ({ pk: `PAYMENT#${id}`, sk: 'PAYMENT' }),
   /** The dossier's payment still pending at the platform: one at a time (a conditional put). */
   pendingPayment: (code: string) => ({ pk: `DOSSIER#${code}`, sk: 'PAYMENT#PENDING' }),
-  /** Payments requested on a local date (`yyyy-mm-dd`), through the openByDueDay index: the reconciliation's Query. */
-  paymentDayIndex: (date: string) => `PAYDAY#${date}`,
+  /**
+   * Payments requested or settled on a local date (`yyyy-mm-dd`), through the openByDueDay index, in one
+   * of `paymentDayShards` partitions by the payment's id: the reconciliation Queries them all. One
+   * partition a day would take every online payment's writes (hundreds a second at a national peak).
+   */
+  paymentDayIndex: (date: string, shard: number) => `PAYDAY#${date}#${shard}`,
+  /** The one partition of a date used before the shards: read by the reconciliation of those days. */
+  unshardedPaymentDayIndex: (date: string) => `PAYDAY#${date}`,
   /** The reconciliation of one local date with the payment platform. */
   paymentReconciliation: (date: string) => ({ pk: `RECONCILIATION#${date}`, sk: 'PAYMENTS' }),
   /** A report (request, status, summary, file keys). */
@@ -132,11 +144,34 @@ export const keys = {
   }),
 };
 
-/** Shards of the pending-outbox index: enough to spread a busy hour's writes, few enough to sweep. */
-export const outboxShards = 4;
+/**
+ * Shards of the pending-outbox index: enough to spread a national peak's writes (1,700 filings a second,
+ * each a put and a removal of a dossier-sized index item: about 100 a second a shard), few enough to
+ * sweep. It only grows: a dossier keeps the shard it was given (`if_not_exists`), and the sweep reads
+ * every shard below the count, the 4 used before among them.
+ */
+export const outboxShards = 32;
 
 export function outboxShardOf(code: string): number {
+  return hashOf(code) % outboxShards;
+}
+
+/** Shards of a due date's index partitions (keys.dueDayIndex): about 100 filings a second each at a national peak. */
+export const dueDayShards = 16;
+
+export function dueDayShardOf(code: string): number {
+  return hashOf(code) % dueDayShards;
+}
+
+/** Shards of a day's payments index partitions (keys.paymentDayIndex). */
+export const paymentDayShards = 8;
+
+export function paymentDayShardOf(id: string): number {
+  return hashOf(id) % paymentDayShards;
+}
+
+function hashOf(code: string): number {
   let hash = 0;
   for (const char of code) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return hash % outboxShards;
+  return hash;
 }
