@@ -124,7 +124,10 @@ describe('table grants by partition', () => {
         const granted = dynamoStatements(name)
           .filter((s) => !indexOf(s) && actionsOf(s).includes(action))
           .flatMap((s) => leadingKeysOf(s) ?? []);
-        expect(granted.filter((p) => p.startsWith('IDEMPOTENCY#')), `${name} ${action}`).toEqual([own]);
+        expect(
+          granted.filter((p) => p.startsWith('IDEMPOTENCY#')),
+          `${name} ${action}`,
+        ).toEqual([own]);
       }
     } else {
       expect(declared).not.toContain(own);

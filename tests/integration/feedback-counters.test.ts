@@ -68,7 +68,11 @@ describe('feedback counts of an agency-month', () => {
     expect(await largestItem(agencyId, month)).toBe(afterOne);
     // At 20,000 feedback a month, what one item holds is still that of one feedback: far under 400 KB.
     expect(afterOne).toBeLessThan(200);
-    expect(await facts.feedbackMonth(agencyId, month)).toMatchObject({ received: 120, answered: 59, answeredOnTime: 0 });
+    expect(await facts.feedbackMonth(agencyId, month)).toMatchObject({
+      received: 120,
+      answered: 59,
+      answeredOnTime: 0,
+    });
   });
 
   it('counts a feedback once however often it is counted, and takes a forwarded receipt back', async () => {

@@ -9,12 +9,22 @@ const id = (i: number) => `f-${i}`;
 
 describe('tally of an agency-month', () => {
   it('counts 20,000 feedback, each from its own mark', () => {
-    const marks: FeedbackMark[] = Array.from({ length: 20_000 }, (_, i) => ({ count: 'received', id: id(i), counted: true }));
-    marks.push(...Array.from({ length: 5_000 }, (_, i): FeedbackMark => ({ count: 'answered', id: id(i), counted: true })));
+    const marks: FeedbackMark[] = Array.from({ length: 20_000 }, (_, i) => ({
+      count: 'received',
+      id: id(i),
+      counted: true,
+    }));
+    marks.push(
+      ...Array.from({ length: 5_000 }, (_, i): FeedbackMark => ({ count: 'answered', id: id(i), counted: true })),
+    );
     // Two receipts moved away by a forward.
     marks[7] = { count: 'received', id: id(7), counted: false };
     marks[8] = { count: 'received', id: id(8), counted: false };
-    expect(tallyFeedbackMonth({ marks, legacyIds: {} })).toEqual({ received: 19_998, answered: 5_000, answeredOnTime: 0 });
+    expect(tallyFeedbackMonth({ marks, legacyIds: {} })).toEqual({
+      received: 19_998,
+      answered: 5_000,
+      answeredOnTime: 0,
+    });
   });
 
   it('counts the ids of the old counter item once with the marks, and a mark taken back removes one', () => {

@@ -42,7 +42,8 @@ describe('Idempotency-Key records by partition', () => {
       const { pk } = itemKeyOf(name, recordKeys[3] ?? '');
       expect(pk.startsWith(`IDEMPOTENCY#${name}#`)).toBe(true);
       const granted = specOf(name).access.table;
-      for (const use of [granted?.reads, granted?.writes, granted?.deletes]) expect(matchesPartition(use, pk)).toBe(true);
+      for (const use of [granted?.reads, granted?.writes, granted?.deletes])
+        expect(matchesPartition(use, pk)).toBe(true);
     }
     // Another function's grant does not reach them.
     const other = specOf('act-on-dossier').access.table?.writes;
