@@ -120,9 +120,9 @@ export const manifest = {
     trigger: { kind: 'http', method: 'POST', path: '/v1/dossiers', auth: citizen },
     access: {
       table: {
-        reads: ['PROCEDURE#*', 'AGENCY#*', 'HOLIDAYS', 'FILING#*', 'QUOTA#*', 'IDEMPOTENCY#submit-dossier'],
-        writes: ['DOSSIER#*', 'COUNTER#*', 'FILING#*', 'QUOTA#*', 'IDEMPOTENCY#submit-dossier'],
-        deletes: ['IDEMPOTENCY#submit-dossier'],
+        reads: ['PROCEDURE#*', 'AGENCY#*', 'HOLIDAYS', 'FILING#*', 'QUOTA#*', 'IDEMPOTENCY#submit-dossier#*'],
+        writes: ['DOSSIER#*', 'COUNTER#*', 'FILING#*', 'QUOTA#*', 'IDEMPOTENCY#submit-dossier#*'],
+        deletes: ['IDEMPOTENCY#submit-dossier#*'],
       },
       emits: ['DossierSubmitted'],
       sealsRecords: true,
@@ -160,10 +160,10 @@ export const manifest = {
           'FILING#*',
           'QUOTA#*',
           'OFFICIAL#*',
-          'IDEMPOTENCY#file-at-counter',
+          'IDEMPOTENCY#file-at-counter#*',
         ],
-        writes: ['DOSSIER#*', 'COUNTER#*', 'FILING#*', 'QUOTA#*', 'IDEMPOTENCY#file-at-counter'],
-        deletes: ['IDEMPOTENCY#file-at-counter'],
+        writes: ['DOSSIER#*', 'COUNTER#*', 'FILING#*', 'QUOTA#*', 'IDEMPOTENCY#file-at-counter#*'],
+        deletes: ['IDEMPOTENCY#file-at-counter#*'],
       },
       emits: ['DossierSubmitted'],
       sealsRecords: true,
@@ -178,9 +178,9 @@ export const manifest = {
     trigger: { kind: 'http', method: 'POST', path: '/v1/dossiers/{code}/actions', auth: anyone },
     access: {
       table: {
-        reads: ['DOSSIER#*', 'OFFICIAL#*', 'AGENCY#*', 'HOLIDAYS', 'PROCEDURE#*', 'IDEMPOTENCY#act-on-dossier'],
-        writes: ['DOSSIER#*', 'IDEMPOTENCY#act-on-dossier'],
-        deletes: ['IDEMPOTENCY#act-on-dossier'],
+        reads: ['DOSSIER#*', 'OFFICIAL#*', 'AGENCY#*', 'HOLIDAYS', 'PROCEDURE#*', 'IDEMPOTENCY#act-on-dossier#*'],
+        writes: ['DOSSIER#*', 'IDEMPOTENCY#act-on-dossier#*'],
+        deletes: ['IDEMPOTENCY#act-on-dossier#*'],
       },
       emits: ['DossierChanged'],
       sealsRecords: true,
@@ -282,9 +282,9 @@ export const manifest = {
     trigger: { kind: 'http', method: 'PUT', path: '/v1/procedures/{code}', auth: admin },
     access: {
       table: {
-        reads: ['OFFICIAL#*', 'PROCEDURE#*', 'AGENCY#*', 'IDEMPOTENCY#put-procedure'],
-        writes: ['PROCEDURE#*', 'CATALOGUE', 'IDEMPOTENCY#put-procedure'],
-        deletes: ['IDEMPOTENCY#put-procedure'],
+        reads: ['OFFICIAL#*', 'PROCEDURE#*', 'AGENCY#*', 'IDEMPOTENCY#put-procedure#*'],
+        writes: ['PROCEDURE#*', 'CATALOGUE', 'IDEMPOTENCY#put-procedure#*'],
+        deletes: ['IDEMPOTENCY#put-procedure#*'],
       },
       sealsRecords: true,
     },
@@ -321,9 +321,9 @@ export const manifest = {
     trigger: { kind: 'http', method: 'PUT', path: '/v1/agencies/{id}', auth: admin },
     access: {
       table: {
-        reads: ['OFFICIAL#*', 'AGENCY#*', 'AGENCIES#*', 'IDEMPOTENCY#put-agency'],
-        writes: ['AGENCY#*', 'AGENCIES#*', 'IDEMPOTENCY#put-agency'],
-        deletes: ['AGENCIES#*', 'IDEMPOTENCY#put-agency'],
+        reads: ['OFFICIAL#*', 'AGENCY#*', 'AGENCIES#*', 'IDEMPOTENCY#put-agency#*'],
+        writes: ['AGENCY#*', 'AGENCIES#*', 'IDEMPOTENCY#put-agency#*'],
+        deletes: ['AGENCIES#*', 'IDEMPOTENCY#put-agency#*'],
       },
       sealsRecords: true,
     },
@@ -344,9 +344,9 @@ export const manifest = {
     trigger: { kind: 'http', method: 'PUT', path: '/v1/agencies/{id}/officials/{sub}', auth: admin },
     access: {
       table: {
-        reads: ['AGENCY#*', 'OFFICIAL#*', 'IDEMPOTENCY#put-official'],
-        writes: ['AGENCY#*', 'OFFICIAL#*', 'IDEMPOTENCY#put-official'],
-        deletes: ['AGENCY#*', 'IDEMPOTENCY#put-official'],
+        reads: ['AGENCY#*', 'OFFICIAL#*', 'IDEMPOTENCY#put-official#*'],
+        writes: ['AGENCY#*', 'OFFICIAL#*', 'IDEMPOTENCY#put-official#*'],
+        deletes: ['AGENCY#*', 'IDEMPOTENCY#put-official#*'],
       },
       sealsRecords: true,
     },
@@ -367,9 +367,9 @@ export const manifest = {
     trigger: { kind: 'http', method: 'PUT', path: '/v1/holidays/{year}', auth: admin },
     access: {
       table: {
-        reads: ['OFFICIAL#*', 'HOLIDAYS', 'IDEMPOTENCY#put-holidays'],
-        writes: ['HOLIDAYS', 'IDEMPOTENCY#put-holidays'],
-        deletes: ['IDEMPOTENCY#put-holidays'],
+        reads: ['OFFICIAL#*', 'HOLIDAYS', 'IDEMPOTENCY#put-holidays#*'],
+        writes: ['HOLIDAYS', 'IDEMPOTENCY#put-holidays#*'],
+        deletes: ['IDEMPOTENCY#put-holidays#*'],
       },
       sealsRecords: true,
     },
@@ -388,9 +388,9 @@ export const manifest = {
     },
     access: {
       table: {
-        reads: ['DOSSIER#*', 'OFFICIAL#*', 'PROCEDURE#*', 'QUOTA#*', 'IDEMPOTENCY#request-document-upload'],
-        writes: ['DOSSIER#*', 'QUOTA#*', 'IDEMPOTENCY#request-document-upload'],
-        deletes: ['IDEMPOTENCY#request-document-upload'],
+        reads: ['DOSSIER#*', 'OFFICIAL#*', 'PROCEDURE#*', 'QUOTA#*', 'IDEMPOTENCY#request-document-upload#*'],
+        writes: ['DOSSIER#*', 'QUOTA#*', 'IDEMPOTENCY#request-document-upload#*'],
+        deletes: ['IDEMPOTENCY#request-document-upload#*'],
       },
       documents: { prefixes: ['dossiers/'], mode: 'readwrite' },
       sealsRecords: true,
@@ -487,9 +487,9 @@ export const manifest = {
     trigger: { kind: 'http', method: 'POST', path: '/v1/me/notifications/{id}/read', auth: anyone },
     access: {
       table: {
-        reads: ['OFFICIAL#*', 'USER#*', 'IDEMPOTENCY#mark-notification-read'],
-        writes: ['USER#*', 'IDEMPOTENCY#mark-notification-read'],
-        deletes: ['IDEMPOTENCY#mark-notification-read'],
+        reads: ['OFFICIAL#*', 'USER#*', 'IDEMPOTENCY#mark-notification-read#*'],
+        writes: ['USER#*', 'IDEMPOTENCY#mark-notification-read#*'],
+        deletes: ['IDEMPOTENCY#mark-notification-read#*'],
       },
       sealsRecords: true,
     },
@@ -510,9 +510,9 @@ export const manifest = {
     trigger: { kind: 'http', method: 'PUT', path: '/v1/me/notification-preferences', auth: anyone },
     access: {
       table: {
-        reads: ['OFFICIAL#*', 'USER#*', 'IDEMPOTENCY#put-notification-preferences'],
-        writes: ['USER#*', 'IDEMPOTENCY#put-notification-preferences'],
-        deletes: ['IDEMPOTENCY#put-notification-preferences'],
+        reads: ['OFFICIAL#*', 'USER#*', 'IDEMPOTENCY#put-notification-preferences#*'],
+        writes: ['USER#*', 'IDEMPOTENCY#put-notification-preferences#*'],
+        deletes: ['IDEMPOTENCY#put-notification-preferences#*'],
       },
       sealsRecords: true,
     },
@@ -586,9 +586,9 @@ export const manifest = {
     trigger: { kind: 'http', method: 'POST', path: '/v1/reports', auth: { roles: ['leader', 'admin', 'auditor'] } },
     access: {
       table: {
-        reads: ['AGENCY#*', 'OFFICIAL#*', 'REPORT#*', 'IDEMPOTENCY#request-report'],
-        writes: ['REPORT#*', 'REPORTS#*', 'IDEMPOTENCY#request-report'],
-        deletes: ['IDEMPOTENCY#request-report'],
+        reads: ['AGENCY#*', 'OFFICIAL#*', 'REPORT#*', 'IDEMPOTENCY#request-report#*'],
+        writes: ['REPORT#*', 'REPORTS#*', 'IDEMPOTENCY#request-report#*'],
+        deletes: ['IDEMPOTENCY#request-report#*'],
       },
       emits: ['ReportRequested'],
       sealsRecords: true,
@@ -659,9 +659,9 @@ export const manifest = {
     trigger: { kind: 'http', method: 'POST', path: '/v1/dossiers/{code}/rating', auth: citizen },
     access: {
       table: {
-        reads: ['DOSSIER#*', 'IDEMPOTENCY#rate-dossier'],
-        writes: ['DOSSIER#*', 'IDEMPOTENCY#rate-dossier'],
-        deletes: ['IDEMPOTENCY#rate-dossier'],
+        reads: ['DOSSIER#*', 'IDEMPOTENCY#rate-dossier#*'],
+        writes: ['DOSSIER#*', 'IDEMPOTENCY#rate-dossier#*'],
+        deletes: ['IDEMPOTENCY#rate-dossier#*'],
       },
       emits: ['DossierChanged'],
       sealsRecords: true,
@@ -675,9 +675,9 @@ export const manifest = {
     trigger: { kind: 'http', method: 'POST', path: '/v1/feedback', auth: citizen },
     access: {
       table: {
-        reads: ['DOSSIER#*', 'AGENCY#*', 'HOLIDAYS', 'QUOTA#*', 'IDEMPOTENCY#file-feedback'],
-        writes: ['FEEDBACK#*', 'FEEDBACKCOUNT#*', 'QUOTA#*', 'IDEMPOTENCY#file-feedback'],
-        deletes: ['IDEMPOTENCY#file-feedback'],
+        reads: ['DOSSIER#*', 'AGENCY#*', 'HOLIDAYS', 'QUOTA#*', 'IDEMPOTENCY#file-feedback#*'],
+        writes: ['FEEDBACK#*', 'FEEDBACKCOUNT#*', 'QUOTA#*', 'IDEMPOTENCY#file-feedback#*'],
+        deletes: ['IDEMPOTENCY#file-feedback#*'],
       },
       sealsRecords: true,
     },
@@ -719,9 +719,9 @@ export const manifest = {
     },
     access: {
       table: {
-        reads: ['FEEDBACK#*', 'AGENCY#*', 'HOLIDAYS', 'OFFICIAL#*', 'IDEMPOTENCY#act-on-feedback'],
-        writes: ['FEEDBACK#*', 'FEEDBACKCOUNT#*', 'IDEMPOTENCY#act-on-feedback'],
-        deletes: ['IDEMPOTENCY#act-on-feedback'],
+        reads: ['FEEDBACK#*', 'AGENCY#*', 'HOLIDAYS', 'OFFICIAL#*', 'IDEMPOTENCY#act-on-feedback#*'],
+        writes: ['FEEDBACK#*', 'FEEDBACKCOUNT#*', 'IDEMPOTENCY#act-on-feedback#*'],
+        deletes: ['IDEMPOTENCY#act-on-feedback#*'],
       },
       sealsRecords: true,
     },
@@ -751,9 +751,9 @@ export const manifest = {
     trigger: { kind: 'http', method: 'POST', path: '/v1/dossiers/{code}/payments', auth: citizen },
     access: {
       table: {
-        reads: ['DOSSIER#*', 'PAYMENT#*', 'IDEMPOTENCY#request-payment'],
-        writes: ['DOSSIER#*', 'PAYMENT#*', 'IDEMPOTENCY#request-payment'],
-        deletes: ['DOSSIER#*', 'PAYMENT#*', 'IDEMPOTENCY#request-payment'],
+        reads: ['DOSSIER#*', 'PAYMENT#*', 'IDEMPOTENCY#request-payment#*'],
+        writes: ['DOSSIER#*', 'PAYMENT#*', 'IDEMPOTENCY#request-payment#*'],
+        deletes: ['DOSSIER#*', 'PAYMENT#*', 'IDEMPOTENCY#request-payment#*'],
       },
       partners: ['payments'],
       sealsRecords: true,

@@ -10,7 +10,7 @@ import { repoRoot } from '../../infra/local/lambda.ts';
 import { type FunctionName, functionNames, signingConfigPrefix, specOf, usesToken } from '../../infra/manifest.ts';
 import { functionTag } from '../../infra/stacks/platform-function.ts';
 import { tableActions } from '../../infra/stacks/least-privilege.ts';
-import type { Partitions } from '../../infra/table-access.ts';
+import { matchesPartition, type Partitions } from '../../infra/table-access.ts';
 import { keys } from '../../shared/adapters/dynamo/keys.ts';
 import { tableLayout } from '../../shared/adapters/dynamo/table-layout.ts';
 import { isOfficialRole } from '../../shared/domain/official.ts';
@@ -112,15 +112,47 @@ describe('table grants by partition', () => {
 
   it.each(functionNames)('%s: its Idempotency-Key records in its own partition only', (name) => {
     const source = readFileSync(resolve(repoRoot, specOf(name).entry), 'utf8');
-    const own = keys.idempotency(name);
+    const own = keys.idempotencyPartitions(name);
     const table = specOf(name).access.table;
     const declared = [...(table?.reads ?? []), ...(table?.writes ?? []), ...(table?.deletes ?? [])];
     expect(declared.filter((p) => p.startsWith('IDEMPOTENCY#') && p !== own)).toEqual([]);
     if (source.includes(`idempotencyKeyHeader('${name}')`)) {
       // Powertools reads, writes, and deletes the record of a request that failed.
       for (const use of [table?.reads, table?.writes, table?.deletes]) expect(use).toContain(own);
+      // In the synthesized policy too: one pattern over the function's record partitions, each action.
+      for (const action of ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']) {
+        const granted = dynamoStatements(name)
+          .filter((s) => !indexOf(s) && actionsOf(s).includes(action))
+          .flatMap((s) => leadingKeysOf(s) ?? []);
+        expect(
+          granted.filter((p) => p.startsWith('IDEMPOTENCY#')),
+          `${name} ${action}`,
+        ).toEqual([own]);
+      }
     } else {
       expect(declared).not.toContain(own);
+    }
+  });
+});
+
+describe('Idempotency-Key partitions', () => {
+  const withRecords = functionNames.filter((name) =>
+    readFileSync(resolve(repoRoot, specOf(name).entry), 'utf8').includes(`idempotencyKeyHeader('${name}')`),
+  );
+
+  it('spreads each function over many partitions, and no pattern reaches another function’s records', () => {
+    expect(withRecords.length).toBeGreaterThan(1);
+    for (const name of withRecords) {
+      const own = specOf(name).access.table;
+      // A record of the function itself: any digest under its prefix.
+      expect(matchesPartition(own?.writes, keys.idempotency(name, '0f3a'))).toBe(true);
+      // The old single partition is no longer granted: no function writes all its records in one place.
+      expect(matchesPartition(own?.writes, `IDEMPOTENCY#${name}`)).toBe(false);
+      for (const other of functionNames.filter((o) => o !== name)) {
+        const theirs = specOf(other).access.table;
+        for (const use of [theirs?.reads, theirs?.writes, theirs?.deletes])
+          expect(matchesPartition(use, keys.idempotency(name, '0f3a')), `${other} → ${name}`).toBe(false);
+      }
     }
   });
 });

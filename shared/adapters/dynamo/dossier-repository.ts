@@ -8,7 +8,7 @@ import { toVnDate } from '../../domain/time.ts';
 import { chainTimeline } from '../../domain/dossier/timeline-chain.ts';
 import { db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { keys, outboxShardOf } from './keys.ts';
+import { dueDayShardOf, dueDayShards, keys, outboxShardOf } from './keys.ts';
 import { tableLayout } from './table-layout.ts';
 
 /** A dossier as stored: the aggregate plus the events still waiting in its outbox. */
@@ -33,7 +33,7 @@ function indexKeys(dossier: Dossier): Record<string, string> {
     // Sparse: only open dossiers (filed, not yet decided) are in the due-date index.
     ...(isWatched(dossier.status)
       ? {
-          [openByDueDay.partitionKey]: keys.dueDayIndex(toVnDate(new Date(dossier.dueAt))),
+          [openByDueDay.partitionKey]: keys.dueDayIndex(toVnDate(new Date(dossier.dueAt)), dueDayShardOf(dossier.code)),
           [openByDueDay.sortKey]: `${dossier.dueAt}#${dossier.code}`,
         }
       : {}),
@@ -222,23 +222,33 @@ export function dossierRepository(tableName: string) {
       });
     },
 
-    /** Open dossiers whose due instant falls on a local date (`yyyy-mm-dd`), by due instant: a Query per page. */
+    /**
+     * Open dossiers whose due instant falls on a local date (`yyyy-mm-dd`): a Query per page of each of
+     * the date's shards, by due instant within a shard, then of the partition used before the shards
+     * (a dossier moves out of it at its next write).
+     */
     async *openDueOn(date: string): AsyncGenerator<Dossier> {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: openByDueDay.indexName,
-            KeyConditionExpression: '#pk = :pk',
-            ExpressionAttributeNames: { '#pk': openByDueDay.partitionKey },
-            ExpressionAttributeValues: { ':pk': keys.dueDayIndex(date) },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) yield fromItem(item).dossier;
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const partitions = [
+        ...Array.from({ length: dueDayShards }, (_, shard) => keys.dueDayIndex(date, shard)),
+        keys.unshardedDueDayIndex(date),
+      ];
+      for (const pk of partitions) {
+        let startKey: Record<string, unknown> | undefined;
+        do {
+          const page = await db.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: openByDueDay.indexName,
+              KeyConditionExpression: '#pk = :pk',
+              ExpressionAttributeNames: { '#pk': openByDueDay.partitionKey },
+              ExpressionAttributeValues: { ':pk': pk },
+              ExclusiveStartKey: startKey,
+            }),
+          );
+          for (const item of page.Items ?? []) yield fromItem(item).dossier;
+          startKey = page.LastEvaluatedKey;
+        } while (startKey);
+      }
     },
 
     /** Codes of dossiers in one outbox shard whose oldest unsent event is not younger than `before`. */

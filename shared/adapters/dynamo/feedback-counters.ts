@@ -1,41 +1,107 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
 
 export type FeedbackCount = 'received' | 'answered' | 'answeredOnTime';
 
+const feedbackCountNames: readonly FeedbackCount[] = ['received', 'answered', 'answeredOnTime'];
+
+/** One feedback's place in one count of an agency's month, as stored: counted there, or taken back out. */
+export interface FeedbackMark {
+  count: FeedbackCount;
+  id: string;
+  counted: boolean;
+}
+
+/** What one agency's month holds: its marks, and the id sets of the single item used before marks. */
+export interface FeedbackMonthItems {
+  marks: FeedbackMark[];
+  legacyIds: Partial<Record<FeedbackCount, ReadonlySet<string>>>;
+}
+
 /**
- * Feedback received and answered per agency and month: a number updated with ADD, and beside it the
- * set of feedback ids counted, which makes every ADD conditional and so idempotent (a retried or
- * replayed request counts nothing twice; a receipt moved by a forward is taken back exactly once).
+ * The counts of an agency's month. Until marks replaced it, one item per agency and month held a number
+ * and the set of ids counted (`FEEDBACKCOUNT#…`/`COUNTS`, `receivedIds`…): it grew with every feedback
+ * and met DynamoDB's 400 KB item limit near 10,000 a month. Months written then still count: its ids,
+ * then each mark of the same count on top (a mark taken back out removes an id the set had).
+ */
+export function tallyFeedbackMonth({ marks, legacyIds }: FeedbackMonthItems): Record<FeedbackCount, number> {
+  const tally = {} as Record<FeedbackCount, number>;
+  for (const count of feedbackCountNames) {
+    const ids = new Set(legacyIds[count] ?? []);
+    for (const mark of marks) {
+      if (mark.count !== count) continue;
+      if (mark.counted) ids.add(mark.id);
+      else ids.delete(mark.id);
+    }
+    tally[count] = ids.size;
+  }
+  return tally;
+}
+
+/**
+ * Feedback received and answered per agency and month, for the reports: one small item per feedback
+ * and count (`FEEDBACKCOUNT#<agency>#<month>`, sk `<count>#<id>`), never one item that grows with the
+ * month's feedback. Writing a mark is a plain put of the feedback's state, so a retried or replayed
+ * request counts nothing twice, and a receipt moved by a forward is taken back by marking it not counted.
  */
 export function feedbackCounters(tableName: string) {
-  async function update(count: FeedbackCount, agencyId: string, month: string, id: string, delta: 1 | -1) {
-    try {
-      await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: keys.feedbackCounts(agencyId, month),
-          UpdateExpression: delta > 0 ? 'ADD #n :delta, #ids :ids' : 'ADD #n :delta DELETE #ids :ids',
-          ConditionExpression: delta > 0 ? 'NOT contains(#ids, :id)' : 'contains(#ids, :id)',
-          ExpressionAttributeNames: { '#n': count, '#ids': `${count}Ids` },
-          ExpressionAttributeValues: { ':delta': delta, ':ids': new Set([id]), ':id': id },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+  async function mark(count: FeedbackCount, agencyId: string, month: string, id: string, counted: boolean) {
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...keys.feedbackCountMark(agencyId, month, count, id), counted },
+      }),
+    );
   }
   return {
-    /** Counts the feedback once in the agency's month. Returns whether it counted now. */
-    add: (count: FeedbackCount, agencyId: string, month: string, id: string) => update(count, agencyId, month, id, 1),
+    /** Counts the feedback in the agency's month (again: harmless). */
+    add: (count: FeedbackCount, agencyId: string, month: string, id: string) => mark(count, agencyId, month, id, true),
     /** Takes the feedback back out of the agency's month, if it was counted there. */
     remove: (count: FeedbackCount, agencyId: string, month: string, id: string) =>
-      update(count, agencyId, month, id, -1),
+      mark(count, agencyId, month, id, false),
   };
 }
 
 export type FeedbackCounters = ReturnType<typeof feedbackCounters>;
+
+/**
+ * Feedback (PAKN) received, answered and answered on time by one agency in one month: one Query of the
+ * month's partition (about 100 bytes a mark: some 125 read units for 10,000 feedback, once per report).
+ */
+export async function readFeedbackMonth(
+  tableName: string,
+  agencyId: string,
+  month: string,
+): Promise<Record<FeedbackCount, number> & { readUnits: number }> {
+  const items: FeedbackMonthItems = { marks: [], legacyIds: {} };
+  let readUnits = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.feedbackCountMarks(agencyId, month) },
+        ReturnConsumedCapacity: 'TOTAL',
+        ExclusiveStartKey: start,
+      }),
+    );
+    readUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
+    for (const item of page.Items ?? []) {
+      const sk = String(item.sk);
+      if (sk === keys.feedbackCounts(agencyId, month).sk) {
+        for (const count of feedbackCountNames) {
+          const ids = item[`${count}Ids`] as Set<string> | undefined;
+          if (ids) items.legacyIds[count] = ids;
+        }
+        continue;
+      }
+      const [count, id] = [sk.slice(0, sk.indexOf('#')), sk.slice(sk.indexOf('#') + 1)];
+      if (feedbackCountNames.includes(count as FeedbackCount))
+        items.marks.push({ count: count as FeedbackCount, id, counted: item.counted === true });
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return { ...tallyFeedbackMonth(items), readUnits };
+}

@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type DossierFact, evidenceOf } from '../../domain/indicators/fact.ts';
 import { db } from './client.ts';
+import { readFeedbackMonth } from './feedback-counters.ts';
 import { keys } from './keys.ts';
 
 /**
@@ -62,26 +63,8 @@ export function indicatorFactRepository(tableName: string) {
       return { facts, readUnits };
     },
 
-    /** Feedback (PAKN) received, answered and answered on time by one agency in one month: one GetItem. */
-    async feedbackMonth(
-      agencyId: string,
-      month: string,
-    ): Promise<{ received: number; answered: number; answeredOnTime: number; readUnits: number }> {
-      const { Item, ConsumedCapacity } = await db.send(
-        new GetCommand({
-          TableName: tableName,
-          Key: keys.feedbackCounts(agencyId, month),
-          ProjectionExpression: 'received, answered, answeredOnTime',
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
-      return {
-        received: Number(Item?.received ?? 0),
-        answered: Number(Item?.answered ?? 0),
-        answeredOnTime: Number(Item?.answeredOnTime ?? 0),
-        readUnits: ConsumedCapacity?.CapacityUnits ?? 0,
-      };
-    },
+    /** Feedback (PAKN) received, answered and answered on time by one agency in one month (feedback-counters.ts). */
+    feedbackMonth: (agencyId: string, month: string) => readFeedbackMonth(tableName, agencyId, month),
   };
 }
 

@@ -70,8 +70,13 @@ export const keys = {
     pk: `DELIVERY#${eventId}`,
     sk: `${channel}#${recipientId}`,
   }),
-  /** A function's Idempotency-Key records (shared/http/idempotency.ts): its own partition, its own grant. */
-  idempotency: (functionName: string) => `IDEMPOTENCY#${functionName}`,
+  /**
+   * One Idempotency-Key record of a function (shared/http/idempotency.ts): a partition per record (the
+   * scope: a digest of the record's key), all under the function's own prefix, its own grant.
+   */
+  idempotency: (functionName: string, scope: string) => `IDEMPOTENCY#${functionName}#${scope}`,
+  /** The IAM pattern of a function's Idempotency-Key partitions (its manifest entry). */
+  idempotencyPartitions: (functionName: string) => `IDEMPOTENCY#${functionName}#*`,
   /** A partner's signed request already accepted: the signature itself is the nonce. */
   webhookSignature: (partner: string, signature: string) => ({ pk: `WEBHOOK#${partner}#${signature}`, sk: 'SEEN' }),
   /** The national portal's dossier id, claimed once with the code of the dossier it files (a uniqueness item). */
@@ -85,8 +90,14 @@ export const keys = {
   applicantIndex: (applicantId: string) => `APPLICANT#${applicantId}`,
   agencyQueueIndex: (agencyId: string) => `QUEUE#${agencyId}`,
   outboxShard: (shard: number) => `OUTBOX#${shard}`,
-  /** Open dossiers due on a local date (`yyyy-mm-dd`): the deadline watch's index partition. */
-  dueDayIndex: (date: string) => `DUE#${date}`,
+  /**
+   * Open dossiers due on a local date (`yyyy-mm-dd`), in one of `dueDayShards` index partitions by the
+   * dossier's code: the deadline watch reads them all. Unsharded, every dossier due on one date (a whole
+   * day's filings of a procedure) would write one index partition, above its 1,000 write units a second.
+   */
+  dueDayIndex: (date: string, shard: number) => `DUE#${date}#${shard}`,
+  /** The one partition of a date used before the shards: open dossiers not written since are still there. */
+  unshardedDueDayIndex: (date: string) => `DUE#${date}`,
   /** A deadline-watch mark: the first instant a warning or digest was sent, so it is sent once. */
   watchMark: (subject: string, mark: string) => ({ pk: `WATCH#${subject}`, sk: mark }),
   /** Indicator facts: one item per dossier in its competent agency's partition of a month (`yyyy-mm`). */
@@ -98,14 +109,29 @@ export const keys = {
   feedbackAuthorIndex: (authorId: string) => `FEEDBACKBY#${authorId}`,
   feedbackAgencyIndex: (agencyId: string) => `FEEDBACKQ#${agencyId}`,
   publishedFeedbackIndex: () => 'FEEDBACK#PUBLISHED',
-  /** Feedback received and answered by an agency in a month (`yyyy-mm`): counters with ADD, for the reports. */
+  /**
+   * Feedback received and answered by an agency in a month (`yyyy-mm`), for the reports: one mark per
+   * feedback and count in the month's partition (feedback-counters.ts), so no item grows with the month.
+   */
+  feedbackCountMark: (agencyId: string, month: string, count: string, id: string) => ({
+    pk: `FEEDBACKCOUNT#${agencyId}#${month}`,
+    sk: `${count}#${id}`,
+  }),
+  feedbackCountMarks: (agencyId: string, month: string) => `FEEDBACKCOUNT#${agencyId}#${month}`,
+  /** The month's single counter item used before the marks (numbers and id sets): read, no longer written. */
   feedbackCounts: (agencyId: string, month: string) => ({ pk: `FEEDBACKCOUNT#${agencyId}#${month}`, sk: 'COUNTS' }),
   /** An online fee payment: its own item, found by the id the platform echoes in its callback. */
   payment: (id: string) => ({ pk: `PAYMENT#${id}`, sk: 'PAYMENT' }),
   /** The dossier's payment still pending at the platform: one at a time (a conditional put). */
   pendingPayment: (code: string) => ({ pk: `DOSSIER#${code}`, sk: 'PAYMENT#PENDING' }),
-  /** Payments requested on a local date (`yyyy-mm-dd`), through the openByDueDay index: the reconciliation's Query. */
-  paymentDayIndex: (date: string) => `PAYDAY#${date}`,
+  /**
+   * Payments requested or settled on a local date (`yyyy-mm-dd`), through the openByDueDay index, in one
+   * of `paymentDayShards` partitions by the payment's id: the reconciliation Queries them all. One
+   * partition a day would take every online payment's writes (hundreds a second at a national peak).
+   */
+  paymentDayIndex: (date: string, shard: number) => `PAYDAY#${date}#${shard}`,
+  /** The one partition of a date used before the shards: read by the reconciliation of those days. */
+  unshardedPaymentDayIndex: (date: string) => `PAYDAY#${date}`,
   /** The reconciliation of one local date with the payment platform. */
   paymentReconciliation: (date: string) => ({ pk: `RECONCILIATION#${date}`, sk: 'PAYMENTS' }),
   /** A report (request, status, summary, file keys). */
@@ -118,11 +144,34 @@ export const keys = {
   }),
 };
 
-/** Shards of the pending-outbox index: enough to spread a busy hour's writes, few enough to sweep. */
-export const outboxShards = 4;
+/**
+ * Shards of the pending-outbox index: enough to spread a national peak's writes (1,700 filings a second,
+ * each a put and a removal of a dossier-sized index item: about 100 a second a shard), few enough to
+ * sweep. It only grows: a dossier keeps the shard it was given (`if_not_exists`), and the sweep reads
+ * every shard below the count, the 4 used before among them.
+ */
+export const outboxShards = 32;
 
 export function outboxShardOf(code: string): number {
+  return hashOf(code) % outboxShards;
+}
+
+/** Shards of a due date's index partitions (keys.dueDayIndex): about 100 filings a second each at a national peak. */
+export const dueDayShards = 16;
+
+export function dueDayShardOf(code: string): number {
+  return hashOf(code) % dueDayShards;
+}
+
+/** Shards of a day's payments index partitions (keys.paymentDayIndex). */
+export const paymentDayShards = 8;
+
+export function paymentDayShardOf(id: string): number {
+  return hashOf(id) % paymentDayShards;
+}
+
+function hashOf(code: string): number {
   let hash = 0;
   for (const char of code) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return hash % outboxShards;
+  return hash;
 }

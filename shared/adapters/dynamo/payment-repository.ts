@@ -4,7 +4,7 @@ import type { Payment, PaymentStatus } from '../../domain/payments/payment.ts';
 import type { Reconciliation } from '../../domain/payments/reconciliation.ts';
 import { toVnDate } from '../../domain/time.ts';
 import { db } from './client.ts';
-import { keys } from './keys.ts';
+import { keys, paymentDayShardOf, paymentDayShards } from './keys.ts';
 import { tableLayout } from './table-layout.ts';
 
 // The payment's day partition rides on the sparse openByDueDay index (its own `PAYDAY#` partitions).
@@ -37,7 +37,7 @@ export function paymentRepository(tableName: string) {
           Item: {
             ...keys.payment(payment.id),
             ...payment,
-            [dayIndex.partitionKey]: keys.paymentDayIndex(payment.day),
+            [dayIndex.partitionKey]: keys.paymentDayIndex(payment.day, paymentDayShardOf(payment.id)),
             [dayIndex.sortKey]: payment.id,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -126,7 +126,7 @@ export function paymentRepository(tableName: string) {
               ':tx': outcome.transactionId,
               ':received': outcome.received,
               ':at': outcome.at.toISOString(),
-              ':dpk': keys.paymentDayIndex(toVnDate(outcome.at)),
+              ':dpk': keys.paymentDayIndex(toVnDate(outcome.at), paymentDayShardOf(id)),
               ':day': toVnDate(outcome.at),
               ':pending': 'pending',
             },
@@ -140,24 +140,33 @@ export function paymentRepository(tableName: string) {
       }
     },
 
-    /** Payments requested (still pending) or settled on a local date: a Query per page, never a Scan. */
+    /**
+     * Payments requested (still pending) or settled on a local date: a Query per page of each of the
+     * date's shards and of the partition used before the shards, never a Scan.
+     */
     async ofDay(date: string): Promise<Payment[]> {
       const payments: Payment[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: dayIndex.indexName,
-            KeyConditionExpression: '#pk = :pk',
-            ExpressionAttributeNames: { '#pk': dayIndex.partitionKey },
-            ExpressionAttributeValues: { ':pk': keys.paymentDayIndex(date) },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        payments.push(...(page.Items ?? []).map(fromItem));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const partitions = [
+        ...Array.from({ length: paymentDayShards }, (_, shard) => keys.paymentDayIndex(date, shard)),
+        keys.unshardedPaymentDayIndex(date),
+      ];
+      for (const pk of partitions) {
+        let startKey: Record<string, unknown> | undefined;
+        do {
+          const page = await db.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: dayIndex.indexName,
+              KeyConditionExpression: '#pk = :pk',
+              ExpressionAttributeNames: { '#pk': dayIndex.partitionKey },
+              ExpressionAttributeValues: { ':pk': pk },
+              ExclusiveStartKey: startKey,
+            }),
+          );
+          payments.push(...(page.Items ?? []).map(fromItem));
+          startKey = page.LastEvaluatedKey;
+        } while (startKey);
+      }
       return payments;
     },
 

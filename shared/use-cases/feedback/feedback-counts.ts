@@ -3,9 +3,9 @@ import { feedbackCountPlaces } from '../../domain/feedback/counting.ts';
 import type { Feedback } from '../../domain/feedback/feedback.ts';
 
 /**
- * Brings the report counters in line with the feedback's state after each write. Every counter
- * update is conditional on the id, so running it again (a retry, the next action) changes nothing;
- * a crash between the feedback's write and this leaves the counters to the next write of it.
+ * Brings the report counts in line with the feedback's state after each write. Each count is a mark of
+ * this feedback alone (counted or not), so running it again (a retry, the next action) changes nothing;
+ * a crash between the feedback's write and this leaves the marks to the next write of it.
  */
 export async function reconcileFeedbackCounts(
   counters: FeedbackCounters,
