@@ -7,6 +7,7 @@ import { versionConflict } from '../../domain/rule-violation.ts';
 import { toVnDate } from '../../domain/time.ts';
 import { chainTimeline } from '../../domain/dossier/timeline-chain.ts';
 import { db } from './client.ts';
+import { itemsOfIndexPartitions } from './index-partitions.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { dueDayShardOf, dueDayShards, keys, outboxShardOf } from './keys.ts';
 import { tableLayout } from './table-layout.ts';
@@ -232,22 +233,8 @@ export function dossierRepository(tableName: string) {
         ...Array.from({ length: dueDayShards }, (_, shard) => keys.dueDayIndex(date, shard)),
         keys.unshardedDueDayIndex(date),
       ];
-      for (const pk of partitions) {
-        let startKey: Record<string, unknown> | undefined;
-        do {
-          const page = await db.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: openByDueDay.indexName,
-              KeyConditionExpression: '#pk = :pk',
-              ExpressionAttributeNames: { '#pk': openByDueDay.partitionKey },
-              ExpressionAttributeValues: { ':pk': pk },
-              ExclusiveStartKey: startKey,
-            }),
-          );
-          for (const item of page.Items ?? []) yield fromItem(item).dossier;
-          startKey = page.LastEvaluatedKey;
-        } while (startKey);
+      for await (const item of itemsOfIndexPartitions(tableName, openByDueDay, partitions)) {
+        yield fromItem(item).dossier;
       }
     },
 

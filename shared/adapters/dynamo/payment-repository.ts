@@ -1,9 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Payment, PaymentStatus } from '../../domain/payments/payment.ts';
 import type { Reconciliation } from '../../domain/payments/reconciliation.ts';
 import { toVnDate } from '../../domain/time.ts';
 import { db } from './client.ts';
+import { itemsOfIndexPartitions } from './index-partitions.ts';
 import { keys, paymentDayShardOf, paymentDayShards } from './keys.ts';
 import { tableLayout } from './table-layout.ts';
 
@@ -150,23 +151,7 @@ export function paymentRepository(tableName: string) {
         ...Array.from({ length: paymentDayShards }, (_, shard) => keys.paymentDayIndex(date, shard)),
         keys.unshardedPaymentDayIndex(date),
       ];
-      for (const pk of partitions) {
-        let startKey: Record<string, unknown> | undefined;
-        do {
-          const page = await db.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: dayIndex.indexName,
-              KeyConditionExpression: '#pk = :pk',
-              ExpressionAttributeNames: { '#pk': dayIndex.partitionKey },
-              ExpressionAttributeValues: { ':pk': pk },
-              ExclusiveStartKey: startKey,
-            }),
-          );
-          payments.push(...(page.Items ?? []).map(fromItem));
-          startKey = page.LastEvaluatedKey;
-        } while (startKey);
-      }
+      for await (const item of itemsOfIndexPartitions(tableName, dayIndex, partitions)) payments.push(fromItem(item));
       return payments;
     },
 
