@@ -15,6 +15,7 @@
  * `egov:reservedConcurrency` to `"none"` until AWS raises it.
  */
 import type { Construct } from 'constructs';
+import { contextObject } from './stacks/context-object.ts';
 import { type FunctionName, functionNames, queueConsumers, specOf, usesToken } from './manifest.ts';
 
 export const concurrencyContextKeys = {
@@ -88,18 +89,8 @@ function numbers(
   key: string,
   allowed: readonly FunctionName[],
 ): Partial<Record<FunctionName, number>> {
-  let raw: unknown = scope.node.tryGetContext(key);
-  if (raw === undefined || raw === null || raw === '') return {};
-  if (typeof raw === 'string') {
-    try {
-      raw = JSON.parse(raw);
-    } catch {
-      throw new Error(`Context ${key} must be a JSON object of function name to number`);
-    }
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new Error(`Context ${key} must be an object of function name to number`);
-  }
+  const raw = contextObject(scope, key, 'function name to number');
+  if (!raw) return {};
   const result: Partial<Record<FunctionName, number>> = {};
   for (const [name, value] of Object.entries(raw)) {
     if (!(allowed as readonly string[]).includes(name))

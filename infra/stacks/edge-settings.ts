@@ -3,6 +3,7 @@
  * and the WAF's rate limits. Read and checked here so a typo fails synthesis, never a deployment.
  */
 import type { Construct } from 'constructs';
+import { contextObject } from './context-object.ts';
 
 /** CloudFront only serves certificates of ACM in us-east-1, and the CLOUDFRONT-scoped WAF lives there too. */
 export const edgeRegion = 'us-east-1';
@@ -74,18 +75,8 @@ const acmArn = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f-]{3
 
 function rateLimits(scope: Construct): EdgeRateLimits {
   const key = edgeContextKeys.rateLimits;
-  let raw: unknown = scope.node.tryGetContext(key);
-  if (raw === undefined || raw === null || raw === '') return defaultEdgeRateLimits;
-  if (typeof raw === 'string') {
-    try {
-      raw = JSON.parse(raw);
-    } catch {
-      throw new Error(`Context ${key} must be a JSON object of limit name to number`);
-    }
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new Error(`Context ${key} must be an object of limit name to number`);
-  }
+  const raw = contextObject(scope, key, 'limit name to number');
+  if (!raw) return defaultEdgeRateLimits;
   const limits: EdgeRateLimits = { ...defaultEdgeRateLimits };
   for (const [name, value] of Object.entries(raw)) {
     if (!(name in defaultEdgeRateLimits)) {

@@ -3,6 +3,7 @@
  * checked in one place so a typo fails synthesis instead of deploying an API nobody can call.
  */
 import type { Construct } from 'constructs';
+import { contextObject } from './context-object.ts';
 import { defaultStage, stagePattern } from '../stack-names.ts';
 import { type PartnerName, partnerNames } from '../../shared/domain/partners/partner.ts';
 import { type ConcurrencySettings, readConcurrency } from '../concurrency.ts';
@@ -170,18 +171,7 @@ function signingKeys(
   key: string = contextKeys.signingKeys,
   holder: { name: string; pattern: RegExp } = { name: 'leader sub', pattern: leaderSub },
 ): Record<string, string> {
-  let raw: unknown = scope.node.tryGetContext(key);
-  if (raw === undefined || raw === null || raw === '') return {};
-  if (typeof raw === 'string') {
-    try {
-      raw = JSON.parse(raw);
-    } catch {
-      throw new Error(`Context ${key} must be a JSON object of ${holder.name} to KMS key ARN`);
-    }
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new Error(`Context ${key} must be an object of ${holder.name} to KMS key ARN`);
-  }
+  const raw = contextObject(scope, key, `${holder.name} to KMS key ARN`) ?? {};
   const result: Record<string, string> = {};
   for (const [sub, arn] of Object.entries(raw)) {
     if (!holder.pattern.test(sub))
@@ -199,10 +189,9 @@ function signingKeys(
 /** `egov:remoteSigning` is a JSON object in cdk.json (or its text with -c). */
 function remoteSigning(scope: Construct): RemoteSigning | undefined {
   const key = contextKeys.remoteSigning;
-  let raw: unknown = scope.node.tryGetContext(key);
-  if (raw === undefined || raw === null || raw === '') return undefined;
-  if (typeof raw === 'string') raw = JSON.parse(raw);
-  const { baseUrl, clientId, clientSecretArn } = (raw ?? {}) as Record<string, unknown>;
+  const raw = contextObject(scope, key, 'baseUrl, clientId and clientSecretArn');
+  if (!raw) return undefined;
+  const { baseUrl, clientId, clientSecretArn } = raw;
   if (typeof baseUrl !== 'string' || typeof clientId !== 'string' || !clientId.trim()) {
     throw new Error(`Context ${key} must be { baseUrl, clientId, clientSecretArn }`);
   }
@@ -218,12 +207,7 @@ function remoteSigning(scope: Construct): RemoteSigning | undefined {
 /** `egov:partnerUrls` is a JSON object in cdk.json (or its text with -c). */
 function partnerUrls(scope: Construct): Partial<Record<PartnerName, string>> {
   const key = contextKeys.partnerUrls;
-  let raw: unknown = scope.node.tryGetContext(key);
-  if (raw === undefined || raw === null || raw === '') return {};
-  if (typeof raw === 'string') raw = JSON.parse(raw);
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new Error(`Context ${key} must be an object of partner to base URL`);
-  }
+  const raw = contextObject(scope, key, 'partner to base URL') ?? {};
   const result: Partial<Record<PartnerName, string>> = {};
   for (const [partner, url] of Object.entries(raw)) {
     if (!(partnerNames as readonly string[]).includes(partner)) {
@@ -244,13 +228,8 @@ function publicUrl(scope: Construct): string | undefined {
 /** `egov:backupRetentionDays`: `{"daily": 35, "monthly": 365}` (JSON object, or its text with -c); each key optional. */
 function backupRetention(scope: Construct): BackupRetention {
   const key = contextKeys.backupRetentionDays;
-  let raw: unknown = scope.node.tryGetContext(key);
-  if (raw === undefined || raw === null || raw === '') return defaultBackupRetention;
-  if (typeof raw === 'string') raw = JSON.parse(raw);
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new Error(`Context ${key} must be an object like {"daily": 35, "monthly": 365}`);
-  }
-  const given = raw as Record<string, unknown>;
+  const given = contextObject(scope, key, 'rule to days, like {"daily": 35, "monthly": 365}');
+  if (!given) return defaultBackupRetention;
   for (const name of Object.keys(given)) {
     if (name !== 'daily' && name !== 'monthly')
       throw new Error(`Context ${key}: unknown rule ${name} (daily, monthly)`);
