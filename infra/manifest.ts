@@ -4,6 +4,7 @@
  * Pure data: no CDK import, so handlers and the local cloud can read it too.
  */
 import type { Role } from '../shared/domain/caller.ts';
+import type { Interest } from '../shared/domain/interests.ts';
 import { type EventType, eventTypes } from '../shared/domain/events.ts';
 import type { PartnerName } from '../shared/domain/partners/partner.ts';
 import type { TableAccess } from './table-access.ts';
@@ -29,6 +30,8 @@ export interface QueueTrigger {
   kind: 'queue';
   /** The events delivered to this function's own queue. */
   events: readonly EventType[];
+  /** Of those, the ones it acts on (shared/domain/event-interest.ts): the others are never sent to it. Unset: all. */
+  actsOn?: Interest;
   batchSize: number;
   /** Receives before a message moves to the dead-letter queue. */
   maxReceiveCount: number;
@@ -432,7 +435,7 @@ export const manifest = {
   'issue-forms': {
     description: 'Renders the forms of TT 03/2025 a lifecycle step issues (01–06) as PDF, stores and lists them',
     entry: 'functions/issue-forms/handler.ts',
-    trigger: { kind: 'queue', events: ['DossierChanged'], batchSize: 5, maxReceiveCount: 5 },
+    trigger: { kind: 'queue', events: ['DossierChanged'], actsOn: 'issues-forms', batchSize: 5, maxReceiveCount: 5 },
     access: {
       table: { reads: ['DOSSIER#*', 'OFFICIAL#*', 'AGENCY#*', 'PROCEDURE#*'], writes: ['DOSSIER#*'] },
       documents: { prefixes: ['dossiers/'], mode: 'readwrite' },
@@ -444,7 +447,7 @@ export const manifest = {
     description:
       "Renders a decided dossier's result and signs it (PAdES, SHA-256) with the deciding leader's certificate",
     entry: 'functions/sign/handler.ts',
-    trigger: { kind: 'queue', events: ['DossierChanged'], batchSize: 5, maxReceiveCount: 5 },
+    trigger: { kind: 'queue', events: ['DossierChanged'], actsOn: 'signs-result', batchSize: 5, maxReceiveCount: 5 },
     access: {
       table: { reads: ['DOSSIER#*', 'OFFICIAL#*', 'AGENCY#*', 'PROCEDURE#*'], writes: ['DOSSIER#*'] },
       documents: { prefixes: ['dossiers/'], mode: 'readwrite' },
@@ -473,7 +476,13 @@ export const manifest = {
   'process-dossier': {
     description: "Routes a submitted dossier into its agency's intake work queue",
     entry: 'functions/process-dossier/handler.ts',
-    trigger: { kind: 'queue', events: ['DossierSubmitted'], batchSize: 10, maxReceiveCount: 5 },
+    trigger: {
+      kind: 'queue',
+      events: ['DossierSubmitted'],
+      actsOn: 'routes-filing',
+      batchSize: 10,
+      maxReceiveCount: 5,
+    },
     access: {
       table: { reads: ['DOSSIER#*', 'AGENCY#*'], writes: ['DOSSIER#*'] },
       emits: ['DossierRouted'],
@@ -530,7 +539,13 @@ export const manifest = {
   'deliver-email': {
     description: 'Emails the applicant each step of the dossier, once per event, on its own queue and DLQ',
     entry: 'functions/deliver-email/handler.ts',
-    trigger: { kind: 'queue', events: ['DossierRouted', 'DossierChanged'], batchSize: 10, maxReceiveCount: 5 },
+    trigger: {
+      kind: 'queue',
+      events: ['DossierRouted', 'DossierChanged'],
+      actsOn: 'emails-applicant',
+      batchSize: 10,
+      maxReceiveCount: 5,
+    },
     // Contacts: whether the address is confirmed, the code sent to it (withdrawn when it could not be sent).
     access: {
       table: {
@@ -547,7 +562,13 @@ export const manifest = {
   'deliver-sms': {
     description: 'Texts the applicant each step of the dossier, once per event, on its own queue and DLQ',
     entry: 'functions/deliver-sms/handler.ts',
-    trigger: { kind: 'queue', events: ['DossierRouted', 'DossierChanged'], batchSize: 10, maxReceiveCount: 5 },
+    trigger: {
+      kind: 'queue',
+      events: ['DossierRouted', 'DossierChanged'],
+      actsOn: 'texts-applicant',
+      batchSize: 10,
+      maxReceiveCount: 5,
+    },
     // Contacts: whether the address is confirmed, the code sent to it (withdrawn when it could not be sent).
     access: {
       table: {
@@ -564,7 +585,13 @@ export const manifest = {
   notify: {
     description: 'Tells the applicant, in Vietnamese, what happened to the dossier',
     entry: 'functions/notify/handler.ts',
-    trigger: { kind: 'queue', events: ['DossierRouted', 'DossierChanged'], batchSize: 10, maxReceiveCount: 5 },
+    trigger: {
+      kind: 'queue',
+      events: ['DossierRouted', 'DossierChanged'],
+      actsOn: 'notifies',
+      batchSize: 10,
+      maxReceiveCount: 5,
+    },
     access: { table: { reads: ['DOSSIER#*', 'AGENCY#*', 'USER#*'], writes: ['USER#*'] } },
     memoryMb: 256,
     timeoutSeconds: 20,
@@ -826,7 +853,13 @@ export const manifest = {
   'sync-dvcqg': {
     description: "Pushes every dossier's status changes (DVCQG codes 1–10) to the national portal, once and in order",
     entry: 'functions/sync-dvcqg/handler.ts',
-    trigger: { kind: 'queue', events: ['DossierSubmitted', 'DossierChanged'], batchSize: 10, maxReceiveCount: 8 },
+    trigger: {
+      kind: 'queue',
+      events: ['DossierSubmitted', 'DossierChanged'],
+      actsOn: 'syncs-status',
+      batchSize: 10,
+      maxReceiveCount: 8,
+    },
     access: {
       table: {
         reads: ['DOSSIER#*', 'PROCEDURE#*', 'AGENCY#*', 'HOLIDAYS', 'DVCQGSYNC#*'],
@@ -841,7 +874,13 @@ export const manifest = {
   'book-postal': {
     description: 'Books the pickup of a dossier filed by post and the delivery of a result returned by post',
     entry: 'functions/book-postal/handler.ts',
-    trigger: { kind: 'queue', events: ['DossierSubmitted', 'DossierChanged'], batchSize: 10, maxReceiveCount: 5 },
+    trigger: {
+      kind: 'queue',
+      events: ['DossierSubmitted', 'DossierChanged'],
+      actsOn: 'books-shipment',
+      batchSize: 10,
+      maxReceiveCount: 5,
+    },
     access: { table: { reads: ['DOSSIER#*', 'AGENCY#*'], writes: ['WAYBILL#*', 'DOSSIER#*'] }, partners: ['postal'] },
     memoryMb: 256,
     timeoutSeconds: 30,

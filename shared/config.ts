@@ -1,3 +1,4 @@
+import { interests } from './domain/interests.ts';
 import { eventTypes } from './domain/events.ts';
 import { partnerNames } from './domain/partners/partner.ts';
 import {
@@ -14,7 +15,7 @@ import {
   text,
   url,
   urlOf,
-  urlsOf,
+  routesOf,
   withDefault,
 } from './env-vars.ts';
 
@@ -26,10 +27,11 @@ const Env = {
   TABLE_NAME: text(1),
   DOCUMENTS_BUCKET: optional(text(1)),
   /**
-   * Each event type a function relays → the URLs of the queues that consume it. A type with an empty
-   * list has no consumer yet; a type missing from the map is a deployment error.
+   * Each event type a function relays → the queues that consume it, each with what it acts on
+   * (infra/event-routes.ts). A type with an empty list has no consumer yet; a type missing from the
+   * map is a deployment error.
    */
-  EVENT_QUEUES: jsonMap(keyOf(eventTypes), urlsOf()),
+  EVENT_QUEUES: jsonMap(keyOf(eventTypes), routesOf(interests)),
   /**
    * Province whose platform this is (administrative-unit code); commune agencies are `<province>.<commune>`.
    * No default: the stacks set it from `egov:provinceCode`, the local cloud from cdk.json's.

@@ -99,11 +99,31 @@ export const stringOf =
   (v) =>
     typeof v === 'string' && v.length >= min ? v : invalid;
 export const urlOf = (): Check<string> => urlValue;
-export function urlsOf(): Check<string[]> {
+/**
+ * A list of queue routes: `{url, actsOn?, steps?}` each, `actsOn` one of `interests`, `steps` strings
+ * (z.array(z.strictObject({url: z.url(), actsOn: z.optional(z.enum(interests)), steps: z.optional(z.array(z.string()))}))).
+ */
+export function routesOf<const I extends string>(
+  interests: readonly I[],
+): Check<{ url: string; actsOn?: I; steps?: string[] }[]> {
   return (v) => {
     if (!Array.isArray(v)) return invalid;
-    const urls = v.map(urlValue);
-    return urls.includes(invalid) ? invalid : (urls as string[]);
+    const routes: { url: string; actsOn?: I; steps?: string[] }[] = [];
+    for (const entry of v as unknown[]) {
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return invalid;
+      const { url, actsOn, steps, ...rest } = entry as Record<string, unknown>;
+      if (Object.keys(rest).length > 0) return invalid;
+      const checked = urlValue(url);
+      if (checked === invalid) return invalid;
+      if (actsOn !== undefined && !interests.includes(actsOn as I)) return invalid;
+      if (steps !== undefined && !(Array.isArray(steps) && steps.every((s) => typeof s === 'string'))) return invalid;
+      routes.push({
+        url: checked,
+        ...(actsOn !== undefined ? { actsOn: actsOn as I } : {}),
+        ...(steps !== undefined ? { steps: steps as string[] } : {}),
+      });
+    }
+    return routes;
   };
 }
 

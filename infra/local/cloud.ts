@@ -72,6 +72,8 @@ export interface LocalCloudOptions {
    * `suffix`, the next start finds its table, bucket and queues again and does not seed them twice.
    */
   dataDir?: string;
+  /** The steps applicants are texted at, over cdk.json's `egov:smsMilestones` (shared/domain/event-interest.ts). */
+  smsMilestones?: readonly string[];
   /** Handler environment variables set over the local defaults (e.g. `SMS_TRANSPORT`, `SMS_GATEWAY_URL`). */
   environment?: Readonly<Record<string, string>>;
 }
@@ -146,6 +148,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       queueUrlOf: (name) => queueOf(name).queueUrl,
       partners,
       logLevel: options.logLevel,
+      ...(options.smsMilestones ? { smsMilestones: options.smsMilestones } : {}),
     });
     Object.assign(env, options.environment);
     let csc: CscSimulator | undefined;

@@ -6,8 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type EventType, eventTypes } from '../../shared/domain/events.ts';
-import { consumersOf, queueConsumers } from '../manifest.ts';
+import { eventTypes } from '../../shared/domain/events.ts';
+import { eventRoutes, readSmsMilestones } from '../event-routes.ts';
+import { queueConsumers } from '../manifest.ts';
 import { localRegion, repoRoot } from './lambda.ts';
 import { type LogLevel, logLevels } from './log.ts';
 import type { ConsumerName } from './resources.ts';
@@ -20,6 +21,8 @@ export interface LocalEnvironmentInput {
   /** The partners' simulators: their shared secrets and base URLs. */
   partners: { secrets: Record<string, string>; urls: Record<string, string> };
   logLevel?: LogLevel;
+  /** The steps texted to applicants, over cdk.json's `egov:smsMilestones` (tests of the SMS channel's mechanics). */
+  smsMilestones?: readonly string[];
 }
 
 /**
@@ -41,12 +44,9 @@ export function cdkContext(key: string): unknown {
 }
 
 export function localEnvironment(input: LocalEnvironmentInput): Record<string, string> {
-  const eventQueues = Object.fromEntries(
-    eventTypes.map((type: EventType) => [
-      type,
-      consumersOf(type).map((name) => input.queueUrlOf(name as ConsumerName)),
-    ]),
-  );
+  const eventQueues = eventRoutes(eventTypes, (name) => input.queueUrlOf(name as ConsumerName), {
+    smsMilestones: input.smsMilestones ?? readSmsMilestones(cdkContext('egov:smsMilestones')),
+  });
   return {
     AWS_REGION: localRegion,
     AWS_DEFAULT_REGION: localRegion,

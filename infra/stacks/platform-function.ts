@@ -19,18 +19,11 @@ import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { contextKeys, type RemoteSigning } from './settings.ts';
 import { Construct } from 'constructs';
 import type { BuildOptions } from 'esbuild';
-import type { EventType } from '../../shared/domain/events.ts';
 import type { PartnerName } from '../../shared/domain/partners/partner.ts';
-import {
-  consumersOf,
-  type FunctionName,
-  type FunctionSpec,
-  partnersOf,
-  signingConfigPrefix,
-  specOf,
-} from '../manifest.ts';
+import { type FunctionName, type FunctionSpec, partnersOf, signingConfigPrefix, specOf } from '../manifest.ts';
 import { documentsStatements, readObjectsStatements, tableStatements } from './least-privilege.ts';
 import { acknowledgeWildcards } from '../nag.ts';
+import { eventRoutes, readSmsMilestones } from '../event-routes.ts';
 
 /** Repository root: manifest entries are relative to it, and it is the bundling project root. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -233,15 +226,16 @@ export class PlatformFunction extends Construct {
     }
 
     if (access.emits) {
-      const routes: Partial<Record<EventType, string[]>> = {};
-      for (const type of access.emits) {
-        routes[type] = consumersOf(type).map((consumer) => {
+      const routes = eventRoutes(
+        access.emits,
+        (consumer) => {
           const queue = resources.queues.get(consumer);
-          if (!queue) throw new Error(`${consumer} consumes ${type}, but the messaging stack has no queue for it`);
+          if (!queue) throw new Error(`${consumer} consumes events, but the messaging stack has no queue for it`);
           queue.grantSendMessages(fn);
           return queue.queueUrl;
-        });
-      }
+        },
+        { smsMilestones: readSmsMilestones(this.node.tryGetContext(contextKeys.smsMilestones)) },
+      );
       fn.addEnvironment('EVENT_QUEUES', Stack.of(this).toJsonString(routes));
     }
 

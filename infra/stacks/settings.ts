@@ -95,6 +95,7 @@ export const contextKeys = {
   backupRetentionDays: 'egov:backupRetentionDays',
   emailFrom: 'egov:emailFrom',
   smsGatewayUrl: 'egov:smsGatewayUrl',
+  smsMilestones: 'egov:smsMilestones',
   ...edgeContextKeys,
 } as const;
 

@@ -14,9 +14,22 @@ export interface DomainEvent<T extends EventType = EventType> {
   data: EventData[T];
 }
 
+/**
+ * What a dossier's event can reach (shared/domain/dossier/reach.ts): the applicant's e-mail and phone,
+ * a postal shipment due now. An event without it (recorded before it existed) is sent to every consumer.
+ */
+export type Reach = 'email' | 'phone' | 'shipment';
+
 export interface EventData {
-  DossierSubmitted: { applicantId: string; agencyId: string; procedureCode: string };
-  DossierRouted: { applicantId: string; agencyId: string; agencyName: string; dueAt: string };
+  DossierSubmitted: {
+    applicantId: string;
+    agencyId: string;
+    procedureCode: string;
+    /** The status the filing left the dossier in: `received` when filed at a desk. */
+    to?: string;
+    reach?: Reach[];
+  };
+  DossierRouted: { applicantId: string; agencyId: string; agencyName: string; dueAt: string; reach?: Reach[] };
   /** A lifecycle step: who should hear of it reads the action and the statuses. */
   DossierChanged: {
     applicantId: string;
@@ -28,6 +41,7 @@ export interface EventData {
     /** Officials the step concerns (an assignee, the agency a dossier was transferred to). */
     notifyOfficials?: string[];
     form?: string;
+    reach?: Reach[];
   };
   /**
    * A report to compute (shared/use-cases/reports.ts). Not a dossier event: it travels in its own

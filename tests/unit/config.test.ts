@@ -32,13 +32,20 @@ describe('configuration from the environment', () => {
       OUTBOX_GRACE_SECONDS: ' 5 ',
       S3_FORCE_PATH_STYLE: 'true',
       SMS_GATEWAY_URL: ' https://sms.example.vn/send ',
-      EVENT_QUEUES: '{"DossierSubmitted":["https://sqs/1","https://sqs/2"],"DossierRouted":[]}',
+      EVENT_QUEUES:
+        '{"DossierSubmitted":[{"url":" https://sqs/1 "},{"url":"https://sqs/2","actsOn":"texts-applicant","steps":["stop"]}],"DossierRouted":[]}',
       PARTNER_URLS: '{"payments":"http://localhost:4010"}',
     });
     expect(config.OUTBOX_GRACE_SECONDS).toBe(5);
     expect(config.S3_FORCE_PATH_STYLE).toBe(true);
     expect(config.SMS_GATEWAY_URL).toBe('https://sms.example.vn/send');
-    expect(config.EVENT_QUEUES).toEqual({ DossierSubmitted: ['https://sqs/1', 'https://sqs/2'], DossierRouted: [] });
+    expect(config.EVENT_QUEUES).toEqual({
+      DossierSubmitted: [
+        { url: 'https://sqs/1' },
+        { url: 'https://sqs/2', actsOn: 'texts-applicant', steps: ['stop'] },
+      ],
+      DossierRouted: [],
+    });
     expect(config.PARTNER_URLS).toEqual({ payments: 'http://localhost:4010' });
   });
 
@@ -54,6 +61,10 @@ describe('configuration from the environment', () => {
     [{ ...base, PUBLIC_URL: 'dichvucong.example.vn' }, 'PUBLIC_URL'],
     [{ ...base, EVENT_QUEUES: '{"DossierFiled":[]}' }, 'EVENT_QUEUES'],
     [{ ...base, EVENT_QUEUES: '["https://sqs/1"]' }, 'EVENT_QUEUES'],
+    // The old shape (bare URLs), an interest nobody has, a stray field: a deployment error, not a guess.
+    [{ ...base, EVENT_QUEUES: '{"DossierRouted":["https://sqs/1"]}' }, 'EVENT_QUEUES'],
+    [{ ...base, EVENT_QUEUES: '{"DossierRouted":[{"url":"https://sqs/1","actsOn":"dances"}]}' }, 'EVENT_QUEUES'],
+    [{ ...base, EVENT_QUEUES: '{"DossierRouted":[{"url":"https://sqs/1","when":"always"}]}' }, 'EVENT_QUEUES'],
     [{ ...base, QUEUE_URLS: '{not json' }, 'QUEUE_URLS'],
     [{ ...base, PARTNER_SECRETS: '{"postal":"too-short"}' }, 'PARTNER_SECRETS'],
     [{ ...base, ROSTER_CACHE_SECONDS: '901' }, 'ROSTER_CACHE_SECONDS'],

@@ -20,15 +20,15 @@ export type ReportRequest = z.infer<typeof ReportRequestEnvelope>;
  */
 export function reportRequestSender(queues: EventQueues) {
   return async function send(report: { id: string; agencyId: string }, occurredAt: string): Promise<void> {
-    const urls = queues.ReportRequested;
-    if (!urls) throw new Error('No queue route configured for ReportRequested');
+    const routes = queues.ReportRequested;
+    if (!routes) throw new Error('No queue route configured for ReportRequested');
     const message: ReportRequest = {
       id: report.id,
       type: 'ReportRequested',
       occurredAt,
       data: { reportId: report.id, agencyId: report.agencyId },
     };
-    for (const url of urls) {
+    for (const { url } of routes) {
       sqs ??= new SQSClient({});
       await sqs.send(
         new SendMessageCommand({

@@ -10,6 +10,7 @@ import { RuleViolation } from '../rule-violation.ts';
 import { toVnIso } from '../time.ts';
 import type { Applicant, Decision, Dossier, ReturnMethod, TimelineEntry } from './dossier.ts';
 import { dossierChanged } from './lifecycle-events.ts';
+import { reachOf } from './reach.ts';
 import { intakeStepName } from './steps.ts';
 import { confirmedContactsAtFiling } from '../notifications/contacts.ts';
 
@@ -137,7 +138,13 @@ export function fileDossier(input: FilingInput): Decision {
     type: 'DossierSubmitted' as const,
     dossierCode: code,
     occurredAt: at,
-    data: { applicantId: input.applicantId, agencyId: intake.id, procedureCode: procedure.code },
+    data: {
+      applicantId: input.applicantId,
+      agencyId: intake.id,
+      procedureCode: procedure.code,
+      to: receivedHere ? 'received' : 'submitted',
+      reach: reachOf(dossier),
+    },
   };
   if (!receivedHere) return { dossier, events: [submitted] };
 

@@ -2,6 +2,7 @@ import type { Agency } from '../agency.ts';
 import { eventId } from '../events.ts';
 import { toVnIso } from '../time.ts';
 import type { Decision, Dossier } from './dossier.ts';
+import { reachOf } from './reach.ts';
 
 /**
  * Puts a submitted dossier into its agency's intake work queue, where a receiver will examine it.
@@ -32,7 +33,13 @@ export function placeInIntakeQueue(dossier: Dossier, agency: Agency, now: Date):
         type: 'DossierRouted',
         dossierCode: dossier.code,
         occurredAt: at,
-        data: { applicantId: dossier.applicantId, agencyId: agency.id, agencyName: agency.name, dueAt: dossier.dueAt },
+        data: {
+          applicantId: dossier.applicantId,
+          agencyId: agency.id,
+          agencyName: agency.name,
+          dueAt: dossier.dueAt,
+          reach: reachOf(dossier),
+        },
       },
     ],
   };

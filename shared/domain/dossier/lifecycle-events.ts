@@ -1,5 +1,6 @@
 import { type DomainEvent, eventId } from '../events.ts';
 import type { Dossier, FormNumber } from './dossier.ts';
+import { reachOf } from './reach.ts';
 import type { DossierStatus } from './status.ts';
 
 /** The event every lifecycle step records: notifications, the portal sync and reports read it. */
@@ -24,6 +25,7 @@ export function dossierChanged(
       dueAt: dossier.dueAt,
       ...(extra.form ? { form: extra.form } : {}),
       ...(extra.notifyOfficials && extra.notifyOfficials.length > 0 ? { notifyOfficials: extra.notifyOfficials } : {}),
+      reach: reachOf(dossier),
     },
   };
 }

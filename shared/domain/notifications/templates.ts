@@ -143,6 +143,24 @@ const applicantTexts: Record<string, (code: string, data: Changed, ctx: MessageC
   }),
 };
 
+/** The steps the applicant is told of (shared/domain/event-interest.ts stepOf): routing, and the lifecycle's. */
+export const applicantSteps: readonly string[] = ['route-to-intake', ...Object.keys(applicantTexts)];
+
+/** Whether the applicant is told of this event (a message on every channel they receive). */
+export function tellsApplicant(event: DomainEvent): boolean {
+  if (event.type === 'DossierRouted') return true;
+  if (event.type !== 'DossierChanged') return false;
+  return (event as DomainEvent<'DossierChanged'>).data.action in applicantTexts;
+}
+
+/** Whether anyone, the applicant or an official the step concerns, is told of this event ({@link messagesFor}). */
+export function tellsAnyone(event: DomainEvent): boolean {
+  if (tellsApplicant(event)) return true;
+  if (event.type !== 'DossierChanged') return false;
+  const data = (event as DomainEvent<'DossierChanged'>).data;
+  return (data.notifyOfficials ?? []).length > 0 || data.action === 'transfer' || data.action === 'supplement';
+}
+
 /** Whether the templates need the dossier (defects, fee, assignee, return method) to render this event. */
 export function needsDossier(event: DomainEvent): boolean {
   if (event.type !== 'DossierChanged') return false;

@@ -4,9 +4,10 @@ import type { DocumentRepository } from '../../adapters/dynamo/document-reposito
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
 import type { DocumentStore } from '../../adapters/s3/document-store.ts';
 import { formTitles, renderForm } from '../../documents/forms.ts';
+import { formsFor } from '../../domain/documents/forms-issued.ts';
 import { formKey, generatedPdf } from '../../domain/documents/document.ts';
 import { controlSlip } from '../../domain/dossier/control-slip.ts';
-import type { Dossier, FormNumber } from '../../domain/dossier/dossier.ts';
+import type { Dossier } from '../../domain/dossier/dossier.ts';
 import type { DomainEvent } from '../../domain/events.ts';
 import { officialNames, receiptFacts } from './receipt-facts.ts';
 
@@ -18,26 +19,6 @@ export interface IssueFormsDeps {
   store: DocumentStore;
   /** The deployment's public URL (config PUBLIC_URL): the forms' QR code opens its look-up page. */
   publicUrl: string;
-}
-
-const isForm = (value: unknown): value is FormNumber => typeof value === 'string' && value in formTitles;
-
-/**
- * The steps that hand the dossier from one desk to the next: each re-issues the process control slip
- * (Thông tư 03/2025/TT-VPCP, phụ lục I, mẫu số 06), first at the receipt, then at every hand-over,
- * to a joint leg's agency and back included, up to the decision and the return of the result.
- */
-export const controlSlipActions: readonly string[] = ['receive', 'forward', 'transfer', 'decide', 'return-result'];
-
-/**
- * The forms a lifecycle step calls for: the one its timeline entry names (`data.form`: 01 at intake,
- * 02, 03, 04, 05), and the process control slip (06) at every step of {@link controlSlipActions}.
- */
-export function formsFor(event: DomainEvent): FormNumber[] {
-  if (event.type !== 'DossierChanged') return [];
-  const data = event.data as DomainEvent<'DossierChanged'>['data'];
-  const named = isForm(data.form) ? [data.form] : [];
-  return controlSlipActions.includes(data.action) && !named.includes('06') ? [...named, '06'] : named;
 }
 
 /**

@@ -11,6 +11,7 @@ import { type DossierDocument, resultKey } from '../../domain/documents/document
 import type { Dossier } from '../../domain/dossier/dossier.ts';
 import { type ResultAgency, resultDocument } from '../../domain/dossier/result-document.ts';
 import { recordSignedResult, type SignedResult } from '../../domain/dossier/signed-result.ts';
+import { actsOn } from '../../domain/event-interest.ts';
 import type { DomainEvent } from '../../domain/events.ts';
 import { changeDossier } from '../change-dossier.ts';
 
@@ -39,7 +40,7 @@ export interface SignResultDeps {
  */
 export function signResult(deps: SignResultDeps) {
   return async (event: DomainEvent): Promise<void> => {
-    if (event.type !== 'DossierChanged' || (event.data as { action?: string }).action !== 'decide') return;
+    if (!actsOn('signs-result', event)) return;
     const id = `result-v${event.id.split(':').at(-2) ?? '0'}`;
     const stored = await deps.dossiers.get(event.dossierCode);
     if (!stored) throw new Error(`Dossier ${event.dossierCode} not found`);

@@ -2,6 +2,7 @@ import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.t
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
 import type { PostalWaybills } from '../../adapters/dynamo/postal-waybills.ts';
 import type { OutboxRelay } from '../../adapters/outbox-relay.ts';
+import { actsOn } from '../../domain/event-interest.ts';
 import type { DomainEvent } from '../../domain/events.ts';
 import { recordBooking, shipmentsDue } from '../../domain/postal/booking.ts';
 import { type ShipmentRequest, shipmentRequest } from '../../domain/postal/request.ts';
@@ -18,15 +19,14 @@ export interface BookShipmentsDeps {
 }
 
 /**
- * On a filing (`DossierSubmitted`) or a step that leaves the dossier decided, books the shipments due
- * (pickup, delivery) and records each waybill. Idempotent: a booked shipment is not due any more; a
+ * On an event that left a shipment due (the pickup of a postal filing, the delivery of a signed
+ * result returned by post: its reach names `shipment`), books the shipments due and records each waybill. Idempotent: a booked shipment is not due any more; a
  * booking whose save failed is booked again under the same shipmentId, which the carrier answers with
  * the same waybill, and the waybill index is written before the dossier so a callback always finds it.
  */
 export function bookShipments(deps: BookShipmentsDeps) {
   return async (event: DomainEvent): Promise<void> => {
-    if (event.type === 'DossierChanged' && (event.data as { to?: string }).to !== 'decided') return;
-    if (event.type !== 'DossierSubmitted' && event.type !== 'DossierChanged') return;
+    if (!actsOn('books-shipment', event)) return;
     const stored = await deps.dossiers.get(event.dossierCode);
     if (!stored) throw new Error(`Dossier ${event.dossierCode} not found`);
     const due = shipmentsDue(stored.dossier);

@@ -28,7 +28,7 @@ describe('the handlers’ environment', () => {
     expect(Object.keys(config.EVENT_QUEUES).sort()).toEqual([...eventTypes].sort());
     for (const type of eventTypes) {
       const urls = consumersOf(type).map((name) => cloud.queueUrls[name as keyof typeof cloud.queueUrls].url);
-      expect(config.EVENT_QUEUES[type]).toEqual(urls);
+      expect(config.EVENT_QUEUES[type]?.map((route) => route.url)).toEqual(urls);
     }
     expect(process.env).toMatchObject({
       AWS_REGION: 'ap-southeast-1',
@@ -71,7 +71,7 @@ describe('the handlers’ environment', () => {
   it('points a default SQS client at the queues of EVENT_QUEUES', async () => {
     const sqs = new SQSClient({});
     try {
-      const [url] = readConfig(process.env).EVENT_QUEUES.DossierSubmitted ?? [];
+      const [{ url } = { url: undefined }] = readConfig(process.env).EVENT_QUEUES.DossierSubmitted ?? [];
       if (!url) throw new Error('DossierSubmitted has no consumer queue');
       await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'ping' }));
       const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 1 }));

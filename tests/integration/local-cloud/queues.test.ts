@@ -41,10 +41,10 @@ const fakes: Partial<Record<string, (event: SQSEvent) => Promise<SQSBatchRespons
 
 /** Sends through the handlers' environment only (no endpoint given), as a deployed function does. */
 async function relay(id: string): Promise<void> {
-  const queues = JSON.parse(process.env.EVENT_QUEUES ?? '{}') as Record<string, string[]>;
+  const queues = JSON.parse(process.env.EVENT_QUEUES ?? '{}') as Record<string, { url: string }[]>;
   const sqs = new SQSClient({});
   try {
-    for (const url of queues.DossierRouted ?? []) {
+    for (const { url } of queues.DossierRouted ?? []) {
       await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify({ kind: 'routed', id }) }));
     }
   } finally {

@@ -7,6 +7,7 @@ import { seedDemoProvince } from '../../../infra/local/seed.ts';
 import { catalogueRepository } from '../../../shared/adapters/dynamo/catalogue-repository.ts';
 import { birthRegistration, request, tokenFor } from '../../support/http.ts';
 import { permit } from '../../unit/lifecycle/fixtures.ts';
+import { applicantSteps } from '../../../shared/domain/notifications/templates.ts';
 
 const idNumber = '024090001234';
 const phone = '0912345678';
@@ -27,6 +28,9 @@ beforeAll(async () => {
   process.stdout.write = capture(originals.out);
   process.stderr.write = capture(originals.err);
   cloud = await startLocalCloud({
+    // Texted at every step the applicant is told of (not only the deployment's milestones): the SMS
+    // channel's mechanics show on the first steps a filing reaches.
+    smsMilestones: applicantSteps,
     scheduler: false,
     logLevel: 'DEBUG',
     seed: async (ctx) => {

@@ -6,6 +6,7 @@ import { stripDiacritics } from '../../../shared/domain/notifications/sms.ts';
 import { paths } from '../../../shared/portal/paths.ts';
 import { signInToPortal } from '../../support/portal-agent.ts';
 import { birthRegistration, request, tokenFor } from '../../support/http.ts';
+import { applicantSteps } from '../../../shared/domain/notifications/templates.ts';
 
 /**
  * Issue 15, item 6: "contacts that differ from the account's are confirmed before anything is sent
@@ -18,7 +19,13 @@ const strangerEmail = 'nguoi.la@example.vn';
 let cloud: LocalCloud;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
-  cloud = await startLocalCloud({ seed: seedDemoProvince, scheduler: false });
+  cloud = await startLocalCloud({
+    // Texted at every step the applicant is told of (not only the deployment's milestones): the SMS
+    // channel's mechanics show on the first steps a filing reaches.
+    smsMilestones: applicantSteps,
+    seed: seedDemoProvince,
+    scheduler: false,
+  });
   for (const sub of ['citizen-an', 'citizen-binh', 'receiver-lan']) tokens[sub] = await tokenFor(cloud, sub);
 });
 afterAll(() => cloud?.stop());

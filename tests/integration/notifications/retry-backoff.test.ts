@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../../infra/local/cloud.ts';
 import { seedDemoProvince } from '../../../infra/local/seed.ts';
 import { birthRegistration, request, tokenFor } from '../../support/http.ts';
+import { applicantSteps } from '../../../shared/domain/notifications/templates.ts';
 
 /** A gateway that refuses the first two sends of each message and notes when each attempt came. */
 const attempts = new Map<string, number[]>();
@@ -24,6 +25,9 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   cloud = await startLocalCloud({
+    // Texted at every step the applicant is told of (not only the deployment's milestones): the SMS
+    // channel's mechanics show on the first steps a filing reaches.
+    smsMilestones: applicantSteps,
     scheduler: false,
     seed: seedDemoProvince,
     // The queue alone would redeliver after 1 s; the growing delay must hold the retries back longer.

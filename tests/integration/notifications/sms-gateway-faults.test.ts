@@ -6,6 +6,7 @@ import { type LocalCloud, startLocalCloud } from '../../../infra/local/cloud.ts'
 import { capturedEmails } from '../../../infra/local/notification-capture.ts';
 import { seedDemoProvince } from '../../../infra/local/seed.ts';
 import { birthRegistration, request, tokenFor } from '../../support/http.ts';
+import { applicantSteps } from '../../../shared/domain/notifications/templates.ts';
 
 /**
  * A fake SMS gateway on a real port: `failFirst` requests of each reference answer 503, the rest 200;
@@ -40,6 +41,9 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   cloud = await startLocalCloud({
+    // Texted at every step the applicant is told of (not only the deployment's milestones): the SMS
+    // channel's mechanics show on the first steps a filing reaches.
+    smsMilestones: applicantSteps,
     scheduler: false,
     seed: seedDemoProvince,
     visibilityTimeoutSeconds: 1,
