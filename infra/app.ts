@@ -176,6 +176,7 @@ export function buildApp(app: App = new App()): EgovApp {
     queues: messaging.queues,
     deadLetterQueues,
     alarmEmail: settings.alarmEmail,
+    dashboard: settings.dashboard,
   });
 
   addNagChecks(app);

@@ -1,18 +1,22 @@
 /**
  * The platform's alarms, and which of them notify on their own. CloudWatch bills each metric an alarm
  * evaluates (US$0.10 a month; a metric-math alarm pays for every metric it reads, at most 10) and each
- * composite alarm (US$0.50): what keeps the bill down is watching fewer metrics, not fewer alarms. So:
+ * composite alarm (US$0.50): what keeps the bill down is watching fewer metrics, not fewer alarms. An
+ * idle deployment's fixed cost is held to US$10 a month (docs/design.md §10), so every metric here is
+ * one an operator acts on (docs/runbook.md "Alarms" says what, and why the others are not alarmed):
  *
- * - The HTTP functions have no alarm of their own: an HTTP function's failure (crash, timeout, an error
- *   answered as problem+json) is a 5xx of the API, which the API's 5xx-rate alarm watches; the dashboard
- *   shows which function it was.
- * - Throttles are watched once, account-wide: every function draws on the account's one concurrency pool,
- *   so a throttle anywhere is a warning for all of them (and a throttled HTTP call is a 5xx too).
- * - The workers' errors (queue and schedule) are summed by metric math, ≤ 10 functions per alarm: their
- *   failures reach no client, and would otherwise show only as backlog age or dead letters, later.
- * - Related alarms are joined by a composite (the API's; the functions'), which alone notifies: one
- *   message per incident. Queue backlog-age and dead-letter alarms notify each on their own: a DLQ stays
- *   in alarm until redriven, and under a composite already in alarm a second DLQ filling would go unheard.
+ * - The API: its 5xx and 4xx rates and p99 latency, joined by one composite that alone notifies (one
+ *   message per incident). An HTTP function's failure (crash, timeout, an error answered as
+ *   problem+json) is a 5xx of the API: the HTTP functions have no alarm of their own.
+ * - Lambda errors and throttles, each watched once, account-wide (one metric each, whatever the number
+ *   of functions): a worker's failure reaches no client and would otherwise show only as backlog age or
+ *   dead letters, later; every function draws on the account's one concurrency pool, so a throttle
+ *   anywhere is a warning for all of them. Which function it was: its Errors or Throttles by function.
+ * - Each consumer's backlog age and each dead-letter queue, notifying each on its own: a DLQ stays in
+ *   alarm until redriven, and under a composite already in alarm a second DLQ filling would go unheard.
+ * - Not alarmed: the table's throttles (on demand, a throttle the SDK's retries absorb costs nobody
+ *   anything, and one they do not absorb fails its call: a 5xx, or a worker's error and then its DLQ),
+ *   and 429s (a 4xx: many of them raise the 4xx rate). Both are graphed on the dashboard (dashboard.ts).
  */
 import { Duration } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -23,18 +27,13 @@ import {
   ComparisonOperator,
   CompositeAlarm,
   type IAlarmAction,
-  type IMetric,
   MathExpression,
-  Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
-import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { FilterPattern, type ILogGroup, MetricFilter } from 'aws-cdk-lib/aws-logs';
+import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { tableLayout } from '../../shared/adapters/dynamo/table-layout.ts';
 import { type FunctionName, specOf, visibilityTimeoutSeconds } from '../manifest.ts';
-import { baseEnvironment, type PlatformFunction } from './platform-function.ts';
 
 /** How long a message may wait for `name` while its receives last: visibility timeout × maxReceiveCount. */
 export const backlogAgeSeconds = (name: FunctionName, maxReceiveCount: number): number =>
@@ -44,17 +43,12 @@ export const backlogAgeSeconds = (name: FunctionName, maxReceiveCount: number): 
 export const apiAlarmThresholds = {
   /** Share of requests answered 5xx in 5 minutes, in percent (a 5xx is a bug: bad input is a 4xx). */
   serverErrorPercent: 1,
-  /** Share answered 4xx in 15 minutes, in percent, once at least `clientErrorMinRequests` came: clients broken by a change. */
+  /** Share answered 4xx (429s included) in 15 minutes, in percent, once at least `clientErrorMinRequests` came: clients broken by a change, or a flood. */
   clientErrorPercent: 25,
   clientErrorMinRequests: 100,
   /** p99 of the API's latency, ms, for 3 periods of 5 minutes in a row (a cold start alone does not hold it). */
   latencyP99Ms: 5000,
-  /** 429 answers (stage throttling, quotas) in 5 minutes: a flood, or limits too tight for real use. */
-  tooManyRequests: 50,
 } as const;
-
-/** The metric of the API's 429 answers, counted from its access logs (API Gateway has no metric of its own for them). */
-export const tooManyRequestsMetric = { namespace: baseEnvironment.POWERTOOLS_METRICS_NAMESPACE, name: 'Api429' };
 
 /** CloudWatch's limit on the metrics one metric-math alarm reads. */
 export const maxMetricsPerAlarm = 10;
@@ -63,12 +57,6 @@ const fiveMinutes = Duration.minutes(5);
 
 export interface PlatformAlarmsProps {
   httpApi: IHttpApi;
-  /** The API stage's access logs (JSON, `status` and `deployment` fields). */
-  accessLogs: ILogGroup;
-  /** `<province>-<stage>`: the dimension of the metrics counted from logs. */
-  deployment: string;
-  table: ITableV2;
-  functions: ReadonlyMap<FunctionName, PlatformFunction>;
   queues: ReadonlyMap<FunctionName, IQueue>;
   deadLetterQueues: ReadonlyMap<string, IQueue>;
   action: IAlarmAction;
@@ -79,8 +67,6 @@ export class PlatformAlarms extends Construct {
   readonly notifying: Array<Alarm | CompositeAlarm> = [];
   /** Alarms that notify only through a composite. */
   readonly children: Alarm[] = [];
-  /** The API's 429 count, for the dashboard. */
-  readonly tooManyRequests: Metric;
 
   constructor(scope: Construct, id: string, props: PlatformAlarmsProps) {
     super(scope, id);
@@ -102,7 +88,7 @@ export class PlatformAlarms extends Construct {
     });
     const t = apiAlarmThresholds;
 
-    // The API: 5xx and 4xx as shares of requests, p99 latency, 429s.
+    // The API: 5xx and 4xx as shares of requests, p99 latency.
     const api = props.httpApi;
     const requests = api.metricCount({ period: fiveMinutes, statistic: 'Sum' });
     const serverErrors = child(
@@ -127,7 +113,7 @@ export class PlatformAlarms extends Construct {
         period: fifteenMinutes,
         label: 'API 4xx %',
       }).createAlarm(this, 'Api4xxRate', {
-        alarmDescription: `More than ${t.clientErrorPercent}% of at least ${t.clientErrorMinRequests} API requests answered 4xx in 15 minutes`,
+        alarmDescription: `More than ${t.clientErrorPercent}% of at least ${t.clientErrorMinRequests} API requests answered 4xx (429s included) in 15 minutes`,
         ...above(t.clientErrorPercent),
       }),
     );
@@ -137,84 +123,29 @@ export class PlatformAlarms extends Construct {
         ...above(t.latencyP99Ms, 3),
       }),
     );
-    new MetricFilter(this, 'Api429Filter', {
-      logGroup: props.accessLogs,
-      filterPattern: FilterPattern.stringValue('$.status', '=', '429'),
-      metricNamespace: tooManyRequestsMetric.namespace,
-      metricName: tooManyRequestsMetric.name,
-      metricValue: '1',
-      dimensions: { deployment: '$.deployment' },
-    });
-    this.tooManyRequests = new Metric({
-      namespace: tooManyRequestsMetric.namespace,
-      metricName: tooManyRequestsMetric.name,
-      dimensionsMap: { deployment: props.deployment },
-      period: fiveMinutes,
-      statistic: 'Sum',
-      label: 'API 429',
-    });
-    const throttled = child(
-      this.tooManyRequests.createAlarm(this, 'Api429', {
-        alarmDescription: `More than ${t.tooManyRequests} API requests answered 429 in 5 minutes`,
-        ...above(t.tooManyRequests),
-      }),
-    );
     notify(
       new CompositeAlarm(this, 'Api', {
-        alarmDescription: 'The HTTP API: 5xx rate, 4xx rate, p99 latency or 429s (the child in ALARM says which)',
-        alarmRule: anyInAlarm(serverErrors, clientErrors, latency, throttled),
+        alarmDescription: 'The HTTP API: 5xx rate, 4xx rate or p99 latency (the child in ALARM says which)',
+        alarmRule: anyInAlarm(serverErrors, clientErrors, latency),
       }),
     );
 
-    // The functions: the workers' errors, and throttles anywhere in the account.
-    const workers = [...props.functions.values()].filter((fn) => fn.spec.trigger.kind !== 'http');
-    const workerErrors = chunks(workers, maxMetricsPerAlarm).map((group, index) =>
-      child(
-        sumOf(
-          group.map((fn) => fn.function.metricErrors({ period: fiveMinutes, statistic: 'Sum' })),
-          'Worker errors',
-        ).createAlarm(this, `WorkerErrors${index + 1}`, {
-          alarmDescription: `One of ${group.map((fn) => fn.name).join(', ')} failed in the last 5 minutes`,
-          ...above(0),
-        }),
-      ),
-    );
-    const throttles = child(
-      new Metric({
-        namespace: 'AWS/Lambda',
-        metricName: 'Throttles',
-        period: fiveMinutes,
-        statistic: 'Sum',
-      }).createAlarm(this, 'LambdaThrottles', {
-        alarmDescription: 'A Lambda function of this account and Region was throttled in the last 5 minutes',
+    // Lambda, account-wide: any function's errors (the workers' above all: theirs reach no client), any throttle.
+    notify(
+      LambdaFunction.metricAllErrors({ period: fiveMinutes, statistic: 'Sum' }).createAlarm(this, 'LambdaErrors', {
+        alarmDescription:
+          'A Lambda function of this account and Region failed in the last 5 minutes (its Errors by function name say which)',
         ...above(0),
       }),
     );
     notify(
-      new CompositeAlarm(this, 'Functions', {
-        alarmDescription:
-          'A queue or schedule worker failed, or a function was throttled (the child in ALARM says which)',
-        alarmRule: anyInAlarm(...workerErrors, throttles),
-      }),
-    );
-
-    // The table: every throttled read or write, of the table and of each index.
-    const throttleMetrics = [undefined, ...Object.values(tableLayout.indexes).map((i) => i.indexName)].flatMap(
-      (index) =>
-        ['ReadThrottleEvents', 'WriteThrottleEvents'].map((name) =>
-          props.table.metric(name, {
-            period: fiveMinutes,
-            statistic: 'Sum',
-            ...(index ? { dimensionsMap: { TableName: props.table.tableName, GlobalSecondaryIndexName: index } } : {}),
-          }),
-        ),
-    );
-    chunks(throttleMetrics, maxMetricsPerAlarm).forEach((group, index) =>
-      notify(
-        sumOf(group, 'DynamoDB throttle events').createAlarm(this, `TableThrottles${index + 1}`, {
-          alarmDescription: 'Reads or writes of the table or its indexes were throttled in the last 5 minutes',
+      LambdaFunction.metricAllThrottles({ period: fiveMinutes, statistic: 'Sum' }).createAlarm(
+        this,
+        'LambdaThrottles',
+        {
+          alarmDescription: 'A Lambda function of this account and Region was throttled in the last 5 minutes',
           ...above(0),
-        }),
+        },
       ),
     );
 
@@ -251,25 +182,4 @@ export class PlatformAlarms extends Construct {
 /** A composite rule in ALARM when any of `alarms` is. */
 function anyInAlarm(...alarms: Alarm[]) {
   return AlarmRule.anyOf(...alarms.map((alarm) => AlarmRule.fromAlarm(alarm, AlarmState.ALARM)));
-}
-
-/** The sum of `metrics` (at most {@link maxMetricsPerAlarm}), missing data as 0. */
-export function sumOf(metrics: IMetric[], label: string): MathExpression {
-  if (metrics.length > maxMetricsPerAlarm) throw new Error(`At most ${maxMetricsPerAlarm} metrics in one alarm`);
-  const usingMetrics = Object.fromEntries(metrics.map((metric, i) => [`m${i + 1}`, metric]));
-  return new MathExpression({
-    expression: Object.keys(usingMetrics)
-      .map((id) => `FILL(${id}, 0)`)
-      .join(' + '),
-    usingMetrics,
-    period: fiveMinutes,
-    label,
-  });
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const count = Math.ceil(items.length / size);
-  // Even chunks (7 + 7, not 10 + 4): a new function lands in either without moving the others far.
-  const each = Math.ceil(items.length / count);
-  return Array.from({ length: count }, (_, i) => items.slice(i * each, (i + 1) * each));
 }

@@ -107,6 +107,8 @@ export class ComputeStack extends Stack {
       fn.function.addEnvironment('PUBLIC_URL', props.publicUrl);
       // The `deployment` dimension of the business metrics (shared/adapters/business-metrics.ts).
       fn.function.addEnvironment('DEPLOYMENT', deploymentIdOf(settings));
+      // Only the dashboard reads them (US$0.30 a month each): written when it is made (egov:dashboard).
+      fn.function.addEnvironment('POWERTOOLS_METRICS_DISABLED', String(!settings.dashboard));
       if (specOf(name).access.callsApi) fn.function.addEnvironment('API_URL', props.httpApi.apiEndpoint);
       if (props.group === 'public') {
         props.originVerifySecret.grantRead(fn.function);

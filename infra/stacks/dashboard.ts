@@ -1,6 +1,8 @@
 /**
- * The operators' one page (docs/runbook.md "Reading the dashboard"): the API, the queues, the functions,
- * the table and the business metrics, in that order: from what citizens see to what explains it.
+ * The operators' one page (docs/runbook.md "The dashboard (opt-in)"): the API, the queues, the functions,
+ * the table and the business metrics, in that order: from what citizens see to what explains it. Opt-in
+ * (`egov:dashboard`), with the metrics only it reads: the business metrics (written by the functions
+ * only then, infra/stacks/compute.ts) and the API's 429 count from the access logs.
  */
 import { Duration } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -14,6 +16,7 @@ import {
   TextWidget,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { FilterPattern, type ILogGroup, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { tableLayout } from '../../shared/adapters/dynamo/table-layout.ts';
@@ -32,11 +35,16 @@ export const businessMetricDimensions = (deployment: string) => ({
   deployment,
 });
 
+/** The metric of the API's 429 answers, counted from its access logs (API Gateway has no metric of its own for them). */
+export const tooManyRequestsMetric = { namespace: baseEnvironment.POWERTOOLS_METRICS_NAMESPACE, name: 'Api429' };
+
 export interface PlatformDashboardProps {
   dashboardName: string;
+  /** `<province>-<stage>`: the dimension of the business metrics and of the 429 count. */
   deployment: string;
   httpApi: IHttpApi;
-  tooManyRequests: IMetric;
+  /** The API stage's access logs (JSON, `status` and `deployment` fields): the 429 count. */
+  accessLogs: ILogGroup;
   table: ITableV2;
   functions: ReadonlyMap<FunctionName, PlatformFunction>;
   queues: ReadonlyMap<FunctionName, IQueue>;
@@ -52,6 +60,22 @@ export class PlatformDashboard extends Construct {
     const graph = (title: string, left: IMetric[], width = 12, right: IMetric[] = []) =>
       new GraphWidget({ title, left, right, width, height: 6 });
     const heading = (markdown: string) => new TextWidget({ markdown, width: 24, height: 1 });
+
+    new MetricFilter(this, 'Api429Filter', {
+      logGroup: props.accessLogs,
+      filterPattern: FilterPattern.stringValue('$.status', '=', '429'),
+      metricNamespace: tooManyRequestsMetric.namespace,
+      metricName: tooManyRequestsMetric.name,
+      metricValue: '1',
+      dimensions: { deployment: '$.deployment' },
+    });
+    const tooManyRequests = new Metric({
+      namespace: tooManyRequestsMetric.namespace,
+      metricName: tooManyRequestsMetric.name,
+      dimensionsMap: { deployment: props.deployment },
+      ...sum,
+      label: '429',
+    });
 
     const groups: ComputeGroup[] = ['public', 'citizens', 'officials', 'workers'];
     const functionsOf = (group: ComputeGroup) =>
@@ -89,7 +113,7 @@ export class PlatformDashboard extends Construct {
             api.metricCount({ ...sum, label: 'requests' }),
             api.metricClientError({ ...sum, label: '4xx' }),
             api.metricServerError({ ...sum, label: '5xx' }),
-            props.tooManyRequests,
+            tooManyRequests,
           ],
           12,
         ),

@@ -25,6 +25,13 @@ export interface PlatformSettings {
   /** Where alarms are mailed; empty: the topic has no subscription. */
   alarmEmail: string | undefined;
   /**
+   * `egov:dashboard` (default false): the CloudWatch dashboard, and the metrics only it reads (the
+   * functions' business metrics, the API's 429 count). Off, an idle deployment's fixed cost stays under
+   * its bar (docs/design.md §10): on, US$3 a month beyond an account's first three dashboards, and
+   * US$0.30 a month for each of those metrics (docs/runbook.md "The dashboard (opt-in)").
+   */
+  dashboard: boolean;
+  /**
    * `egov:signingKeys`: leader sub → ARN of the leader's KMS asymmetric signing key (created by the
    * province's PKI process, outside the stacks). The `sign` function may use exactly these keys; their
    * certificates and the trusted roots are uploaded to `config/signing/` of the documents bucket
@@ -87,6 +94,7 @@ export const contextKeys = {
   oidcClientId: 'egov:oidcClientId',
   corsOrigins: 'egov:corsOrigins',
   alarmEmail: 'egov:alarmEmail',
+  dashboard: 'egov:dashboard',
   signingKeys: 'egov:signingKeys',
   organisationSigningKeys: 'egov:organisationSigningKeys',
   remoteSigning: 'egov:remoteSigning',
@@ -110,6 +118,14 @@ function text(scope: Construct, key: string): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw new Error(`Context ${key} must be a string`);
   return value.trim();
+}
+
+/** A yes/no context value: a JSON boolean (cdk.json), or `true`/`false` (`-c key=true`); absent: false. */
+function flag(scope: Construct, key: string): boolean {
+  const value: unknown = scope.node.tryGetContext(key);
+  if (value === undefined || value === null || value === false || value === 'false') return false;
+  if (value === true || value === 'true') return true;
+  throw new Error(`Context ${key} must be true or false, got ${JSON.stringify(value)}`);
 }
 
 function required(scope: Construct, key: string): string {
@@ -290,6 +306,7 @@ export function readSettings(scope: Construct): PlatformSettings {
     oidcClientId: text(scope, contextKeys.oidcClientId) || required(scope, contextKeys.jwtAudience),
     corsOrigins: origins(scope),
     alarmEmail: alarmEmail || undefined,
+    dashboard: flag(scope, contextKeys.dashboard),
     signingKeys: signingKeys(scope),
     organisationSigningKeys: signingKeys(scope, contextKeys.organisationSigningKeys, {
       name: 'agency id',

@@ -12,8 +12,9 @@
  * - S3 Standard requests: https://aws.amazon.com/s3/pricing/
  * - KMS, RSA_2048 asymmetric Sign (the leaders' keys, shared/adapters/signing/kms-signer.ts): https://aws.amazon.com/kms/pricing/
  * - Secrets Manager API calls and secrets: https://aws.amazon.com/secrets-manager/pricing/
- * - CloudWatch Logs ingestion (standard class; US$0.50 in us-east-1, higher in Singapore), dashboards, custom
- *   metrics: https://aws.amazon.com/cloudwatch/pricing/
+ * - CloudWatch Logs ingestion (standard class; US$0.50 in us-east-1, higher in Singapore), dashboards (US$3 each
+ *   beyond an account's first three of up to 50 metrics), custom metrics (US$0.30 each, first 10,000, billed by
+ *   the hours in which data arrives: counted here as every hour): https://aws.amazon.com/cloudwatch/pricing/
  * - KMS customer managed keys: https://aws.amazon.com/kms/pricing/
  * - AWS WAF web ACL and rules: https://aws.amazon.com/waf/pricing/
  * - EventBridge Scheduler (after the free 14 million a month): https://aws.amazon.com/eventbridge/pricing/

@@ -1,22 +1,27 @@
 /**
- * Operations on the synthesized templates: what is alarmed (API, workers, table, queues), what it
- * costs a month, the dashboard, and AWS Backup of the table and the documents bucket.
+ * Operations on the synthesized templates: what is alarmed (API, Lambda, queues), what it costs a
+ * month (the alarms, and the idle deployment's fixed cost as tests/bench prints it), the opt-in
+ * dashboard, and AWS Backup of the table and the documents bucket.
  */
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { alarmCostOf } from '../../infra/alarm-cost.ts';
-import { specOf } from '../../infra/manifest.ts';
-import { apiAlarmThresholds, maxMetricsPerAlarm, tooManyRequestsMetric } from '../../infra/stacks/alarms.ts';
+import { apiAlarmThresholds, maxMetricsPerAlarm } from '../../infra/stacks/alarms.ts';
+import { tooManyRequestsMetric } from '../../infra/stacks/dashboard.ts';
 import { contextKeys, defaultBackupRetention, readSettings } from '../../infra/stacks/settings.ts';
-import { tableLayout } from '../../shared/adapters/dynamo/table-layout.ts';
 import { businessMetricNames } from '../../shared/use-cases/business-metrics.ts';
-import { logicalIdOf, producedValue, type Resource, type StackKey, synthesizedApp } from './synth.ts';
+import { fixedMonthlyCosts } from '../bench/support/fixed-costs.ts';
+import { logicalIdOf, producedValue, type Resource, type StackKey, synthesizeApp, synthesizedApp } from './synth.ts';
 
 /**
  * The monthly alarm bill of the app as synthesized with cdk.json's context: `npx tsx scripts/alarm-cost.ts`
- * prints it. The per-function alarms this replaced cost US$15.20 (151 alarms on 152 metrics).
+ * prints it. The per-function alarms of the first design cost US$15.20 (151 alarms on 152 metrics); the
+ * per-worker errors, per-index throttles and 429 alarms after them US$6.50 (55 metrics, 2 composites).
  */
-const reportedMonthlyUsd = 6.5;
+const reportedMonthlyUsd = 3.6;
+
+/** docs/design.md §10: an idle deployment's fixed cost a month, signing keys and WAF apart. */
+const fixedCostBarUsd = 10;
 
 const synthesized = synthesizedApp();
 const { templates, app } = synthesized;
@@ -64,6 +69,13 @@ function notifies(alarmId: string): boolean {
   const composite = compositeOf(alarmId)?.[1];
   return JSON.stringify(composite?.Properties.AlarmActions) === JSON.stringify([{ Ref: topicId }]);
 }
+
+/** The environment of every platform function (those of the manifest: they name the service) in `of`. */
+const functionVariables = (of: typeof templates): Array<Record<string, unknown>> =>
+  Object.values(of)
+    .flatMap((t) => Object.values(t.findResources('AWS::Lambda::Function') as Record<string, Resource>))
+    .map((fn) => (fn.Properties.Environment?.Variables ?? {}) as Record<string, unknown>)
+    .filter((v) => v.POWERTOOLS_SERVICE_NAME === 'egov-one-stop');
 
 describe('alarm cost', () => {
   it('counts each metric of a metric-math alarm, and composites at their own price', () => {
@@ -118,123 +130,137 @@ describe('API alarms', () => {
     expect(onTheApi(metricsOf(alarm as Resource)[0] as MetricStat)).toBe(true);
   });
 
-  it('429 answers, counted from the access logs of this deployment', () => {
-    const [[, alarm] = []] = alarmsReading(tooManyRequestsMetric.namespace, tooManyRequestsMetric.name);
-    expect(alarm?.Properties.Threshold).toBe(apiAlarmThresholds.tooManyRequests);
-    const [, filter] = only(resourcesOf('observability', 'AWS::Logs::MetricFilter'));
-    expect(filter.Properties.FilterPattern).toBe('{ $.status = "429" }');
-    const [transformation] = filter.Properties.MetricTransformations;
-    expect(transformation).toMatchObject({
-      MetricNamespace: tooManyRequestsMetric.namespace,
-      MetricName: tooManyRequestsMetric.name,
-      Dimensions: [{ Key: 'deployment', Value: '$.deployment' }],
-    });
-    const [stageAccessLogs] = Object.values(resourcesOf('api', 'AWS::ApiGatewayV2::Stage')).map(
-      (s) => s.Properties.AccessLogSettings,
-    );
-    expect(logicalIdOf(resolved(filter.Properties.LogGroupName))).toBe(logicalIdOf(stageAccessLogs.DestinationArn));
-    const deployment = `${app.node.tryGetContext(contextKeys.provinceCode)}-dev`;
-    expect(JSON.parse(stageAccessLogs.Format)).toMatchObject({ deployment, status: '$context.status' });
-    expect(dimension(metricsOf(alarm as Resource)[0] as MetricStat, 'deployment')).toBe(deployment);
-  });
-
   it('one composite joins them and notifies', () => {
     const ids = ['5xx', '4xx', 'Latency'].map((m) => alarmsReading('AWS/ApiGateway', m)[0]?.[0]);
-    ids.push(alarmsReading(tooManyRequestsMetric.namespace, tooManyRequestsMetric.name)[0]?.[0]);
     const apiComposites = new Set(ids.map((id) => compositeOf(id ?? '')?.[0]));
     expect(apiComposites.size).toBe(1);
     for (const id of ids) expect(notifies(id ?? ''), id).toBe(true);
   });
 });
 
-describe('function alarms', () => {
-  const functionIdsIn = (alarm: Resource) =>
-    metricsOf(alarm)
-      .filter((m) => m.Metric.Namespace === 'AWS/Lambda' && m.Metric.MetricName === 'Errors')
-      .map((m) => logicalIdOf(resolved(dimension(m, 'FunctionName'))));
-  const erroring = alarmsReading('AWS/Lambda', 'Errors');
-
-  it.each([...synthesized.functions].filter(([, fn]) => fn.spec.trigger.kind !== 'http').map(([name]) => name))(
-    '%s (a worker): its errors are alarmed, through the functions composite',
-    (name) => {
-      const fn = synthesized.functions.get(name);
-      const fnId = fn ? fn.function.stack.getLogicalId(fn.function.node.defaultChild as never) : '';
-      const found = erroring.find(([, alarm]) => functionIdsIn(alarm).includes(fnId));
-      expect(found, `an Errors alarm reading ${name}`).toBeDefined();
-      expect(notifies(found?.[0] ?? '')).toBe(true);
-      expect(specOf(name).trigger.kind).not.toBe('http');
+describe('Lambda alarms', () => {
+  it.each(['Errors', 'Throttles'])(
+    '%s of every function of the account, once, on one metric, notifying on its own',
+    (metricName) => {
+      const found = alarmsReading('AWS/Lambda', metricName);
+      expect(found).toHaveLength(1);
+      const [[id, alarm] = []] = found;
+      const read = metricsOf(alarm as Resource);
+      expect(read).toHaveLength(1);
+      // No FunctionName dimension: the account's aggregate, so every worker (and any function added later) is in it.
+      expect(read[0]?.Metric.Dimensions).toBeUndefined();
+      expect(read[0]?.Stat).toBe('Sum');
+      expect(alarm?.Properties.Threshold).toBe(0);
+      expect(alarm?.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+      expect(compositeOf(id ?? '')).toBeUndefined();
+      expect(notifies(id ?? '')).toBe(true);
     },
   );
 
-  it('HTTP functions have no alarm of their own: their failures are the API’s 5xx', () => {
-    const httpIds = new Set(
-      [...synthesized.functions]
-        .filter(([, fn]) => fn.spec.trigger.kind === 'http')
-        .map(([, fn]) => fn.function.stack.getLogicalId(fn.function.node.defaultChild as never)),
-    );
-    for (const [, alarm] of erroring) for (const id of functionIdsIn(alarm)) expect(httpIds.has(id ?? '')).toBe(false);
+  it('no alarm of its own for any one function: an HTTP function’s failure is the API’s 5xx', () => {
+    for (const [id, alarm] of Object.entries(alarms)) {
+      for (const m of metricsOf(alarm)) expect(dimension(m, 'FunctionName'), id).toBeUndefined();
+    }
     expect(alarmsReading('AWS/ApiGateway', '5xx')).toHaveLength(1);
-  });
-
-  it('throttles anywhere in the account, once', () => {
-    const throttles = alarmsReading('AWS/Lambda', 'Throttles');
-    expect(throttles).toHaveLength(1);
-    const [[id, alarm] = []] = throttles;
-    expect(metricsOf(alarm as Resource)[0]?.Metric.Dimensions).toBeUndefined();
-    expect(notifies(id ?? '')).toBe(true);
   });
 });
 
-describe('DynamoDB throttle alarms', () => {
-  const [tableId] = only(resourcesOf('data', 'AWS::DynamoDB::GlobalTable'));
-  const read = Object.entries(alarms).flatMap(([id, alarm]) =>
-    metricsOf(alarm)
-      .filter((m) => m.Metric.Namespace === 'AWS/DynamoDB')
-      .map((m) => ({ id, m })),
-  );
+describe('not alarmed (docs/runbook.md "Alarms")', () => {
+  it('the table’s throttles: their failures reach the 5xx and Lambda errors alarms', () => {
+    for (const [id, alarm] of Object.entries(alarms)) {
+      expect(
+        metricsOf(alarm).map((m) => m.Metric.Namespace),
+        id,
+      ).not.toContain('AWS/DynamoDB');
+    }
+  });
 
-  it.each([undefined, ...Object.values(tableLayout.indexes).map((i) => i.indexName)])(
-    'read and write throttle events of %s (undefined: the table), notifying',
-    (index) => {
-      for (const metricName of ['ReadThrottleEvents', 'WriteThrottleEvents']) {
-        const found = read.find(
-          ({ m }) =>
-            m.Metric.MetricName === metricName &&
-            logicalIdOf(resolved(dimension(m, 'TableName'))) === tableId &&
-            dimension(m, 'GlobalSecondaryIndexName') === index,
-        );
-        expect(found, `${metricName} of ${index ?? 'the table'}`).toBeDefined();
-        expect(alarms[found?.id ?? '']?.Properties.Threshold).toBe(0);
-        expect(notifies(found?.id ?? '')).toBe(true);
-      }
-    },
-  );
+  it('429s apart from the 4xx rate', () => {
+    expect(alarmsReading(tooManyRequestsMetric.namespace, tooManyRequestsMetric.name)).toEqual([]);
+  });
+});
+
+describe('fixed cost of an idle deployment (tests/bench/support/fixed-costs.ts)', () => {
+  it(`is at most US$${fixedCostBarUsd} a month, WAF apart; with egov:dashboard it adds the dashboard and its metrics`, () => {
+    const total = (lines: ReturnType<typeof fixedMonthlyCosts>) =>
+      lines.filter((l) => !l.apart).reduce((sum, l) => sum + l.monthlyUsd, 0);
+    const idle = fixedMonthlyCosts();
+    expect(total(idle)).toBeLessThanOrEqual(fixedCostBarUsd);
+    const withDashboard = fixedMonthlyCosts({ [contextKeys.dashboard]: true });
+    // US$3 the dashboard, and US$0.30 each for the business metrics and the 429 count only it reads.
+    expect(total(withDashboard) - total(idle)).toBeCloseTo(3 + (businessMetricNames.length + 1) * 0.3, 2);
+  });
 });
 
 describe('dashboard', () => {
-  const [, dashboard] = only(resourcesOf('observability', 'AWS::CloudWatch::Dashboard'));
-  const body = JSON.stringify(dashboard.Properties.DashboardBody);
-
-  it.each([
-    'AWS/ApiGateway", "Latency',
-    '5xx',
-    '4xx',
-    tooManyRequestsMetric.name,
-    'ApproximateAgeOfOldestMessage',
-    'ApproximateNumberOfMessagesVisible',
-    'AWS/Lambda", "Errors',
-    'AWS/Lambda", "Throttles',
-    'ReadThrottleEvents',
-    'WriteThrottleEvents',
-    ...businessMetricNames,
-  ])('graphs %s', (metric) => {
-    expect(body.replaceAll('\\"', '"').replaceAll('","', '", "')).toContain(metric);
+  it('is not made without egov:dashboard, nor the metrics only it reads', () => {
+    expect(app.node.tryGetContext(contextKeys.dashboard)).toBeUndefined();
+    expect(resourcesOf('observability', 'AWS::CloudWatch::Dashboard')).toEqual({});
+    expect(resourcesOf('observability', 'AWS::Logs::MetricFilter')).toEqual({});
+    const variables = functionVariables(templates);
+    expect(variables).toHaveLength(synthesized.functions.size);
+    for (const v of variables) expect(v.POWERTOOLS_METRICS_DISABLED).toBe('true');
   });
 
-  it('is named after the deployment', () => {
-    expect(dashboard.Properties.DashboardName).toBe(
-      `egov-one-stop-${app.node.tryGetContext(contextKeys.provinceCode)}-dev`,
-    );
+  describe('with egov:dashboard', () => {
+    const withDashboard = synthesizeApp({ [contextKeys.dashboard]: 'true' });
+    const observability = withDashboard.templates.observability;
+    const [, dashboard] = only(observability.findResources('AWS::CloudWatch::Dashboard') as Record<string, Resource>);
+    const body = JSON.stringify(dashboard.Properties.DashboardBody);
+    const deployment = `${app.node.tryGetContext(contextKeys.provinceCode)}-dev`;
+
+    it.each([
+      'AWS/ApiGateway", "Latency',
+      '5xx',
+      '4xx',
+      tooManyRequestsMetric.name,
+      'ApproximateAgeOfOldestMessage',
+      'ApproximateNumberOfMessagesVisible',
+      'AWS/Lambda", "Errors',
+      'AWS/Lambda", "Throttles',
+      'ReadThrottleEvents',
+      'WriteThrottleEvents',
+      ...businessMetricNames,
+    ])('graphs %s', (metric) => {
+      expect(body.replaceAll('\\"', '"').replaceAll('","', '", "')).toContain(metric);
+    });
+
+    it('is named after the deployment', () => {
+      expect(dashboard.Properties.DashboardName).toBe(`egov-one-stop-${deployment}`);
+    });
+
+    it('the functions write the business metrics', () => {
+      const variables = functionVariables(withDashboard.templates);
+      expect(variables).toHaveLength(withDashboard.functions.size);
+      for (const v of variables) expect(v.POWERTOOLS_METRICS_DISABLED).toBe('false');
+    });
+
+    it('429 answers, counted from the access logs of this deployment', () => {
+      const [, filter] = only(observability.findResources('AWS::Logs::MetricFilter') as Record<string, Resource>);
+      expect(filter.Properties.FilterPattern).toBe('{ $.status = "429" }');
+      const [transformation] = filter.Properties.MetricTransformations;
+      expect(transformation).toMatchObject({
+        MetricNamespace: tooManyRequestsMetric.namespace,
+        MetricName: tooManyRequestsMetric.name,
+        Dimensions: [{ Key: 'deployment', Value: '$.deployment' }],
+      });
+      const [stageAccessLogs] = Object.values(
+        withDashboard.templates.api.findResources('AWS::ApiGatewayV2::Stage') as Record<string, Resource>,
+      ).map((stage) => stage.Properties.AccessLogSettings);
+      expect(logicalIdOf(producedValue(withDashboard.templates, filter.Properties.LogGroupName))).toBe(
+        logicalIdOf(stageAccessLogs.DestinationArn),
+      );
+      expect(JSON.parse(stageAccessLogs.Format)).toMatchObject({ deployment, status: '$context.status' });
+      expect(body.replaceAll('\\"', '"')).toContain(`"${tooManyRequestsMetric.name}","deployment","${deployment}"`);
+    });
+
+    it('stays free of unacknowledged findings', () => {
+      expect(withDashboard.validationReport.pluginReports.flatMap((r) => r.violations)).toEqual([]);
+    });
+  });
+
+  it('refuses an egov:dashboard that is not true or false', () => {
+    expect(() => synthesizeApp({ [contextKeys.dashboard]: 'yes' })).toThrow(/egov:dashboard must be true or false/);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * What a deployment costs a month whatever its dossiers, counted in the app's templates as cdk.json's
- * context synthesizes them (no asset bundling, as scripts/alarm-cost.ts does): alarms, dashboards,
+ * context synthesizes them (no asset bundling, as scripts/alarm-cost.ts does; `context` adds to it, e.g.
+ * `{ 'egov:dashboard': true }`): alarms, dashboards,
  * custom metrics, secrets, KMS keys, WAF (apart), schedules, and the idle polling of the queue
  * consumers' event source mappings (a model, stated with the figure).
  */
@@ -49,10 +50,10 @@ function runsPerMonth(expression: string): number {
   return count(minute, 60) * count(hour, 24) * days;
 }
 
-export function fixedMonthlyCosts(): FixedLine[] {
+export function fixedMonthlyCosts(context: Record<string, unknown> = {}): FixedLine[] {
   const outdir = mkdtempSync(path.join(tmpdir(), 'egov-bench-fixed-'));
   try {
-    const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
+    const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [], ...context } });
     buildApp(app);
     const assembly = app.synth();
     const stacks = app.node.children.filter((c): c is Stack => Stack.isStack(c));
@@ -62,7 +63,15 @@ export function fixedMonthlyCosts(): FixedLine[] {
     const alarms = alarmCostOf(templates as Parameters<typeof alarmCostOf>[0]);
     const dashboards = ofType('AWS::CloudWatch::Dashboard').length;
     const metricFilters = ofType('AWS::Logs::MetricFilter').length;
-    const metrics = businessMetricNames.length + metricFilters;
+    // The business metrics exist only if some function writes them (POWERTOOLS_METRICS_DISABLED unset or
+    // false: with `egov:dashboard`); each is then counted as written every hour of the month.
+    const writesBusinessMetrics = ofType('AWS::Lambda::Function').some(
+      (fn) =>
+        (fn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables
+          ?.POWERTOOLS_METRICS_DISABLED !== 'true',
+    );
+    const businessMetrics = writesBusinessMetrics ? businessMetricNames.length : 0;
+    const metrics = businessMetrics + metricFilters;
     const secrets = ofType('AWS::SecretsManager::Secret').length;
     const keys = ofType('AWS::KMS::Key').length;
     const acls = ofType('AWS::WAFv2::WebACL');
@@ -80,12 +89,12 @@ export function fixedMonthlyCosts(): FixedLine[] {
         monthlyUsd: alarms.monthlyUsd,
       },
       {
-        what: 'dashboards (beyond an account’s first three)',
+        what: 'dashboards (egov:dashboard; counted as beyond an account’s first three)',
         count: String(dashboards),
         monthlyUsd: dashboards * prices.dashboardPerMonth,
       },
       {
-        what: `custom metrics: ${businessMetricNames.length} business metrics (EMF) and ${metricFilters} log metric filter(s)`,
+        what: `custom metrics: ${businessMetrics} business metrics (EMF${writesBusinessMetrics ? '' : ': not written without egov:dashboard'}) and ${metricFilters} log metric filter(s)`,
         count: String(metrics),
         monthlyUsd: metrics * prices.customMetricPerMonth,
       },
