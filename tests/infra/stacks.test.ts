@@ -26,6 +26,7 @@ import { apiThrottle } from '../../infra/stacks/api.ts';
 import { functionTag } from '../../infra/stacks/platform-function.ts';
 import { contextKeys } from '../../infra/stacks/settings.ts';
 import { tableLayout } from '../../shared/adapters/dynamo/table-layout.ts';
+import { defaultSmsMilestones } from '../../shared/domain/event-interest.ts';
 import { type PartnerName, partnerNames } from '../../shared/domain/partners/partner.ts';
 import {
   acknowledgements,
@@ -212,8 +213,19 @@ describe('functions', () => {
           return queueConsumers.find((consumer) => queueIdOf(consumer) === queueId) ?? `unknown ${queueId}`;
         })
         .join('');
+      const routes = JSON.parse(json) as Record<string, { url: string; actsOn?: string; steps?: string[] }[]>;
       const expected = Object.fromEntries(access.emits.map((type) => [type, consumersOf(type)]));
-      expect(JSON.parse(json)).toEqual(expected);
+      expect(
+        Object.fromEntries(Object.entries(routes).map(([type, r]) => [type, r.map((route) => route.url)])),
+      ).toEqual(expected);
+      // Each route carries what its consumer acts on, from the manifest; the texts, the default milestones.
+      for (const list of Object.values(routes)) {
+        for (const route of list) {
+          const trigger = specOf(route.url as FunctionName).trigger;
+          expect(route.actsOn).toBe(trigger.kind === 'queue' ? trigger.actsOn : undefined);
+          expect(route.steps).toEqual(route.actsOn === 'texts-applicant' ? [...defaultSmsMilestones] : undefined);
+        }
+      }
     }
   });
 
