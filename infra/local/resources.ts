@@ -76,7 +76,10 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
         { AttributeName: i.partitionKey, KeyType: 'HASH' },
         { AttributeName: i.sortKey, KeyType: 'RANGE' },
       ],
-      Projection: { ProjectionType: 'ALL' },
+      Projection:
+        i.projects.length > 0
+          ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...i.projects] }
+          : { ProjectionType: 'KEYS_ONLY' },
     })),
     // No TTL: dynalite implements neither UpdateTimeToLive nor expiry, and nothing may depend on it.
   };

@@ -8,6 +8,7 @@ import { toVnDate } from '../../domain/time.ts';
 import { chainTimeline } from '../../domain/dossier/timeline-chain.ts';
 import { db } from './client.ts';
 import { itemsOfIndexPartitions } from './index-partitions.ts';
+import { itemsOfEntries } from './items-by-key.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { dueDayShardOf, dueDayShards, keys, outboxShardOf } from './keys.ts';
 import { tableLayout } from './table-layout.ts';
@@ -287,5 +288,7 @@ async function queryPage(
     }),
   );
   const nextCursor = encodeCursor(result.LastEvaluatedKey);
-  return { items: (result.Items ?? []).map((item) => fromItem(item).dossier), ...(nextCursor ? { nextCursor } : {}) };
+  const [partitionKey] = Object.keys(cursorScope);
+  const items = await itemsOfEntries(tableName, result.Items ?? [], partitionKey ? { partitionKey } : undefined);
+  return { items: items.map((item) => fromItem(item).dossier), ...(nextCursor ? { nextCursor } : {}) };
 }

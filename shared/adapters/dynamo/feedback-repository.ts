@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@a
 import type { Feedback, FeedbackStatus } from '../../domain/feedback/feedback.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
 import { db } from './client.ts';
+import { itemsOfEntries } from './items-by-key.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { keys } from './keys.ts';
 import { tableLayout } from './table-layout.ts';
@@ -54,9 +55,13 @@ export interface FeedbackPage {
 export function feedbackRepository(tableName: string) {
   async function page(
     request: FeedbackPage,
-    query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'> & { scope: Record<string, string> },
+    query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'> & {
+      scope: Record<string, string>;
+      /** The index holds what the list shows (the published answers): no item is read. */
+      projected?: true;
+    },
   ): Promise<{ items: Feedback[]; nextCursor?: string }> {
-    const { scope, ...input } = query;
+    const { scope, projected, ...input } = query;
     const result = await db.send(
       new QueryCommand({
         ...input,
@@ -66,7 +71,11 @@ export function feedbackRepository(tableName: string) {
       }),
     );
     const nextCursor = encodeCursor(result.LastEvaluatedKey);
-    return { items: (result.Items ?? []).map(fromItem), ...(nextCursor ? { nextCursor } : {}) };
+    const [partitionKey] = Object.keys(scope);
+    const items = projected
+      ? (result.Items ?? [])
+      : await itemsOfEntries(tableName, result.Items ?? [], partitionKey ? { partitionKey } : undefined);
+    return { items: items.map(fromItem), ...(nextCursor ? { nextCursor } : {}) };
   }
 
   return {
@@ -153,6 +162,7 @@ export function feedbackRepository(tableName: string) {
         ExpressionAttributeValues: { ':pk': pk },
         ScanIndexForward: false,
         scope: { [openByDueDay.partitionKey]: pk },
+        projected: true,
       });
     },
   };

@@ -1,9 +1,11 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from './client.ts';
+import { itemsOfEntries } from './items-by-key.ts';
 
 /**
  * Every item of some partitions of an index, a Query per page of each in turn, never a Scan: the shards
- * of a sharded index key (and the partition used before the shards) read as one.
+ * of a sharded index key (and the partition used before the shards) read as one; each page's items
+ * fetched whole by key (the index projects keys only).
  */
 export async function* itemsOfIndexPartitions(
   tableName: string,
@@ -23,7 +25,7 @@ export async function* itemsOfIndexPartitions(
           ExclusiveStartKey: startKey,
         }),
       );
-      yield* page.Items ?? [];
+      yield* await itemsOfEntries(tableName, page.Items ?? [], index);
       startKey = page.LastEvaluatedKey;
     } while (startKey);
   }

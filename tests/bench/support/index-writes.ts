@@ -1,9 +1,10 @@
 /**
  * The write units DynamoDB bills on the table's global secondary indexes, which dynalite's
- * ConsumedCapacity leaves out (it reports the base table only). Every index projects ALL (TableV2's
- * default, infra/stacks/data.ts), so each write of an item whose index keys are present is billed
- * again in that index at the item's size, 1 WCU per KB rounded up; a write that moves the item's
- * index key is a delete and a put there (2 writes); one that removes the key, a delete.
+ * ConsumedCapacity leaves out (it reports the base table only). Each index holds the item's projection
+ * (its keys, the table's keys and the attributes it `projects`, shared/adapters/dynamo/table-layout.ts),
+ * billed at the projection's size, 1 WCU per KB rounded up: a write that moves the item's index key is
+ * a delete and a put there (2 writes); one that adds it, a put; one that removes it, a delete; one that
+ * changes none of the projected attributes, nothing (DynamoDB writes the index only when its entry changes).
  *
  * The item before a write comes from a shadow of the table (a Scan when counting starts, then every
  * write seen); the item after it from the write itself (Put, Delete) or a consistent GetItem of the
@@ -75,6 +76,14 @@ function writesOf(call: SdkCall, tableName: string): Write[] {
   }
 }
 
+type Index = (typeof tableLayout.indexes)[keyof typeof tableLayout.indexes];
+
+/** What an index holds of an item: its keys, the table's, and the attributes it projects. */
+function projected(item: Item, index: Index): Item {
+  const names = [tableLayout.partitionKey, tableLayout.sortKey, index.partitionKey, index.sortKey, ...index.projects];
+  return Object.fromEntries(names.flatMap((name) => (item[name] ? [[name, item[name]]] : [])));
+}
+
 /** Index write units of one write, old item → new item, in every index. */
 export function indexWriteUnits(before: Item | undefined, after: Item | undefined): number {
   let total = 0;
@@ -86,10 +95,12 @@ export function indexWriteUnits(before: Item | undefined, after: Item | undefine
     };
     const was = indexKey(before);
     const is = indexKey(after);
-    // A moved key is a delete and a put; a new or changed entry a put; a removed one a delete.
-    if (before && after && was !== undefined && is !== undefined && was !== is) total += units(before) + units(after);
-    else if (after && is !== undefined) total += units(after);
-    else if (before && was !== undefined) total += units(before);
+    const old = before && was !== undefined ? projected(before, index) : undefined;
+    const now = after && is !== undefined ? projected(after, index) : undefined;
+    // A moved key is a delete and a put; a new or changed entry a put; a removed one a delete; an unchanged one nothing.
+    if (old && now && was !== is) total += units(old) + units(now);
+    else if (now && (!old || JSON.stringify(old) !== JSON.stringify(now))) total += units(now);
+    else if (old && !now) total += units(old);
   }
   return total;
 }
@@ -129,7 +140,7 @@ export class IndexWriteCounter {
       const size = itemSize(item) + 100;
       base += size;
       for (const index of Object.values(tableLayout.indexes))
-        if (item[index.partitionKey] && item[index.sortKey]) indexes += size;
+        if (item[index.partitionKey] && item[index.sortKey]) indexes += itemSize(projected(item, index)) + 100;
     }
     return { base, indexes, items: this.shadow.size };
   }
