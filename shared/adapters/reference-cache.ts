@@ -1,8 +1,9 @@
 import { integer, invalid, withDefault } from '../env-vars.ts';
 import { type ReadCache, readCache } from './read-cache.ts';
 
+const defaultSeconds = 60;
 /** REFERENCE_CACHE_SECONDS's rule; shared/config.ts lists it, so a function with a broken value fails at init. */
-export const referenceCacheSeconds = withDefault(integer(0, 900), 60);
+export const referenceCacheSeconds = withDefault(integer(0, 900), defaultSeconds);
 
 /** A table's catalogue and agency tree hold a few thousand items; the hot ones are far fewer. */
 const maxEntries = 5000;
@@ -26,6 +27,35 @@ export function referenceCache(tableName: string): ReadCache {
     caches.set(tableName, cache);
   }
   return cache;
+}
+
+/** A repository's own cache settings (tests; the local signing service); without them it uses the process's. */
+export interface CacheOptions {
+  /** How long a read is kept. 0: not cached. Default 60. */
+  cacheSeconds?: number;
+  /** Milliseconds since the epoch, for the cache's expiry. Default `Date.now`. */
+  clock?: () => number;
+}
+
+/**
+ * What a repository of reference data reads through, and how its writes make it forget: its own cache
+ * and the process's, which the other repositories of the table read.
+ */
+export function repositoryCache(tableName: string, options: CacheOptions) {
+  const shared = referenceCache(tableName);
+  const cache =
+    options.cacheSeconds === undefined && options.clock === undefined
+      ? shared
+      : readCache({
+          ttlSeconds: options.cacheSeconds ?? defaultSeconds,
+          ...(options.clock ? { clock: options.clock } : {}),
+        });
+  const both = [...new Set([cache, shared])];
+  return {
+    read: cache.read,
+    forget: (...keys: string[]) => both.forEach((c) => keys.forEach((key) => c.forget(key))),
+    forgetPrefix: (prefix: string) => both.forEach((c) => c.forgetPrefix(prefix)),
+  };
 }
 
 /** Forgets what every table's cache holds (tests that change data behind the repositories' back). */

@@ -36,7 +36,9 @@ afterAll(async () => {
 
 /** A function instance: its repositories on their own client (whose reads are counted), its cache's clock. */
 function instance() {
-  const client = DynamoDBDocumentClient.from(cloud.clients.dynamo, { marshallOptions: { removeUndefinedValues: true } });
+  const client = DynamoDBDocumentClient.from(cloud.clients.dynamo, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
   const clock = { now: Date.parse('2026-12-07T02:00:00Z') };
   const options = { cacheSeconds: 60, clock: () => clock.now };
   const catalogue = catalogueRepository(cloud.tableName, client, options);

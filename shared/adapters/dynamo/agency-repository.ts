@@ -16,8 +16,7 @@ import {
 } from '../../domain/calendar/index.ts';
 import type { Official } from '../../domain/official.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
-import { type ReadCache, readCache } from '../read-cache.ts';
-import { clearReferenceCaches, referenceCache, referenceCacheSeconds } from '../reference-cache.ts';
+import { type CacheOptions, clearReferenceCaches, repositoryCache } from '../reference-cache.ts';
 import { batchPut } from './batch-put.ts';
 import { db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -52,14 +51,10 @@ export interface StoredHolidays {
 
 /**
  * Without options a repository reads through the process's reference cache (reference-cache.ts,
- * REFERENCE_CACHE_SECONDS); with either, through a cache of its own (tests; the local signing service).
+ * REFERENCE_CACHE_SECONDS): agencies, officials, calendars and the holiday schedule; with either
+ * option, through a cache of its own (tests; the local signing service).
  */
-export interface AgencyRepositoryOptions {
-  /** How long agencies, officials, calendars and the holiday schedule are kept. 0: not cached. */
-  cacheSeconds?: number;
-  /** Milliseconds since the epoch, for the cache's expiry. Default `Date.now`. */
-  clock?: () => number;
-}
+export type AgencyRepositoryOptions = CacheOptions;
 
 /** Forgets every cached read of this process (tests that change the table behind the repositories' back). */
 export const clearCalendarCache = clearReferenceCaches;
@@ -116,21 +111,8 @@ export function agencyRepository(
   client: DynamoDBDocumentClient = db,
   options: AgencyRepositoryOptions = {},
 ) {
-  const shared = referenceCache(tableName);
-  const cache: ReadCache =
-    options.cacheSeconds === undefined && options.clock === undefined
-      ? shared
-      : readCache({
-          ttlSeconds: options.cacheSeconds ?? (referenceCacheSeconds(undefined) as number),
-          ...(options.clock ? { clock: options.clock } : {}),
-        });
-  /** After a write: this repository's cache and the process's (which other repositories read) forget it. */
-  const forget = (...keys: string[]) => {
-    for (const key of keys) for (const c of new Set([cache, shared])) c.forget(key);
-  };
-  const forgetPrefix = (prefix: string) => {
-    for (const c of new Set([cache, shared])) c.forgetPrefix(prefix);
-  };
+  const cache = repositoryCache(tableName, options);
+  const { forget, forgetPrefix } = cache;
 
   /**
    * Eventually consistent by default (half a read unit): reference data read through the cache may be
@@ -170,7 +152,8 @@ export function agencyRepository(
   }
 
   /** An agency, cached; an unknown id is read again next time (so a new agency is found at once). */
-  const get = (id: string): Promise<Agency | undefined> => cache.read(cached.agency(id), () => read(id), { keep: found });
+  const get = (id: string): Promise<Agency | undefined> =>
+    cache.read(cached.agency(id), () => read(id), { keep: found });
 
   /**
    * The agencies above one (given by id, or already read), nearest first; the walk stops at a missing
@@ -273,7 +256,7 @@ export function agencyRepository(
       return queryPage<Agency>(keys.agenciesAtLevel(level), undefined, page);
     },
 
-    ancestors,
+    ancestors: (of: string | Pick<Agency, 'id' | 'parentId'>) => ancestors(of),
 
     /**
      * The agency and the agencies above it, read strongly consistent and not cached: what the tree rules

@@ -4,8 +4,7 @@ import { type ProcedureSummary, summaryOf } from '../../domain/catalogue/search.
 import { contentOf, procedureVersionTaken, sameContent } from '../../domain/catalogue/versioning.ts';
 import { feeRuleOf, type FlatFee } from '../../domain/fees/rule.ts';
 import type { Procedure } from '../../domain/procedure.ts';
-import { type ReadCache, readCache } from '../read-cache.ts';
-import { referenceCache, referenceCacheSeconds } from '../reference-cache.ts';
+import { type CacheOptions, repositoryCache } from '../reference-cache.ts';
 import { batchPut } from './batch-put.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
@@ -35,14 +34,9 @@ const found = (value: unknown) => value !== undefined;
 
 /**
  * Without options the repository reads through the process's reference cache (reference-cache.ts,
- * REFERENCE_CACHE_SECONDS); with either, through a cache of its own.
+ * REFERENCE_CACHE_SECONDS); with either option, through a cache of its own.
  */
-export interface CatalogueRepositoryOptions {
-  /** How long a procedure read is kept. 0: not cached. */
-  cacheSeconds?: number;
-  /** Milliseconds since the epoch, for the cache's expiry. Default `Date.now`. */
-  clock?: () => number;
-}
+export type CatalogueRepositoryOptions = CacheOptions;
 
 /**
  * The procedure catalogue, three kinds of item:
@@ -58,14 +52,7 @@ export function catalogueRepository(
   client: DynamoDBDocumentClient = db,
   options: CatalogueRepositoryOptions = {},
 ) {
-  const shared = referenceCache(tableName);
-  const cache: ReadCache =
-    options.cacheSeconds === undefined && options.clock === undefined
-      ? shared
-      : readCache({
-          ttlSeconds: options.cacheSeconds ?? (referenceCacheSeconds(undefined) as number),
-          ...(options.clock ? { clock: options.clock } : {}),
-        });
+  const cache = repositoryCache(tableName, options);
   const getProcedure = async (key: { pk: string; sk: string }): Promise<Procedure | undefined> => {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: false }));
     return Item ? procedureOf(Item) : undefined;
@@ -142,7 +129,7 @@ export function catalogueRepository(
       }
       await putUnlessNewer(keys.procedure(procedure.code), procedure, procedure.version);
       await putUnlessNewer(keys.catalogueEntry(procedure.code), summaryOf(procedure), procedure.version);
-      for (const c of new Set([cache, shared])) c.forget(cached.current(procedure.code));
+      cache.forget(cached.current(procedure.code));
       return outcome;
     },
 
@@ -163,7 +150,7 @@ export function catalogueRepository(
           { ...keys.catalogueEntry(p.code), ...summaryOf(p) },
         ]),
       );
-      for (const c of new Set([cache, shared])) c.forgetPrefix(cached.current(''));
+      cache.forgetPrefix(cached.current(''));
     },
 
     /**

@@ -9,15 +9,17 @@ function source() {
   const held: (() => void)[] = [];
   let holding = false;
   /** Loads `v-<key>`, or the value given (`undefined` included). */
-  const load = (key: string, ...value: [unknown?]) => async () => {
-    loads.push(key);
-    if (holding) await new Promise<void>((release) => held.push(release));
-    if (failNext) {
-      failNext = false;
-      throw new Error('ProvisionedThroughputExceededException');
-    }
-    return value.length > 0 ? value[0] : `v-${key}`;
-  };
+  const load =
+    (key: string, ...value: [unknown?]) =>
+    async () => {
+      loads.push(key);
+      if (holding) await new Promise<void>((release) => held.push(release));
+      if (failNext) {
+        failNext = false;
+        throw new Error('ProvisionedThroughputExceededException');
+      }
+      return value.length > 0 ? value[0] : `v-${key}`;
+    };
   return {
     loads,
     load,
