@@ -222,7 +222,9 @@ describe('a process dying after any write of a use case, then the retry the syst
       const caller = citizen(`fault-post-${plan.crashAfter}`);
       const body = SubmitDossierBody.parse(birthRegistration({ postal: { pickup: {} } }));
       const { code } = await system(cloud).fileDossier(caller, body, 'online');
-      await cloud.settle();
+      // Swept too: an event the filing's workers left in the outbox (one's clearing lost the race to
+      // another's save) would otherwise be relayed by the callback, or not, as the race went.
+      await settleAndSweep();
       const waybill = (await effects(cloud.tableName).dossier(code))?.dossier.postal?.pickup?.waybill;
       const tracking = TrackingBody.parse({
         eventId: 'vnp-1',
@@ -242,7 +244,8 @@ describe('a process dying after any write of a use case, then the retry the syst
         })),
       );
     });
-    expect(writes).toBe(3);
+    // The dossier with its timeline entry: 'accepted' raises no event, so nothing is sent.
+    expect(writes).toBe(1);
     expectAllLikeTheCleanRun(outcomes);
     expect(outcomes.at(-1)?.dossiers[0]?.extra).toEqual({ tracking: 1 });
   });
