@@ -17,6 +17,11 @@ export interface ReadCacheOptions {
 export interface ReadOptions<T> {
   /** Whether a loaded value is kept (default: every value, `undefined` included). */
   keep?: (value: T) => boolean;
+  /**
+   * How long this value is kept, in place of the cache's TTL: longer for what never changes (a saved
+   * procedure version). A cache whose TTL is 0 keeps nothing all the same.
+   */
+  ttlSeconds?: number;
 }
 
 export interface ReadCache {
@@ -56,7 +61,7 @@ export function readCache(options: ReadCacheOptions): ReadCache {
         return hit.value as Promise<T>;
       }
       const value = load();
-      const entry: Entry = { expiresAt: now + ttlMs, value };
+      const entry: Entry = { expiresAt: now + (readOptions.ttlSeconds ?? options.ttlSeconds) * 1000, value };
       entries.set(key, entry);
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
       value.then(

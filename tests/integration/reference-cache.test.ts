@@ -5,7 +5,7 @@
  * real use case and the real SDK; the cache's clock is injected, the reads counted on the repositories'
  * own client with the bench's SDK observer.
  */
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
@@ -19,7 +19,7 @@ import type { Caller } from '../../shared/domain/caller.ts';
 import type { Procedure } from '../../shared/domain/procedure.ts';
 import { fileDossierUseCase, SubmitDossierBody } from '../../shared/use-cases/file-dossier.ts';
 import { observeSdkCalls } from '../bench/support/sdk-calls.ts';
-import { birthRegistration } from '../support/http.ts';
+import { birthRegistration, request } from '../support/http.ts';
 
 const procedureCode = '1.001193';
 const intakeId = '24.07210.TTPVHCC';
@@ -146,5 +146,30 @@ describe('reference data in a warm instance', () => {
 
     await warm.catalogue.putProcedure({ ...current, version: current.version + 2 });
     expect((await warm.file()).procedure.version).toBe(current.version + 2);
+  });
+});
+
+describe('the reads an admin checks a change with', () => {
+  /** Rewrites an item as another container would: this process's caches are not told. */
+  async function behindTheCachesBack(key: { pk: string; sk: string }, change: Record<string, unknown>) {
+    const doc = DynamoDBDocumentClient.from(cloud.clients.dynamo);
+    const { Item } = await doc.send(new GetCommand({ TableName: cloud.tableName, Key: key, ConsistentRead: true }));
+    await doc.send(new PutCommand({ TableName: cloud.tableName, Item: { ...Item, ...change } }));
+    restore = async () => void (await doc.send(new PutCommand({ TableName: cloud.tableName, Item })));
+  }
+
+  it('GET /v1/procedures/{code} shows the current version as stored, whatever the functions keep', async () => {
+    const before = await request(cloud, 'GET', `/v1/procedures/${procedureCode}`);
+    expect(before.status).toBe(200);
+    await behindTheCachesBack({ pk: `PROCEDURE#${procedureCode}`, sk: 'CURRENT' }, { name: 'Đăng ký khai sinh (sửa)' });
+    expect((await request(cloud, 'GET', `/v1/procedures/${procedureCode}`)).body.name).toBe('Đăng ký khai sinh (sửa)');
+  });
+
+  it('GET /v1/agencies/{id} shows the agency and its path as stored, whatever the functions keep', async () => {
+    const before = await request(cloud, 'GET', `/v1/agencies/${intakeId}`);
+    expect(before.status).toBe(200);
+    await behindTheCachesBack({ pk: 'AGENCY#24.07210', sk: 'AGENCY' }, { name: 'UBND phường (đổi tên)' });
+    const after = await request(cloud, 'GET', `/v1/agencies/${intakeId}`);
+    expect(after.body.ancestors[0]).toMatchObject({ id: '24.07210', name: 'UBND phường (đổi tên)' });
   });
 });

@@ -29,8 +29,11 @@ const procedureOf = (item: Record<string, unknown>): Procedure => upgraded(witho
 const cached = {
   current: (code: string) => `procedure:${code}`,
   version: (code: string, version: number) => `procedure-version:${code}#${version}`,
+  versions: 'procedure-version:',
 };
 const found = (value: unknown) => value !== undefined;
+/** A saved version never changes: kept longer than the current one (an hour, bounded by the cache's size). */
+const versionSeconds = 3600;
 
 /**
  * Without options the repository reads through the process's reference cache (reference-cache.ts,
@@ -58,8 +61,8 @@ export function catalogueRepository(
     return Item ? procedureOf(Item) : undefined;
   };
   /** An unknown code or version is read again next time: a new procedure can be filed under at once. */
-  const cachedProcedure = (cacheKey: string, key: { pk: string; sk: string }) =>
-    cache.read(cacheKey, () => getProcedure(key), { keep: found });
+  const cachedProcedure = (cacheKey: string, key: { pk: string; sk: string }, ttlSeconds?: number) =>
+    cache.read(cacheKey, () => getProcedure(key), { keep: found, ...(ttlSeconds ? { ttlSeconds } : {}) });
 
   /** Writes a copy of `version` unless a newer one is already there (an older writer arriving late loses). */
   const putUnlessNewer = async (key: { pk: string; sk: string }, item: object, version: number) => {
@@ -83,9 +86,12 @@ export function catalogueRepository(
     currentProcedure: (code: string): Promise<Procedure | undefined> =>
       cachedProcedure(cached.current(code), keys.procedure(code)),
 
+    /** The current version as stored, not cached: what its page shows, to the admin who just saved it too. */
+    storedCurrentProcedure: (code: string): Promise<Procedure | undefined> => getProcedure(keys.procedure(code)),
+
     /** One version as it was saved: what a dossier filed under it sees. */
     procedureVersion: (code: string, version: number): Promise<Procedure | undefined> =>
-      cachedProcedure(cached.version(code, version), keys.procedureVersion(code, version)),
+      cachedProcedure(cached.version(code, version), keys.procedureVersion(code, version), versionSeconds),
 
     /** The newest version item, even if a crash kept it from being made current. */
     async latestVersion(code: string): Promise<Procedure | undefined> {
@@ -150,7 +156,8 @@ export function catalogueRepository(
           { ...keys.catalogueEntry(p.code), ...summaryOf(p) },
         ]),
       );
-      cache.forgetPrefix(cached.current(''));
+      // Seeding writes without conditions, versions included.
+      for (const prefix of [cached.current(''), cached.versions]) cache.forgetPrefix(prefix);
     },
 
     /**

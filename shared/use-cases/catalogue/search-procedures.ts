@@ -34,7 +34,7 @@ const view = ({ nameFolded: _nameFolded, ...summary }: ProcedureSummary) => summ
  * month, and free-text search without diacritics has no DynamoDB key to use: so the function
  * Queries the one catalogue partition (summaries only, a few hundred KB), keeps it for a minute in
  * the container (module scope: the handler builds this once), and filters in memory. A saved
- * procedure shows in search within that minute, as in `GET /v1/procedures/{code}` (REFERENCE_CACHE_SECONDS).
+ * procedure shows in search within that minute; `GET /v1/procedures/{code}` is always current.
  */
 export function searchProcedures(catalogue: Pick<CatalogueRepository, 'listSummaries'>, options: SearchOptions = {}) {
   // Concurrent requests share one read; a failed read is not kept.

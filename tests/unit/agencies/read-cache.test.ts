@@ -94,6 +94,23 @@ describe('readCache', () => {
     expect(s.loads).toEqual(['a', 'a']);
   });
 
+  it('keeps a value for its own TTL when the read names one, and nothing with a cache TTL of 0', async () => {
+    const s = source();
+    const cache = readCache({ ttlSeconds: 60, clock: s.clock });
+    await cache.read('version', s.load('version'), { ttlSeconds: 3600 });
+    s.advance(3_599_999);
+    await cache.read('version', s.load('version'), { ttlSeconds: 3600 });
+    expect(s.loads).toEqual(['version']);
+    s.advance(1);
+    await cache.read('version', s.load('version'), { ttlSeconds: 3600 });
+    expect(s.loads).toEqual(['version', 'version']);
+
+    const off = readCache({ ttlSeconds: 0, clock: s.clock });
+    await off.read('version', s.load('version'), { ttlSeconds: 3600 });
+    await off.read('version', s.load('version'), { ttlSeconds: 3600 });
+    expect(s.loads).toHaveLength(4);
+  });
+
   it('does not keep what `keep` refuses (an unknown id), but shares it with concurrent reads', async () => {
     const s = source();
     const cache = readCache({ ttlSeconds: 60, clock: s.clock });
