@@ -1,3 +1,4 @@
+import { referenceCacheSeconds } from './adapters/reference-cache.ts';
 import { interests } from './domain/interests.ts';
 import { eventTypes } from './domain/events.ts';
 import { partnerNames } from './domain/partners/partner.ts';
@@ -167,6 +168,13 @@ const Env = {
    * whatever their token's lifetime. 0 reads the roster on every request.
    */
   ROSTER_CACHE_SECONDS: withDefault(integer(0, 900), 60),
+  /**
+   * How long a function keeps the reference data it read (procedures, agencies, officials, calendars,
+   * holidays) before reading it again: an admin's change reaches the other functions at most this many
+   * seconds later (docs/design.md). 0 reads them on every request. Read by the repositories themselves
+   * (shared/adapters/reference-cache.ts), with this rule.
+   */
+  REFERENCE_CACHE_SECONDS: referenceCacheSeconds,
   /** Where capture transports write (local cloud). */
   NOTIFICATION_CAPTURE_DIR: optional(text(1)),
 };

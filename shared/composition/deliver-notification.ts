@@ -15,7 +15,7 @@ const now = () => new Date();
 export const deliverDeps = (): DeliverDeps => ({
   dossiers: dossierRepository(config.TABLE_NAME),
   agencies: agencyRepository(config.TABLE_NAME),
-  preferences: preferenceRepository(config.TABLE_NAME),
+  preferences: preferenceRepository(config.TABLE_NAME, { consistentRead: false }),
   deliveries: deliveryRepository(config.TABLE_NAME, { leaseSeconds: 60 }),
   quotas: platformQuotas,
   contactGate: contactGate({ contacts: contactConfirmations(config.TABLE_NAME), pins: lookupPinHasher, now }),

@@ -222,7 +222,8 @@ describe('a process dying after any write of a use case, then the retry the syst
       const caller = citizen(`fault-post-${plan.crashAfter}`);
       const body = SubmitDossierBody.parse(birthRegistration({ postal: { pickup: {} } }));
       const { code } = await system(cloud).fileDossier(caller, body, 'online');
-      // Every earlier step's events sent and cleared: the tracking's own writes are all that count.
+      // Swept too: an event the filing's workers left in the outbox (one's clearing lost the race to
+      // another's save) would otherwise be relayed by the callback, or not, as the race went.
       await settleAndSweep();
       const waybill = (await effects(cloud.tableName).dossier(code))?.dossier.postal?.pickup?.waybill;
       const tracking = TrackingBody.parse({
@@ -243,7 +244,7 @@ describe('a process dying after any write of a use case, then the retry the syst
         })),
       );
     });
-    // The tracking entry alone: an accepted parcel records no event, so nothing is sent.
+    // The dossier with its timeline entry: 'accepted' raises no event, so nothing is sent.
     expect(writes).toBe(1);
     expectAllLikeTheCleanRun(outcomes);
     expect(outcomes.at(-1)?.dossiers[0]?.extra).toEqual({ tracking: 1 });

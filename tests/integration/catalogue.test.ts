@@ -4,6 +4,7 @@ import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
 import { demoProcedures } from '../../infra/local/seed-catalogue.ts';
 import { catalogueRepository } from '../../shared/adapters/dynamo/catalogue-repository.ts';
+import { clearReferenceCaches } from '../../shared/adapters/reference-cache.ts';
 import type { Procedure } from '../../shared/domain/procedure.ts';
 import { birthRegistration, request, tokenFor } from '../support/http.ts';
 
@@ -366,6 +367,8 @@ describe('the catalogue repository', () => {
     for (const sk of [`V#${String(legacy.version).padStart(5, '0')}`, 'CURRENT']) {
       await doc.send(new PutCommand({ TableName: cloud.tableName, Item: { pk: 'PROCEDURE#2.001610', sk, ...legacy } }));
     }
+    // Written behind the repositories' back: the functions' cache of the catalogue (REFERENCE_CACHE_SECONDS) is told.
+    clearReferenceCaches();
     const read = await request(cloud, 'GET', `/v1/procedures/2.001610?version=${legacy.version}`);
     expect(read.body.fee).toEqual({ schedule: { kind: 'fixed', amount: 100_000 }, due: 'intake' });
 
@@ -377,6 +380,7 @@ describe('the catalogue repository', () => {
     });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     const dossier = await request(cloud, 'GET', `/v1/dossiers/${filed.body.code}`, { token: citizen });
+    expect(dossier.body.procedure.version).toBe(legacy.version);
     expect(dossier.body.fee).toMatchObject({ amount: 100_000, due: 'intake', paid: false });
 
     // The same content sent again in the old form is the same version: nothing is created.

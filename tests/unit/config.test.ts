@@ -21,6 +21,7 @@ describe('configuration from the environment', () => {
       SMS_MAX_SEGMENTS: 1,
       QUEUE_URLS: {},
       ROSTER_CACHE_SECONDS: 60,
+      REFERENCE_CACHE_SECONDS: 60,
     });
     expect('DOCUMENTS_BUCKET' in config).toBe(false);
     expect('PATH' in config).toBe(false);
@@ -69,6 +70,8 @@ describe('configuration from the environment', () => {
     [{ ...base, PARTNER_SECRETS: '{"postal":"too-short"}' }, 'PARTNER_SECRETS'],
     [{ ...base, ROSTER_CACHE_SECONDS: '901' }, 'ROSTER_CACHE_SECONDS'],
     [{ ...base, ROSTER_CACHE_SECONDS: '-1' }, 'ROSTER_CACHE_SECONDS'],
+    [{ ...base, REFERENCE_CACHE_SECONDS: '901' }, 'REFERENCE_CACHE_SECONDS'],
+    [{ ...base, REFERENCE_CACHE_SECONDS: 'soon' }, 'REFERENCE_CACHE_SECONDS'],
   ])('refuses %j, naming %s', (env, field) => {
     expect(() => readConfig(env)).toThrow(`Invalid configuration: ${field}`);
   });

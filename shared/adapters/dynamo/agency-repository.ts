@@ -16,6 +16,7 @@ import {
 } from '../../domain/calendar/index.ts';
 import type { Official } from '../../domain/official.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
+import { type CacheOptions, clearReferenceCaches, repositoryCache } from '../reference-cache.ts';
 import { batchPut } from './batch-put.ts';
 import { db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -48,29 +49,26 @@ export interface StoredHolidays {
   holidays: Holiday[];
 }
 
-export interface AgencyRepositoryOptions {
-  /** How long `calendarFor` and the holiday schedule are cached in this process. Default 60; 0: not cached. */
-  cacheSeconds?: number;
-  /** Milliseconds since the epoch, for the cache's expiry. Default `Date.now`. */
-  clock?: () => number;
-}
+/**
+ * Without options a repository reads through the process's reference cache (reference-cache.ts,
+ * REFERENCE_CACHE_SECONDS): agencies, officials, calendars and the holiday schedule; with either
+ * option, through a cache of its own (tests; the local signing service).
+ */
+export type AgencyRepositoryOptions = CacheOptions;
 
-interface Cached<T> {
-  expiresAt: number;
-  value: Promise<T>;
-}
+/** Forgets every cached read of this process (tests that change the table behind the repositories' back). */
+export const clearCalendarCache = clearReferenceCaches;
 
-/** Module scope: a Lambda container answers many requests; every dossier action needs a calendar. */
-const calendarCache = new Map<string, Cached<WorkingCalendar>>();
-const scheduleCache = new Map<string, Cached<HolidaySchedule>>();
+/** The cache's keys. */
+const cached = {
+  agency: (id: string) => `agency:${id}`,
+  official: (sub: string) => `official:${sub}`,
+  calendar: (id: string) => `calendar:${id}`,
+  calendars: 'calendar:',
+  holidays: 'holidays',
+};
+const found = (value: unknown) => value !== undefined;
 
-/** Forgets every cached calendar and holiday schedule (tests; after an admin change in this process). */
-export function clearCalendarCache(): void {
-  calendarCache.clear();
-  scheduleCache.clear();
-}
-
-const defaultCacheSeconds = 60;
 /** Deeper than any real tree (province → district → commune → department): a guard against corrupt data. */
 const maxDepth = 20;
 
@@ -113,12 +111,16 @@ export function agencyRepository(
   client: DynamoDBDocumentClient = db,
   options: AgencyRepositoryOptions = {},
 ) {
-  const ttlMs = (options.cacheSeconds ?? defaultCacheSeconds) * 1000;
-  const clock = options.clock ?? Date.now;
-  const cacheKey = (id: string) => `${tableName}\u0000${id}`;
+  const cache = repositoryCache(tableName, options);
+  const { forget, forgetPrefix } = cache;
 
-  const getItem = async (key: { pk: string; sk: string }) =>
-    (await client.send(new GetCommand({ TableName: tableName, Key: key }))).Item;
+  /**
+   * Eventually consistent by default (half a read unit): reference data read through the cache may be
+   * a TTL old anyway. What a write decides from (the previous place of a moved agency, an official's
+   * previous agency, the lineage a new parent must not contain) is read strongly consistent.
+   */
+  const getItem = async (key: { pk: string; sk: string }, consistent = false) =>
+    (await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: consistent }))).Item;
   const putItem = (item: Item) => client.send(new PutCommand({ TableName: tableName, Item: item }));
   const deleteItem = (key: { pk: string; sk: string }) =>
     client.send(new DeleteCommand({ TableName: tableName, Key: key }));
@@ -144,21 +146,29 @@ export function agencyRepository(
     };
   }
 
-  async function get(id: string): Promise<Agency | undefined> {
-    const item = await getItem(keys.agency(id));
+  async function read(id: string, consistent = false): Promise<Agency | undefined> {
+    const item = await getItem(keys.agency(id), consistent);
     return item ? withoutKeys<Agency>(item) : undefined;
   }
 
+  /** An agency, cached; an unknown id is read again next time (so a new agency is found at once). */
+  const get = (id: string): Promise<Agency | undefined> =>
+    cache.read(cached.agency(id), () => read(id), { keep: found });
+
   /**
-   * The agencies above one (given by id, or already read), nearest first, as stored; the walk stops
-   * at a missing agency or one met twice.
+   * The agencies above one (given by id, or already read), nearest first; the walk stops at a missing
+   * agency or one met twice. Each step waits for the one before (a parent is known from its child), so
+   * it cannot be one BatchGetItem: warm, the cache answers every step.
    */
-  async function ancestors(of: string | Pick<Agency, 'id' | 'parentId'>): Promise<Agency[]> {
-    const start = typeof of === 'string' ? await get(of) : of;
+  async function ancestors(
+    of: string | Pick<Agency, 'id' | 'parentId'>,
+    lookup: (id: string) => Promise<Agency | undefined> = get,
+  ): Promise<Agency[]> {
+    const start = typeof of === 'string' ? await lookup(of) : of;
     const above: Agency[] = [];
     const seen = new Set(start ? [start.id] : []);
     for (let parentId = start?.parentId; parentId !== undefined && !seen.has(parentId);) {
-      const parent = above.length < maxDepth ? await get(parentId) : undefined;
+      const parent = above.length < maxDepth ? await lookup(parentId) : undefined;
       if (!parent) break;
       above.push(parent);
       seen.add(parentId);
@@ -188,29 +198,18 @@ export function agencyRepository(
     return { ...vnPublicHolidays, ...stored };
   }
 
-  function cached<T>(cache: Map<string, Cached<T>>, key: string, load: () => Promise<T>): Promise<T> {
-    const hit = cache.get(key);
-    if (hit && hit.expiresAt > clock()) return hit.value;
-    const value = load();
-    if (ttlMs > 0) {
-      const entry = { expiresAt: clock() + ttlMs, value };
-      cache.set(key, entry);
-      value.catch(() => {
-        if (cache.get(key) === entry) cache.delete(key);
-      });
-    }
-    return value;
-  }
-
   /** Every stored year, and the seeded national list for the years not stored. */
-  const holidaySchedule = (): Promise<HolidaySchedule> => cached(scheduleCache, tableName, loadSchedule);
+  const holidaySchedule = (): Promise<HolidaySchedule> => cache.read(cached.holidays, loadSchedule);
 
   return {
     get,
 
+    /** An agency as stored now, strongly consistent and not cached: what a change to it is decided from. */
+    getConsistent: (id: string): Promise<Agency | undefined> => read(id, true),
+
     /** Creates or replaces an agency, and moves its directory copies when its parent or level changed. */
     async put(agency: Agency): Promise<void> {
-      const previous = await get(agency.id);
+      const previous = await read(agency.id, true);
       const child = keys.agencyChild(agency.parentId, agency.level, agency.id);
       const atLevel = keys.agencyAtLevel(agency.level, agency.id);
       await Promise.all(agencyCopies(agency).map(putItem));
@@ -224,7 +223,7 @@ export function agencyRepository(
         await Promise.all(stale.map(deleteItem));
       }
       await putItem(agencyItem(agency));
-      calendarCache.delete(cacheKey(agency.id));
+      forget(cached.agency(agency.id), cached.calendar(agency.id));
     },
 
     /**
@@ -243,8 +242,8 @@ export function agencyRepository(
         ...directory.officials.map(officialItem),
         ...Object.entries(directory.holidays).map(([year, holidays]) => holidaysItem(Number(year), holidays)),
       ]);
-      scheduleCache.delete(tableName);
-      for (const key of calendarCache.keys()) if (key.startsWith(cacheKey(''))) calendarCache.delete(key);
+      for (const prefix of [cached.agency(''), cached.official(''), cached.calendars]) forgetPrefix(prefix);
+      forget(cached.holidays);
     },
 
     /** The children of an agency (no parent: the roots), by level then id; optionally one level only. */
@@ -257,29 +256,42 @@ export function agencyRepository(
       return queryPage<Agency>(keys.agenciesAtLevel(level), undefined, page);
     },
 
-    ancestors,
+    ancestors: (of: string | Pick<Agency, 'id' | 'parentId'>) => ancestors(of),
 
-    /** The agency and the agencies above it, as stored: what the tree rules need to place a child under it. */
+    /**
+     * The agency and the agencies above it, read strongly consistent and not cached: what the tree rules
+     * need to place a child under it (a stale lineage could let two moves make a cycle), and who may read
+     * a report.
+     */
     async lineage(id: string): Promise<Agency[]> {
-      const agency = await get(id);
+      const fresh = (agencyId: string) => read(agencyId, true);
+      const agency = await fresh(id);
       if (!agency) return [];
-      return [agency, ...(await ancestors(agency))];
+      return [agency, ...(await ancestors(agency, fresh))];
     },
 
-    async getOfficial(sub: string): Promise<Official | undefined> {
-      const item = await getItem(keys.official(sub));
-      return item ? withoutKeys<Official>(item) : undefined;
+    /** An official's roster entry, cached like the roster check's (an unknown subject is read again). */
+    getOfficial(sub: string): Promise<Official | undefined> {
+      return cache.read(
+        cached.official(sub),
+        async () => {
+          const item = await getItem(keys.official(sub));
+          return item ? withoutKeys<Official>(item) : undefined;
+        },
+        { keep: found },
+      );
     },
 
     /** Creates or replaces an official; moving to another agency moves the roster entry. */
     async putOfficial(official: Official): Promise<void> {
-      const previous = await getItem(keys.official(official.sub));
+      const previous = await getItem(keys.official(official.sub), true);
       await putItem(rosterEntry(official));
       const previousAgency = previous?.agencyId as string | undefined;
       if (previousAgency !== undefined && previousAgency !== official.agencyId) {
         await deleteItem(keys.agencyOfficial(previousAgency, official.sub));
       }
       await putItem(officialItem(official));
+      forget(cached.official(official.sub));
     },
 
     /** An agency's roster, by subject. */
@@ -309,18 +321,19 @@ export function agencyRepository(
     /** Replaces a year's holidays (validated by the caller). */
     async putHolidays(year: number, holidays: readonly Holiday[]): Promise<void> {
       await putItem(holidaysItem(year, holidays));
-      scheduleCache.delete(tableName);
-      for (const key of calendarCache.keys()) if (key.startsWith(cacheKey(''))) calendarCache.delete(key);
+      forget(cached.holidays);
+      forgetPrefix(cached.calendars);
     },
 
     holidaySchedule,
 
     /**
      * The agency's working calendar: its settings and the holidays (stored years, the seeded national
-     * list for the others). Cached per process for `cacheSeconds`. An unknown agency is a not-found.
+     * list for the others). Cached (the agency and the schedule too, so a miss costs at most their two
+     * reads, in parallel). An unknown agency is a not-found, not cached.
      */
     calendarFor(agencyId: string): Promise<WorkingCalendar> {
-      return cached(calendarCache, cacheKey(agencyId), async () => {
+      return cache.read(cached.calendar(agencyId), async () => {
         const [agency, schedule] = await Promise.all([get(agencyId), holidaySchedule()]);
         if (!agency) throw new RuleViolation('not-found', 'unknown-agency', `Không tìm thấy cơ quan ${agencyId}.`);
         // Years with no stored or seeded data are projected (Bộ luật Lao động 2019, điều 112).

@@ -4,6 +4,7 @@ import { type ProcedureSummary, summaryOf } from '../../domain/catalogue/search.
 import { contentOf, procedureVersionTaken, sameContent } from '../../domain/catalogue/versioning.ts';
 import { feeRuleOf, type FlatFee } from '../../domain/fees/rule.ts';
 import type { Procedure } from '../../domain/procedure.ts';
+import { type CacheOptions, repositoryCache } from '../reference-cache.ts';
 import { batchPut } from './batch-put.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
@@ -24,18 +25,44 @@ const versionItem = (procedure: Procedure) => ({
 
 const procedureOf = (item: Record<string, unknown>): Procedure => upgraded(withoutKeys<Procedure>(item));
 
+/** The cache's keys. */
+const cached = {
+  current: (code: string) => `procedure:${code}`,
+  version: (code: string, version: number) => `procedure-version:${code}#${version}`,
+  versions: 'procedure-version:',
+};
+const found = (value: unknown) => value !== undefined;
+/** A saved version never changes: kept longer than the current one (an hour, bounded by the cache's size). */
+const versionSeconds = 3600;
+
+/**
+ * Without options the repository reads through the process's reference cache (reference-cache.ts,
+ * REFERENCE_CACHE_SECONDS); with either option, through a cache of its own.
+ */
+export type CatalogueRepositoryOptions = CacheOptions;
+
 /**
  * The procedure catalogue, three kinds of item:
  * - `PROCEDURE#<code>` / `V#<00001>`: every version ever saved, immutable (dossiers keep theirs);
  * - `PROCEDURE#<code>` / `CURRENT`: a copy of the newest version, what new dossiers are filed under;
  * - `CATALOGUE` / `PROCEDURE#<code>`: the newest version's summary, for search (one partition, one Query).
- * Every read is a GetItem or a Query: no Scan.
+ * Every read is a GetItem or a Query: no Scan. The current version and the saved versions are read
+ * eventually consistent and cached: a saved version never changes, and a new current one is what
+ * dossiers filed from then on are filed under, within the cache's TTL in another container.
  */
-export function catalogueRepository(tableName: string, client: DynamoDBDocumentClient = db) {
+export function catalogueRepository(
+  tableName: string,
+  client: DynamoDBDocumentClient = db,
+  options: CatalogueRepositoryOptions = {},
+) {
+  const cache = repositoryCache(tableName, options);
   const getProcedure = async (key: { pk: string; sk: string }): Promise<Procedure | undefined> => {
-    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key }));
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: false }));
     return Item ? procedureOf(Item) : undefined;
   };
+  /** An unknown code or version is read again next time: a new procedure can be filed under at once. */
+  const cachedProcedure = (cacheKey: string, key: { pk: string; sk: string }, ttlSeconds?: number) =>
+    cache.read(cacheKey, () => getProcedure(key), { keep: found, ...(ttlSeconds ? { ttlSeconds } : {}) });
 
   /** Writes a copy of `version` unless a newer one is already there (an older writer arriving late loses). */
   const putUnlessNewer = async (key: { pk: string; sk: string }, item: object, version: number) => {
@@ -56,11 +83,15 @@ export function catalogueRepository(tableName: string, client: DynamoDBDocumentC
 
   return {
     /** The version new dossiers are filed under. */
-    currentProcedure: (code: string): Promise<Procedure | undefined> => getProcedure(keys.procedure(code)),
+    currentProcedure: (code: string): Promise<Procedure | undefined> =>
+      cachedProcedure(cached.current(code), keys.procedure(code)),
+
+    /** The current version as stored, not cached: what its page shows, to the admin who just saved it too. */
+    storedCurrentProcedure: (code: string): Promise<Procedure | undefined> => getProcedure(keys.procedure(code)),
 
     /** One version as it was saved: what a dossier filed under it sees. */
     procedureVersion: (code: string, version: number): Promise<Procedure | undefined> =>
-      getProcedure(keys.procedureVersion(code, version)),
+      cachedProcedure(cached.version(code, version), keys.procedureVersion(code, version), versionSeconds),
 
     /** The newest version item, even if a crash kept it from being made current. */
     async latestVersion(code: string): Promise<Procedure | undefined> {
@@ -104,6 +135,7 @@ export function catalogueRepository(tableName: string, client: DynamoDBDocumentC
       }
       await putUnlessNewer(keys.procedure(procedure.code), procedure, procedure.version);
       await putUnlessNewer(keys.catalogueEntry(procedure.code), summaryOf(procedure), procedure.version);
+      cache.forget(cached.current(procedure.code));
       return outcome;
     },
 
@@ -124,6 +156,8 @@ export function catalogueRepository(tableName: string, client: DynamoDBDocumentC
           { ...keys.catalogueEntry(p.code), ...summaryOf(p) },
         ]),
       );
+      // Seeding writes without conditions, versions included.
+      for (const prefix of [cached.current(''), cached.versions]) cache.forgetPrefix(prefix);
     },
 
     /**

@@ -128,11 +128,21 @@ export interface NotificationPreferences {
 /** Unless the user chose otherwise, every channel the dossier gives an address for is used. */
 export const defaultPreferences: NotificationPreferences = { inApp: true, email: true, sms: true };
 
-export function preferenceRepository(tableName: string) {
+/**
+ * `consistentRead` (default true): the citizen's own page shows what they just saved. The delivery
+ * workers read eventually consistent (half a read unit, one read per channel and event): a choice made
+ * less than a second before an event's delivery may not apply to that one message.
+ */
+export function preferenceRepository(tableName: string, options: { consistentRead?: boolean } = {}) {
+  const consistentRead = options.consistentRead ?? true;
   return {
     async get(userId: string): Promise<NotificationPreferences> {
       const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: keys.notificationPreferences(userId), ConsistentRead: true }),
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.notificationPreferences(userId),
+          ConsistentRead: consistentRead,
+        }),
       );
       if (!Item) return defaultPreferences;
       return {

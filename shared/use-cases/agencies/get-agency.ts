@@ -11,13 +11,16 @@ export interface GetAgencyDeps {
 
 /**
  * One agency with the path above it (nearest first) and its effective working calendar: the weekly
- * sessions, the intake cut-off and this year's public holidays.
+ * sessions, the intake cut-off and this year's public holidays. The agency and its path as stored now
+ * (an admin's change shows at once); the holidays as the functions see them (REFERENCE_CACHE_SECONDS).
  */
 export function getAgency(deps: GetAgencyDeps) {
   return async (id: string) => {
-    const agency = await deps.agencies.get(id);
+    const [[agency, ...ancestors], schedule] = await Promise.all([
+      deps.agencies.lineage(id),
+      deps.agencies.holidaySchedule(),
+    ]);
     if (!agency) throw agencyNotFound(id);
-    const [ancestors, schedule] = await Promise.all([deps.agencies.ancestors(agency), deps.agencies.holidaySchedule()]);
     const year = vnParts(deps.now()).year;
     return {
       ...agency,

@@ -62,7 +62,7 @@ export function putAgency(agencies: AgencyRepository) {
     const calendarProblem = calendarSettingsViolation(agency);
     if (calendarProblem) throw calendarProblem;
     const [existing, lineage] = await Promise.all([
-      agencies.get(id),
+      agencies.getConsistent(id),
       agency.parentId === undefined ? [] : agencies.lineage(agency.parentId),
     ]);
     const placementProblem = placementViolation(agency, agencyTree(lineage));

@@ -1,4 +1,5 @@
 import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-repository.ts';
+import { readCache } from '../../adapters/read-cache.ts';
 import { filterCatalogue, type ProcedureSummary } from '../../domain/catalogue/search.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
 import type { SearchProceduresQuery } from './schemas.ts';
@@ -36,21 +37,9 @@ const view = ({ nameFolded: _nameFolded, ...summary }: ProcedureSummary) => summ
  * procedure shows in search within that minute; `GET /v1/procedures/{code}` is always current.
  */
 export function searchProcedures(catalogue: Pick<CatalogueRepository, 'listSummaries'>, options: SearchOptions = {}) {
-  const ttl = options.cacheTtlMs ?? 60_000;
-  const now = options.now ?? Date.now;
-  let cache: { readAt: number; entries: Promise<ProcedureSummary[]> } | undefined;
-
-  const entries = (): Promise<ProcedureSummary[]> => {
-    if (!cache || now() - cache.readAt >= ttl) {
-      const loading = catalogue.listSummaries();
-      // Concurrent requests share one read; a failed read is not kept.
-      cache = { readAt: now(), entries: loading };
-      loading.catch(() => {
-        if (cache?.entries === loading) cache = undefined;
-      });
-    }
-    return cache.entries;
-  };
+  // Concurrent requests share one read; a failed read is not kept.
+  const cache = readCache({ ttlSeconds: (options.cacheTtlMs ?? 60_000) / 1000, clock: options.now ?? Date.now });
+  const entries = (): Promise<ProcedureSummary[]> => cache.read('summaries', () => catalogue.listSummaries());
 
   return async (query: SearchProceduresQuery) => {
     const offset = decodeOffset(query.cursor);

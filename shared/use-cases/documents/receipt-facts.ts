@@ -31,11 +31,15 @@ export async function receiptFacts(
   dossier: Dossier,
   issuedAt: Date,
 ): Promise<Partial<FormInput>> {
-  const procedure = await deps.catalogue.procedureVersion(dossier.procedure.code, dossier.procedure.version);
-  const held = (await deps.documents.list(dossier.code)).filter((d) => Date.parse(d.createdAt) <= issuedAt.getTime());
-  const received = receivedDocuments(procedure?.documents ?? [], held, dossier.papers);
   const receiver = dossier.timeline.findLast((entry) => entry.action === 'receive')?.actor.sub;
-  const names = await officialNames(deps.agencies, [receiver]);
+  // Three reads that need nothing of each other: one round trip.
+  const [procedure, documents, names] = await Promise.all([
+    deps.catalogue.procedureVersion(dossier.procedure.code, dossier.procedure.version),
+    deps.documents.list(dossier.code),
+    officialNames(deps.agencies, [receiver]),
+  ]);
+  const held = documents.filter((d) => Date.parse(d.createdAt) <= issuedAt.getTime());
+  const received = receivedDocuments(procedure?.documents ?? [], held, dossier.papers);
   return {
     received,
     ...(procedure ? { processingTime: procedure.processingTime } : {}),

@@ -46,9 +46,8 @@ export function signResult(deps: SignResultDeps) {
     if (!stored) throw new Error(`Dossier ${event.dossierCode} not found`);
     const decision = stored.dossier.decision;
     if (!decision) throw new Error(`Dossier ${stored.dossier.code} has no decision`);
-    const official = await deps.agencies.getOfficial(decision.by);
+    const [official, agency] = await Promise.all([deps.agencies.getOfficial(decision.by), agencyOf(stored.dossier)]);
     const signerName = official?.name ?? decision.by;
-    const agency = await agencyOf(stored.dossier);
     const document =
       (await deps.documents.get(event.dossierCode, id)) ?? (await sign(stored.dossier, id, signerName, agency));
     await record(event.dossierCode, {
