@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, Stack, Tags, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -170,6 +170,12 @@ export class PlatformFunction extends Construct {
       timeout: Duration.seconds(spec.timeoutSeconds),
       role,
       logGroup: this.logGroup,
+      // JSON, and Lambda's own START/END/REPORT lines (INFO) left out: about 400 bytes an invocation, more
+      // than most functions log; duration and memory stay in the Lambda metrics. The handlers' lines are
+      // JSON already (Powertools Logger) and keep POWERTOOLS_LOG_LEVEL.
+      loggingFormat: LoggingFormat.JSON,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
       environment: { ...baseEnvironment, PROVINCE_CODE: resources.provinceCode },
       bundling: functionBundling,
       deadLetterQueue: this.deadLetterQueue,

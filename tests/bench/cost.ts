@@ -60,6 +60,8 @@ interface Counts {
   s3Gets: number;
   kms: number;
   secrets: number;
+  /** Table write units by the partition's kind (`DOSSIER`, `DELIVERY`, …): where the writes go. */
+  writesByKind: Map<string, number>;
 }
 const fresh = (): Counts => ({
   invocations: new Map(),
@@ -75,6 +77,7 @@ const fresh = (): Counts => ({
   s3Gets: 0,
   kms: 0,
   secrets: 0,
+  writesByKind: new Map(),
 });
 let counts = fresh();
 
@@ -85,9 +88,17 @@ function countDynamo(call: SdkCall): void {
   const consumed = call.output?.ConsumedCapacity as
     { CapacityUnits?: number } | { CapacityUnits?: number }[] | undefined;
   const units = [consumed ?? []].flat().reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
+  const byKind = (n: number) => {
+    const input = call.input as { Key?: { pk?: unknown }; Item?: { pk?: unknown } };
+    const kind = String(input.Key?.pk ?? input.Item?.pk ?? call.command).split('#')[0] ?? call.command;
+    counts.writesByKind.set(kind, (counts.writesByKind.get(kind) ?? 0) + n);
+  };
   if (consumed !== undefined && units > 0) {
     if (read) counts.readUnits += units;
-    else counts.writeUnits += units;
+    else {
+      counts.writeUnits += units;
+      byKind(units);
+    }
     return;
   }
   // No ConsumedCapacity (dynalite omits it on some calls, and on failed conditional writes, which AWS still bills):
@@ -100,6 +111,7 @@ function countDynamo(call: SdkCall): void {
     counts.readUnits += Math.max(1, Math.ceil(itemKb(out.Item ?? out.Items ?? out.Responses) / 4));
   } else {
     counts.writeUnits += Math.max(1, Math.ceil(itemKb(call.input.Item)));
+    byKind(Math.max(1, Math.ceil(itemKb(call.input.Item))));
   }
 }
 
@@ -305,6 +317,7 @@ try {
     })),
   );
   console.table(Object.fromEntries(c.sqs));
+  console.table(Object.fromEntries([...c.writesByKind].sort((a, b) => b[1] - a[1])));
   console.table(
     [...lines, smsLine].map((l) => ({
       what: l.what,
@@ -385,9 +398,9 @@ try {
     name: 'cost',
     sample:
       `One warm lifecycle after an uncounted warm-up, every write with an Idempotency-Key; ${unitSource}; index write units from each written item ` +
-      `(${indexes.writes} writes, 4 indexes projecting ALL); ${c.emptyReceives} empty SQS polls of the local pollers left out of the variable cost, ` +
+      `(${indexes.writes} writes, at the size each index projects: keys, and the status or the published answer where one keeps them); ${c.emptyReceives} empty SQS polls of the local pollers left out of the variable cost, ` +
       `the event source mappings' idle polling counted as fixed (ASSUMED model); KMS counted as one Sign per signed result (${kmsSigns}); ` +
-      `logs: ${logs.lines} JSON lines captured at INFO with EMF, Lambda's START/END/REPORT (${platformBytesPerInvocation} B) and one access log line (${accessLogBytesPerRequest} B) modelled; ` +
+      `logs: ${logs.lines} JSON lines captured at INFO with EMF, no START/END/REPORT of Lambda's (JSON logs, system level WARN) and one access log line (${accessLogBytesPerRequest} B) modelled; ` +
       `SMS at an ASSUMED 800 ₫ a segment; presigned S3 downloads not counted; prices ${prices.region} of ${prices.date} (tests/bench/prices.ts).`,
     rows,
   });

@@ -98,6 +98,8 @@ describe('functions', () => {
     expect(fn.Timeout).toBe(spec.timeoutSeconds);
     expect(fn.Handler).toBe('index.handler');
     expect(fn.Description).toBe(`${name}: ${spec.description}`);
+    // Logs billed by the byte: JSON, without Lambda's START/END/REPORT lines (INFO).
+    expect(fn.LoggingConfig).toMatchObject({ LogFormat: 'JSON', SystemLogLevel: 'WARN', ApplicationLogLevel: 'INFO' });
     expect(fn.Environment.Variables).toMatchObject({
       NODE_OPTIONS: '--enable-source-maps',
       POWERTOOLS_SERVICE_NAME: 'egov-one-stop',

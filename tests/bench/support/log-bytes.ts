@@ -1,12 +1,16 @@
 /**
  * CloudWatch Logs bytes of a dossier's life: the JSON lines the functions print (Powertools logs and
- * the business metrics' EMF lines, to stdout as in Lambda) are captured while counting; Lambda's own
- * START/END/REPORT lines and API Gateway's access log line are modelled per invocation and per request.
+ * the business metrics' EMF lines, to stdout as in Lambda) are captured while counting; API Gateway's
+ * access log line is modelled per request, Lambda's own lines per invocation (none: see below).
  * CloudWatch bills an event's UTF-8 message plus 26 bytes.
  */
 const eventOverhead = 26;
-/** Lambda's text START, END and REPORT lines of one warm invocation (request id, durations, memory). */
-export const platformBytesPerInvocation = 75 + 55 + 185 + 3 * eventOverhead;
+/**
+ * Lambda's own lines of one warm invocation: none. The functions log in JSON with the system log level
+ * at WARN (infra/stacks/platform-function.ts), which leaves out START, END and REPORT (INFO); their text
+ * form was 75 + 55 + 185 bytes and three events' overhead an invocation.
+ */
+export const platformBytesPerInvocation = 0;
 /** One access log line of infra/stacks/api.ts's format with typical values. */
 export const accessLogBytesPerRequest = 430 + eventOverhead;
 
