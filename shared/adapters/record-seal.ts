@@ -1,7 +1,15 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { platformSecret } from './platform-secret.ts';
 
-const version = 'v1';
+/**
+ * `v2`: the plaintext deflated before it is sealed. A first answer is JSON (a dossier with its timeline,
+ * 2–5 KB) that deflates to a quarter, and the record is billed per KB written. Compressing before
+ * encrypting leaks the length of the compressed secret, which only the table's readers see, never a
+ * party that chooses part of the plaintext and watches the size. `v1` (not compressed) still opens.
+ */
+const version = 'v2';
+const versions = ['v1', 'v2'] as const;
 
 /**
  * Seals what the platform must keep for a replay but no one should read in the table: an
@@ -16,7 +24,7 @@ export interface RecordSeal {
 }
 
 export const isSealed = (value: unknown): value is string =>
-  typeof value === 'string' && value.startsWith(`${version}.`);
+  typeof value === 'string' && versions.some((v) => value.startsWith(`${v}.`));
 
 export function recordSealOf(secret: string): RecordSeal {
   const keyFor = (recordKey: string) =>
@@ -26,16 +34,18 @@ export function recordSealOf(secret: string): RecordSeal {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', keyFor(recordKey), iv);
       cipher.setAAD(Buffer.from(recordKey, 'utf8'));
-      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+      const body = Buffer.concat([cipher.update(deflateRawSync(Buffer.from(plaintext, 'utf8'))), cipher.final()]);
       return `${version}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
     },
     open(recordKey, sealed) {
       if (!isSealed(sealed)) throw new Error('Not a sealed value');
-      const raw = Buffer.from(sealed.slice(version.length + 1), 'base64url');
+      const [sealedVersion] = sealed.split('.', 1);
+      const raw = Buffer.from(sealed.slice(`${sealedVersion}.`.length), 'base64url');
       const decipher = createDecipheriv('aes-256-gcm', keyFor(recordKey), raw.subarray(0, 12));
       decipher.setAAD(Buffer.from(recordKey, 'utf8'));
       decipher.setAuthTag(raw.subarray(12, 28));
-      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+      const opened = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
+      return (sealedVersion === 'v1' ? opened : inflateRawSync(opened)).toString('utf8');
     },
   };
 }
