@@ -73,7 +73,7 @@ export interface Access {
   callsApi?: true;
   /**
    * Keeps what a replay needs sealed with the record seal secret (RECORD_SEAL_SECRET_ARN): every function
-   * honouring Idempotency-Key, and filings' claims with their PIN (shared/adapters/record-seal.ts).
+   * honouring Idempotency-Key (the filings through their claims, with their PIN; shared/adapters/record-seal.ts).
    */
   sealsRecords?: true;
   /** Hashes or checks look-up PINs with the pepper (LOOKUP_PIN_PEPPER_ARN; shared/adapters/pin-pepper.ts). */
@@ -123,9 +123,9 @@ export const manifest = {
     trigger: { kind: 'http', method: 'POST', path: '/v1/dossiers', auth: citizen },
     access: {
       table: {
-        reads: ['PROCEDURE#*', 'AGENCY#*', 'HOLIDAYS', 'FILING#*', 'QUOTA#*', 'IDEMPOTENCY#submit-dossier#*'],
-        writes: ['DOSSIER#*', 'COUNTER#*', 'FILING#*', 'QUOTA#*', 'IDEMPOTENCY#submit-dossier#*'],
-        deletes: ['IDEMPOTENCY#submit-dossier#*'],
+        // A replay under a request's claim (FILING#) reads the dossier it filed: the filings' one idempotency record.
+        reads: ['PROCEDURE#*', 'AGENCY#*', 'HOLIDAYS', 'FILING#*', 'QUOTA#*', 'DOSSIER#*'],
+        writes: ['DOSSIER#*', 'COUNTER#*', 'FILING#*', 'QUOTA#*'],
       },
       emits: ['DossierSubmitted'],
       sealsRecords: true,
@@ -156,17 +156,8 @@ export const manifest = {
     trigger: { kind: 'http', method: 'POST', path: '/v1/counter/dossiers', auth: { roles: ['receiver'] } },
     access: {
       table: {
-        reads: [
-          'PROCEDURE#*',
-          'AGENCY#*',
-          'HOLIDAYS',
-          'FILING#*',
-          'QUOTA#*',
-          'OFFICIAL#*',
-          'IDEMPOTENCY#file-at-counter#*',
-        ],
-        writes: ['DOSSIER#*', 'COUNTER#*', 'FILING#*', 'QUOTA#*', 'IDEMPOTENCY#file-at-counter#*'],
-        deletes: ['IDEMPOTENCY#file-at-counter#*'],
+        reads: ['PROCEDURE#*', 'AGENCY#*', 'HOLIDAYS', 'FILING#*', 'QUOTA#*', 'OFFICIAL#*', 'DOSSIER#*'],
+        writes: ['DOSSIER#*', 'COUNTER#*', 'FILING#*', 'QUOTA#*'],
       },
       emits: ['DossierSubmitted'],
       sealsRecords: true,

@@ -1,6 +1,5 @@
 import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { idempotencyKeyHeader } from '#http/idempotency.ts';
 import { fileDossier } from '#shared/composition/file-dossier.ts';
 import { config } from '#shared/config.ts';
 import { RuleViolation } from '#shared/domain/rule-violation.ts';
@@ -10,7 +9,6 @@ const agencies = agencyRepository(config.TABLE_NAME);
 
 export const handler = httpHandler('file-at-counter', {
   schemas: { body: CounterDossierBody },
-  middlewares: [idempotencyKeyHeader('file-at-counter')],
 }).handle(async ({ caller, body, idempotencyKey }) => {
   // The dossier goes to a citizen's account only. Citizens are known to the identity provider alone;
   // officials are on the roster, so a subject found there (the receiver, an admin, a leader) is refused.

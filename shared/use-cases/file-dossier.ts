@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import type { CatalogueRepository } from '../adapters/dynamo/catalogue-repository.ts';
@@ -129,6 +130,11 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
     delivered?: DeliveredFiling,
     idempotencyKey?: string,
   ) => {
+    const requests = deps.requests;
+    const request = requests && idempotencyKey ? `${caller.sub}#${idempotencyKey}` : undefined;
+    const digest = request ? requestDigest(channel, body) : undefined;
+    // Read alongside the reference data: a request's claim is the filing's one idempotency record.
+    const claimRead = request ? requests?.get(request) : undefined;
     const procedure = await deps.catalogue.currentProcedure(body.procedureCode);
     if (!procedure) {
       throw new RuleViolation('invalid', 'unknown-procedure', `Không có thủ tục mã ${body.procedureCode}.`);
@@ -146,31 +152,9 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
       const sequence = await deps.counter.next(agency.id, yymmdd(local));
       return { now, code: formatDossierCode(agency.id, local, sequence), pin: newLookupPin() };
     };
-    const requests = deps.requests;
-    const request = requests && idempotencyKey ? `${caller.sub}#${idempotencyKey}` : undefined;
-    const held = request ? await requests?.get(request) : undefined;
-    if (held) {
-      // A retry of a request whose process died after filing: the same dossier, its events relayed.
-      const filed = await deps.dossiers.get(held.code);
-      if (filed) {
-        await deps.relay(filed);
-        return receiptOf(filed, intake.name, held.pin);
-      }
-    }
-    // The code allocated (bound to the request's key when it has one), the rules applied, the dossier stored.
-    const store = async (): Promise<{ stored: StoredDossier; pin: string; created: boolean }> => {
-      const claim =
-        delivered?.claim ??
-        (requests && request
-          ? async (fresh: () => Promise<Allocation>) => {
-              const bound = held ?? (await requests.bind(request, asClaim(await fresh())));
-              return { code: bound.code, now: new Date(bound.filedAt), ...(bound.pin ? { pin: bound.pin } : {}) };
-            }
-          : undefined);
-      const allocated = claim ? await claim(allocate) : await allocate();
-      const { code, now } = allocated;
-      const pin = allocated.pin ?? newLookupPin();
-      const decision = fileDossier({
+    // The rules applied to an allocation: deterministic, so a replay rebuilds the dossier as it was filed.
+    const decide = async ({ code, now }: Allocation, pin: string) =>
+      fileDossier({
         caller,
         channel,
         procedure,
@@ -192,6 +176,32 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
         calendar: await deps.calendarFor(agency.id),
         ...(delivered ? { external: delivered.external } : {}),
       });
+    const held = await claimRead;
+    sameRequest(held, digest);
+    if (held) {
+      // A replay (a lost answer, or a process that died after filing): the same dossier, its events
+      // relayed, and the first answer again: the receipt of the dossier as it was filed.
+      const filed = await deps.dossiers.get(held.code);
+      if (filed) {
+        await deps.relay(filed);
+        const asFiled = await decide(allocationOf(held), held.pin ?? '');
+        // Filed under the procedure version of that day, whatever the catalogue says now.
+        const dossier = { ...asFiled.dossier, procedure: filed.dossier.procedure };
+        return receiptOf({ dossier, outbox: [] }, intake.name, held.pin);
+      }
+    }
+    // The code allocated (bound to the request's key when it has one), the rules applied, the dossier stored.
+    const store = async (): Promise<{ stored: StoredDossier; pin: string; created: boolean }> => {
+      const claim =
+        delivered?.claim ??
+        (requests && request
+          ? async (fresh: () => Promise<Allocation>) =>
+              allocationOf(held ?? sameRequest(await requests.bind(request, asClaim(await fresh(), digest)), digest))
+          : undefined);
+      const allocated = claim ? await claim(allocate) : await allocate();
+      const { code } = allocated;
+      const pin = allocated.pin ?? newLookupPin();
+      const decision = await decide(allocated, pin);
       try {
         return { stored: await deps.dossiers.create(decision), pin, created: true };
       } catch (error) {
@@ -224,11 +234,36 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
   };
 }
 
-const asClaim = (allocation: Allocation): FilingClaim => ({
+const allocationOf = (claim: FilingClaim): Allocation => ({
+  code: claim.code,
+  now: new Date(claim.filedAt),
+  ...(claim.pin ? { pin: claim.pin } : {}),
+});
+
+const asClaim = (allocation: Allocation, request?: string): FilingClaim => ({
   code: allocation.code,
   filedAt: allocation.now.toISOString(),
   ...(allocation.pin ? { pin: allocation.pin } : {}),
+  ...(request ? { request } : {}),
 });
+
+/** What an Idempotency-Key binds: the route (online or at the desk) and the body as validated. */
+const requestDigest = (channel: string, body: CounterDossierBody): string =>
+  createHash('sha256')
+    .update(JSON.stringify([channel, body]))
+    .digest('base64url');
+
+/** The claim, unless it was bound to another request under the same key (422, as for every Idempotency-Key). */
+function sameRequest<T extends FilingClaim | undefined>(claim: T, digest: string | undefined): T {
+  if (claim?.request !== undefined && claim.request !== digest) {
+    throw new RuleViolation(
+      'invalid',
+      'idempotency-key-reused',
+      'Khóa Idempotency-Key đã dùng cho yêu cầu khác. Mỗi yêu cầu mới cần một Idempotency-Key mới.',
+    );
+  }
+  return claim;
+}
 
 /** `POST /v1/dossiers` 201: the receipt; `lookupPin` is left out of the JSON when undefined. */
 export type FilingReceipt = ReturnType<typeof receiptOf>;

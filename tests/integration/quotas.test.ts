@@ -6,6 +6,7 @@ import { capturedEmails, capturedSms } from '../../infra/local/notification-capt
 import { seedDemoProvince } from '../../infra/local/seed.ts';
 import { keys } from '../../shared/adapters/dynamo/keys.ts';
 import { birthRegistration, request, type TestResponse, tokenFor } from '../support/http.ts';
+import { applicantSteps } from '../../shared/domain/notifications/templates.ts';
 
 /**
  * Issue 15, item 6: per-subject quotas. One citizen filed 20 dossiers in 8 s naming a stranger's
@@ -19,6 +20,8 @@ beforeAll(async () => {
   cloud = await startLocalCloud({
     seed: seedDemoProvince,
     scheduler: false,
+    // Texted at every step the applicant is told of: each filing's routing counts against the recipient's day.
+    smsMilestones: applicantSteps,
     environment: {
       FILINGS_PER_CITIZEN: '2',
       UPLOAD_GRANTS_PER_DOSSIER: '2',

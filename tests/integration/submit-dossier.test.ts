@@ -77,6 +77,17 @@ describe('POST /v1/dossiers', () => {
     expect(Number(next.body.code.split('-')[2])).toBe(Number(first.body.code.split('-')[2]) + 1);
   });
 
+  it('files one dossier when the same request arrives twice at once (a client retrying too early)', async () => {
+    const key = crypto.randomUUID();
+    const [one, two] = await Promise.all([
+      submit(birthRegistration(), { 'idempotency-key': key }),
+      submit(birthRegistration(), { 'idempotency-key': key }),
+    ]);
+    expect([one.status, two.status]).toEqual([201, 201]);
+    expect(two.body.code).toBe(one.body.code);
+    expect(two.body.lookupPin).toBe(one.body.lookupPin);
+  });
+
   it('refuses the same Idempotency-Key with another body (422)', async () => {
     const key = crypto.randomUUID();
     await submit(birthRegistration(), { 'idempotency-key': key });

@@ -40,5 +40,6 @@ export async function dossiersOf(cloud: LocalCloud, applicantId: string): Promis
       ExpressionAttributeValues: { ':pk': `APPLICANT#${applicantId}` },
     }),
   );
-  return (Items ?? []).map((item) => String(item.code));
+  // The index keeps keys only: the code is the dossier's own key.
+  return (Items ?? []).map((item) => String(item.pk).slice('DOSSIER#'.length));
 }

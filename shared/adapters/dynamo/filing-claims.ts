@@ -9,6 +9,8 @@ export interface FilingClaim {
   code: string;
   filedAt: string;
   pin?: string;
+  /** A digest of the request a caller's Idempotency-Key was first sent with: another body under the key is refused. */
+  request?: string;
 }
 
 /**
@@ -33,7 +35,12 @@ function filingClaims(tableName: string, keyOf: (id: string) => { pk: string; sk
     const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
     if (!Item) return undefined;
     const pin = Item.pin ? await openPin(key, String(Item.pin)) : undefined;
-    return { code: String(Item.code), filedAt: String(Item.filedAt), ...(pin ? { pin } : {}) };
+    return {
+      code: String(Item.code),
+      filedAt: String(Item.filedAt),
+      ...(pin ? { pin } : {}),
+      ...(Item.request ? { request: String(Item.request) } : {}),
+    };
   };
   return {
     get,
@@ -66,7 +73,8 @@ export type FilingClaims = ReturnType<typeof filingClaims>;
 export const dvcqgClaims = (tableName: string) => filingClaims(tableName, keys.dvcqgClaim);
 
 /**
- * A caller's Idempotency-Key on a filing (`<sub>#<key>`): kept as long as the idempotency record, the
- * PIN with it, sealed (as is the stored first response), so a retry after a crash shows the same receipt.
+ * A caller's Idempotency-Key on a filing (`<sub>#<key>`), the filing routes' one idempotency mechanism:
+ * kept a day with the PIN sealed, so a replay (a retry after a crash or a lost answer) files nothing
+ * and shows the same dossier's receipt, and the key sent with another body is refused.
  */
 export const requestClaims = (tableName: string) => filingClaims(tableName, keys.filingRequestClaim, 24 * 60 * 60);

@@ -65,7 +65,7 @@ describe('booking the postal shipments', () => {
     expect(w.index.get('EB1VN')).toEqual({ dossierCode: code, kind: 'pickup' });
   });
 
-  it('reads nothing for a step that does not leave the dossier decided', async () => {
+  it('reads nothing for a step that left no shipment due (its reach names none)', async () => {
     const w = world(filedWith({ pickup: {} }, 'online'), 0);
     const changed: DomainEvent = {
       ...submitted,
@@ -77,6 +77,7 @@ describe('booking the postal shipments', () => {
         from: 'submitted',
         to: 'received',
         dueAt: '',
+        reach: ['email', 'phone'],
       },
     };
     await w.book(changed);
