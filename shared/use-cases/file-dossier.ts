@@ -176,8 +176,20 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
         calendar: await deps.calendarFor(agency.id),
         ...(delivered ? { external: delivered.external } : {}),
       });
-    const held = await claimRead;
+    // The citizen's filing counted alongside the claim's read: one round trip, not two. A replay (`held`)
+    // was counted when first filed, so what it counted now is given back.
+    const spending =
+      channel === 'online' && !delivered && deps.quotas
+        ? spend(deps.quotas, 'filings', caller.sub, deps.now()).then(
+            (claim) => ({ claim }),
+            (refusal: unknown) => ({ refusal }),
+          )
+        : undefined;
+    const [held, spent] = await Promise.all([claimRead, spending]);
+    if (held && spent && 'claim' in spent) await spent.claim.release();
     sameRequest(held, digest);
+    if (!held && spent && 'refusal' in spent) throw spent.refusal;
+    const counted = !held && spent && 'claim' in spent ? spent.claim : undefined;
     if (held) {
       // A replay (a lost answer, or a process that died after filing): the same dossier, its events
       // relayed, and the first answer again: the receipt of the dossier as it was filed.
@@ -211,11 +223,6 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
         return { stored: filed, pin, created: false };
       }
     };
-    // A retry of a request already bound to its dossier (`held`) was counted when first filed.
-    const counted =
-      channel === 'online' && !delivered && !held && deps.quotas
-        ? await spend(deps.quotas, 'filings', caller.sub, deps.now())
-        : undefined;
     let filing: { stored: StoredDossier; pin: string; created: boolean };
     try {
       filing = await store();
