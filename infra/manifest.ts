@@ -5,7 +5,7 @@
  */
 import type { Role } from '../shared/domain/caller.ts';
 import type { Interest } from '../shared/domain/interests.ts';
-import { type EventType, eventTypes } from '../shared/domain/events.ts';
+import type { EventType } from '../shared/domain/events.ts';
 import type { PartnerName } from '../shared/domain/partners/partner.ts';
 import type { TableAccess } from './table-access.ts';
 
@@ -43,7 +43,19 @@ export interface ScheduleTrigger {
   expression: string;
 }
 
-export type Trigger = HttpTrigger | QueueTrigger | ScheduleTrigger;
+/**
+ * The table's change stream (new images): the dossiers' outboxes. Only the records whose new image has
+ * `newImageHas` reach the function (the event source mapping's filter; the local change feed's too).
+ */
+export interface StreamTrigger {
+  kind: 'stream';
+  newImageHas: string;
+  batchSize: number;
+  /** Retries of a failing record before it goes to the function's dead-letter queue. */
+  maxRetries: number;
+}
+
+export type Trigger = HttpTrigger | QueueTrigger | ScheduleTrigger | StreamTrigger;
 
 /** Object key prefixes in the documents bucket; `deletes`: it removes objects under them. */
 export interface DocumentsAccess {
@@ -127,7 +139,6 @@ export const manifest = {
         reads: ['PROCEDURE#*', 'AGENCY#*', 'HOLIDAYS', 'FILING#*', 'QUOTA#*', 'DOSSIER#*'],
         writes: ['DOSSIER#*', 'COUNTER#*', 'FILING#*', 'QUOTA#*'],
       },
-      emits: ['DossierSubmitted'],
       sealsRecords: true,
       hashesPins: true,
     },
@@ -159,7 +170,6 @@ export const manifest = {
         reads: ['PROCEDURE#*', 'AGENCY#*', 'HOLIDAYS', 'FILING#*', 'QUOTA#*', 'OFFICIAL#*', 'DOSSIER#*'],
         writes: ['DOSSIER#*', 'COUNTER#*', 'FILING#*', 'QUOTA#*'],
       },
-      emits: ['DossierSubmitted'],
       sealsRecords: true,
       hashesPins: true,
     },
@@ -176,7 +186,6 @@ export const manifest = {
         writes: ['DOSSIER#*', 'IDEMPOTENCY#act-on-dossier#*'],
         deletes: ['IDEMPOTENCY#act-on-dossier#*'],
       },
-      emits: ['DossierChanged'],
       sealsRecords: true,
     },
     memoryMb: 512,
@@ -444,7 +453,6 @@ export const manifest = {
       table: { reads: ['DOSSIER#*', 'OFFICIAL#*', 'AGENCY#*', 'PROCEDURE#*'], writes: ['DOSSIER#*'] },
       documents: { prefixes: ['dossiers/'], mode: 'readwrite' },
       signing: 'sign',
-      emits: ['DossierChanged'],
     },
     memoryMb: 1024,
     timeoutSeconds: 30,
@@ -477,7 +485,6 @@ export const manifest = {
     },
     access: {
       table: { reads: ['DOSSIER#*', 'AGENCY#*'], writes: ['DOSSIER#*'] },
-      emits: ['DossierRouted'],
     },
     memoryMb: 512,
     timeoutSeconds: 20,
@@ -682,7 +689,6 @@ export const manifest = {
         writes: ['DOSSIER#*', 'IDEMPOTENCY#rate-dossier#*'],
         deletes: ['IDEMPOTENCY#rate-dossier#*'],
       },
-      emits: ['DossierChanged'],
       sealsRecords: true,
     },
     memoryMb: 256,
@@ -791,7 +797,6 @@ export const manifest = {
         deletes: ['DOSSIER#*', 'WEBHOOK#*'],
       },
       documents: { prefixes: ['dossiers/'], mode: 'readwrite' },
-      emits: ['DossierChanged'],
     },
     memoryMb: 1024,
     timeoutSeconds: 30,
@@ -835,7 +840,6 @@ export const manifest = {
         writes: ['DOSSIER#*', 'COUNTER#*', 'DVCQG#*', 'WEBHOOK#*'],
         deletes: ['WEBHOOK#*'],
       },
-      emits: ['DossierSubmitted'],
       sealsRecords: true,
       hashesPins: true,
     },
@@ -883,7 +887,6 @@ export const manifest = {
     trigger: { kind: 'http', method: 'POST', path: '/v1/partners/postal/tracking', auth: { partner: 'postal' } },
     access: {
       table: { reads: ['WAYBILL#*', 'DOSSIER#*'], writes: ['DOSSIER#*', 'WEBHOOK#*'], deletes: ['WEBHOOK#*'] },
-      emits: ['DossierChanged'],
     },
     memoryMb: 256,
     timeoutSeconds: 10,
@@ -938,16 +941,13 @@ export const manifest = {
     // A page may wait on the API (its own Lambda), and filing uploads several documents in turn.
     timeoutSeconds: 25,
   },
-  'sweep-outbox': {
-    description: 'Re-sends outbox events stranded by a crash between a write and its send',
-    entry: 'functions/sweep-outbox/handler.ts',
-    trigger: { kind: 'schedule', expression: 'rate(1 minute)' },
-    access: {
-      table: { reads: ['DOSSIER#*'], writes: ['DOSSIER#*'], indexes: { pendingOutbox: ['OUTBOX#*'] } },
-      emits: eventTypes,
-    },
+  'relay-events': {
+    description: "Sends each dossier write's events, from the table's change stream, to the workers that act on them",
+    entry: 'functions/relay-events/handler.ts',
+    trigger: { kind: 'stream', newImageHas: 'outboxVersion', batchSize: 100, maxRetries: 50 },
+    access: { emits: ['DossierSubmitted', 'DossierRouted', 'DossierChanged'] },
     memoryMb: 256,
-    timeoutSeconds: 50,
+    timeoutSeconds: 30,
   },
 } as const satisfies Record<string, FunctionSpec>;
 

@@ -47,8 +47,6 @@ const Env = {
    * counts the answers given by then (shared/domain/feedback/feedback.ts, defaultAnswerWithin: 15).
    */
   FEEDBACK_ANSWER_WORKING_DAYS: withDefault(integer(1, 60), 15),
-  /** How long an outbox event may wait before the sweeper assumes its sender died. */
-  OUTBOX_GRACE_SECONDS: withDefault(integer(0), 60),
   S3_FORCE_PATH_STYLE: mapped(withDefault(oneOf(['true', 'false']), 'false'), (v) => v === 'true'),
   /**
    * The deployment's public address, where the portal is served under /portal: the API's own URL, or

@@ -2,8 +2,6 @@ import { businessMetrics } from '#adapters/business-metrics.ts';
 import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { catalogueRepository } from '#adapters/dynamo/catalogue-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
-import { outboxRelay } from '#adapters/outbox-relay.ts';
-import { eventPublisher } from '#adapters/sqs/event-publisher.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { idempotencyKeyHeader } from '#http/idempotency.ts';
 import { config } from '#shared/config.ts';
@@ -20,7 +18,6 @@ const actOn = actOnDossier({
   catalogue: catalogueRepository(config.TABLE_NAME),
   agencies,
   calendarFor: (id) => agencies.calendarFor(id),
-  relay: outboxRelay(dossiers, eventPublisher(config.EVENT_QUEUES)),
   now: () => new Date(),
   metrics: businessMetrics,
 });

@@ -12,8 +12,6 @@ export const handler = queueHandler(
     dossiers: dossierRepository(config.TABLE_NAME),
     agencies: agencyRepository(config.TABLE_NAME),
     waybills: postalWaybills(config.TABLE_NAME),
-    // A booking records no event; other steps' pending events are their writer's or the sweeper's to send.
-    relay: async () => 'empty' as const,
     book: (request) => callPartner<{ waybill: string }>('postal', '/shipments', request),
     now: () => new Date(),
   }),

@@ -2,9 +2,7 @@ import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { documentRepository } from '#adapters/dynamo/document-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
 import { paymentRepository } from '#adapters/dynamo/payment-repository.ts';
-import { outboxRelay } from '#adapters/outbox-relay.ts';
 import { documentFiles } from '#adapters/s3/document-files.ts';
-import { eventPublisher } from '#adapters/sqs/event-publisher.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { partnerWebhook } from '#http/partner-webhook.ts';
 import { config } from '#shared/config.ts';
@@ -18,7 +16,6 @@ const settle = paymentCallback({
   documents: documentRepository(config.TABLE_NAME),
   agencies: agencyRepository(config.TABLE_NAME),
   store: documentFiles(),
-  relay: outboxRelay(dossiers, eventPublisher(config.EVENT_QUEUES)),
   publicUrl: config.PUBLIC_URL,
   now: () => new Date(),
 });

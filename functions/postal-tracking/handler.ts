@@ -1,7 +1,5 @@
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
 import { postalWaybills } from '#adapters/dynamo/postal-waybills.ts';
-import { outboxRelay } from '#adapters/outbox-relay.ts';
-import { eventPublisher } from '#adapters/sqs/event-publisher.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { partnerWebhook } from '#http/partner-webhook.ts';
 import { config } from '#shared/config.ts';
@@ -11,7 +9,6 @@ const dossiers = dossierRepository(config.TABLE_NAME);
 const track = trackShipment({
   dossiers,
   waybills: postalWaybills(config.TABLE_NAME),
-  relay: outboxRelay(dossiers, eventPublisher(config.EVENT_QUEUES)),
   now: () => new Date(),
 });
 

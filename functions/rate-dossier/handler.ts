@@ -1,6 +1,4 @@
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
-import { outboxRelay } from '#adapters/outbox-relay.ts';
-import { eventPublisher } from '#adapters/sqs/event-publisher.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { idempotencyKeyHeader } from '#http/idempotency.ts';
 import { config } from '#shared/config.ts';
@@ -10,7 +8,6 @@ import { DossierCodeParams } from '#shared/use-cases/get-dossier.ts';
 const dossiers = dossierRepository(config.TABLE_NAME);
 const rate = rateDossierUseCase({
   dossiers,
-  relay: outboxRelay(dossiers, eventPublisher(config.EVENT_QUEUES)),
   now: () => new Date(),
 });
 

@@ -3,10 +3,8 @@ import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { catalogueRepository } from '#adapters/dynamo/catalogue-repository.ts';
 import { documentRepository } from '#adapters/dynamo/document-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
-import { outboxRelay } from '#adapters/outbox-relay.ts';
 import { documentFiles } from '#adapters/s3/document-files.ts';
 import { configuredSigner } from '#adapters/signing/signer.ts';
-import { eventPublisher } from '#adapters/sqs/event-publisher.ts';
 import { config } from '#shared/config.ts';
 import { queueHandler } from '#shared/queue/queue-handler.ts';
 import { signResult } from '#shared/use-cases/documents/sign-result.ts';
@@ -22,7 +20,6 @@ export const handler = queueHandler(
     documents: documentRepository(config.TABLE_NAME),
     store: documentFiles(),
     signer: configuredSigner(),
-    relay: outboxRelay(dossiers, eventPublisher(config.EVENT_QUEUES)),
     publicUrl: config.PUBLIC_URL,
     now: () => new Date(),
   }),

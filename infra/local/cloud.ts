@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { FunctionName } from '../manifest.ts';
+import { type FunctionName, functionNames, specOf } from '../manifest.ts';
+import { ChangeFeed } from './change-feed.ts';
 import type { DemoUser } from './demo-users.ts';
 import { type Emulators, startEmulators } from './emulators.ts';
 import { applyEnvironment, cdkContext, localEnvironment, oidcEnvironment } from './environment.ts';
@@ -23,6 +24,7 @@ import { type CscSimulator, startCscSimulator } from './partners/csc-simulator.t
 import { startPartnerServer } from './partners/server.ts';
 import type { Simulators } from './partners/simulators.ts';
 import { startScheduler } from './scheduler.ts';
+import { startStreamPoller } from './stream-pollers.ts';
 import { type CloudProbe, type SettleOptions, settle } from './settle.ts';
 
 export type { SettleOptions };
@@ -72,6 +74,11 @@ export interface LocalCloudOptions {
    * `suffix`, the next start finds its table, bucket and queues again and does not seed them twice.
    */
   dataDir?: string;
+  /**
+   * Whether the table's stream is relayed (default true, as in the cloud): false for a test that delivers a
+   * dossier's events itself, from the item's outbox, and must see no other.
+   */
+  streams?: boolean;
   /** The steps applicants are texted at, over cdk.json's `egov:smsMilestones` (shared/domain/event-interest.ts). */
   smsMilestones?: readonly string[];
   /** Handler environment variables set over the local defaults (e.g. `SMS_TRANSPORT`, `SMS_GATEWAY_URL`). */
@@ -103,6 +110,12 @@ export interface LocalCloud {
   stop(): Promise<void>;
 }
 
+/** What the table's stream consumers filter on (their new images' attribute): the change feed keeps those writes only. */
+const streamFilters = functionNames.flatMap((name) => {
+  const trigger = specOf(name).trigger;
+  return trigger.kind === 'stream' ? [trigger.newImageHas] : [];
+});
+
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const log = createLog(options.logLevel ?? 'WARN');
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -128,6 +141,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       suffix: options.suffix,
       visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
     });
+    // Kept from here on: the writes of the seed, then the platform's (what the stream's consumers take).
+    const feed = new ChangeFeed(
+      () => resources.tableName,
+      (image) => streamFilters.some((has) => image[has] !== undefined),
+    );
+    if (options.streams !== false) feed.watch(emulators.dynalite);
     const queueOf = (name: ConsumerName): ConsumerQueues => {
       const queue = resources.queues.find((q) => q.name === name);
       if (!queue) throw new Error(`No queue for ${name}`);
@@ -224,6 +243,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       });
       cleanups.push(() => pollers.stop());
     }
+    // The table's change stream and its consumer (the events' relay): always running, as in the cloud,
+    // where no one sends a dossier's events but the stream.
+    const streams = functionNames.flatMap((name) => {
+      const trigger = specOf(name).trigger;
+      if (trigger.kind !== 'stream' || options.streams === false) return [];
+      return [startStreamPoller({ feed, consumer: { name, trigger }, invoker, log })];
+    });
+    cleanups.push(() => Promise.all(streams.map((s) => s.stop())).then(() => undefined));
     const scheduler = startScheduler({ invoker, log, timers: options.scheduler ?? true });
     cleanups.push(() => scheduler.stop());
 
@@ -242,6 +269,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         for (const d of m.delayed) waitingUntil = Math.max(waitingUntil, d.delayUntil ?? 0);
         for (const f of m.inflight) waitingUntil = Math.max(waitingUntil, f.visibilityDeadline);
       }
+      for (const stream of streams) {
+        depth += stream.inFlight;
+        counts.push(stream.delivered);
+        waitingUntil = Math.max(waitingUntil, stream.waitingUntil);
+      }
+      depth += feed.records.length;
+      counts.push(feed.added);
       return {
         idle: depth === 0 && invoker.active === 0,
         progress: counts.join(','),
@@ -252,7 +286,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
               ({ name, m }) =>
                 `${name}: ${m?.ready.length ?? 0} ready, ${m?.inflight.length ?? 0} in flight, ${m?.delayed.length ?? 0} delayed`,
             )
-            .join('; ')}; ${invoker.active} invocation(s) running`,
+            .join('; ')}; ${feed.records.length} stream record(s) to relay; ${invoker.active} invocation(s) running`,
       };
     };
 

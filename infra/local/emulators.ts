@@ -24,6 +24,8 @@ export interface Emulators {
   s3Endpoint: string;
   /** For in-process inspection (queue depths) without extra API calls that would skew request counts. */
   fauxqs: FauxqsServer;
+  /** dynalite's HTTP server: the local change feed watches the writes it answers (change-feed.ts). */
+  dynalite: Server;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startEmulators(options: { dataDir?: string } = {}): Promis
     sqsEndpoint: fauxqsEndpoint,
     s3Endpoint: fauxqsEndpoint,
     fauxqs,
+    dynalite: dynamo,
     async stop() {
       const results = await Promise.allSettled([fauxqs.stop(), closeDynalite(dynamo)]);
       const failed = results.find((r) => r.status === 'rejected');

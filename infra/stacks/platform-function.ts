@@ -9,8 +9,17 @@ import { fileURLToPath } from 'node:url';
 import { Duration, Stack, Tags, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  FilterCriteria,
+  FilterRule,
+  LoggingFormat,
+  Runtime,
+  StartingPosition,
+  SystemLogLevel,
+} from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -146,7 +155,7 @@ export class PlatformFunction extends Construct {
     });
     this.logGroup.grantWrite(role);
 
-    if (trigger.kind === 'schedule') {
+    if (trigger.kind === 'schedule' || trigger.kind === 'stream') {
       this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
         enforceSSL: true,
         encryption: QueueEncryption.SQS_MANAGED,
@@ -154,7 +163,7 @@ export class PlatformFunction extends Construct {
       });
       Validations.of(this.deadLetterQueue).acknowledge({
         id: 'Serverless-SQSRedrivePolicy',
-        reason: `This queue is the dead-letter queue of ${name} and of its schedule: nothing consumes it to redrive from.`,
+        reason: `This queue is the dead-letter queue of ${name} and of its ${trigger.kind}: nothing consumes it to redrive from.`,
       });
     }
 
@@ -199,6 +208,28 @@ export class PlatformFunction extends Construct {
       // Its own queue's URL, for retries with a growing delay; the event source mapping already grants
       // sqs:ChangeMessageVisibility on it.
       this.function.addEnvironment('QUEUE_URLS', Stack.of(this).toJsonString({ [name]: queue.queueUrl }));
+    }
+
+    if (trigger.kind === 'stream') {
+      const table = resources.table;
+      if (!table?.tableStreamArn) throw new Error(`${name} reads the table's stream, but the table has none`);
+      const dlq = this.deadLetterQueue;
+      if (!dlq) throw new Error(`${name} needs its dead-letter queue`);
+      this.function.addEventSource(
+        new DynamoEventSource(table, {
+          startingPosition: StartingPosition.TRIM_HORIZON,
+          batchSize: trigger.batchSize,
+          maxBatchingWindow: Duration.seconds(1),
+          bisectBatchOnError: true,
+          retryAttempts: trigger.maxRetries,
+          reportBatchItemFailures: true,
+          onFailure: new SqsDlq(dlq),
+          // Filtered before any invocation: only the writes that recorded events.
+          filters: [
+            FilterCriteria.filter({ dynamodb: { NewImage: { [trigger.newImageHas]: { N: FilterRule.exists() } } } }),
+          ],
+        }),
+      );
     }
 
     this.acknowledgeFindings();

@@ -4,9 +4,7 @@ import { dossierCounter } from '../adapters/dynamo/dossier-counter.ts';
 import { dossierRepository } from '../adapters/dynamo/dossier-repository.ts';
 import { requestClaims } from '../adapters/dynamo/filing-claims.ts';
 import { businessMetrics } from '../adapters/business-metrics.ts';
-import { outboxRelay } from '../adapters/outbox-relay.ts';
 import { lookupPinHasher } from '../adapters/pin-pepper.ts';
-import { eventPublisher } from '../adapters/sqs/event-publisher.ts';
 import { config } from '../config.ts';
 import { fileDossierUseCase } from '../use-cases/file-dossier.ts';
 import { platformQuotas } from './quotas.ts';
@@ -22,7 +20,6 @@ export const fileDossier = fileDossierUseCase({
   calendarFor: (id) => agencies.calendarFor(id),
   counter: dossierCounter(config.TABLE_NAME),
   dossiers,
-  relay: outboxRelay(dossiers, eventPublisher(config.EVENT_QUEUES)),
   now: () => new Date(),
   pins: lookupPinHasher,
   requests: requestClaims(config.TABLE_NAME),

@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import type { CatalogueRepository } from '../adapters/dynamo/catalogue-repository.ts';
 import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
-import type { OutboxRelay } from '../adapters/outbox-relay.ts';
 import type { SupplementMode, WorkingCalendar } from '../domain/calendar/index.ts';
 import type { Caller } from '../domain/caller.ts';
 import type { Action } from '../domain/dossier/actions.ts';
@@ -64,7 +63,6 @@ export interface ActOnDossierDeps {
   catalogue: CatalogueRepository;
   agencies: AgencyRepository;
   calendarFor: (agencyId: string) => Promise<WorkingCalendar>;
-  relay: OutboxRelay;
   now: () => Date;
   /** DossiersReceived on receipt; DossiersDecidedOnTime or …Late on a decision. */
   metrics?: BusinessMetrics;
@@ -73,7 +71,7 @@ export interface ActOnDossierDeps {
 /**
  * One lifecycle step on one dossier: read, check the version the caller saw (or one only system
  * annotations separate from the current one: annotations.ts), decide (domain), write conditionally on
- * the version read, relay the event. Two officials acting at once: one wins, the other gets 409 with
+ * the version read (its event goes out from the table's stream). Two officials acting at once: one wins, the other gets 409 with
  * the current version.
  */
 export function actOnDossier(deps: ActOnDossierDeps) {
@@ -109,7 +107,6 @@ export function actOnDossier(deps: ActOnDossierDeps) {
       const late = Date.parse(decided.decidedAt) > Date.parse(saved.dossier.dueAt);
       deps.metrics?.count(late ? 'DossiersDecidedLate' : 'DossiersDecidedOnTime');
     }
-    await deps.relay(saved);
     return dossierView(saved.dossier, caller, now);
 
     /** The named official's roster entry, for the domain to judge (none when not on the roster). */

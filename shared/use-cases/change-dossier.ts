@@ -1,17 +1,16 @@
 import type { DossierRepository, StoredDossier } from '../adapters/dynamo/dossier-repository.ts';
-import type { OutboxRelay } from '../adapters/outbox-relay.ts';
 import type { Decision } from '../domain/dossier/dossier.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
 
 const attempts = 3;
 
 /**
- * How a worker changes a dossier: read it, decide (domain), save on the version read, relay the
- * events. A rule that returns nothing means the change is already there (a redelivered event), so
- * only the pending events are relayed; a concurrent change is met by re-reading and deciding again.
+ * How a worker changes a dossier: read it, decide (domain), save on the version read; the write's
+ * events go out from the table's stream (relay-events.ts). A rule that returns nothing means the change
+ * is already there (a redelivered event); a concurrent change is met by re-reading and deciding again.
  */
 export async function changeDossier(
-  deps: { dossiers: DossierRepository; relay: OutboxRelay },
+  deps: { dossiers: DossierRepository },
   code: string,
   decide: (stored: StoredDossier) => Promise<Decision | undefined> | Decision | undefined,
 ): Promise<void> {
@@ -19,12 +18,9 @@ export async function changeDossier(
     const stored = await deps.dossiers.get(code);
     if (!stored) throw new Error(`Dossier ${code} not found`);
     const decision = await decide(stored);
-    if (!decision) {
-      await deps.relay(stored);
-      return;
-    }
+    if (!decision) return;
     try {
-      await deps.relay(await deps.dossiers.save(stored.dossier, decision));
+      await deps.dossiers.save(stored.dossier, decision);
       return;
     } catch (error) {
       const lostRace = error instanceof RuleViolation && error.code === 'version-conflict';

@@ -5,7 +5,6 @@ import type { CatalogueRepository } from '../adapters/dynamo/catalogue-repositor
 import type { DossierCounter } from '../adapters/dynamo/dossier-counter.ts';
 import type { DossierRepository, StoredDossier } from '../adapters/dynamo/dossier-repository.ts';
 import type { FilingClaim, FilingClaims } from '../adapters/dynamo/filing-claims.ts';
-import type { OutboxRelay } from '../adapters/outbox-relay.ts';
 import { describeAppointment, type WorkingCalendar } from '../domain/calendar/index.ts';
 import type { Caller } from '../domain/caller.ts';
 import { formatDossierCode, yymmdd } from '../domain/dossier/code.ts';
@@ -88,7 +87,6 @@ export interface FileDossierDeps {
   calendarFor: (agencyId: string) => Promise<WorkingCalendar>;
   counter: DossierCounter;
   dossiers: DossierRepository;
-  relay: OutboxRelay;
   now: () => Date;
   /** The look-up PINs' hasher with the platform's pepper (shared/adapters/pin-pepper.ts). */
   pins: () => Promise<PinHasher>;
@@ -191,11 +189,10 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
     if (!held && spent && 'refusal' in spent) throw spent.refusal;
     const counted = !held && spent && 'claim' in spent ? spent.claim : undefined;
     if (held) {
-      // A replay (a lost answer, or a process that died after filing): the same dossier, its events
-      // relayed, and the first answer again: the receipt of the dossier as it was filed.
+      // A replay (a lost answer, or a process that died after filing): the same dossier (its events
+      // went out from the table's stream), and the first answer again: the receipt as it was filed.
       const filed = await deps.dossiers.get(held.code);
       if (filed) {
-        await deps.relay(filed);
         const asFiled = await decide(allocationOf(held), held.pin ?? '');
         // Filed under the procedure version of that day, whatever the catalogue says now.
         const dossier = { ...asFiled.dossier, procedure: filed.dossier.procedure };
@@ -236,7 +233,6 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
       deps.metrics?.count('DossiersFiled');
       if (filing.stored.dossier.status === 'received') deps.metrics?.count('DossiersReceived');
     }
-    await deps.relay(filing.stored);
     return receiptOf(filing.stored, intake.name, filing.pin);
   };
 }

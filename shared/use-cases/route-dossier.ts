@@ -1,6 +1,5 @@
 import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
-import type { OutboxRelay } from '../adapters/outbox-relay.ts';
 import { placeInIntakeQueue } from '../domain/dossier/intake-queue.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import { changeDossier } from './change-dossier.ts';
@@ -8,7 +7,6 @@ import { changeDossier } from './change-dossier.ts';
 export interface RouteDossierDeps {
   dossiers: DossierRepository;
   agencies: AgencyRepository;
-  relay: OutboxRelay;
   now: () => Date;
 }
 

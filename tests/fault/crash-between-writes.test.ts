@@ -25,24 +25,18 @@ beforeAll(async () => {
     seed: seedDemoProvince,
     scheduler: false,
     logLevel: 'SILENT',
-    // The sweeper takes any unsent event at once, instead of after the production minute.
-    environment: { OUTBOX_GRACE_SECONDS: '0' },
   });
 });
 afterAll(() => cloud?.stop());
 
-/** After the retry: the queues drain, the sweeper sends what a crash stranded, the queues drain again. */
-async function settleAndSweep(): Promise<void> {
-  await cloud.settle();
-  await cloud.runSchedule('sweep-outbox');
-  await cloud.settle();
-}
+/** After the retry: the stream relays every write's events, whoever made the write and whatever died after it. */
+const settleAll = (): Promise<void> => cloud.settle();
 
 interface Outcome {
   crashAfter: number;
   codes: string[];
   /** Per dossier: the applicant's notifications, the dossier's status and version, its fact's version. */
-  dossiers: { inbox: number; status?: string; version?: number; fact: boolean; outbox?: number; extra?: unknown }[];
+  dossiers: { inbox: number; status?: string; version?: number; fact: boolean; extra?: unknown }[];
 }
 
 async function outcomeOf(
@@ -63,7 +57,6 @@ async function outcomeOf(
         version: stored?.dossier.version,
         // Its version depends on whether the consumer read the dossier before or after routing.
         fact: facts.has(code),
-        outbox: stored?.outbox.length,
         ...(extra ? { extra: await extra(code) } : {}),
       };
     }),
@@ -73,14 +66,14 @@ async function outcomeOf(
 
 /**
  * Every crashed run, once recovered, ends as the run that never crashed: one dossier, its events
- * all delivered and none twice (the notification once, the same indicator fact), outbox empty.
+ * all delivered and none twice (the notification once, the same indicator fact).
  */
 function expectAllLikeTheCleanRun(outcomes: Outcome[]): void {
   const clean = outcomes.at(-1) as Outcome;
   expect(clean.codes).toHaveLength(1);
   const [cleanDossier] = clean.dossiers;
   expect(cleanDossier?.inbox).toBeGreaterThan(0);
-  expect(cleanDossier).toMatchObject({ outbox: 0, fact: true });
+  expect(cleanDossier).toMatchObject({ fact: true });
   for (const outcome of outcomes) {
     expect({ crashAfter: outcome.crashAfter, dossiers: outcome.dossiers }).toEqual({
       crashAfter: outcome.crashAfter,
@@ -104,13 +97,12 @@ describe('a process dying after any write of a use case, then the retry the syst
       const key = `retry-${plan.crashAfter}`;
       const run = await plan.run(() => system(cloud, plan).fileDossier(caller, body, 'online', undefined, key));
       if (run.crashed) await system(cloud).fileDossier(caller, body, 'online', undefined, key);
-      await settleAndSweep();
+      await settleAll();
       outcomes.push(await outcomeOf(plan, caller.sub));
     });
-    // The counter, the request's claim on a code, the dossier with its outbox, the send, the outbox
-    // cleared. The Idempotency-Key's in-progress record dies with the process, so the retry runs the
-    // use case again: the claim makes it file the same dossier.
-    expect(writes).toBe(5);
+    // The counter, the request's claim on a code, the dossier with its events (the stream sends them).
+    // The retry runs the use case again: the claim makes it file the same dossier.
+    expect(writes).toBe(3);
     expectAllLikeTheCleanRun(outcomes);
   });
 
@@ -121,11 +113,11 @@ describe('a process dying after any write of a use case, then the retry the syst
       const body = DvcqgDossierBody.parse(portalDossier(`G22.24-F${plan.crashAfter}`, citizenId));
       const run = await plan.run(() => system(cloud, plan).receiveDvcqg(body));
       if (run.crashed) await system(cloud).receiveDvcqg(body);
-      await settleAndSweep();
+      await settleAll();
       outcomes.push(await outcomeOf(plan, portalApplicantId(citizenId)));
     });
-    // The counter, the claim, the attachment, the dossier, the send, the outbox cleared.
-    expect(writes).toBe(6);
+    // The counter, the claim, the attachment, the dossier with its events.
+    expect(writes).toBe(4);
     expectAllLikeTheCleanRun(outcomes);
   });
 
@@ -133,20 +125,17 @@ describe('a process dying after any write of a use case, then the retry the syst
     const outcomes: Outcome[] = [];
     const writes = await atEveryWrite(async (plan) => {
       const caller = citizen(`fault-route-${plan.crashAfter}`);
-      const { code } = await system(cloud).fileWithoutSending(
-        caller,
-        SubmitDossierBody.parse(birthRegistration()),
-        'online',
-      );
-      const event = (await effects(cloud.tableName).dossier(code))?.outbox.find((e) => e.type === 'DossierSubmitted');
-      if (!event) throw new Error('no DossierSubmitted in the outbox');
+      // Filed without its events, which the test delivers itself: the worker's own routing must not come first.
+      const { event } = await system(cloud).fileUnrelayed(caller, SubmitDossierBody.parse(birthRegistration()));
       const run = await plan.run(() => system(cloud, plan).route(event));
       if (run.crashed) await system(cloud).route(event);
-      await settleAndSweep();
+      // Its other consumers get it too (the indicator fact), and the router once more: a duplicate.
+      await system(cloud).publish([event]);
+      await settleAll();
       outcomes.push(await outcomeOf(plan, caller.sub));
     });
-    // The dossier saved with its new event, the send, the outbox cleared.
-    expect(writes).toBe(3);
+    // The dossier saved with its new event (the stream sends it).
+    expect(writes).toBe(1);
     expectAllLikeTheCleanRun(outcomes);
   });
 
@@ -169,10 +158,11 @@ describe('a process dying after any write of a use case, then the retry the syst
           if (!(error instanceof RuleViolation && error.code === 'version-conflict')) throw error;
         }
       }
-      await settleAndSweep();
+      await settleAll();
       outcomes.push(await outcomeOf(plan, caller.sub));
     });
-    expect(writes).toBe(3);
+    // The dossier saved with its event.
+    expect(writes).toBe(1);
     expectAllLikeTheCleanRun(outcomes);
     expect(outcomes.at(-1)?.dossiers[0]?.status).toBe('received');
   });
@@ -194,7 +184,7 @@ describe('a process dying after any write of a use case, then the retry the syst
       } as const;
       const run = await plan.run(() => system(cloud, plan).payment(report));
       if (run.crashed) await system(cloud).payment(report);
-      await settleAndSweep();
+      await settleAll();
       outcomes.push(
         await outcomeOf(plan, sub, async (c) => ({
           paid: (await effects(cloud.tableName).dossier(c))?.dossier.fee?.paid,
@@ -204,9 +194,9 @@ describe('a process dying after any write of a use case, then the retry the syst
         })),
       );
     });
-    // The payment settled, the dossier saved, the send, the outbox cleared, the receipt's file and
-    // its listing, the pending payment released.
-    expect(writes).toBe(7);
+    // The payment settled, the dossier saved with its event, the receipt's file and its listing, the
+    // pending payment released.
+    expect(writes).toBe(5);
     expectAllLikeTheCleanRun(outcomes);
     expect(outcomes.at(-1)?.dossiers[0]?.extra).toEqual({
       paid: true,
@@ -224,7 +214,7 @@ describe('a process dying after any write of a use case, then the retry the syst
       const { code } = await system(cloud).fileDossier(caller, body, 'online');
       // Swept too: an event the filing's workers left in the outbox (one's clearing lost the race to
       // another's save) would otherwise be relayed by the callback, or not, as the race went.
-      await settleAndSweep();
+      await settleAll();
       const waybill = (await effects(cloud.tableName).dossier(code))?.dossier.postal?.pickup?.waybill;
       const tracking = TrackingBody.parse({
         eventId: 'vnp-1',
@@ -235,7 +225,7 @@ describe('a process dying after any write of a use case, then the retry the syst
       });
       const run = await plan.run(() => system(cloud, plan).track(tracking));
       if (run.crashed) await system(cloud).track(tracking);
-      await settleAndSweep();
+      await settleAll();
       outcomes.push(
         await outcomeOf(plan, caller.sub, async (c) => ({
           tracking: (await effects(cloud.tableName).dossier(c))?.dossier.timeline.filter(

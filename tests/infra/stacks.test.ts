@@ -366,6 +366,29 @@ describe('data', () => {
     expect(key.DeletionPolicy).toBe('Retain');
   });
 
+  it('relays the events from the table’s stream: new images, only the writes that carry events, retried, then its DLQ', () => {
+    expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
+    const trigger = specOf('relay-events').trigger;
+    if (trigger.kind !== 'stream') throw new Error('relay-events reads the stream');
+    const mappings = Object.values(computeResources('AWS::Lambda::EventSourceMapping')).filter(
+      (m) => logicalIdOf(m.Properties.FunctionName) === functionId('relay-events'),
+    );
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]?.Properties).toMatchObject({
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: trigger.batchSize,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: trigger.maxRetries,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      FilterCriteria: {
+        Filters: [
+          { Pattern: JSON.stringify({ dynamodb: { NewImage: { outboxVersion: { N: [{ exists: true }] } } } }) },
+        ],
+      },
+    });
+    expect(mappings[0]?.Properties.DestinationConfig?.OnFailure?.Destination).toBeDefined();
+  });
+
   it('table: keys and indexes of tableLayout (projecting keys), on-demand, PITR, deletion protection, TTL, KMS', () => {
     const p = table.Properties;
     expect(p.KeySchema).toEqual([

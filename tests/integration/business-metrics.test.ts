@@ -84,7 +84,6 @@ describe('DossiersFiled', () => {
       calendarFor: (id) => agencies.calendarFor(id),
       counter: dossierCounter(table),
       dossiers: dossierRepository(table),
-      relay: async () => 'kept',
       now: () => new Date(),
       pins: lookupPinHasher,
       requests: requestClaims(table),

@@ -118,12 +118,9 @@ describe('forms and the signed result issued by the lifecycle', () => {
     ]);
     const { dossierRepository } = await import('../../shared/adapters/dynamo/dossier-repository.ts');
     const { catalogueRepository } = await import('../../shared/adapters/dynamo/catalogue-repository.ts');
-    const { outboxRelay } = await import('../../shared/adapters/outbox-relay.ts');
-    const { eventPublisher } = await import('../../shared/adapters/sqs/event-publisher.ts');
     const dossiers = dossierRepository(cloud.tableName);
     const deps = {
       dossiers,
-      relay: outboxRelay(dossiers, eventPublisher(JSON.parse(cloud.env.EVENT_QUEUES ?? '{}'))),
       catalogue: catalogueRepository(cloud.tableName),
       agencies: agencies.agencyRepository(cloud.tableName),
       documents: repos.documentRepository(cloud.tableName),

@@ -60,7 +60,6 @@ function instance() {
     calendarFor: (id) => agencies.calendarFor(id),
     counter: dossierCounter(cloud.tableName),
     dossiers: dossierRepository(cloud.tableName),
-    relay: async () => 'kept',
     now: () => new Date(),
     pins: lookupPinHasher,
   });

@@ -18,7 +18,7 @@ const submit = (body: unknown, headers: Record<string, string> = {}) =>
   request(cloud, 'POST', '/v1/dossiers', { token, body, headers });
 
 describe('POST /v1/dossiers', () => {
-  it('files the dossier, writes it once with a cleared outbox and sends its event', async () => {
+  it('files the dossier, writes it once with its event, which the table’s stream sends', async () => {
     const response = await submit(birthRegistration());
     expect(response.status).toBe(201);
     // Nghị định 118/2025: the commune's service centre holds it at intake, the commune decides.
@@ -43,12 +43,19 @@ describe('POST /v1/dossiers', () => {
       competentAgencyId: '24.07210',
       intakeAgencyId: '24.07210.TTPVHCC',
     });
-    expect(Item?.outbox).toBeUndefined();
+    // The request sends nothing: its one write carries the event, and the stream relays it.
+    expect(Item?.outbox).toEqual([expect.objectContaining({ type: 'DossierSubmitted' })]);
+    expect(Item?.outboxVersion).toBe(1);
     // Keyed with the pepper (v1.), not an unkeyed hash anyone could reverse from the public code.
     expect(Item?.pinHash).toMatch(/^v1\.[0-9a-f]{64}$/);
 
     const { Messages } = await cloud.clients.sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: cloud.queueUrls['process-dossier'].url, MaxNumberOfMessages: 10 }),
+      // A long poll: answered as soon as the relay's message arrives.
+      new ReceiveMessageCommand({
+        QueueUrl: cloud.queueUrls['process-dossier'].url,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 20,
+      }),
     );
     const events = (Messages ?? []).map((m) => JSON.parse(m.Body ?? '{}'));
     expect(events).toContainEqual(

@@ -16,7 +16,6 @@ describe('configuration from the environment', () => {
       EVENT_QUEUES: {},
       PROVINCE_CODE: '01',
       SUPPLEMENT_MODE: 'restart',
-      OUTBOX_GRACE_SECONDS: 60,
       S3_FORCE_PATH_STYLE: false,
       SMS_MAX_SEGMENTS: 1,
       QUEUE_URLS: {},
@@ -30,14 +29,12 @@ describe('configuration from the environment', () => {
   it('converts numbers, flags and URLs as the platform sets them', () => {
     const config = readConfig({
       ...base,
-      OUTBOX_GRACE_SECONDS: ' 5 ',
       S3_FORCE_PATH_STYLE: 'true',
       SMS_GATEWAY_URL: ' https://sms.example.vn/send ',
       EVENT_QUEUES:
         '{"DossierSubmitted":[{"url":" https://sqs/1 "},{"url":"https://sqs/2","actsOn":"texts-applicant","steps":["stop"]}],"DossierRouted":[]}',
       PARTNER_URLS: '{"payments":"http://localhost:4010"}',
     });
-    expect(config.OUTBOX_GRACE_SECONDS).toBe(5);
     expect(config.S3_FORCE_PATH_STYLE).toBe(true);
     expect(config.SMS_GATEWAY_URL).toBe('https://sms.example.vn/send');
     expect(config.EVENT_QUEUES).toEqual({
@@ -55,7 +52,7 @@ describe('configuration from the environment', () => {
     [{ ...base, PROVINCE_CODE: '241' }, 'PROVINCE_CODE'],
     // No province is assumed: a deployment that forgot it fails at start, not filing under another's code.
     [{ TABLE_NAME: 'egov', PUBLIC_URL: 'https://egov.example.vn' }, 'PROVINCE_CODE'],
-    [{ ...base, OUTBOX_GRACE_SECONDS: '1.5' }, 'OUTBOX_GRACE_SECONDS'],
+    [{ ...base, SMS_MAX_SEGMENTS: '1.5' }, 'SMS_MAX_SEGMENTS'],
     [{ ...base, SMS_MAX_SEGMENTS: '6' }, 'SMS_MAX_SEGMENTS'],
     [{ ...base, SMS_SENDER: 'DICHVUCONG-BN' }, 'SMS_SENDER'],
     [{ ...base, SIGNER: 'hsm' }, 'SIGNER'],

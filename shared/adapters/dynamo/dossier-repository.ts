@@ -10,7 +10,7 @@ import { db } from './client.ts';
 import { itemsOfIndexPartitions } from './index-partitions.ts';
 import { itemsOfEntries } from './items-by-key.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { dueDayShardOf, dueDayShards, keys, outboxShardOf } from './keys.ts';
+import { dueDayShardOf, dueDayShards, keys } from './keys.ts';
 import { tableLayout } from './table-layout.ts';
 
 /** A dossier as stored: the aggregate plus the events still waiting in its outbox. */
@@ -19,7 +19,7 @@ export interface StoredDossier {
   outbox: DomainEvent[];
 }
 
-const { byApplicant, byAgencyDue, pendingOutbox, openByDueDay } = tableLayout.indexes;
+const { byApplicant, byAgencyDue, openByDueDay } = tableLayout.indexes;
 
 /** Index keys derived from the dossier's state; recomputed on every write so they never drift. */
 function indexKeys(dossier: Dossier): Record<string, string> {
@@ -42,10 +42,17 @@ function indexKeys(dossier: Dossier): Record<string, string> {
   };
 }
 
+/**
+ * A write's events ride on the item it writes: `outbox` (this write's events only) and `outboxVersion`
+ * (the version they belong to), which the table's stream relays (shared/use-cases/relay-events.ts). A write
+ * without events removes both, so the stream sends nothing again.
+ */
+const outboxAttributes = ['outbox', 'outboxVersion'] as const;
+
 const itemKeys = new Set([
   'pk',
   'sk',
-  'outbox',
+  ...outboxAttributes,
   ...Object.values(tableLayout.indexes).flatMap((i) => [i.partitionKey, i.sortKey]),
 ]);
 
@@ -75,18 +82,11 @@ export function dossierRepository(tableName: string) {
     async create(decision: Decision): Promise<StoredDossier> {
       const { events } = decision;
       const dossier = linked(decision.dossier, 0);
-      const now = events[0]?.occurredAt ?? dossier.submittedAt;
       const item = {
         ...keys.dossier(dossier.code),
         ...indexKeys(dossier),
         ...dossier,
-        outbox: events,
-        ...(events.length > 0
-          ? {
-              [pendingOutbox.partitionKey]: keys.outboxShard(outboxShardOf(dossier.code)),
-              [pendingOutbox.sortKey]: now,
-            }
-          : {}),
+        ...(events.length > 0 ? { outbox: events, outboxVersion: dossier.version } : {}),
       };
       await db.send(
         new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
@@ -120,16 +120,14 @@ export function dossierRepository(tableName: string) {
           names[`#a${i}`] = name;
           return `#a${i++}`;
         });
+      names['#outbox'] = 'outbox';
+      names['#outboxVersion'] = 'outboxVersion';
       if (events.length > 0) {
-        names['#outbox'] = 'outbox';
-        names['#opk'] = pendingOutbox.partitionKey;
-        names['#osk'] = pendingOutbox.sortKey;
         values[':events'] = events;
-        values[':empty'] = [];
-        values[':shard'] = keys.outboxShard(outboxShardOf(dossier.code));
-        values[':since'] = events[0]?.occurredAt;
-        sets.push('#outbox = list_append(if_not_exists(#outbox, :empty), :events)');
-        sets.push('#opk = if_not_exists(#opk, :shard)', '#osk = if_not_exists(#osk, :since)');
+        values[':outboxVersion'] = dossier.version;
+        sets.push('#outbox = :events', '#outboxVersion = :outboxVersion');
+      } else {
+        removes.push('#outbox', '#outboxVersion');
       }
       names['#version'] = 'version';
       try {
@@ -152,31 +150,6 @@ export function dossierRepository(tableName: string) {
           const current = error.Item?.version?.N ?? (await this.get(dossier.code))?.dossier.version;
           throw versionConflict(current === undefined ? undefined : Number(current));
         }
-        throw error;
-      }
-    },
-
-    /** Clears the outbox once its events are sent, unless the dossier changed since it was read. */
-    async clearOutbox(code: string, version: number): Promise<boolean> {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.dossier(code),
-            UpdateExpression: 'REMOVE #outbox, #opk, #osk',
-            ConditionExpression: '#version = :version AND attribute_exists(#outbox)',
-            ExpressionAttributeNames: {
-              '#outbox': 'outbox',
-              '#version': 'version',
-              '#opk': pendingOutbox.partitionKey,
-              '#osk': pendingOutbox.sortKey,
-            },
-            ExpressionAttributeValues: { ':version': version },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
         throw error;
       }
     },
@@ -237,25 +210,6 @@ export function dossierRepository(tableName: string) {
       for await (const item of itemsOfIndexPartitions(tableName, openByDueDay, partitions)) {
         yield fromItem(item).dossier;
       }
-    },
-
-    /** Codes of dossiers in one outbox shard whose oldest unsent event is not younger than `before`. */
-    async *strandedOutboxes(shard: number, before: string): AsyncGenerator<string> {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: pendingOutbox.indexName,
-            KeyConditionExpression: '#pk = :pk AND #sk <= :before',
-            ExpressionAttributeNames: { '#pk': pendingOutbox.partitionKey, '#sk': pendingOutbox.sortKey },
-            ExpressionAttributeValues: { ':pk': keys.outboxShard(shard), ':before': before },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) yield String(item.pk).slice('DOSSIER#'.length);
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
     },
   };
 }

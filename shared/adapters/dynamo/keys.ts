@@ -89,7 +89,6 @@ export const keys = {
   postalWaybill: (waybill: string) => ({ pk: `WAYBILL#${waybill}`, sk: 'WAYBILL' }),
   applicantIndex: (applicantId: string) => `APPLICANT#${applicantId}`,
   agencyQueueIndex: (agencyId: string) => `QUEUE#${agencyId}`,
-  outboxShard: (shard: number) => `OUTBOX#${shard}`,
   /**
    * Open dossiers due on a local date (`yyyy-mm-dd`), in one of `dueDayShards` index partitions by the
    * dossier's code: the deadline watch reads them all. Unsharded, every dossier due on one date (a whole
@@ -143,18 +142,6 @@ export const keys = {
     sk: `${requestedAt}#${id}`,
   }),
 };
-
-/**
- * Shards of the pending-outbox index: enough to spread a national peak's writes (1,700 filings a second,
- * each a put and a removal of a dossier-sized index item: about 100 a second a shard), few enough to
- * sweep. It only grows: a dossier keeps the shard it was given (`if_not_exists`), and the sweep reads
- * every shard below the count, the 4 used before among them.
- */
-export const outboxShards = 32;
-
-export function outboxShardOf(code: string): number {
-  return hashOf(code) % outboxShards;
-}
 
 /** Shards of a due date's index partitions (keys.dueDayIndex): about 100 filings a second each at a national peak. */
 export const dueDayShards = 16;

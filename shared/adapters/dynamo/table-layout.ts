@@ -18,8 +18,6 @@ export const tableLayout = {
     byApplicant: { indexName: 'byApplicant', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projects: [] },
     /** An agency's work queue, ordered by due date. */
     byAgencyDue: { indexName: 'byAgencyDue', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projects: ['status'] },
-    /** Sparse: only dossiers whose outbox still holds unsent events, sharded to spread writes. */
-    pendingOutbox: { indexName: 'pendingOutbox', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projects: [] },
     /**
      * Sparse: only open dossiers (filed, not yet decided), one partition per local due date, by due instant.
      * Also the published answers to feedback, which it lists whole: their id and public version only.

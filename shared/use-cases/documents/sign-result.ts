@@ -2,7 +2,6 @@ import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.t
 import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-repository.ts';
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
-import type { OutboxRelay } from '../../adapters/outbox-relay.ts';
 import type { DocumentStore } from '../../adapters/s3/document-store.ts';
 import { renderResultPdf } from '../../documents/result-pdf.ts';
 import { sha256Hex, signPdf } from '../../documents/signing/pades.ts';
@@ -23,8 +22,6 @@ export interface SignResultDeps {
   documents: DocumentRepository;
   store: DocumentStore;
   signer: Signer;
-  /** Sends the `result-signed` event the dossier records. */
-  relay: OutboxRelay;
   publicUrl: string;
   now: () => Date;
 }

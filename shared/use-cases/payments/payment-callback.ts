@@ -3,7 +3,6 @@ import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.t
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
 import type { PaymentRepository } from '../../adapters/dynamo/payment-repository.ts';
-import type { OutboxRelay } from '../../adapters/outbox-relay.ts';
 import type { DocumentStore } from '../../adapters/s3/document-store.ts';
 import { receiptTitle, renderReceipt } from '../../documents/receipt.ts';
 import { generatedPdf } from '../../domain/documents/document.ts';
@@ -28,7 +27,6 @@ export interface PaymentCallbackDeps {
   documents: DocumentRepository;
   agencies: AgencyRepository;
   store: DocumentStore;
-  relay: OutboxRelay;
   publicUrl: string;
   now: () => Date;
 }

@@ -1,7 +1,6 @@
 import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
 import type { PostalWaybills } from '../../adapters/dynamo/postal-waybills.ts';
-import type { OutboxRelay } from '../../adapters/outbox-relay.ts';
 import { actsOn } from '../../domain/event-interest.ts';
 import type { DomainEvent } from '../../domain/events.ts';
 import { recordBooking, shipmentsDue } from '../../domain/postal/booking.ts';
@@ -12,7 +11,6 @@ export interface BookShipmentsDeps {
   dossiers: DossierRepository;
   agencies: Pick<AgencyRepository, 'get'>;
   waybills: PostalWaybills;
-  relay: OutboxRelay;
   /** Books with the carrier; the same shipmentId always yields the same waybill (the carrier's idempotency). */
   book: (request: ShipmentRequest) => Promise<{ waybill: string }>;
   now: () => Date;

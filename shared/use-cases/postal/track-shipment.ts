@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
 import type { PostalWaybills } from '../../adapters/dynamo/postal-waybills.ts';
-import type { OutboxRelay } from '../../adapters/outbox-relay.ts';
 import { trackingStatuses } from '../../domain/postal/shipment.ts';
 import { applyTracking } from '../../domain/postal/tracking.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
@@ -23,7 +22,6 @@ export type TrackingBody = z.output<typeof TrackingBody>;
 export interface TrackShipmentDeps {
   dossiers: DossierRepository;
   waybills: PostalWaybills;
-  relay: OutboxRelay;
   now: () => Date;
 }
 

@@ -7,16 +7,17 @@ import { dossierRepository } from '../../../shared/adapters/dynamo/dossier-repos
 import { dvcqgClaims, requestClaims } from '../../../shared/adapters/dynamo/filing-claims.ts';
 import { paymentRepository } from '../../../shared/adapters/dynamo/payment-repository.ts';
 import { postalWaybills } from '../../../shared/adapters/dynamo/postal-waybills.ts';
-import { outboxRelay } from '../../../shared/adapters/outbox-relay.ts';
 import { documentStore, s3Client } from '../../../shared/adapters/s3/document-store.ts';
-import { eventPublisher } from '../../../shared/adapters/sqs/event-publisher.ts';
 import { defaultSupplementMode } from '../../../shared/domain/calendar/supplement.ts';
 import { actOnDossier } from '../../../shared/use-cases/act-on-dossier.ts';
 import { paymentCallback } from '../../../shared/use-cases/payments/payment-callback.ts';
 import { trackShipment } from '../../../shared/use-cases/postal/track-shipment.ts';
 import { receiveDvcqgDossier } from '../../../shared/use-cases/dvcqg/receive-dossier.ts';
-import { fileDossierUseCase } from '../../../shared/use-cases/file-dossier.ts';
+import { type CounterDossierBody, fileDossierUseCase } from '../../../shared/use-cases/file-dossier.ts';
+import type { Caller } from '../../../shared/domain/caller.ts';
+import type { DomainEvent } from '../../../shared/domain/events.ts';
 import { lookupPinHasher } from '../../../shared/adapters/pin-pepper.ts';
+import { eventPublisher } from '../../../shared/adapters/sqs/event-publisher.ts';
 import { routeDossier } from '../../../shared/use-cases/route-dossier.ts';
 import type { CrashPlan } from './crash.ts';
 
@@ -28,11 +29,10 @@ export function system(cloud: LocalCloud, plan?: CrashPlan) {
   const table = cloud.tableName;
   const wrap = <T extends object>(target: T, writes: readonly (keyof T & string)[]): T =>
     plan ? plan.wrap(target, writes) : target;
-  const publish = eventPublisher(JSON.parse(cloud.env.EVENT_QUEUES ?? '{}'));
-  const dossiers = wrap(dossierRepository(table), ['create', 'save', 'clearOutbox']);
+  // A write's events go out from the table's stream (the local cloud's change feed): no send to wrap.
+  const dossiers = wrap(dossierRepository(table), ['create', 'save']);
   const agencies = agencyRepository(table);
   const catalogue = catalogueRepository(table);
-  const relay = outboxRelay(dossiers, plan ? plan.write(publish) : publish);
   const now = () => new Date();
   const calendarFor = (id: string) => agencies.calendarFor(id);
   const fileDossier = fileDossierUseCase({
@@ -42,31 +42,58 @@ export function system(cloud: LocalCloud, plan?: CrashPlan) {
     calendarFor,
     counter: wrap(dossierCounter(table), ['next']),
     dossiers,
-    relay,
     now,
     pins: lookupPinHasher,
     requests: wrap(requestClaims(table), ['bind']),
   });
   return {
     fileDossier,
+    /** Sends events to their consumers' queues, as the table's stream relays them. */
+    publish: eventPublisher(JSON.parse(cloud.env.EVENT_QUEUES ?? '{}')),
+    /**
+     * Filing whose events the table's stream never sees (the dossier stored without them): the test
+     * delivers its `DossierSubmitted` itself, as a redelivered message would come.
+     */
+    async fileUnrelayed(caller: Caller, body: CounterDossierBody) {
+      let submitted: DomainEvent | undefined;
+      const repository = dossierRepository(table);
+      const quiet: typeof repository = {
+        ...repository,
+        create: (decision) => {
+          submitted = decision.events.find((e) => e.type === 'DossierSubmitted');
+          return repository.create({ ...decision, events: [] });
+        },
+      };
+      const receipt = await fileDossierUseCase({
+        provinceCode: cloud.env.PROVINCE_CODE ?? '',
+        catalogue,
+        agencies,
+        calendarFor,
+        counter: dossierCounter(table),
+        dossiers: quiet,
+        now,
+        pins: lookupPinHasher,
+      })(caller, body, 'online');
+      if (!submitted) throw new Error('the filing recorded no DossierSubmitted');
+      return { code: receipt.code, event: submitted };
+    },
     receiveDvcqg: receiveDvcqgDossier({
       fileDossier,
       claims: wrap(dvcqgClaims(table), ['bind']),
       dossiers,
       documents: wrap(documentRepository(table), ['create']),
     }),
-    route: routeDossier({ dossiers, agencies, relay, now }),
+    route: routeDossier({ dossiers, agencies, now }),
     payment: paymentCallback({
       dossiers,
       payments: wrap(paymentRepository(table), ['settle', 'releasePending']),
       documents: wrap(documentRepository(table), ['create']),
       agencies,
       store: wrap(documentStore(s3Client(true), cloud.bucketName), ['put']),
-      relay,
       publicUrl: 'https://dichvucong.bacninh.gov.vn',
       now,
     }),
-    track: trackShipment({ dossiers, waybills: postalWaybills(table), relay, now }),
+    track: trackShipment({ dossiers, waybills: postalWaybills(table), now }),
     actOn: actOnDossier({
       provinceCode: cloud.env.PROVINCE_CODE ?? '',
       supplementMode: defaultSupplementMode,
@@ -74,22 +101,7 @@ export function system(cloud: LocalCloud, plan?: CrashPlan) {
       catalogue,
       agencies,
       calendarFor,
-      relay,
       now,
-    }),
-    /** Routing whose events stay in the outbox, as if the send had failed. */
-    routeWithoutSending: routeDossier({ dossiers: dossierRepository(table), agencies, relay: async () => 'kept', now }),
-    /** Filing whose events stay in the outbox, as if the send had failed: a worker's event to replay. */
-    fileWithoutSending: fileDossierUseCase({
-      provinceCode: cloud.env.PROVINCE_CODE ?? '',
-      catalogue,
-      agencies,
-      calendarFor,
-      counter: dossierCounter(table),
-      dossiers: dossierRepository(table),
-      relay: async () => 'kept',
-      now,
-      pins: lookupPinHasher,
     }),
   };
 }

@@ -19,7 +19,7 @@ const session = `
   await res.text();
   await cloud.clients.sqs.send(new SendMessageCommand({ QueueUrl: cloud.queueUrls.notify.url, MessageBody: '{}' }));
   await cloud.settle();
-  await cloud.runSchedule('sweep-outbox');
+  await cloud.runSchedule('watch-deadlines');
   await cloud.stop();
   console.log('stopped after', res.status);
   setImmediate(() => console.error('still open:', process.getActiveResourcesInfo().join(', ')));

@@ -42,7 +42,7 @@ describe('index write units', () => {
   });
 
   it('bills a removed index key and a deleted item as deletes', () => {
-    expect(indexWriteUnits(dossier({ gsi3pk: s('OUTBOX#1'), gsi3sk: s('1') }), dossier())).toBe(1);
+    expect(indexWriteUnits(dossier({ gsi4pk: s('DUE#2026-12-10#3'), gsi4sk: s('1') }), dossier())).toBe(1);
     expect(indexWriteUnits(dossier(), undefined)).toBe(2);
   });
 });

@@ -33,7 +33,6 @@ function world(dossier: Dossier, failSaves: number) {
     dossiers,
     agencies: { get: async () => ({ id: '24.SXD', name: 'Sở Xây dựng tỉnh Bắc Ninh', level: 'department' }) },
     waybills,
-    relay: async () => 'empty' as const,
     book: async (request) => {
       calls.push(request);
       const waybill = carrier.get(request.shipmentId) ?? `EB${carrier.size + 1}VN`;
