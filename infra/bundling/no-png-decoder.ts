@@ -1,0 +1,11 @@
+/**
+ * Stands in for `@pdf-lib/upng` in every function bundle and in the tests (the `alias` of
+ * infra/stacks/platform-function.ts and vitest.config.ts): pdf-lib imports this PNG decoder for
+ * `embedPng`, 24 KB the platform never runs (its PDFs draw text, lines and the QR code as vectors).
+ * A path that embedded a PNG fails here, in the tests.
+ */
+const unavailable = (): never => {
+  throw new Error('PNG images are not bundled (infra/bundling/no-png-decoder.ts): draw vectors instead');
+};
+
+export default { decode: unavailable, toRGBA8: unavailable };
