@@ -1,17 +1,8 @@
 import { defineConfig } from 'vitest/config';
-import { fileURLToPath } from 'node:url';
-import { pdfSubstitutes, pdfSubstitutesImportedBy } from './infra/bundling/substitutes.ts';
 import SummaryReporter from './tests/support/summary-reporter.ts';
 
-const root = fileURLToPath(new URL('./', import.meta.url));
-
 export default defineConfig({
-  // The PDFs the tests render are made with the packages the bundles ship (infra/bundling/substitutes.ts).
-  resolve: {
-    alias: Object.entries(pdfSubstitutes).map(([find, to]) => ({ find, replacement: `${root}${to.slice(2)}` })),
-  },
   test: {
-    server: { deps: { inline: [...pdfSubstitutesImportedBy] } },
     include: ['tests/{unit,conformance,integration,infra,e2e,security,fault,browser}/**/*.test.ts'],
     reporters: ['default', new SummaryReporter()],
     // Each integration file starts its own emulators; two cores are shared with CDK synthesis.

@@ -1,10 +1,9 @@
 /**
- * Stands in for `@pdf-lib/standard-fonts` in every function bundle and in the tests (the `alias` of
- * infra/stacks/platform-function.ts and vitest.config.ts). pdf-lib imports the metrics of the 14
+ * Stands in for `@pdf-lib/standard-fonts` in every function bundle (infra/bundling/substitutes.ts). pdf-lib imports the metrics of the 14
  * standard PDF fonts (Helvetica, Times…) eagerly, 127 KB that it also inflates at import; they cannot
  * write Vietnamese, and the platform embeds its own font (shared/documents/fonts) in every PDF it
  * makes. A path that asked pdf-lib for a standard font (`embedStandardFont`, the default appearance
- * of AcroForm fields) fails here, in the tests, rather than renders unreadable text.
+ * of AcroForm fields) fails here (tests/infra/pdf-bundle.test.ts) rather than renders unreadable text.
  */
 
 export enum FontNames {

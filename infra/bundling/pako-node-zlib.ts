@@ -1,6 +1,5 @@
 /**
- * Stands in for `pako` in every function bundle and in the tests (the `alias` of
- * infra/stacks/platform-function.ts and vitest.config.ts): pdf-lib compresses its streams with
+ * Stands in for `pako` in every function bundle (infra/bundling/substitutes.ts): pdf-lib compresses its streams with
  * `pako.deflate`, 45 KB of JavaScript zlib that Node's own zlib does natively, with the same output
  * format (a zlib stream at the default level).
  */
