@@ -25,6 +25,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { bundleSubstitutes } from '../bundling/substitutes.ts';
 import { contextKeys, type RemoteSigning } from './settings.ts';
 import { Construct } from 'constructs';
 import type { BuildOptions } from 'esbuild';
@@ -43,10 +44,34 @@ export const logRetention = RetentionDays.THREE_MONTHS;
 export const functionRuntime = Runtime.NODEJS_24_X;
 
 /**
+ * Files a bundle reads beside its `index.mjs` (binary data kept out of the JavaScript that is parsed at
+ * each cold start), copied into the asset of each function whose bundle names the first of them.
+ */
+export const filesBesideBundle = {
+  marker: 'DejaVuSans-vi.ttf',
+  files: [
+    'shared/documents/fonts/DejaVuSans-vi.ttf',
+    'shared/documents/fonts/DejaVuSans-Bold-vi.ttf',
+    'shared/documents/fonts/LICENSE-DejaVu.txt',
+  ],
+} as const;
+
+/** The shell commands that run once esbuild has written `index.mjs` to `outputDir`: the files beside it. */
+export function afterBundling(inputDir: string, outputDir: string): string[] {
+  const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
+  const sources = filesBesideBundle.files.map((file) => quote(path.posix.join(inputDir, file))).join(' ');
+  return [
+    `if grep -qF ${quote(filesBesideBundle.marker)} ${quote(path.posix.join(outputDir, 'index.mjs'))}; then cp ${sources} ${quote(outputDir)}; fi`,
+  ];
+}
+
+/**
  * Bundling of every function. ESM with the `createRequire` banner so CommonJS dependencies that call
  * `require` still work; the AWS SDK is bundled (tree-shaken, faster cold start than the runtime's copy);
  * esbuild runs locally (never Docker). `sourcesContent: false` keeps the source map to the mappings
  * only: `--enable-source-maps` parses it at init, and stack traces do not need the sources.
+ * The packages of infra/bundling/substitutes.ts replaced (esbuild `alias`), {@link afterBundling} as a
+ * command hook.
  */
 export const functionBundling = {
   format: OutputFormat.ESM,
@@ -58,17 +83,25 @@ export const functionBundling = {
   banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
   bundleAwsSDK: true,
   forceDockerBundling: false,
+  esbuildArgs: { '--alias': Object.entries(bundleSubstitutes).map(([from, to]) => `${from}=${to}`) },
+  commandHooks: {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling,
+  },
 } as const satisfies BundlingOptions;
 
 /**
  * The esbuild options `NodejsFunction` derives from {@link functionBundling} (its `esbuild --bundle`
- * command line, as the JS API): the bundling test builds every function with exactly these.
+ * command line, as the JS API, run from the repository root): the bundling test and the cold-start
+ * bench build every function with exactly these, then run {@link afterBundling}.
  * `bundleAwsSDK: true` means nothing is external.
  */
 export function esbuildOptions(entry: string, outfile: string): BuildOptions {
   return {
     entryPoints: [entry],
     outfile,
+    absWorkingDir: repoRoot,
     bundle: true,
     platform: 'node',
     target: functionBundling.target,
@@ -78,6 +111,7 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     sourcesContent: functionBundling.sourcesContent,
     mainFields: [...functionBundling.mainFields],
     banner: { js: functionBundling.banner },
+    alias: { ...bundleSubstitutes },
     external: [],
     logLevel: 'warning',
   };

@@ -2,7 +2,7 @@
  * Forms 01–07 of TT 03/2025/TT-VPCP annex I as PDF, with Vietnamese text in an embedded font and a
  * QR code to the public lookup. Pure: the same input gives the same bytes (no clock, no I/O).
  */
-import type { PDFDocument } from 'pdf-lib';
+import type { PdfWriter } from './pdf-writer.ts';
 import { describeAppointment, type WorkingDuration } from '../domain/calendar/index.ts';
 import type { ReceivedDocument } from '../domain/documents/received.ts';
 import { controlSlip, type StepVerdict } from '../domain/dossier/control-slip.ts';
@@ -130,7 +130,7 @@ export async function renderDocument(
   writer.gap(16);
   writer.line(`Tra cứu hồ sơ: ${link}`, regular, 9);
   writer.line(`Lập lúc ${printedInstant(input.issuedAt)}${input.issuedBy ? ` – ${input.issuedBy}` : ''}.`, regular, 9);
-  return pdf.save({ useObjectStreams: false });
+  return pdf.save();
 }
 
 export type Row = readonly [label: string, value: string];
@@ -281,7 +281,7 @@ function controlSlipRows(input: FormInput): Row[] {
 
 /** Lays text out top to bottom on upright A4 pages, wrapping words and adding pages as needed. */
 class Writer extends PdfCanvas {
-  constructor(pdf: PDFDocument, regular: EmbeddedFont, bold: EmbeddedFont) {
+  constructor(pdf: PdfWriter, regular: EmbeddedFont, bold: EmbeddedFont) {
     super(pdf, regular, bold, { ...A4, margin });
   }
 

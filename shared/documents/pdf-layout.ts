@@ -2,23 +2,12 @@
  * What every PDF of the platform is made of (forms, the register, the result document): a document
  * with the embedded Vietnamese font and its information dictionary, pages that place text in that
  * font, words wrapped to a width, the national motto and the QR code to the look-up page. Each
- * document keeps its own layout. Pure: no clock, no I/O.
+ * document keeps its own layout. No clock; its only I/O is reading the font files once per process.
  */
-import {
-  beginText,
-  endText,
-  moveText,
-  PDFDocument,
-  type PDFName,
-  type PDFPage,
-  rgb,
-  setFillingGrayscaleColor,
-  setFontAndSize,
-  showText,
-} from 'pdf-lib';
+import { type PdfPage, PdfWriter, rgb } from './pdf-writer.ts';
 // The encoder alone: the package's entry also loads its PNG, SVG and terminal renderers.
 import { create as createQrCode } from 'qrcode/lib/core/qrcode.js';
-import { dejaVuSansBold, dejaVuSansRegular } from './fonts/dejavu-sans-vi.ts';
+import { formFonts } from './fonts/form-font.ts';
 import { type EmbeddedFont, embedTrueType } from './truetype.ts';
 
 /** A4 upright, in points. */
@@ -26,11 +15,6 @@ export const A4 = { width: 595.28, height: 841.89 };
 
 /** The national motto (quốc hiệu và tiêu ngữ, Nghị định 30/2020/NĐ-CP, phụ lục I) heading every document. */
 export const nationalMotto = { nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', words: 'Độc lập - Tự do - Hạnh phúc' };
-
-const fontBytes = {
-  regular: Buffer.from(dejaVuSansRegular, 'base64'),
-  bold: Buffer.from(dejaVuSansBold, 'base64'),
-};
 
 export interface PdfInfo {
   title: string;
@@ -42,24 +26,27 @@ export interface PdfInfo {
 }
 
 export interface PdfWithFonts {
-  pdf: PDFDocument;
+  pdf: PdfWriter;
   regular: EmbeddedFont;
   bold: EmbeddedFont;
 }
 
 /** A new PDF with the regular and bold fonts embedded and its information dictionary filled in. */
 export async function newPdf(info: PdfInfo): Promise<PdfWithFonts> {
-  const pdf = await PDFDocument.create();
-  const regular = embedTrueType(pdf, fontBytes.regular, 'DejaVuSans');
-  const bold = embedTrueType(pdf, fontBytes.bold, 'DejaVuSans-Bold');
-  pdf.setTitle(info.title);
-  pdf.setSubject(info.subject);
-  pdf.setAuthor(info.author);
-  if (info.keywords) pdf.setKeywords(info.keywords);
-  pdf.setCreator('egov-one-stop');
-  pdf.setProducer('egov-one-stop');
-  pdf.setCreationDate(info.at);
-  pdf.setModificationDate(info.at);
+  const pdf = new PdfWriter();
+  const fonts = formFonts();
+  const regular = embedTrueType(pdf, fonts.regular, 'DejaVuSans');
+  const bold = embedTrueType(pdf, fonts.bold, 'DejaVuSans-Bold');
+  pdf.info = {
+    Title: info.title,
+    Subject: info.subject,
+    Author: info.author,
+    ...(info.keywords ? { Keywords: info.keywords.join(' ') } : {}),
+    Creator: 'egov-one-stop',
+    Producer: 'egov-one-stop',
+    CreationDate: info.at,
+    ModDate: info.at,
+  };
   return { pdf, regular, bold };
 }
 
@@ -103,12 +90,11 @@ export interface PageFormat {
 
 /** Pages of one format with both fonts on each; `y` is where the next line's top goes, from the page's foot. */
 export class PdfCanvas {
-  protected page!: PDFPage;
+  protected page!: PdfPage;
   y = 0;
-  private names = new Map<EmbeddedFont, PDFName>();
 
   constructor(
-    protected readonly pdf: PDFDocument,
+    protected readonly pdf: PdfWriter,
     readonly regular: EmbeddedFont,
     readonly bold: EmbeddedFont,
     protected readonly format: PageFormat,
@@ -117,11 +103,9 @@ export class PdfCanvas {
   }
 
   protected newPage() {
-    this.page = this.pdf.addPage([this.format.width, this.format.height]);
-    this.names = new Map([
-      [this.regular, this.page.node.newFontDictionary('F', this.regular.ref)],
-      [this.bold, this.page.node.newFontDictionary('F', this.bold.ref)],
-    ]);
+    this.page = this.pdf.addPage(this.format.width, this.format.height);
+    this.page.fontName(this.regular.ref);
+    this.page.fontName(this.bold.ref);
     this.y = this.format.height - this.format.margin;
   }
 
@@ -138,16 +122,7 @@ export class PdfCanvas {
 
   /** One line of text, its top at `y`. */
   text(text: string, x: number, y: number, font: EmbeddedFont, size: number) {
-    const name = this.names.get(font);
-    if (!name) throw new Error('Font not registered on the page');
-    this.page.pushOperators(
-      beginText(),
-      setFillingGrayscaleColor(0),
-      setFontAndSize(name, size),
-      moveText(x, y - size),
-      showText(font.encode(text)),
-      endText(),
-    );
+    this.page.showText(font.ref, size, x, y - size, font.encode(text));
   }
 
   wrap(text: string, font: EmbeddedFont, size: number, width: number): string[] {

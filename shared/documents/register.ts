@@ -3,7 +3,7 @@
  * sơ"), over a period: a landscape PDF table and an XLSX workbook with the same columns. Pure: the same
  * lines give the same bytes (no clock, no I/O).
  */
-import { type PDFDocument, rgb } from 'pdf-lib';
+import { type PdfWriter, rgb } from './pdf-writer.ts';
 import type { RegisterLine } from '../domain/dossier/register.ts';
 import { formatVnDate, vnParts } from '../domain/time.ts';
 import { writeXlsx, type XlsxCell } from '../reports/xlsx.ts';
@@ -98,14 +98,14 @@ export async function renderRegisterPdf(input: RegisterInput): Promise<Uint8Arra
       regular,
     );
   table.note(`Tổng số: ${input.lines.length} hồ sơ. Lập lúc ${printedInstant(input.issuedAt)}.`);
-  return pdf.save({ useObjectStreams: false });
+  return pdf.save();
 }
 
 /** Rows of wrapped cells on landscape A4 pages, the column titles repeated at the top of each page. */
 class Table extends PdfCanvas {
   private header: string[] | undefined;
 
-  constructor(pdf: PDFDocument, regular: EmbeddedFont, bold: EmbeddedFont) {
+  constructor(pdf: PdfWriter, regular: EmbeddedFont, bold: EmbeddedFont) {
     super(pdf, regular, bold, landscape);
   }
 

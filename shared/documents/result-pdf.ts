@@ -5,7 +5,7 @@
  * content, the signer's block on the right and the recipients on the left. Pure: the same input
  * gives the same bytes. Signed afterwards (PAdES), by the leader and then by the agency.
  */
-import { type PDFDocument, rgb } from 'pdf-lib';
+import { type PdfWriter, rgb } from './pdf-writer.ts';
 import type { ResultDocument } from '../domain/dossier/result-document.ts';
 import { lookupUrl } from '../portal/paths.ts';
 import { A4, nationalMotto as motto, newPdf, PdfCanvas } from './pdf-layout.ts';
@@ -101,12 +101,12 @@ export async function renderResultPdf(input: ResultPdfInput): Promise<Uint8Array
   for (const [i, part] of page.wrap(link, regular, 8.5, A4.width - 2 * margin - 80).entries()) {
     page.text(part, margin + 80, page.y - 32 - i * 11, regular, 8.5);
   }
-  return pdf.save({ useObjectStreams: false });
+  return pdf.save();
 }
 
 /** Places text on A4 pages top to bottom, wrapping words and adding pages as needed. */
 class Layout extends PdfCanvas {
-  constructor(pdf: PDFDocument, regular: EmbeddedFont, bold: EmbeddedFont) {
+  constructor(pdf: PdfWriter, regular: EmbeddedFont, bold: EmbeddedFont) {
     super(pdf, regular, bold, { ...A4, margin });
   }
 

@@ -4,7 +4,7 @@
  * needs (head, hhea, maxp, hmtx, cmap format 4): a few hundred lines of fontkit's job for a font that
  * is already cut down to the characters of Vietnamese forms, so functions stay small.
  */
-import { PDFDict, type PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
+import { literal, PdfRaw, type PdfRef, type PdfWriter } from './pdf-writer.ts';
 
 interface Metrics {
   unitsPerEm: number;
@@ -80,15 +80,15 @@ function parse(font: Uint8Array): Metrics {
 
 export interface EmbeddedFont {
   /** The font's resource, to register on a page. */
-  ref: PDFRef;
+  ref: PdfRef;
   widthOfTextAtSize(text: string, size: number): number;
   /** The text as a hex string of glyph ids (Identity-H); characters the font lacks become `?`. */
-  encode(text: string): PDFHexString;
+  encode(text: string): PdfRaw;
   /** Whether every character of the text has a glyph. */
   covers(text: string): boolean;
 }
 
-export function embedTrueType(pdf: PDFDocument, bytes: Uint8Array, name: string): EmbeddedFont {
+export function embedTrueType(pdf: PdfWriter, bytes: Uint8Array, name: string): EmbeddedFont {
   const metrics = parse(bytes);
   const scale = 1000 / metrics.unitsPerEm;
   const glyphs = (text: string) =>
@@ -96,40 +96,35 @@ export function embedTrueType(pdf: PDFDocument, bytes: Uint8Array, name: string)
       const code = char.codePointAt(0) ?? 0;
       return { code, glyph: metrics.glyphOf.get(code) ?? metrics.glyphOf.get(0x3f) ?? 0 };
     });
-  const context = pdf.context;
-  const fontFile = context.register(context.flateStream(bytes, { Length1: bytes.length }));
-  const descriptor = context.register(
-    context.obj({
-      Type: 'FontDescriptor',
-      FontName: name,
-      Flags: 32,
-      FontBBox: metrics.bbox.map((v) => Math.round(v * scale)),
-      ItalicAngle: 0,
-      Ascent: Math.round(metrics.ascent * scale),
-      Descent: Math.round(metrics.descent * scale),
-      CapHeight: Math.round(metrics.ascent * scale),
-      StemV: 80,
-      FontFile2: fontFile,
-    }),
-  );
+  const fontFile = pdf.flateStream(bytes, { Length1: bytes.length });
+  const descriptor = pdf.register({
+    Type: 'FontDescriptor',
+    FontName: name,
+    Flags: 32,
+    FontBBox: metrics.bbox.map((v) => Math.round(v * scale)),
+    ItalicAngle: 0,
+    Ascent: Math.round(metrics.ascent * scale),
+    Descent: Math.round(metrics.descent * scale),
+    CapHeight: Math.round(metrics.ascent * scale),
+    StemV: 80,
+    FontFile2: fontFile,
+  });
   const used = [...metrics.glyphOf.entries()];
   const widths = metrics.advances.map((w) => Math.round(w * scale));
-  const cidFont = context.register(
-    context.obj({
-      Type: 'Font',
-      Subtype: 'CIDFontType2',
-      BaseFont: name,
-      CIDSystemInfo: {
-        Registry: PDFHexString.fromText('Adobe'),
-        Ordering: PDFHexString.fromText('Identity'),
-        Supplement: 0,
-      },
-      FontDescriptor: descriptor,
-      CIDToGIDMap: 'Identity',
-      DW: 1000,
-      W: [0, widths],
-    }),
-  );
+  const cidFont = pdf.register({
+    Type: 'Font',
+    Subtype: 'CIDFontType2',
+    BaseFont: name,
+    CIDSystemInfo: {
+      Registry: literal('Adobe'),
+      Ordering: literal('Identity'),
+      Supplement: 0,
+    },
+    FontDescriptor: descriptor,
+    CIDToGIDMap: 'Identity',
+    DW: 1000,
+    W: [0, widths],
+  });
   const hex = (n: number, digits = 4) => n.toString(16).toUpperCase().padStart(digits, '0');
   // The subset covers the Basic Multilingual Plane only: one UTF-16 unit per character.
   const lines = used.map(([code, glyph]) => `<${hex(glyph)}> <${hex(code)}>`);
@@ -154,8 +149,8 @@ export function embedTrueType(pdf: PDFDocument, bytes: Uint8Array, name: string)
     'end',
     'end',
   ].join('\n');
-  const toUnicode = context.register(context.flateStream(cmap));
-  const font = context.obj({
+  const toUnicode = pdf.flateStream(cmap);
+  const ref = pdf.register({
     Type: 'Font',
     Subtype: 'Type0',
     BaseFont: name,
@@ -163,18 +158,15 @@ export function embedTrueType(pdf: PDFDocument, bytes: Uint8Array, name: string)
     DescendantFonts: [cidFont],
     ToUnicode: toUnicode,
   });
-  if (!(font instanceof PDFDict)) throw new Error('Font dictionary expected');
-  font.set(PDFName.of('Type'), PDFName.of('Font'));
-  const ref = context.register(font);
   return {
     ref,
     widthOfTextAtSize: (text, size) =>
       (glyphs(text).reduce((sum, { glyph }) => sum + (widths[glyph] ?? 1000), 0) * size) / 1000,
     encode: (text) =>
-      PDFHexString.of(
-        glyphs(text)
+      new PdfRaw(
+        `<${glyphs(text)
           .map(({ glyph }) => hex(glyph))
-          .join(''),
+          .join('')}>`,
       ),
     covers: (text) => [...text.normalize('NFC')].every((char) => metrics.glyphOf.has(char.codePointAt(0) ?? 0)),
   };

@@ -1,24 +1,35 @@
 /**
- * The one infra test that bundles: every manifest function with exactly the esbuild options
- * `NodejsFunction` uses (infra/stacks/platform-function.ts), each bundle written to a temp dir,
- * weighed, then imported in this process as Lambda would load it: it must export a `handler` function.
- * It holds for any handler module, placeholder or real.
+ * The one infra test that bundles: every manifest function with exactly the esbuild options and the
+ * after-bundling commands `NodejsFunction` uses (infra/stacks/platform-function.ts), each bundle written
+ * to a temp dir, weighed, then imported in this process as Lambda would load it: it must export a
+ * `handler` function. It holds for any handler module, placeholder or real.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FunctionName, functionNames, specOf } from '../../infra/manifest.ts';
-import { baseEnvironment, esbuildOptions, repoRoot } from '../../infra/stacks/platform-function.ts';
+import { baseEnvironment, filesBesideBundle, repoRoot } from '../../infra/stacks/platform-function.ts';
+import { bundleFunction } from '../support/function-bundle.ts';
 
 /**
- * A bundle this big has pulled in something it should not (the Lambda limit is 50 MB zipped).
- * The performance bar (600 KB, docs/design.md §10) is measured by tests/bench, not enforced here.
+ * The cold-start bar on size (docs/design.md §10): the JavaScript a function parses at init. Bytes do
+ * not depend on the machine, so the bar holds here; init time is measured by tests/bench (cold-start).
  */
-const maxBundleBytes = 2 * 1024 * 1024;
+const maxBundleBytes = 600 * 1024;
+
+/**
+ * The functions still above the bar, each with the most it may weigh until it comes under: PAdES
+ * signing and verification carry node-forge (CMS, X.509: 291 KB) and pdf-lib (reading and updating a
+ * PDF: 239 KB). Listed so the bar still holds for every other function, and no listed one grows; one
+ * that comes under the bar fails here until it is taken off the list.
+ */
+const aboveTheBar: Partial<Record<FunctionName, number>> = {
+  sign: 1150 * 1024,
+  'verify-signature': 1100 * 1024,
+};
 
 /** What the deployed functions find in their environment, with local stand-ins for the resources. */
 const lambdaEnvironment: Record<string, string> = {
@@ -55,13 +66,14 @@ async function load(file: string): Promise<Record<string, unknown>> {
 }
 
 const outdir = mkdtempSync(path.join(tmpdir(), 'egov-bundles-'));
-const bundleOf = (name: FunctionName) => path.join(outdir, name, 'index.mjs');
+const dirOf = (name: FunctionName) => path.join(outdir, name);
+const bundleOf = (name: FunctionName) => path.join(dirOf(name), 'index.mjs');
 const saved: Record<string, string | undefined> = {};
 
 describe('function bundles', () => {
   beforeAll(async () => {
     await Promise.all(
-      functionNames.map((name) => build(esbuildOptions(path.join(repoRoot, specOf(name).entry), bundleOf(name)))),
+      functionNames.map((name) => bundleFunction(path.join(repoRoot, specOf(name).entry), dirOf(name))),
     );
     for (const [key, value] of Object.entries(lambdaEnvironment)) {
       saved[key] = process.env[key];
@@ -78,12 +90,19 @@ describe('function bundles', () => {
     rmSync(outdir, { recursive: true, force: true });
   });
 
-  it.each(functionNames)('%s: bundles, stays small, loads and exports a handler', async (name) => {
+  it.each(functionNames)('%s: bundles, stays within the bar, loads and exports a handler', async (name) => {
     const file = bundleOf(name);
     const bytes = statSync(file).size;
     expect(bytes).toBeGreaterThan(0);
-    expect(bytes, `${name} bundle: ${(bytes / 1024).toFixed(0)} KB`).toBeLessThanOrEqual(maxBundleBytes);
+    const allowed = aboveTheBar[name];
+    expect(bytes, `${name} bundle: ${(bytes / 1024).toFixed(0)} KB`).toBeLessThanOrEqual(allowed ?? maxBundleBytes);
+    if (allowed) expect(bytes, `${name} is under the bar: take it off aboveTheBar`).toBeGreaterThan(maxBundleBytes);
     expect(statSync(`${file}.map`).size).toBeGreaterThan(0);
+    // A bundle that reads the fonts finds them beside itself, as in its Lambda asset.
+    const readsFonts = readFileSync(file, 'utf8').includes(filesBesideBundle.marker);
+    for (const beside of filesBesideBundle.files) {
+      expect(existsSync(path.join(dirOf(name), path.basename(beside))), `${name}: ${beside}`).toBe(readsFonts);
+    }
     const module = await load(file);
     expect(typeof module.handler).toBe('function');
   });

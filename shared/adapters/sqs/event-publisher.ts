@@ -1,11 +1,12 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { actsOn } from '../../domain/event-interest.ts';
 import type { Interest } from '../../domain/interests.ts';
+import { firstUse } from '../../first-use.ts';
 import type { DomainEvent, EventType } from '../../domain/events.ts';
 
-// Built on the first send, not at import: a client costs milliseconds of module init, and many
-// invocations send nothing (a sweep that finds no stale outbox, a request refused before it writes).
-let sqs: SQSClient | undefined;
+// Built on the first send, not at import: a client costs milliseconds of module init, and an invocation
+// whose writes carried no event sends nothing (counted as init by the cold-start bench all the same).
+const sqs = firstUse(() => new SQSClient({}));
 
 /** A consumer's queue, and what of the event type it acts on (infra/event-routes.ts builds them from the manifest). */
 export interface QueueRoute {
@@ -45,8 +46,7 @@ export function eventPublisher(queues: EventQueues) {
       })),
     );
     if (batches.length === 0) return;
-    sqs ??= new SQSClient({});
-    const client = sqs;
+    const client = sqs();
     // Order within a queue is not relied on: every consumer reads the dossier as it is now and drops
     // what it has seen, so one queue's batches may race.
     const failed = await Promise.all(

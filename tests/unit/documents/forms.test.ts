@@ -1,8 +1,9 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { formTitles, type FormDossier, renderForm } from '../../../shared/documents/forms.ts';
-import { dejaVuSansRegular, formCharacters } from '../../../shared/documents/fonts/dejavu-sans-vi.ts';
+import { formCharacters, formFonts } from '../../../shared/documents/fonts/form-font.ts';
 import { embedTrueType } from '../../../shared/documents/truetype.ts';
+import { PdfWriter } from '../../../shared/documents/pdf-writer.ts';
 import type { FormNumber } from '../../../shared/domain/dossier/dossier.ts';
 import { pdfText } from '../../support/pdf.ts';
 
@@ -106,7 +107,7 @@ describe('forms 01–07 as PDF', () => {
   });
 
   it('embeds a font that has a glyph for every Vietnamese letter', async () => {
-    const font = embedTrueType(await PDFDocument.create(), Buffer.from(dejaVuSansRegular, 'base64'), 'DejaVuSans');
+    const font = embedTrueType(new PdfWriter(), formFonts().regular, 'DejaVuSans');
     const letters = 'aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ';
     for (const char of letters + letters.toUpperCase()) {
       expect(formCharacters).toContain(char);
