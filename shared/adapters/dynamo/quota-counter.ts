@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from './client.ts';
 
 /** How many claims a window allows. */
@@ -12,69 +12,50 @@ export interface Quota {
 export type QuotaClaim =
   { granted: true; release: () => Promise<void> } | { granted: false; retryAfterSeconds: number };
 
+/** Windows are aligned to Vietnam's clock (UTC+7): a day's window runs from local midnight to midnight. */
+const vietnamOffsetSeconds = 7 * 60 * 60;
+
 /**
- * Claims counted in a fixed window that starts at the first claim and ends with the item (its
- * `expiresAt` is the table's TTL, so a spent window leaves nothing behind). A claim is one conditional
- * write: the counter rises only while it is below the limit, so however many requests race, at most
- * `limit` are granted per window. No read before the write: a read-then-write would let a burst through.
+ * Claims counted in fixed windows aligned to the clock (an hour's from the full hour, a day's from local
+ * midnight), one item per window, whose `expiresAt` (the table's TTL) is the window's end, so a spent
+ * window leaves nothing behind. A claim is ONE conditional write, whether the window is new or open: the
+ * counter rises only while it is below the limit, so however many requests race, at most `limit` are
+ * granted per window; a refused write is the refusal. No read before the write: a read-then-write would
+ * let a burst through. (Windows that opened at the first claim needed a second write, or a read, once open.)
  */
 export function quotaCounter(tableName: string) {
   async function claim(key: { pk: string; sk: string }, quota: Quota, now: Date): Promise<QuotaClaim> {
     const nowSeconds = Math.floor(now.getTime() / 1000);
-    const granted = (windowEnds: number): QuotaClaim => ({ granted: true, release: () => release(key, windowEnds) });
-    // A window that ends between two of these writes sends the loop round once more.
-    for (let round = 0; round < 3; round++) {
-      const windowEnds = nowSeconds + quota.windowSeconds;
-      try {
-        // No window open (no item, or its window over): this claim opens one.
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key,
-            UpdateExpression: 'SET claims = :one, expiresAt = :ends',
-            ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
-            ExpressionAttributeValues: { ':one': 1, ':ends': windowEnds, ':now': nowSeconds },
-          }),
-        );
-        return granted(windowEnds);
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-      try {
-        // A window is open: count this claim only while the window still has room.
-        const { Attributes } = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key,
-            UpdateExpression: 'ADD claims :one',
-            ConditionExpression: 'expiresAt > :now AND claims < :limit',
-            ExpressionAttributeValues: { ':one': 1, ':now': nowSeconds, ':limit': quota.limit },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return granted(Number(Attributes?.expiresAt));
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
-      const ends = Number(Item?.expiresAt ?? 0);
-      if (Item && ends > nowSeconds && Number(Item.claims) >= quota.limit) {
-        return { granted: false, retryAfterSeconds: ends - nowSeconds };
-      }
+    const local = nowSeconds + vietnamOffsetSeconds;
+    const windowEnds = local - (local % quota.windowSeconds) + quota.windowSeconds - vietnamOffsetSeconds;
+    const windowKey = { pk: key.pk, sk: `${key.sk}#${windowEnds}` };
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: windowKey,
+          UpdateExpression: 'ADD claims :one SET expiresAt = :ends',
+          ConditionExpression: 'attribute_not_exists(claims) OR claims < :limit',
+          ExpressionAttributeValues: { ':one': 1, ':ends': windowEnds, ':limit': quota.limit },
+        }),
+      );
+      return { granted: true, release: () => release(windowKey) };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return { granted: false, retryAfterSeconds: Math.max(1, windowEnds - nowSeconds) };
     }
-    throw new Error('Quota claim could not be counted');
   }
 
-  async function release(key: { pk: string; sk: string }, windowEnds: number): Promise<void> {
+  /** Gives a claim back to the window it was counted in (a new window owes it nothing: its own item). */
+  async function release(key: { pk: string; sk: string }): Promise<void> {
     try {
       await db.send(
         new UpdateCommand({
           TableName: tableName,
           Key: key,
           UpdateExpression: 'ADD claims :minusOne',
-          // Only within the window the claim was counted in: a new window owes it nothing.
-          ConditionExpression: 'expiresAt = :ends AND claims > :zero',
-          ExpressionAttributeValues: { ':minusOne': -1, ':ends': windowEnds, ':zero': 0 },
+          ConditionExpression: 'claims > :zero',
+          ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
         }),
       );
     } catch (error) {
