@@ -27,8 +27,8 @@ const maxBundleBytes = 600 * 1024;
  * that comes under the bar fails here until it is taken off the list.
  */
 const aboveTheBar: Partial<Record<FunctionName, number>> = {
-  sign: 1150 * 1024,
-  'verify-signature': 1100 * 1024,
+  sign: 1160 * 1024,
+  'verify-signature': 1110 * 1024,
 };
 
 /** What the deployed functions find in their environment, with local stand-ins for the resources. */
