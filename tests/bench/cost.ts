@@ -295,7 +295,7 @@ try {
     { what: 'KMS Sign (RSA_2048)', count: kmsSigns, usd: kmsSigns * prices.kmsPerRsa2048Sign },
     { what: 'Secrets Manager calls', count: c.secrets, usd: c.secrets * prices.secretsManagerPerCall },
     {
-      what: `CloudWatch Logs KB ingested (${logs.lines} function lines + Lambda's and the access log's, modelled)`,
+      what: `CloudWatch Logs KB ingested (${logs.lines} function lines + the access log's, modelled; no START/END/REPORT)`,
       count: logBytes / 1024,
       usd: (logBytes / 1024 ** 3) * prices.logsIngestionPerGb,
     },
