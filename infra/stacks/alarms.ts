@@ -30,7 +30,7 @@ import {
   MathExpression,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
-import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { type IFunction, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { type FunctionName, specOf, visibilityTimeoutSeconds } from '../manifest.ts';
@@ -50,6 +50,9 @@ export const apiAlarmThresholds = {
   latencyP99Ms: 5000,
 } as const;
 
+/** How far (seconds) the stream's consumer may lag the table's writes before someone is told. */
+export const streamMaxAgeSeconds = 300;
+
 /** CloudWatch's limit on the metrics one metric-math alarm reads. */
 export const maxMetricsPerAlarm = 10;
 
@@ -57,6 +60,8 @@ const fiveMinutes = Duration.minutes(5);
 
 export interface PlatformAlarmsProps {
   httpApi: IHttpApi;
+  /** The functions, for the table stream's consumer (its iterator age). */
+  functions: ReadonlyMap<FunctionName, { function: IFunction }>;
   queues: ReadonlyMap<FunctionName, IQueue>;
   deadLetterQueues: ReadonlyMap<string, IQueue>;
   action: IAlarmAction;
@@ -161,6 +166,20 @@ export class PlatformAlarms extends Construct {
           .createAlarm(this, `${name}-BacklogAge`, {
             alarmDescription: `The oldest message for ${name} has waited more than ${maxAgeSeconds} s`,
             ...above(maxAgeSeconds),
+          }),
+      );
+    }
+
+    // The table stream's consumer (relay-events): records older than a few minutes mean the dossiers' events
+    // wait (throttled, failing and retrying); its DLQ below only fills once the retries are spent.
+    for (const [name, { function: fn }] of props.functions) {
+      if (specOf(name).trigger.kind !== 'stream') continue;
+      notify(
+        fn
+          .metric('IteratorAge', { period: fiveMinutes, statistic: 'Maximum' })
+          .createAlarm(this, `${name}-IteratorAge`, {
+            alarmDescription: `${name} is more than ${streamMaxAgeSeconds} s behind the table's writes: events wait`,
+            ...above(streamMaxAgeSeconds * 1000),
           }),
       );
     }

@@ -77,6 +77,7 @@ export class ObservabilityStack extends Stack {
 
     this.alarms = new PlatformAlarms(this, 'Alarms', {
       httpApi: props.httpApi,
+      functions: props.functions,
       queues: props.queues,
       deadLetterQueues: props.deadLetterQueues,
       action: new SnsAction(this.topic),
