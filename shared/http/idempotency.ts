@@ -36,8 +36,8 @@ class SealedPersistenceLayer extends DynamoDBPersistenceLayer {
   /**
    * Each record in a partition of its own, `IDEMPOTENCY#<function>#<digest of the record's key>`, instead
    * of the layer's one static partition per function: at a national portal's peak (1,700 filings a
-   * second) that one partition would take every filing's three writes, above DynamoDB's 1,000 write
-   * units a second per partition. The record's key (a hash of method, path, caller and header) stays
+   * second, and the officials' steps on them) that one partition would take every step's writes, above
+   * DynamoDB's 1,000 write units a second per partition. The record's key (a hash of method, path, caller and header) stays
    * the sort key, so a record read back carries it as before.
    */
   protected override getKey(idempotencyKey: string): Record<string, AttributeValue> {
