@@ -182,11 +182,9 @@ export const manifest = {
     trigger: { kind: 'http', method: 'POST', path: '/v1/dossiers/{code}/actions', auth: anyone },
     access: {
       table: {
-        reads: ['DOSSIER#*', 'OFFICIAL#*', 'AGENCY#*', 'HOLIDAYS', 'PROCEDURE#*', 'IDEMPOTENCY#act-on-dossier#*'],
-        writes: ['DOSSIER#*', 'IDEMPOTENCY#act-on-dossier#*'],
-        deletes: ['IDEMPOTENCY#act-on-dossier#*'],
+        reads: ['DOSSIER#*', 'OFFICIAL#*', 'AGENCY#*', 'HOLIDAYS', 'PROCEDURE#*'],
+        writes: ['DOSSIER#*'],
       },
-      sealsRecords: true,
     },
     memoryMb: 512,
     timeoutSeconds: 10,

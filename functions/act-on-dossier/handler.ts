@@ -3,7 +3,6 @@ import { agencyRepository } from '#adapters/dynamo/agency-repository.ts';
 import { catalogueRepository } from '#adapters/dynamo/catalogue-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { idempotencyKeyHeader } from '#http/idempotency.ts';
 import { config } from '#shared/config.ts';
 import { ActionBody, actOnDossier } from '#shared/use-cases/act-on-dossier.ts';
 import { DossierCodeParams } from '#shared/use-cases/get-dossier.ts';
@@ -24,8 +23,7 @@ const actOn = actOnDossier({
 
 export const handler = httpHandler('act-on-dossier', {
   schemas: { params: DossierCodeParams, body: ActionBody },
-  middlewares: [idempotencyKeyHeader('act-on-dossier')],
-}).handle(async ({ caller, params, body }) => {
-  const dossier = await actOn(caller, params.code, body);
+}).handle(async ({ caller, params, body, idempotencyKey }) => {
+  const dossier = await actOn(caller, params.code, body, idempotencyKey);
   return { status: 200, body: dossier, headers: { etag: `"${dossier.version}"` } };
 });

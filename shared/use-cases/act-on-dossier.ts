@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import type { CatalogueRepository } from '../adapters/dynamo/catalogue-repository.ts';
-import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
+import type { DossierRepository, StoredDossier } from '../adapters/dynamo/dossier-repository.ts';
 import type { SupplementMode, WorkingCalendar } from '../domain/calendar/index.ts';
 import type { Caller } from '../domain/caller.ts';
 import type { Action } from '../domain/dossier/actions.ts';
@@ -13,6 +13,7 @@ import { RuleViolation, versionConflict } from '../domain/rule-violation.ts';
 import type { BusinessMetrics } from './business-metrics.ts';
 import { dossierView } from './dossier-view.ts';
 import { readableDossier } from './get-dossier.ts';
+import { alreadyApplied, requestMark } from './request-key.ts';
 
 const note = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
 const common = {
@@ -73,16 +74,24 @@ export interface ActOnDossierDeps {
  * annotations separate from the current one: annotations.ts), decide (domain), write conditionally on
  * the version read (its event goes out from the table's stream). Two officials acting at once: one wins, the other gets 409 with
  * the current version.
+ *
+ * A step sent with an Idempotency-Key is marked on the dossier by the same write: a retry of it (the
+ * answer lost, or sent twice at once) finds the mark and answers the dossier as it now stands, with
+ * nothing applied twice and no idempotency record of its own; the same key with another body is 422.
  */
 export function actOnDossier(deps: ActOnDossierDeps) {
-  return async (caller: Caller, code: string, body: ActionBody) => {
-    const { dossier } = await readableDossier(deps.dossiers, caller, code);
+  return async (caller: Caller, code: string, body: ActionBody, idempotencyKey?: string) => {
+    const now = deps.now();
+    const stored = await readableDossier(deps.dossiers, caller, code);
+    const { dossier } = stored;
+    const mark = idempotencyKey === undefined ? undefined : requestMark(caller.sub, idempotencyKey, body);
+    // Before the version check: a retry carries the version its first attempt saw, now passed.
+    if (mark && alreadyApplied(stored.requests, mark)) return dossierView(dossier, caller, now);
     // A system annotation since (the signed result recorded) does not invalidate what the caller saw.
     if (!expectedVersionHolds(dossier, body.expectedVersion)) throw versionConflict(dossier.version);
     const procedure = await deps.catalogue.procedureVersion(dossier.procedure.code, dossier.procedure.version);
     if (!procedure) throw new Error(`Procedure ${dossier.procedure.code} v${dossier.procedure.version} is missing`);
     const { expectedVersion: _expected, ...action } = body;
-    const now = deps.now();
     const decision = act(action as Action, {
       caller,
       dossier,
@@ -99,7 +108,16 @@ export function actOnDossier(deps: ActOnDossierDeps) {
       ...(action.type === 'forward' && action.assigneeId ? { officials: await onRoster(deps, action.assigneeId) } : {}),
       ...(action.type === 'transfer' ? { transfer: await transferContext(deps, action.agencyId) } : {}),
     });
-    const saved = await deps.dossiers.save(dossier, decision);
+    let saved: StoredDossier;
+    try {
+      saved = await deps.dossiers.save(dossier, decision, mark && { mark, marks: stored.requests });
+    } catch (error) {
+      // The same step sent twice at once: the first write won; the second answers as its replay.
+      const conflict = error instanceof RuleViolation && error.code === 'version-conflict';
+      const again = mark && conflict ? await deps.dossiers.get(code) : undefined;
+      if (mark && again && alreadyApplied(again.requests, mark)) return dossierView(again.dossier, caller, now);
+      throw error;
+    }
     if (action.type === 'receive') deps.metrics?.count('DossiersReceived');
     const decided = action.type === 'decide' ? saved.dossier.decision : undefined;
     if (decided) {

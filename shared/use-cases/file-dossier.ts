@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import type { CatalogueRepository } from '../adapters/dynamo/catalogue-repository.ts';
@@ -19,6 +18,7 @@ import { vnParts } from '../domain/time.ts';
 import type { BusinessMetrics } from './business-metrics.ts';
 import { newLookupPin, type PinHasher } from './lookup-pin.ts';
 import { type Quotas, spend } from './quotas.ts';
+import { idempotencyKeyReused, requestDigest } from './request-key.ts';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const phone = z.string().check(z.regex(/^0\d{9}$/, 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0'));
@@ -196,7 +196,7 @@ export function fileDossierUseCase(deps: FileDossierDeps) {
         const asFiled = await decide(allocationOf(held), held.pin ?? '');
         // Filed under the procedure version of that day, whatever the catalogue says now.
         const dossier = { ...asFiled.dossier, procedure: filed.dossier.procedure };
-        return receiptOf({ dossier, outbox: [] }, intake.name, held.pin);
+        return receiptOf({ dossier, outbox: [], requests: [] }, intake.name, held.pin);
       }
     }
     // The code allocated (bound to the request's key when it has one), the rules applied, the dossier stored.
@@ -250,21 +250,9 @@ const asClaim = (allocation: Allocation, request?: string): FilingClaim => ({
   ...(request ? { request } : {}),
 });
 
-/** What an Idempotency-Key binds: the route (online or at the desk) and the body as validated. */
-const requestDigest = (channel: string, body: CounterDossierBody): string =>
-  createHash('sha256')
-    .update(JSON.stringify([channel, body]))
-    .digest('base64url');
-
 /** The claim, unless it was bound to another request under the same key (422, as for every Idempotency-Key). */
 function sameRequest<T extends FilingClaim | undefined>(claim: T, digest: string | undefined): T {
-  if (claim?.request !== undefined && claim.request !== digest) {
-    throw new RuleViolation(
-      'invalid',
-      'idempotency-key-reused',
-      'Khóa Idempotency-Key đã dùng cho yêu cầu khác. Mỗi yêu cầu mới cần một Idempotency-Key mới.',
-    );
-  }
+  if (claim?.request !== undefined && claim.request !== digest) throw idempotencyKeyReused();
   return claim;
 }
 

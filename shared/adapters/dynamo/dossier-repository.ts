@@ -12,12 +12,21 @@ import { itemsOfEntries } from './items-by-key.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { dueDayShardOf, dueDayShards, keys } from './keys.ts';
 import { tableLayout } from './table-layout.ts';
+import type { RequestMark } from '../../use-cases/request-key.ts';
 
 /** A dossier as stored: the aggregate plus the events still waiting in its outbox. */
 export interface StoredDossier {
   dossier: Dossier;
   outbox: DomainEvent[];
+  /** The officials' steps applied last, as their Idempotency-Keys marked them (oldest first). */
+  requests: RequestMark[];
 }
+
+/**
+ * How many steps' marks the dossier keeps: a retry comes within moments of the answer it lost, before
+ * the next steps of other officials; each mark adds some 40 bytes to every later write of the item.
+ */
+export const requestMarksKept = 5;
 
 const { byApplicant, byAgencyDue, openByDueDay } = tableLayout.indexes;
 
@@ -49,17 +58,29 @@ function indexKeys(dossier: Dossier): Record<string, string> {
  */
 const outboxAttributes = ['outbox', 'outboxVersion'] as const;
 
+/** Marks stored as `<key>.<digest>` strings: the item's bytes are its write units. */
+const requestsAttribute = 'requests';
+const markOf = (stored: unknown): RequestMark => {
+  const [key = '', digest = ''] = String(stored).split('.');
+  return { key, digest };
+};
+
 const itemKeys = new Set([
   'pk',
   'sk',
   ...outboxAttributes,
+  requestsAttribute,
   ...Object.values(tableLayout.indexes).flatMap((i) => [i.partitionKey, i.sortKey]),
 ]);
 
 function fromItem(item: Record<string, unknown>): StoredDossier {
   const dossier: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(item)) if (!itemKeys.has(name)) dossier[name] = value;
-  return { dossier: dossier as unknown as Dossier, outbox: (item.outbox as DomainEvent[] | undefined) ?? [] };
+  return {
+    dossier: dossier as unknown as Dossier,
+    outbox: (item.outbox as DomainEvent[] | undefined) ?? [],
+    requests: ((item[requestsAttribute] as unknown[] | undefined) ?? []).map(markOf),
+  };
 }
 
 /** Every write chains the entries appended since `stored` (the count read), here and nowhere else. */
@@ -91,14 +112,20 @@ export function dossierRepository(tableName: string) {
       await db.send(
         new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
       );
-      return { dossier, outbox: events };
+      return { dossier, outbox: events, requests: [] };
     },
 
     /**
      * Saves a decision taken on `before`: one conditional UpdateItem on the version read, which
      * also appends the decision's events to the outbox. A concurrent writer makes it fail with 409.
+     * A step sent with an Idempotency-Key is marked in the same write (`request`, after the `marks`
+     * read with `before`), so a retry finds it applied: the dossier is its own idempotency record.
      */
-    async save(before: Dossier, decision: Decision): Promise<StoredDossier> {
+    async save(
+      before: Dossier,
+      decision: Decision,
+      request?: { mark: RequestMark; marks: readonly RequestMark[] },
+    ): Promise<StoredDossier> {
       const { events } = decision;
       const dossier = linked(decision.dossier, before.timeline.length);
       const next: Record<string, unknown> = { ...indexKeys(dossier), ...dossier };
@@ -128,6 +155,13 @@ export function dossierRepository(tableName: string) {
         sets.push('#outbox = :events', '#outboxVersion = :outboxVersion');
       } else {
         removes.push('#outbox', '#outboxVersion');
+      }
+      if (request) {
+        names['#requests'] = requestsAttribute;
+        values[':requests'] = [...request.marks, request.mark]
+          .slice(-requestMarksKept)
+          .map((m) => `${m.key}.${m.digest}`);
+        sets.push('#requests = :requests');
       }
       names['#version'] = 'version';
       try {

@@ -18,11 +18,11 @@ function world(dossier: Dossier, failSaves: number) {
   const index = new Map<string, WaybillRef>();
   const calls: ShipmentRequest[] = [];
   const dossiers = {
-    get: async (): Promise<StoredDossier> => ({ dossier: current, outbox: [] }),
+    get: async (): Promise<StoredDossier> => ({ dossier: current, outbox: [], requests: [] }),
     save: async (_before: Dossier, decision: Decision): Promise<StoredDossier> => {
       if (failures-- > 0) throw new Error('DynamoDB unavailable');
       current = decision.dossier;
-      return { dossier: current, outbox: decision.events };
+      return { dossier: current, outbox: decision.events, requests: [] };
     },
   } as unknown as DossierRepository;
   const waybills = {
