@@ -61,9 +61,8 @@ beforeAll(async () => {
   acknowledge = async (code) => {
     const sync = dvcqgSyncRepository(cloud.tableName);
     const at = new Date('2026-05-04T09:05:00+07:00');
-    const acked = await sync.acquire(code, 'test', at);
-    await sync.advance(code, 'test', acked, at);
-    await sync.release(code, 'test');
+    const { acknowledged } = await sync.acquire(code, 'test', at);
+    await sync.advance(code, 'test', acknowledged, at, { release: true });
   };
   recordAt = (now: string) => recordIndicators({ ...deps, now: () => new Date(now) });
   record = recordAt('2026-04-01T08:00:00+07:00');

@@ -10,10 +10,20 @@ export class SyncLeaseHeld extends Error {
   }
 }
 
+/** The sync item as a worker finds it on taking the lease. */
+export interface SyncState {
+  /** How many of the dossier's status changes the portal acknowledged. */
+  acknowledged: number;
+  /** Whether the indicator fact was told that the portal holds the dossier. */
+  told: boolean;
+}
+
 /**
  * One item per dossier (`DVCQGSYNC#<code>`): how many of its status changes the portal acknowledged,
- * and a short lease so that one worker at a time pushes them. The lease outlives one push (renewed on
- * each acknowledgement) and a worker that dies holding it blocks the dossier only until it ends.
+ * whether the indicator fact was told, and a short lease so that one worker at a time pushes them. The
+ * lease outlives one push (renewed on each acknowledgement) and a worker that dies holding it blocks
+ * the dossier only until it ends. A push usually costs two writes: the lease taken, then the
+ * acknowledgement recorded with the lease given back.
  */
 export function dvcqgSyncRepository(tableName: string, options: { leaseSeconds: number } = { leaseSeconds: 60 }) {
   const key = keys.dvcqgSync;
@@ -27,8 +37,8 @@ export function dvcqgSyncRepository(tableName: string, options: { leaseSeconds: 
       return Number(Item?.acknowledged ?? 0);
     },
 
-    /** Takes the lease; answers the number of changes acknowledged so far. */
-    async acquire(code: string, owner: string, now: Date): Promise<number> {
+    /** Takes the lease; answers what was acknowledged and told so far. */
+    async acquire(code: string, owner: string, now: Date): Promise<SyncState> {
       try {
         const { Attributes } = await db.send(
           new UpdateCommand({
@@ -41,24 +51,34 @@ export function dvcqgSyncRepository(tableName: string, options: { leaseSeconds: 
             ReturnValues: 'ALL_NEW',
           }),
         );
-        return Number(Attributes?.acknowledged ?? 0);
+        return { acknowledged: Number(Attributes?.acknowledged ?? 0), told: Attributes?.told === true };
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) throw new SyncLeaseHeld(code);
         throw error;
       }
     },
 
-    /** Records the acknowledgement of change `from + 1`, only while still holding the lease; renews it. */
-    async advance(code: string, owner: string, from: number, now: Date): Promise<void> {
+    /**
+     * Records the acknowledgement of change `from + 1`, only while still holding the lease; renews it,
+     * or gives it back in the same write when `release` (the worker's last push).
+     */
+    async advance(code: string, owner: string, from: number, now: Date, options: { release?: boolean } = {}) {
       try {
         await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: key(code),
-            UpdateExpression: 'SET #acked = :next, #until = :until',
+            UpdateExpression: options.release
+              ? 'SET #acked = :next REMOVE #owner, #until'
+              : 'SET #acked = :next, #until = :until',
             ConditionExpression: '#owner = :owner AND #acked = :from',
             ExpressionAttributeNames: { '#owner': 'leaseOwner', '#until': 'leaseUntil', '#acked': 'acknowledged' },
-            ExpressionAttributeValues: { ':owner': owner, ':from': from, ':next': from + 1, ':until': leaseEnd(now) },
+            ExpressionAttributeValues: {
+              ':owner': owner,
+              ':from': from,
+              ':next': from + 1,
+              ...(options.release ? {} : { ':until': leaseEnd(now) }),
+            },
           }),
         );
       } catch (error) {
@@ -67,17 +87,21 @@ export function dvcqgSyncRepository(tableName: string, options: { leaseSeconds: 
       }
     },
 
-    /** Gives the lease back, unless it already passed to another worker. */
-    async release(code: string, owner: string): Promise<void> {
+    /** Gives the lease back, unless it already passed to another worker; `told` records the fact told. */
+    async release(code: string, owner: string, options: { told?: boolean } = {}): Promise<void> {
       try {
         await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: key(code),
-            UpdateExpression: 'REMOVE #owner, #until',
+            UpdateExpression: `${options.told ? 'SET #told = :told ' : ''}REMOVE #owner, #until`,
             ConditionExpression: '#owner = :owner',
-            ExpressionAttributeNames: { '#owner': 'leaseOwner', '#until': 'leaseUntil' },
-            ExpressionAttributeValues: { ':owner': owner },
+            ExpressionAttributeNames: {
+              '#owner': 'leaseOwner',
+              '#until': 'leaseUntil',
+              ...(options.told ? { '#told': 'told' } : {}),
+            },
+            ExpressionAttributeValues: { ':owner': owner, ...(options.told ? { ':told': true } : {}) },
           }),
         );
       } catch (error) {

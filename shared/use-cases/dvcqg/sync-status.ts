@@ -11,9 +11,9 @@ export interface SyncDvcqgDeps {
   now: () => Date;
   newOwner: () => string;
   /**
-   * Told, once every change is pushed, that the portal holds the dossier (it acknowledged at least one
-   * change): the indicator fact records it (QĐ 766/QĐ-TTg, chỉ số 1.4 "tỷ lệ hồ sơ đồng bộ lên Cổng
-   * DVCQG"). Idempotent on its side; told again on a redelivery, so a failure here is retried too.
+   * Told, once a change is acknowledged, that the portal holds the dossier: the indicator fact records
+   * it (QĐ 766/QĐ-TTg, chỉ số 1.4 "tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG"). Told once per dossier: the sync
+   * item records it, in the write that gives the lease back, so a failure here is retried with the record.
    */
   held?: (code: string) => Promise<void>;
 }
@@ -23,32 +23,37 @@ export interface SyncDvcqgDeps {
  * says "this dossier changed": the changes come from the dossier's timeline, the dossier's sync item
  * counts those acknowledged, and its lease lets one worker at a time push the next ones. A failed
  * push, or a lease held elsewhere, fails the record: SQS redelivers it (with a growing delay), and
- * the redelivery resumes at the first unacknowledged change.
+ * the redelivery resumes at the first unacknowledged change. The last acknowledgement gives the lease
+ * back in the same write; a change made meanwhile goes out with its own record (whose first delivery
+ * may have found the lease taken, and is retried).
  */
 export function syncDvcqgStatus(deps: SyncDvcqgDeps) {
   return async (event: DomainEvent): Promise<void> => {
     const code = event.dossierCode;
     const owner = deps.newOwner();
-    let acknowledged = await deps.sync.acquire(code, owner, deps.now());
+    const state = await deps.sync.acquire(code, owner, deps.now());
+    let { acknowledged } = state;
+    // Told already (or nobody to tell): the last push needs no write of its own after it.
+    const tellAfter = deps.held !== undefined && !state.told;
+    let released = false;
     try {
-      // Re-read after pushing: a change made meanwhile, whose own record may have found the lease
-      // taken, goes out now rather than after that record's retry.
-      for (;;) {
-        const stored = await deps.dossiers.get(code);
-        if (!stored) throw new Error(`Dossier ${code} not found`);
-        const pending = statusChanges(stored.dossier).slice(acknowledged);
-        if (pending.length === 0) {
-          if (acknowledged > 0) await deps.held?.(code);
-          return;
-        }
-        for (const change of pending) {
-          await deps.push(statusUpdate(stored.dossier, change));
-          await deps.sync.advance(code, owner, acknowledged, deps.now());
-          acknowledged += 1;
-        }
+      const stored = await deps.dossiers.get(code);
+      if (!stored) throw new Error(`Dossier ${code} not found`);
+      const pending = statusChanges(stored.dossier).slice(acknowledged);
+      for (const [i, change] of pending.entries()) {
+        await deps.push(statusUpdate(stored.dossier, change));
+        const release = !tellAfter && i === pending.length - 1;
+        await deps.sync.advance(code, owner, acknowledged, deps.now(), { release });
+        acknowledged += 1;
+        released = release;
+      }
+      if (tellAfter && acknowledged > 0) {
+        await deps.held?.(code);
+        await deps.sync.release(code, owner, { told: true });
+        released = true;
       }
     } finally {
-      await deps.sync.release(code, owner);
+      if (!released) await deps.sync.release(code, owner);
     }
   };
 }

@@ -6,24 +6,37 @@ import type { StatusUpdate } from '#domain/dvcqg/status-sync.ts';
 import { syncDvcqgStatus } from '#shared/use-cases/dvcqg/sync-status.ts';
 
 /** The sync item's contract in memory: the DynamoDB one runs in tests/integration/dvcqg-sync.test.ts. */
-function memorySync(): DvcqgSyncRepository & { state: { acknowledged: number; owner?: string } } {
-  const state: { acknowledged: number; owner?: string } = { acknowledged: 0 };
-  return {
+interface SyncItem {
+  acknowledged: number;
+  told?: true;
+  owner?: string;
+}
+function memorySync(): DvcqgSyncRepository & { state: SyncItem; writes: number } {
+  const state: SyncItem = { acknowledged: 0 };
+  const sync = {
     state,
+    writes: 0,
     acknowledged: async () => state.acknowledged,
-    acquire: async (code, owner) => {
+    acquire: async (code: string, owner: string) => {
       if (state.owner) throw new SyncLeaseHeld(code);
+      sync.writes++;
       state.owner = owner;
-      return state.acknowledged;
+      return { acknowledged: state.acknowledged, told: state.told === true };
     },
-    advance: async (code, owner, from) => {
+    advance: async (code: string, owner: string, from: number, _now: Date, options: { release?: boolean } = {}) => {
       if (state.owner !== owner || state.acknowledged !== from) throw new SyncLeaseHeld(code);
+      sync.writes++;
       state.acknowledged = from + 1;
+      if (options.release) delete state.owner;
     },
-    release: async (_code, owner) => {
-      if (state.owner === owner) delete state.owner;
+    release: async (_code: string, owner: string, options: { told?: boolean } = {}) => {
+      if (state.owner !== owner) return;
+      sync.writes++;
+      delete state.owner;
+      if (options.told) state.told = true;
     },
   };
+  return sync;
 }
 
 const entry = (to: TimelineEntry['to']): TimelineEntry => ({
@@ -66,20 +79,59 @@ describe('pushing a dossier status changes to the portal', () => {
     await run(event);
     await run(event);
     expect(pushed).toEqual([1, 2, 3]);
-    expect(sync.state).toEqual({ acknowledged: 3 });
+    expect(sync.state).toEqual({ acknowledged: 3, told: true });
   });
 
-  it('tells the indicators the portal holds the dossier once its changes are acknowledged, and again on a redelivery', async () => {
-    let down = true;
-    const { run, held } = harness(dossierWith('submitted', 'received'), async () => {
-      if (down) throw new Error('portal down');
+  it('tells the indicators the portal holds the dossier once, and again on a redelivery when telling failed', async () => {
+    let failTelling = true;
+    const told: string[] = [];
+    const dossier = dossierWith('submitted', 'received');
+    const sync = memorySync();
+    let n = 0;
+    const run = syncDvcqgStatus({
+      dossiers: { get: async () => ({ dossier }) },
+      sync,
+      push: async () => undefined,
+      now: () => new Date(),
+      newOwner: () => `w${++n}`,
+      held: async (code) => {
+        if (failTelling) throw new Error('table busy');
+        told.push(code);
+      },
+    });
+    await expect(run(event)).rejects.toThrow('table busy');
+    // Pushed and acknowledged, the lease given back, the fact not yet told.
+    expect(sync.state).toEqual({ acknowledged: 2 });
+    failTelling = false;
+    await run(event);
+    await run(event);
+    expect(told).toEqual(['C-1']);
+    expect(sync.state).toEqual({ acknowledged: 2, told: true });
+  });
+
+  it('tells nobody before the portal acknowledged a change', async () => {
+    const { run, held } = harness(dossierWith('submitted'), async () => {
+      throw new Error('portal down');
     });
     await expect(run(event)).rejects.toThrow('portal down');
-    expect(held).toEqual([]); // nothing acknowledged: the portal does not hold it
-    down = false;
+    expect(held).toEqual([]);
+  });
+
+  it('costs two writes of the sync item per push once told: the lease, then the acknowledgement giving it back', async () => {
+    const timeline = [entry('submitted')];
+    const dossier = { ...dossierWith(), timeline } as Dossier;
+    const { sync, run } = harness(dossier, async () => undefined);
     await run(event);
+    // The first push: the lease, the acknowledgement, the lease given back with the fact told.
+    expect(sync.writes).toBe(3);
+    timeline.push(entry('received'));
     await run(event);
-    expect(held).toEqual(['C-1', 'C-1']);
+    expect(sync.writes).toBe(5);
+    timeline.push(entry('processing'), entry('decided'));
+    await run(event);
+    // Two changes at once: the lease, the first acknowledgement, the second giving the lease back.
+    expect(sync.writes).toBe(8);
+    expect(sync.state).toEqual({ acknowledged: 4, told: true });
   });
 
   it('fails the record without pushing while another worker holds the lease', async () => {
