@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
@@ -143,6 +143,38 @@ describe('the hash-chained timeline', () => {
     const after = (await load()).timeline;
     expect(after.at(-1)?.action).toBe('return-result');
     expect(verifyTimeline(code, after)).toMatchObject({ ok: false, index, reason: 'hash-mismatch' });
+  });
+
+  it('stores each entry without the link to the one before, puts it back on read, and finds a deleted entry', async () => {
+    const code = await decidedDossier();
+    const document = DynamoDBDocumentClient.from(cloud.clients.dynamo);
+    const raw = await document.send(new GetCommand({ TableName: cloud.tableName, Key: keys.dossier(code) }));
+    const storedEntries = raw.Item?.timeline as Record<string, unknown>[];
+    expect(storedEntries.length).toBeGreaterThan(4);
+    for (const entry of storedEntries) {
+      expect(entry).not.toHaveProperty('prevHash');
+      expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const dossiers = dossierRepository(cloud.tableName);
+    const read = async () => (await dossiers.get(code))?.dossier.timeline ?? [];
+    const timeline = await read();
+    // Each link is the hash before it, the first the dossier's genesis (worked from the stored hashes).
+    expect(timeline.map((e) => e.prevHash)).toEqual([
+      genesisHash(code),
+      ...storedEntries.slice(0, -1).map((e) => e.hash),
+    ]);
+    expect(verifyTimeline(code, timeline)).toEqual({ ok: true, entries: timeline.length });
+
+    // An entry removed from the stored item: the one after it no longer follows from what precedes it.
+    await document.send(
+      new UpdateCommand({
+        TableName: cloud.tableName,
+        Key: keys.dossier(code),
+        UpdateExpression: 'REMOVE #t[2]',
+        ExpressionAttributeNames: { '#t': 'timeline' },
+      }),
+    );
+    expect(verifyTimeline(code, await read())).toMatchObject({ ok: false, index: 2, reason: 'hash-mismatch' });
   });
 
   it('reports a missing dossier and a wrong code, and exits non-zero', async () => {

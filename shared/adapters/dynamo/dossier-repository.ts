@@ -1,11 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Decision, Dossier } from '../../domain/dossier/dossier.ts';
+import type { Decision, Dossier, TimelineEntry } from '../../domain/dossier/dossier.ts';
 import type { DomainEvent } from '../../domain/events.ts';
 import { isWatched } from '../../domain/notifications/deadline-watch.ts';
 import { versionConflict } from '../../domain/rule-violation.ts';
 import { toVnDate } from '../../domain/time.ts';
-import { chainTimeline } from '../../domain/dossier/timeline-chain.ts';
+import { chainTimeline, genesisHash } from '../../domain/dossier/timeline-chain.ts';
 import { db } from './client.ts';
 import { itemsOfIndexPartitions } from './index-partitions.ts';
 import { itemsOfEntries } from './items-by-key.ts';
@@ -73,9 +73,27 @@ const itemKeys = new Set([
   ...Object.values(tableLayout.indexes).flatMap((i) => [i.partitionKey, i.sortKey]),
 ]);
 
+/**
+ * The timeline is stored without each entry's `prevHash`: it is the hash of the entry before (the
+ * genesis for the first), so it is put back on read, and the chain verifies as written (a deleted or
+ * moved entry then shows as a hash mismatch rather than a broken link). Some 75 bytes an entry, on every
+ * later write of the item. Entries stored with their `prevHash` keep it as stored.
+ */
+const storedTimeline = (timeline: readonly TimelineEntry[]) => timeline.map(({ prevHash: _, ...entry }) => entry);
+
+function withLinks(code: string, timeline: readonly TimelineEntry[]): TimelineEntry[] {
+  let previous = genesisHash(code);
+  return timeline.map((entry) => {
+    const linked = entry.prevHash === undefined && entry.hash !== undefined ? { ...entry, prevHash: previous } : entry;
+    if (entry.hash !== undefined) previous = entry.hash;
+    return linked;
+  });
+}
+
 function fromItem(item: Record<string, unknown>): StoredDossier {
   const dossier: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(item)) if (!itemKeys.has(name)) dossier[name] = value;
+  if (Array.isArray(dossier.timeline)) dossier.timeline = withLinks(String(dossier.code), dossier.timeline);
   return {
     dossier: dossier as unknown as Dossier,
     outbox: (item.outbox as DomainEvent[] | undefined) ?? [],
@@ -107,6 +125,7 @@ export function dossierRepository(tableName: string) {
         ...keys.dossier(dossier.code),
         ...indexKeys(dossier),
         ...dossier,
+        timeline: storedTimeline(dossier.timeline),
         ...(events.length > 0 ? { outbox: events, outboxVersion: dossier.version } : {}),
       };
       await db.send(
@@ -128,7 +147,11 @@ export function dossierRepository(tableName: string) {
     ): Promise<StoredDossier> {
       const { events } = decision;
       const dossier = linked(decision.dossier, before.timeline.length);
-      const next: Record<string, unknown> = { ...indexKeys(dossier), ...dossier };
+      const next: Record<string, unknown> = {
+        ...indexKeys(dossier),
+        ...dossier,
+        timeline: storedTimeline(dossier.timeline),
+      };
       const previous: Record<string, unknown> = { ...indexKeys(before), ...before };
       const names: Record<string, string> = {};
       const values: Record<string, unknown> = { ':expected': before.version };
