@@ -56,7 +56,6 @@ export const queueConcurrencyBounds = { min: 2, max: 1000 } as const;
 export const defaultQueueConcurrencyOf: Partial<Record<FunctionName, number>> = {
   'process-dossier': 10,
   notify: 10,
-  'record-indicators': 10,
   'issue-forms': 5,
   sign: 5,
   'deliver-email': 5,

@@ -594,9 +594,12 @@ export const manifest = {
     timeoutSeconds: 20,
   },
   'record-indicators': {
-    description: "Keeps each dossier's indicator fact in its competent agency's month partitions, for the reports",
+    description:
+      "Keeps each dossier's indicator fact in its competent agency's month partitions, for the reports, from the table's stream",
     entry: 'functions/record-indicators/handler.ts',
-    trigger: { kind: 'queue', events: ['DossierSubmitted', 'DossierChanged'], batchSize: 10, maxReceiveCount: 5 },
+    // From the table's stream, as the events' relay: a fact is a view of the dossier as written (no queue
+    // to pay for, in order per dossier, no dossier read).
+    trigger: { kind: 'stream', newImageHas: 'outboxVersion', batchSize: 100, maxRetries: 50 },
     access: {
       table: { reads: ['DOSSIER#*', 'PROCEDURE#*', 'AGENCY#*', 'HOLIDAYS', 'DVCQGSYNC#*'], writes: ['FACTS#*'] },
     },

@@ -1,4 +1,10 @@
+import { writtenDossierOf } from '#adapters/dynamo/dossier-repository.ts';
 import { recordIndicators } from '#shared/composition/record-indicators.ts';
-import { queueHandler } from '#shared/queue/queue-handler.ts';
+import { streamHandler } from '#shared/queue/stream-handler.ts';
+import { factInputOf } from '#shared/use-cases/record-indicators.ts';
 
-export const handler = queueHandler('record-indicators', recordIndicators);
+/** Each dossier write with events, from the table's stream: the fact follows the dossier as written. */
+export const handler = streamHandler(async (image) => {
+  const input = factInputOf(writtenDossierOf(image));
+  if (input) await recordIndicators(input);
+});

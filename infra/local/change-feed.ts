@@ -1,7 +1,8 @@
 /**
  * DynamoDB Streams, emulated for the local cloud: dynalite has no streams, so the writes it answers are
  * watched on its HTTP server and the new image of each written item is kept, in order, as a stream record
- * (NEW_IMAGE view) for the stream's consumers (stream-pollers.ts). Only what the platform's writes give
+ * (NEW_IMAGE view) for each of the stream's consumers (stream-pollers.ts), which reads its own records in
+ * order as a Lambda event source mapping reads its shards. Only what the platform's writes give
  * the whole new item of: a PutItem's item, an UpdateItem answered with ALL_NEW, a transaction's puts.
  * In memory: records not yet relayed when the process stops are gone (the cloud's stream keeps 24 hours).
  */
@@ -13,26 +14,41 @@ import { localRegion } from './lambda.ts';
 
 type Image = Record<string, AttributeValue>;
 
+/** One consumer's view of the stream: the records its filter keeps, not yet done, oldest first. */
+export interface StreamReader {
+  readonly records: DynamoDBRecord[];
+}
+
 export class ChangeFeed {
-  readonly records: DynamoDBRecord[] = [];
+  readonly #readers: (StreamReader & { keep: (image: Image) => boolean })[] = [];
   #sequence = 0;
   /** Every record ever added: progress for settle(). */
   added = 0;
 
-  constructor(
-    private readonly tableName: () => string | undefined,
-    /** Which new images the stream's consumers take (their event source mapping's filter). */
-    private readonly keep: (image: Image) => boolean,
-  ) {}
+  constructor(private readonly tableName: () => string | undefined) {}
+
+  /** A consumer's records from now on: those whose new image `keep` takes (its event source mapping's filter). */
+  reader(keep: (image: Image) => boolean): StreamReader {
+    const reader = { records: [] as DynamoDBRecord[], keep };
+    this.#readers.push(reader);
+    return reader;
+  }
+
+  /** Records some consumer has not done yet. */
+  get pending(): number {
+    return this.#readers.reduce((sum, r) => sum + r.records.length, 0);
+  }
 
   add(tableName: string, eventName: 'INSERT' | 'MODIFY', image: Image): void {
-    if (tableName !== this.tableName() || !this.keep(image)) return;
+    if (tableName !== this.tableName()) return;
+    const readers = this.#readers.filter((r) => r.keep(image));
+    if (readers.length === 0) return;
     const keys = {
       [tableLayout.partitionKey]: image[tableLayout.partitionKey],
       [tableLayout.sortKey]: image[tableLayout.sortKey],
     } as Image;
     const sequence = String(++this.#sequence).padStart(21, '0');
-    this.records.push({
+    const record: DynamoDBRecord = {
       eventID: sequence,
       eventName,
       eventVersion: '1.1',
@@ -46,7 +62,8 @@ export class ChangeFeed {
         StreamViewType: 'NEW_IMAGE',
       },
       eventSourceARN: `arn:aws:dynamodb:${localRegion}:000000000000:table/${tableName}/stream/local`,
-    });
+    };
+    for (const reader of readers) reader.records.push(record);
     this.added++;
   }
 

@@ -110,10 +110,10 @@ export interface LocalCloud {
   stop(): Promise<void>;
 }
 
-/** What the table's stream consumers filter on (their new images' attribute): the change feed keeps those writes only. */
-const streamFilters = functionNames.flatMap((name) => {
+/** The table's stream consumers, each with its filter (the attribute their new images have). */
+const streamConsumers = functionNames.flatMap((name) => {
   const trigger = specOf(name).trigger;
-  return trigger.kind === 'stream' ? [trigger.newImageHas] : [];
+  return trigger.kind === 'stream' ? [{ name, trigger }] : [];
 });
 
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
@@ -142,9 +142,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
     });
     // Kept from here on: the writes of the seed, then the platform's (what the stream's consumers take).
-    const feed = new ChangeFeed(
-      () => resources.tableName,
-      (image) => streamFilters.some((has) => image[has] !== undefined),
+    const feed = new ChangeFeed(() => resources.tableName);
+    const readers = new Map(
+      streamConsumers.map(({ name, trigger }) => [
+        name,
+        feed.reader((image) => image[trigger.newImageHas] !== undefined),
+      ]),
     );
     if (options.streams !== false) feed.watch(emulators.dynalite);
     const queueOf = (name: ConsumerName): ConsumerQueues => {
@@ -245,10 +248,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }
     // The table's change stream and its consumer (the events' relay): always running, as in the cloud,
     // where no one sends a dossier's events but the stream.
-    const streams = functionNames.flatMap((name) => {
-      const trigger = specOf(name).trigger;
-      if (trigger.kind !== 'stream' || options.streams === false) return [];
-      return [startStreamPoller({ feed, consumer: { name, trigger }, invoker, log })];
+    const streams = streamConsumers.flatMap((consumer) => {
+      const reader = readers.get(consumer.name);
+      if (!reader || options.streams === false) return [];
+      return [startStreamPoller({ feed: reader, consumer, invoker, log })];
     });
     cleanups.push(() => Promise.all(streams.map((s) => s.stop())).then(() => undefined));
     const scheduler = startScheduler({ invoker, log, timers: options.scheduler ?? true });
@@ -274,7 +277,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         counts.push(stream.delivered);
         waitingUntil = Math.max(waitingUntil, stream.waitingUntil);
       }
-      depth += feed.records.length;
+      depth += feed.pending;
       counts.push(feed.added);
       return {
         idle: depth === 0 && invoker.active === 0,
@@ -286,7 +289,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
               ({ name, m }) =>
                 `${name}: ${m?.ready.length ?? 0} ready, ${m?.inflight.length ?? 0} in flight, ${m?.delayed.length ?? 0} delayed`,
             )
-            .join('; ')}; ${feed.records.length} stream record(s) to relay; ${invoker.active} invocation(s) running`,
+            .join('; ')}; ${feed.pending} stream record(s) to consume; ${invoker.active} invocation(s) running`,
       };
     };
 

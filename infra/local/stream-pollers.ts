@@ -6,12 +6,13 @@
  */
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { FunctionName, StreamTrigger } from '../manifest.ts';
-import type { ChangeFeed } from './change-feed.ts';
+import type { StreamReader } from './change-feed.ts';
 import type { Invoker } from './lambda.ts';
 import type { Log } from './log.ts';
 
 export interface StreamPollerOptions {
-  feed: ChangeFeed;
+  /** The consumer's own records of the change feed. */
+  feed: StreamReader;
   consumer: { name: FunctionName; trigger: StreamTrigger };
   invoker: Invoker;
   log: Log;

@@ -4,6 +4,7 @@ import type { DvcqgSyncRepository } from '../adapters/dynamo/dvcqg-sync.ts';
 import type { DossierDocument } from '../domain/documents/document.ts';
 import type { IndicatorFactRepository } from '../adapters/dynamo/indicator-facts.ts';
 import { type WorkingCalendar, workingHoursBetween } from '../domain/calendar/index.ts';
+import type { Dossier } from '../domain/dossier/dossier.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import { closedAt, type FactEvidence, factOf, type ProcedureFacts } from '../domain/indicators/fact.ts';
 import { monthOf, monthsBetween } from '../domain/indicators/period.ts';
@@ -51,10 +52,15 @@ export function recordIndicators(deps: RecordIndicatorsDeps) {
     return found;
   };
 
-  return async (event: Pick<DomainEvent, 'dossierCode' | 'occurredAt'> & { fromFiling?: boolean }): Promise<void> => {
-    const stored = await deps.dossiers.get(event.dossierCode);
-    if (!stored) return;
-    const { dossier } = stored;
+  return async (
+    event: Pick<DomainEvent, 'dossierCode' | 'occurredAt'> & {
+      fromFiling?: boolean;
+      /** The dossier as written, when the caller holds it (the table's stream): not read again. */
+      dossier?: Dossier;
+    },
+  ): Promise<void> => {
+    const dossier = event.dossier ?? (await deps.dossiers.get(event.dossierCode))?.dossier;
+    if (!dossier) return;
     const evidence: FactEvidence = {
       digitisedDocuments: (await deps.documents.list(dossier.code)).filter(isDigitisedDocument).length,
       dvcqgAcknowledged: (await deps.sync.acknowledged(dossier.code)) > 0,
@@ -79,4 +85,24 @@ export function recordIndicators(deps: RecordIndicatorsDeps) {
     const months = monthsBetween(first, last > first ? last : first).slice(0, maxMonthsForward);
     for (const month of months) await deps.facts.put(fact, month);
   };
+}
+
+/** The events a fact follows: the filing and each step (the routing to intake changes nothing it counts). */
+const factEvents: readonly DomainEvent['type'][] = ['DossierSubmitted', 'DossierChanged'];
+
+/**
+ * What a dossier write, as the table's stream carries it, asks of the facts: the dossier as written, from
+ * the first of its events' instants; nothing for a write without such events, or whose outbox is an
+ * earlier version's.
+ */
+export function factInputOf(written: {
+  dossier: Dossier;
+  outbox: readonly DomainEvent[];
+  outboxVersion?: unknown;
+}): { dossierCode: string; occurredAt: string; dossier: Dossier } | undefined {
+  if (written.outboxVersion !== written.dossier.version) return undefined;
+  const instants = written.outbox.filter((e) => factEvents.includes(e.type)).map((e) => Date.parse(e.occurredAt));
+  if (instants.length === 0) return undefined;
+  const first = written.outbox.find((e) => Date.parse(e.occurredAt) === Math.min(...instants)) as DomainEvent;
+  return { dossierCode: written.dossier.code, occurredAt: first.occurredAt, dossier: written.dossier };
 }

@@ -12,11 +12,9 @@ import { wrappedHandlers } from './support/consumers.ts';
 import { effects } from './support/effects.ts';
 import { system } from './support/system.ts';
 
-const agencyId = '24.07210';
-
-type Consumer = 'notify' | 'record-indicators';
+type Consumer = 'notify' | 'sync-dvcqg';
 /** Every record each consumer was invoked with, by batch. */
-const batches: Record<Consumer, SQSRecord[][]> = { notify: [], 'record-indicators': [] };
+const batches: Record<Consumer, SQSRecord[][]> = { notify: [], 'sync-dvcqg': [] };
 /** Consumers whose next batch of more than one record dies halfway: the first half handled, then no answer. */
 const dieMidBatch = new Set<Consumer>();
 
@@ -39,9 +37,11 @@ beforeAll(async () => {
     scheduler: false,
     logLevel: 'SILENT',
     visibilityTimeoutSeconds: 1,
+    // A failed push is retried after a second, not after the deployment's growing delay.
+    environment: { RETRY_BACKOFF_BASE_SECONDS: '1', RETRY_BACKOFF_MAX_SECONDS: '1' },
     // The test delivers the dossiers' events itself: the stream's relay would send them a second time.
     streams: false,
-    loadHandler: wrappedHandlers({ notify: observed('notify'), 'record-indicators': observed('record-indicators') }),
+    loadHandler: wrappedHandlers({ notify: observed('notify'), 'sync-dvcqg': observed('sync-dvcqg') }),
   });
 });
 afterAll(() => cloud?.stop());
@@ -76,6 +76,13 @@ async function deliver(name: Consumer, bodies: string[]): Promise<void> {
   expect(Failed ?? []).toEqual([]);
 }
 
+/** The status changes the national portal received for a dossier: each once, in order. */
+const pushedOnce = (code: string) => {
+  const sequences = cloud.partners.dvcqg.statusUpdates(code).map((u) => u.sequence);
+  expect(sequences.length).toBeGreaterThan(0);
+  expect(sequences).toEqual(sequences.map((_, i) => i + 1));
+};
+
 const deliveries = (name: Consumer, match: (record: SQSRecord) => boolean) =>
   batches[name]
     .flat()
@@ -87,18 +94,17 @@ describe('a real consumer', () => {
     const dossiers = await unsentDossiers('fault-poison', 3);
     const submitted = dossiers.map(({ events }) => events.find((e) => e.type === 'DossierSubmitted'));
     const poison = JSON.stringify({ id: 'poison-1', type: 'DossierSubmitted' });
-    await deliver('record-indicators', [...submitted.map((e) => JSON.stringify(e)), poison]);
+    await deliver('sync-dvcqg', [...submitted.map((e) => JSON.stringify(e)), poison]);
     await cloud.settle();
 
-    expect(batches['record-indicators'][0]).toHaveLength(4);
-    const facts = await effects(cloud.tableName).factVersions(agencyId);
+    expect(batches['sync-dvcqg'][0]).toHaveLength(4);
     for (const { code } of dossiers) {
-      expect(facts.has(code)).toBe(true);
-      expect(deliveries('record-indicators', (r) => r.body.includes(`"dossierCode":"${code}"`))).toEqual([1]);
+      pushedOnce(code);
+      expect(deliveries('sync-dvcqg', (r) => r.body.includes(`"dossierCode":"${code}"`))).toEqual([1]);
     }
-    const trigger = specOf('record-indicators').trigger;
-    if (trigger.kind !== 'queue') throw new Error('record-indicators reads a queue');
-    expect(deliveries('record-indicators', (r) => r.body === poison)).toEqual(
+    const trigger = specOf('sync-dvcqg').trigger;
+    if (trigger.kind !== 'queue') throw new Error('sync-dvcqg reads a queue');
+    expect(deliveries('sync-dvcqg', (r) => r.body === poison)).toEqual(
       Array.from({ length: trigger.maxReceiveCount }, (_, i) => i + 1),
     );
   });
@@ -108,25 +114,21 @@ describe('a real consumer', () => {
     const dossiers = await unsentDossiers(applicantId, 4);
     const of = (type: DomainEvent['type']) =>
       dossiers.map(({ events }) => JSON.stringify(events.find((e) => e.type === type)));
-    dieMidBatch.add('notify').add('record-indicators');
+    dieMidBatch.add('notify').add('sync-dvcqg');
     await deliver('notify', of('DossierRouted'));
-    await deliver('record-indicators', of('DossierSubmitted'));
+    await deliver('sync-dvcqg', of('DossierSubmitted'));
     await cloud.settle();
     expect(dieMidBatch.size).toBe(0);
     expect(batches.notify[0]).toHaveLength(4);
 
     const inbox = await effects(cloud.tableName).inboxCounts(applicantId);
-    const facts = await effects(cloud.tableName).factVersions(agencyId);
     for (const { code } of dossiers) {
-      expect({ code, notifications: inbox.get(code) ?? 0, fact: facts.has(code) }).toEqual({
-        code,
-        notifications: 1,
-        fact: true,
-      });
+      expect({ code, notifications: inbox.get(code) ?? 0 }).toEqual({ code, notifications: 1 });
+      pushedOnce(code);
       // The whole batch comes back, its first half already handled once: handled again, harmlessly.
       const about = (r: SQSRecord) => r.body.includes(`"dossierCode":"${code}"`);
       expect(deliveries('notify', about)).toEqual([1, 2]);
-      expect(deliveries('record-indicators', about).at(-1)).toBe(2);
+      expect(deliveries('sync-dvcqg', about).at(-1)).toBe(2);
     }
   });
 });

@@ -116,8 +116,8 @@ describe('a poison message', () => {
       `${cloud.env.AWS_ENDPOINT_URL_SQS}${new URL((await sqs.send(new CreateQueueCommand({ QueueName }))).QueueUrl ?? '').pathname}`;
     // The names the deployment of cdk.json's province at the default stage gives them.
     const { messaging } = stackNamesFor({ provinceCode: '24', stage: 'dev' });
-    const dlqUrl = await create(`${messaging}-record-indicators-dlq`);
-    const queueUrl = await create(`${messaging}-record-indicators`);
+    const dlqUrl = await create(`${messaging}-sync-dvcqg-dlq`);
+    const queueUrl = await create(`${messaging}-sync-dvcqg`);
     await sqs.send(
       new SendMessageCommand({
         QueueUrl: dlqUrl,
@@ -127,7 +127,7 @@ describe('a poison message', () => {
     );
     const { stdout } = await promisify(execFile)(
       resolve(repoRoot, 'node_modules/.bin/tsx'),
-      ['scripts/redrive-dlq.ts', 'record-indicators'],
+      ['scripts/redrive-dlq.ts', 'sync-dvcqg'],
       { cwd: repoRoot, env: { ...process.env, ...cloud.env } },
     );
     expect(stdout).toMatch(/Đã chuyển 1 tin nhắn/);

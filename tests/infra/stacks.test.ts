@@ -201,9 +201,11 @@ describe('functions', () => {
     }
 
     expect('EVENT_QUEUES' in env).toBe(access.emits !== undefined);
-    // A scheduled function also sends its failed asynchronous runs to its own dead-letter queue.
+    // A scheduled function also sends its failed asynchronous runs to its own dead-letter queue, and a consumer
+    // of the table's stream the records it could not handle (its on-failure destination).
+    const { kind } = specOf(name).trigger;
     expect(actions.has('sqs:SendMessage')).toBe(
-      (access.emits ?? []).some((type) => consumersOf(type).length > 0) || specOf(name).trigger.kind === 'schedule',
+      (access.emits ?? []).some((type) => consumersOf(type).length > 0) || kind === 'schedule' || kind === 'stream',
     );
     if (access.emits) {
       // Substitute each queue URL reference by the name of the consumer whose queue it is, then parse.

@@ -108,6 +108,12 @@ function linked(dossier: Dossier, stored: number): Dossier {
   return { ...dossier, timeline };
 }
 
+/** A dossier as its item holds it (a stream record's new image, unmarshalled), with the write's outbox version. */
+export const writtenDossierOf = (item: Record<string, unknown>): StoredDossier & { outboxVersion?: unknown } => ({
+  ...fromItem(item),
+  outboxVersion: item.outboxVersion,
+});
+
 export function dossierRepository(tableName: string) {
   return {
     async get(code: string): Promise<StoredDossier | undefined> {
