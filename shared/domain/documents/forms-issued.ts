@@ -17,3 +17,9 @@ export function formsFor(event: DomainEvent): FormNumber[] {
   const { form } = event.data as DomainEvent<'DossierChanged'>['data'];
   return isIssuedForm(form) ? [form] : [];
 }
+
+/** The process control slip's name where it is offered (the documents list, the portal's pages). */
+export const controlSlipName = 'Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu số 06)';
+
+/** The API route that renders a dossier's process control slip as it stands. */
+export const controlSlipPath = (code: string): string => `/v1/dossiers/${encodeURIComponent(code)}/control-slip`;

@@ -3,6 +3,7 @@ import type { DossierRepository } from '../../adapters/dynamo/dossier-repository
 import type { Presigner } from '../../adapters/s3/presigner.ts';
 import type { Caller } from '../../domain/caller.ts';
 import { downloadWindowSeconds } from '../../domain/documents/document.ts';
+import { controlSlipName, controlSlipPath } from '../../domain/documents/forms-issued.ts';
 import { toVnIso } from '../../domain/time.ts';
 import { readableDossier } from '../get-dossier.ts';
 import { documentView, type DocumentView } from './upload-document.ts';
@@ -17,9 +18,6 @@ export interface ControlSlipLink {
   /** `GET` it, with the same token, for `application/pdf`. */
   href: string;
 }
-
-export const controlSlipName = 'Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu số 06)';
-export const controlSlipPath = (code: string) => `/v1/dossiers/${encodeURIComponent(code)}/control-slip`;
 
 /**
  * A dossier's documents to whoever may read the dossier; each verified one with a presigned GET
