@@ -431,6 +431,16 @@ export const manifest = {
     memoryMb: 256,
     timeoutSeconds: 5,
   },
+  'print-control-slip': {
+    description:
+      'The process control slip (form 06) as the dossier stands now, rendered from its timeline on read, to whoever may read it',
+    entry: 'functions/print-control-slip/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/dossiers/{code}/control-slip', auth: anyone },
+    access: { table: { reads: ['DOSSIER#*', 'OFFICIAL#*', 'AGENCY#*'], writes: ['READS#*'] } },
+    // Rendering a PDF with its embedded font, as issue-forms and print-receipt do.
+    memoryMb: 1024,
+    timeoutSeconds: 10,
+  },
   'issue-forms': {
     description: 'Renders the forms of TT 03/2025 a lifecycle step issues (01–06) as PDF, stores and lists them',
     entry: 'functions/issue-forms/handler.ts',

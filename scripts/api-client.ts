@@ -15,8 +15,17 @@ export function apiClient(baseUrl: string, token?: string) {
     if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
     return data;
   };
+  /** A GET answered with a file (a PDF the API renders): its bytes. */
+  const bytes = async (path: string): Promise<Uint8Array> => {
+    const response = await fetch(new URL(path, baseUrl), {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    if (!response.ok) throw new Error(`GET ${path} → ${response.status}: ${await response.text()}`);
+    return new Uint8Array(await response.arrayBuffer());
+  };
   return {
     get: (path: string) => call('GET', path),
+    bytes,
     post: (path: string, body: unknown, headers?: Record<string, string>) => call('POST', path, body, headers),
   };
 }

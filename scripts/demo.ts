@@ -147,14 +147,14 @@ try {
   for (const message of inbox.items.toReversed()) console.log(`   🔔 ${message.title}`);
   await save('notifications', inbox);
 
-  say('Giấy tờ của hồ sơ: mẫu 01, mẫu 06 và kết quả ký số (GET /v1/dossiers/{code}/documents)');
+  say('Giấy tờ của hồ sơ: mẫu 01 và kết quả ký số (GET /v1/dossiers/{code}/documents)');
   const papers = (await citizen.get(`/v1/dossiers/${code}/documents`)) as {
     items: { kind: string; form?: string; name: string; download?: { url: string } }[];
+    controlSlip?: { name: string; href: string };
   };
   await save('documents', papers);
   const wanted = [
     { file: 'mau-01-giay-tiep-nhan.pdf', pick: (d: { kind: string; form?: string }) => d.form === '01' },
-    { file: 'mau-06-phieu-kiem-soat.pdf', pick: (d: { kind: string; form?: string }) => d.form === '06' },
     { file: 'ket-qua-ky-so.pdf', pick: (d: { kind: string }) => d.kind === 'result' },
   ];
   for (const { file, pick } of wanted) {
@@ -164,6 +164,11 @@ try {
     console.log(`   ${paper.name} (${bytes.length} byte)${outDir ? ` → ${file}` : ''}`);
     if (outDir) await writeFile(join(outDir, file), bytes);
   }
+  say('Phiếu kiểm soát quá trình giải quyết hồ sơ, mẫu 06, lập theo nhật ký (GET /v1/dossiers/{code}/control-slip)');
+  if (!papers.controlSlip) throw new Error('The documents list offers no control slip');
+  const slip = await citizen.bytes(papers.controlSlip.href);
+  console.log(`   ${papers.controlSlip.name} (${slip.length} byte)${outDir ? ' → mau-06-phieu-kiem-soat.pdf' : ''}`);
+  if (outDir) await writeFile(join(outDir, 'mau-06-phieu-kiem-soat.pdf'), slip);
   const verified = (await anonymous.post('/v1/signature-verifications', { code, pin: receipt.lookupPin })) as {
     valid: boolean;
     signatures?: { valid: boolean; kind: string; signer?: { name: string; agency: string } }[];

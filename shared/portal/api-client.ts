@@ -28,8 +28,18 @@ export class ApiError extends Error {
   }
 }
 
+/** A file the API answers (a PDF it renders), as it answered it. */
+export interface ApiFile {
+  bytes: Uint8Array;
+  contentType: string;
+  /** The API's `content-disposition`, with the file's name, when it gave one. */
+  disposition?: string;
+}
+
 export interface ApiClient {
   get<T>(path: string, query?: Record<string, string | number | undefined>): Promise<T>;
+  /** A GET answered with a file rather than JSON; its refusals are problems like any other call's. */
+  getFile(path: string, accept: string): Promise<ApiFile>;
   /** A change; the key makes a resubmitted form (back button, double click, retry) do it once. */
   post<T>(path: string, body: unknown, idempotencyKey?: string): Promise<T>;
 }
@@ -46,31 +56,24 @@ export function apiClient(
   fetchImpl: Fetch = fetch,
   edgeHeaders: () => Promise<Record<string, string>> = async () => ({}),
 ): ApiClient {
-  const call = async <T>(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<T> => {
-    const response = await fetchImpl(new URL(path, baseUrl), {
+  const send = async (method: string, path: string, accept: string, body?: unknown, idempotencyKey?: string) =>
+    fetchImpl(new URL(path, baseUrl), {
       method,
       headers: {
         ...(await edgeHeaders()),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
-        accept: 'application/json',
+        accept,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(20_000),
     });
+  const call = async <T>(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<T> => {
+    const response = await send(method, path, 'application/json', body, idempotencyKey);
     const text = await response.text();
-    const parsed = parseJson(text);
-    if (response.ok) return parsed as T;
-    const problem = (parsed ?? {}) as Record<string, unknown>;
-    throw new ApiError(
-      response.status,
-      typeof problem.code === 'string' ? problem.code : String(response.status),
-      typeof problem.title === 'string' ? problem.title : typeof problem.message === 'string' ? problem.message : '',
-      typeof problem.detail === 'string' ? problem.detail : undefined,
-      Array.isArray(problem.errors) ? (problem.errors as FieldProblem[]) : [],
-      problem,
-    );
+    if (response.ok) return parseJson(text) as T;
+    throw problemOf(response.status, text);
   };
   return {
     get: (path, query = {}) => {
@@ -80,8 +83,31 @@ export function apiClient(
       const qs = search.toString();
       return call('GET', qs ? `${path}?${qs}` : path);
     },
+    getFile: async (path, accept) => {
+      const response = await send('GET', path, accept);
+      if (!response.ok) throw problemOf(response.status, await response.text());
+      const disposition = response.headers.get('content-disposition');
+      return {
+        bytes: new Uint8Array(await response.arrayBuffer()),
+        contentType: response.headers.get('content-type') ?? accept,
+        ...(disposition ? { disposition } : {}),
+      };
+    },
     post: (path, body, idempotencyKey) => call('POST', path, body, idempotencyKey),
   };
+}
+
+/** The API's problem+json refusal as the error the pages show. */
+function problemOf(status: number, text: string): ApiError {
+  const problem = (parseJson(text) ?? {}) as Record<string, unknown>;
+  return new ApiError(
+    status,
+    typeof problem.code === 'string' ? problem.code : String(status),
+    typeof problem.title === 'string' ? problem.title : typeof problem.message === 'string' ? problem.message : '',
+    typeof problem.detail === 'string' ? problem.detail : undefined,
+    Array.isArray(problem.errors) ? (problem.errors as FieldProblem[]) : [],
+    problem,
+  );
 }
 
 function parseJson(text: string): unknown {

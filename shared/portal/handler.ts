@@ -41,6 +41,7 @@ export function portalHandler(deps: PortalDeps, settings: { publicUrl: string; o
       statusCode: response.status,
       headers: response.headers,
       body: response.body,
+      ...(response.isBase64Encoded ? { isBase64Encoded: true } : {}),
       ...(response.cookies ? { cookies: response.cookies } : {}),
     };
   };

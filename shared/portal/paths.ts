@@ -25,6 +25,7 @@ export const paths = {
   myDossierRating: (code: string) => `${portalPrefix}/ho-so-cua-toi/${segment(code)}/danh-gia`,
   myDossierWithdrawal: (code: string) => `${portalPrefix}/ho-so-cua-toi/${segment(code)}/rut-ho-so`,
   myDossierSupplement: (code: string) => `${portalPrefix}/ho-so-cua-toi/${segment(code)}/bo-sung`,
+  myDossierControlSlip: (code: string) => `${portalPrefix}/ho-so-cua-toi/${segment(code)}/phieu-kiem-soat`,
   newFeedback: `${portalPrefix}/gui-phan-anh`,
   myFeedback: `${portalPrefix}/phan-anh-cua-toi`,
   /** Where the code a contact received is entered (notifications/contacts.ts). */
@@ -35,6 +36,7 @@ export const paths = {
   workQueue: `${portalPrefix}/can-bo/ho-so`,
   officialDossier: (code: string) => `${portalPrefix}/can-bo/ho-so/${segment(code)}`,
   officialAction: (code: string) => `${portalPrefix}/can-bo/ho-so/${segment(code)}/xu-ly`,
+  officialControlSlip: (code: string) => `${portalPrefix}/can-bo/ho-so/${segment(code)}/phieu-kiem-soat`,
   reports: `${portalPrefix}/can-bo/bao-cao`,
   report: (id: string) => `${portalPrefix}/can-bo/bao-cao/${segment(id)}`,
 } as const;

@@ -7,6 +7,8 @@ export interface PortalResponse {
   body: string;
   /** Set-Cookie values (API Gateway's payload 2.0 `cookies`). */
   cookies?: string[];
+  /** The body is a file's bytes in base64 (API Gateway decodes it for the browser). */
+  isBase64Encoded?: boolean;
 }
 
 /**
@@ -51,5 +53,23 @@ export function redirect(location: string, cookies: string[] = []): PortalRespon
     headers: { location, 'cache-control': 'no-store', ...securityHeaders },
     body: '',
     ...(cookies.length ? { cookies } : {}),
+  };
+}
+
+/**
+ * A file the API rendered for the signed-in person (a form as PDF), handed on as a download: saved, not
+ * displayed in the portal's origin, so the pages' policy holds for it too. Never stored by a cache.
+ */
+export function fileResponse(bytes: Uint8Array, contentType: string, fileName: string): PortalResponse {
+  return {
+    status: 200,
+    headers: {
+      'content-type': contentType,
+      'content-disposition': `attachment; filename="${fileName}"`,
+      'cache-control': 'no-store',
+      ...securityHeaders,
+    },
+    body: Buffer.from(bytes).toString('base64'),
+    isBase64Encoded: true,
   };
 }

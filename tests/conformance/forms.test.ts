@@ -1,8 +1,9 @@
 /**
  * The forms of Thông tư 03/2025/TT-VPCP, phụ lục I, as the platform issues them: their titles, what
  * form 01 (Giấy tiếp nhận hồ sơ và hẹn trả kết quả) says of an online and of a counter filing, the QR
- * code printed on it, and the process control slip (mẫu số 06) re-issued at each step. Against the
- * local cloud: the forms are rendered by the issue-forms worker and read back as a person would.
+ * code printed on it, and the process control slip (mẫu số 06) as it stands at each step. Against the
+ * local cloud: the forms are rendered by the issue-forms worker and read back as a person would; the
+ * slip, which only renders the timeline, is drawn by its own route each time it is read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
@@ -38,6 +39,23 @@ const formsOf = async (code: string): Promise<Listed[]> =>
 
 const bytesOf = async (item: Listed | undefined): Promise<Buffer> =>
   Buffer.from(await (await fetch(item?.download?.url ?? '')).arrayBuffer());
+
+/** GET /v1/dossiers/{code}/control-slip as `sub`: the slip rendered as the dossier stands now (or the problem). */
+async function readSlip(sub: string, code: string) {
+  const token = tokens[sub] ?? (tokens[sub] = await tokenFor(cloud, sub));
+  const response = await fetch(new URL(`/v1/dossiers/${code}/control-slip`, cloud.apiUrl), {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+/** The slip's text, read by `sub` (who must be allowed to). */
+async function slipText(sub: string, code: string): Promise<string> {
+  const slip = await readSlip(sub, code);
+  expect(slip.status, slip.bytes.toString('utf8')).toBe(200);
+  expect(slip.headers.get('content-type')).toBe('application/pdf');
+  return flat(pdfText(slip.bytes));
+}
 
 /** POST /v1/dossiers/{code}/forms/01 as `sub`: the PDF's bytes (or the problem's). */
 async function printReceipt(sub: string, code: string, pin: string) {
@@ -168,7 +186,7 @@ describe('form 01 (mẫu số 01) of a counter filing', () => {
     expect(pin).toMatch(/^\d{6}$/);
     await cloud.settle();
     const forms = await formsOf(code);
-    expect(forms.map((f) => f.form).sort()).toEqual(['01', '06']);
+    expect(forms.map((f) => f.form)).toEqual(['01']);
     const text = flat(pdfText(await bytesOf(forms.find((f) => f.form === '01'))));
     expect(text).toContain('1) Tờ khai đăng ký khai sinh – Bản chính, số lượng 01 (bản giấy)');
     expect(text).toContain(
@@ -232,7 +250,7 @@ describe('form 01 (mẫu số 01) of a counter filing', () => {
   });
 });
 
-describe('form 06 (mẫu số 06), issued at receipt and re-issued at each step', () => {
+describe('form 06 (mẫu số 06), rendered from the timeline whenever it is read', () => {
   it('names the official of every step, with time in and out and on time or late', async () => {
     const filed = await request(cloud, 'POST', '/v1/dossiers', {
       token: tokens['citizen-an'],
@@ -240,9 +258,21 @@ describe('form 06 (mẫu số 06), issued at receipt and re-issued at each step'
     });
     const code = filed.body.code as string;
     await cloud.settle();
+    // Before the receipt there is no step to control.
+    expect((await readSlip('citizen-an', code)).status).toBe(409);
     let d = await actOnDossier(cloud, tokens['receiver-lan'], code, { type: 'receive' });
     await cloud.settle();
-    expect((await formsOf(code)).map((f) => f.form).sort()).toEqual(['01', '06']);
+    // Only form 01 is stored; the documents list points at the slip's route.
+    const listed = await request(cloud, 'GET', `/v1/dossiers/${code}/documents`, { token: tokens['citizen-an'] });
+    expect((listed.body.items as Listed[]).filter((i) => i.kind === 'form').map((f) => f.form)).toEqual(['01']);
+    expect(listed.body.controlSlip).toEqual({
+      form: '06',
+      name: 'Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu số 06)',
+      href: `/v1/dossiers/${code}/control-slip`,
+    });
+    const atReceipt = await slipText('citizen-an', code);
+    expect(atReceipt).toContain(formTitles['06']);
+    expect(atReceipt).toMatch(/Bước 1: Tiếp nhận, kiểm tra hồ sơ .* người xử lý: cán bộ Đỗ Thị Lan; .* đang xử lý\./);
     // The commune's service centre hands it to the commune's specialist, who passes it to the leader.
     d = await actOnDossier(
       cloud,
@@ -260,20 +290,24 @@ describe('form 06 (mẫu số 06), issued at receipt and re-issued at each step'
     );
     await actOnDossier(cloud, tokens['leader-hung'], code, { type: 'decide', outcome: 'approved' }, d.version);
     await cloud.settle();
-    const slips = (await formsOf(code)).filter((f) => f.form === '06');
-    // One slip at the receipt, one at each of the two hand-overs, one at the decision.
-    expect(slips).toHaveLength(4);
-    const last = slips.sort((a, b) => Number(a.id.split('-v')[1]) - Number(b.id.split('-v')[1])).at(-1);
-    const text = flat(pdfText(await bytesOf(last)));
+    expect((await formsOf(code)).map((f) => f.form)).toEqual(['01']);
+    const text = await slipText('leader-hung', code);
     expect(text).toContain('Bước 1: Tiếp nhận, kiểm tra hồ sơ');
     expect(text).toContain('người xử lý: cán bộ Đỗ Thị Lan');
     expect(text).toContain('người xử lý: cán bộ Phan Thị Hà');
     expect(text).toContain('người xử lý: cán bộ Vũ Mạnh Hùng');
     expect(text).toMatch(/Bước 3: Lãnh đạo UBND xã ký Giấy khai sinh .* từ Phan Thị Hà/);
+    // Each step's time in and out: three steps, each received and handed on.
+    expect(text.match(/Nhận \d{2} giờ \d{2}, ngày \d{2}\/\d{2}\/\d{4}/g)).toHaveLength(3);
+    expect(text.match(/giao \d{2} giờ \d{2}, ngày \d{2}\/\d{2}\/\d{4} – (trước hạn|đúng hạn)\./g)).toHaveLength(3);
     // Every step ended within minutes of its start, hours before its due time: none is late.
     expect(text).not.toContain('quá hạn');
     expect(text).not.toContain('đang xử lý');
     expect(text).toContain('Kết quả: Chấp thuận');
+    // The applicant reads the same slip; another citizen and an official of another agency are told it does not exist.
+    expect(await slipText('citizen-an', code)).toContain('người xử lý: cán bộ Vũ Mạnh Hùng');
+    expect((await readSlip('citizen-binh', code)).status).toBe(404);
+    expect((await readSlip('receiver-mai', code)).status).toBe(404);
   });
 });
 
@@ -308,19 +342,19 @@ describe('form 06 (mẫu số 06) of a joint procedure', () => {
     );
     // To Phường Bắc Giang (the applicant's commune, 07210) for its leg, and back from its official.
     d = await actOnDossier(cloud, tokens[specialist.sub], code, { type: 'transfer', agencyId: '24.07210' }, d.version);
+    // Read while the dossier is with the commune: the leg open, nobody on it yet.
+    const atTransfer = await slipText(specialist.sub, code);
+    expect(atTransfer).toMatch(/Bước 3: .* người xử lý: chưa phân công; .* đang xử lý\./);
+    expect(atTransfer).not.toContain('Bước 4');
+    // The commune's official, whose agency now holds it, reads it too.
+    expect(await slipText('specialist-ha', code)).toContain(formTitles['06']);
     await actOnDossier(cloud, tokens['specialist-ha'], code, { type: 'transfer', agencyId: joint.agencyId }, d.version);
     await cloud.settle();
-    const slips = (await formsOf(code)).filter((f) => f.form === '06');
-    // Receipt, forward, transfer to the commune, transfer back: four slips, oldest first.
-    expect(slips).toHaveLength(4);
-    const text = flat(pdfText(await bytesOf(slips.at(-1))));
+    expect((await formsOf(code)).map((f) => f.form)).toEqual(['01']);
+    const text = await slipText(specialist.sub, code);
     const leg = joint.joint?.find((l) => 'level' in l.agency)?.purpose ?? '';
     expect(text).toContain(`Bước 3: ${leg} – Ủy ban nhân dân Phường Bắc Giang`);
     expect(text).toMatch(/Bước 3: .* từ [^;]+; người xử lý: cán bộ Phan Thị Hà;/);
     expect(text).toMatch(/Bước 4: .* từ Phan Thị Hà; người xử lý: chưa phân công; .* đang xử lý\./);
-    // The slip issued when the dossier left for the commune shows the leg open, nobody on it yet.
-    const atTransfer = flat(pdfText(await bytesOf(slips.at(-2))));
-    expect(atTransfer).toMatch(/Bước 3: .* người xử lý: chưa phân công; .* đang xử lý\./);
-    expect(atTransfer).not.toContain('Bước 4');
   });
 });

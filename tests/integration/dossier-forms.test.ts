@@ -27,7 +27,7 @@ interface Listed {
 }
 
 describe('forms and the signed result issued by the lifecycle', () => {
-  it('issues the receipt (01) and the control slip (06) at intake, the slip again at each step, the signed result at the decision', async () => {
+  it('issues the receipt (01) at intake and the signed result at the decision; the control slip (06) is rendered on read at each step', async () => {
     const filed = await request(cloud, 'POST', '/v1/dossiers', {
       token: tokens['citizen-an'],
       body: birthRegistration(),
@@ -40,7 +40,7 @@ describe('forms and the signed result issued by the lifecycle', () => {
 
     const afterIntake = await request(cloud, 'GET', `/v1/dossiers/${code}/documents`, { token: tokens['citizen-an'] });
     const forms = (afterIntake.body.items as Listed[]).filter((item) => item.kind === 'form');
-    expect(forms.map((f) => f.form).sort()).toEqual(['01', '06']);
+    expect(forms.map((f) => f.form)).toEqual(['01']);
     const receipt = forms.find((f) => f.form === '01') as Listed;
     expect(receipt.status).toBe('verified');
     const bytes = Buffer.from(await (await fetch(receipt.download?.url ?? '')).arrayBuffer());
@@ -64,8 +64,34 @@ describe('forms and the signed result issued by the lifecycle', () => {
       token: tokens['leader-hung'],
     });
     const issued = (afterDecision.body.items as Listed[]).filter((item) => item.kind === 'form').map((f) => f.form);
-    // The slip (mẫu số 06) at the receipt, at both hand-overs and at the decision.
-    expect(issued.sort()).toEqual(['01', '06', '06', '06', '06']);
+    // Only the receipt is stored: the slip (mẫu số 06) is no document of its own, the list points at its route.
+    expect(issued).toEqual(['01']);
+    expect(afterDecision.body.controlSlip).toMatchObject({ form: '06', href: `/v1/dossiers/${code}/control-slip` });
+    const slip = await fetch(new URL(afterDecision.body.controlSlip.href, cloud.apiUrl), {
+      headers: { authorization: `Bearer ${tokens['citizen-an']}` },
+    });
+    expect(slip.status).toBe(200);
+    const slipText = pdfText(Buffer.from(await slip.arrayBuffer())).replace(/\s+/g, ' ');
+    // Every step of the four hand-overs (receipt, two forwards, decision), each with its official and its verdict.
+    for (const [n, official] of [
+      [1, 'Đỗ Thị Lan'],
+      [2, 'Phan Thị Hà'],
+      [3, 'Vũ Mạnh Hùng'],
+    ] as const) {
+      expect(slipText).toMatch(
+        new RegExp(
+          `Bước ${n}: [^;]*; người xử lý: cán bộ ${official}; hạn [^;]*; giao [^–]* – (trước hạn|đúng hạn)\\.`,
+        ),
+      );
+    }
+    expect(slipText).toContain('Kết quả: Chấp thuận');
+    expect(
+      (
+        await fetch(new URL(afterDecision.body.controlSlip.href, cloud.apiUrl), {
+          headers: { authorization: `Bearer ${tokens['citizen-binh']}` },
+        })
+      ).status,
+    ).toBe(404);
 
     // The leader's decision was signed by the sign worker, and anyone can verify it.
     const result = (afterDecision.body.items as Listed[]).find((item) => item.kind === 'result');

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
 import { actOnDossier, birthRegistration, request, tokenFor } from '../support/http.ts';
+import { pdfText } from '../support/pdf.ts';
 import { type PortalAgent, type PortalPage, signInToPortal } from '../support/portal-agent.ts';
 
 let cloud: LocalCloud;
@@ -169,6 +170,29 @@ describe('filing a dossier on the portal', () => {
     const receiver = await signInToPortal(cloud.apiUrl, 'receiver-hoa');
     expect((await receiver.get('/portal/ho-so-cua-toi')).status).toBe(403);
     expect((await receiver.get('/portal/nop-ho-so/1.001193')).status).toBe(403);
+  });
+
+  it('offers the process control slip (mẫu số 06) once received, as a PDF only the applicant gets', async () => {
+    const filed = await request(cloud, 'POST', '/v1/dossiers', {
+      token: await tokenFor(cloud, 'citizen-an'),
+      body: birthRegistration(),
+    });
+    expect(filed.status).toBe(201);
+    const slipCode: string = filed.body.code;
+    const slipPage = `/portal/ho-so-cua-toi/${slipCode}/phieu-kiem-soat`;
+    expect((await an.get(`/portal/ho-so-cua-toi/${slipCode}`)).body).not.toContain(slipPage);
+    await cloud.settle();
+    await actOnDossier(cloud, await tokenFor(cloud, 'receiver-lan'), slipCode, { type: 'receive' });
+    const page = await an.get(`/portal/ho-so-cua-toi/${slipCode}`);
+    expect(page.body).toContain(`<a href="${slipPage}">Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu số 06)</a>`);
+    const slip = await an.file(slipPage);
+    expect(slip.status).toBe(200);
+    expect(slip.headers.get('content-type')).toBe('application/pdf');
+    const text = pdfText(slip.bytes).replace(/\s+/g, ' ');
+    expect(text).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
+    expect(text).toContain(slipCode);
+    const binh = await signInToPortal(cloud.apiUrl, 'citizen-binh');
+    expect((await binh.file(slipPage)).status).toBe(404);
   });
 
   it('keeps the typed values and asks again for the files when the form is refused', async () => {

@@ -8,6 +8,7 @@ import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
 import { paths } from '../../shared/portal/paths.ts';
 import { actOnDossier, birthRegistration, request, tokenFor } from '../support/http.ts';
+import { pdfText } from '../support/pdf.ts';
 import { type PortalAgent, signInToPortal } from '../support/portal-agent.ts';
 
 let cloud: LocalCloud;
@@ -135,6 +136,19 @@ describe("the officials' dossier pages", () => {
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
+
+    // The process control slip (mẫu số 06), drawn by the API from the timeline, handed on by the portal as bytes.
+    expect(signed?.body).toContain(
+      `<a href="${paths.officialControlSlip(code)}">Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu số 06)</a>`,
+    );
+    const slip = await (agents['leader-hung'] as PortalAgent).file(paths.officialControlSlip(code));
+    expect(slip.status).toBe(200);
+    expect(slip.headers.get('content-type')).toBe('application/pdf');
+    const slipText = pdfText(slip.bytes).replace(/\s+/g, ' ');
+    expect(slipText).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
+    expect(slipText).toContain('người xử lý: cán bộ Vũ Mạnh Hùng');
+    // An official of another agency is told it does not exist, as for the dossier page.
+    expect((await (agents['receiver-mai'] as PortalAgent).file(paths.officialControlSlip(code))).status).toBe(404);
 
     // The receiver now returns the result; the timeline shows each step with who did it.
     const returned = await perform('receiver-lan', code, 'return-result');

@@ -112,9 +112,12 @@ describe('the signed result, recorded on the dossier', () => {
     expect(signedMessages).toHaveLength(1);
     expect(signedMessages[0]?.body).toContain('tải bản điện tử có chữ ký số');
 
-    // The control slip names the officials who handled each step.
-    const items = (again.body.items as { form?: string; download?: { url: string } }[]).filter((i) => i.form === '06');
-    const slip = Buffer.from(await (await fetch(items[0]?.download?.url ?? '')).arrayBuffer());
+    // The control slip, rendered on read, names the officials who handled each step.
+    const slipped = await fetch(new URL(`/v1/dossiers/${code}/control-slip`, cloud.apiUrl), {
+      headers: { authorization: `Bearer ${tokens['citizen-an']}` },
+    });
+    expect(slipped.headers.get('content-type')).toBe('application/pdf');
+    const slip = Buffer.from(await slipped.arrayBuffer());
     const slipText = pdfText(slip).replace(/\s+/g, ' ');
     expect(slipText).toContain('cán bộ Đỗ Thị Lan');
     expect(slipText).not.toContain('cán bộ receiver-lan');

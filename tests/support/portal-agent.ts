@@ -14,6 +14,8 @@ export interface PortalPage {
 export interface PortalAgent {
   readonly csrf: string;
   get(path: string): Promise<PortalPage>;
+  /** A GET whose answer is a file (a PDF): its bytes as sent, with the status and the headers. */
+  file(path: string): Promise<{ status: number; headers: Headers; bytes: Buffer }>;
   /** A form post with the CSRF token added (unless the fields set `_csrf` themselves). */
   post(path: string, fields: Record<string, string> | FormData, headers?: Record<string, string>): Promise<PortalPage>;
   /** Follows 303/302 redirects within the portal and returns the final page. */
@@ -72,6 +74,10 @@ export async function signInToPortal(apiUrl: string, sub: string): Promise<Porta
   const agent: PortalAgent = {
     csrf,
     get: (path) => send(jar, new URL(path, apiUrl).href),
+    file: async (path) => {
+      const response = await fetch(new URL(path, apiUrl), { redirect: 'manual', headers: { cookie: jar.header } });
+      return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+    },
     post: (path, fields, headers = {}) => {
       if (fields instanceof FormData) {
         if (!fields.has('_csrf')) fields.set('_csrf', csrf);

@@ -3,7 +3,7 @@
  * answers by function. Integration tests use the real thing (tests/support/portal-agent.ts).
  */
 import { RuleViolation } from '../../shared/domain/rule-violation.ts';
-import type { ApiClient } from '../../shared/portal/api-client.ts';
+import type { ApiClient, ApiFile } from '../../shared/portal/api-client.ts';
 import type { PortalDeps } from '../../shared/portal/deps.ts';
 import type { PortalRequest } from '../../shared/portal/route.ts';
 import { csrfTokenOf } from '../../shared/portal/session.ts';
@@ -34,6 +34,9 @@ export const fakeDeps = (overrides: Partial<PortalDeps> = {}): PortalDeps => ({
   publishedFeedback: async () => ({ items: [] }),
   api: () => ({
     get: async () => {
+      throw new Error('no API in this test');
+    },
+    getFile: async () => {
       throw new Error('no API in this test');
     },
     post: async () => {
@@ -76,7 +79,11 @@ type Query = Record<string, string | number | undefined>;
 export const fakeApi = (
   get: (path: string, query?: Query) => unknown,
   post: (path: string, body: unknown, key?: string) => unknown = () => ({}),
+  getFile: (path: string, accept: string) => unknown = (path) => {
+    throw new Error(`no file at ${path} in this test`);
+  },
 ): ApiClient => ({
   get: async <T>(path: string, query?: Query) => (await get(path, query)) as T,
+  getFile: async (path: string, accept: string) => (await getFile(path, accept)) as ApiFile,
   post: async <T>(path: string, body: unknown, key?: string) => (await post(path, body, key)) as T,
 });

@@ -1,26 +1,25 @@
 import type { FormNumber } from '../dossier/dossier.ts';
 import type { DomainEvent } from '../events.ts';
 
-/** The forms of Thông tư 03/2025/TT-VPCP, phụ lục I that a lifecycle step issues (07 is the register, never issued by a step). */
-const issuedForms: readonly FormNumber[] = ['01', '02', '03', '04', '05', '06'];
+/**
+ * The forms of Thông tư 03/2025/TT-VPCP, phụ lục I that a lifecycle step issues and stores. Not 06, the
+ * process control slip: it only renders the timeline (its electronic record), so it is drawn when read
+ * (GET /v1/dossiers/{code}/control-slip). Not 07, the register, which no step issues.
+ */
+const issuedForms: readonly FormNumber[] = ['01', '02', '03', '04', '05'];
 
 const isIssuedForm = (value: unknown): value is FormNumber =>
   typeof value === 'string' && issuedForms.includes(value as FormNumber);
 
-/**
- * The steps that hand the dossier from one desk to the next: each re-issues the process control slip
- * (Thông tư 03/2025/TT-VPCP, phụ lục I, mẫu số 06), first at the receipt, then at every hand-over,
- * to a joint leg's agency and back included, up to the decision and the return of the result.
- */
-export const controlSlipActions: readonly string[] = ['receive', 'forward', 'transfer', 'decide', 'return-result'];
-
-/**
- * The forms a lifecycle step calls for: the one its timeline entry names (`data.form`: 01 at intake,
- * 02, 03, 04, 05), and the process control slip (06) at every step of {@link controlSlipActions}.
- */
+/** The form a lifecycle step calls for: the one its timeline entry names (`data.form`: 01 at intake, 02–05). */
 export function formsFor(event: DomainEvent): FormNumber[] {
   if (event.type !== 'DossierChanged') return [];
-  const data = event.data as DomainEvent<'DossierChanged'>['data'];
-  const named = isIssuedForm(data.form) ? [data.form] : [];
-  return controlSlipActions.includes(data.action) && !named.includes('06') ? [...named, '06'] : named;
+  const { form } = event.data as DomainEvent<'DossierChanged'>['data'];
+  return isIssuedForm(form) ? [form] : [];
 }
+
+/** The process control slip's name where it is offered (the documents list, the portal's pages). */
+export const controlSlipName = 'Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu số 06)';
+
+/** The API route that renders a dossier's process control slip as it stands. */
+export const controlSlipPath = (code: string): string => `/v1/dossiers/${encodeURIComponent(code)}/control-slip`;

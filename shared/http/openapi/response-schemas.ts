@@ -153,7 +153,12 @@ export const UploadGrant = z.looseObject({
   document: DocumentView,
   upload: z.looseObject({ url: z.string(), fields: z.record(z.string(), z.string()) }),
 });
-export const DossierDocuments = z.looseObject({ code: z.string(), items: z.array(DocumentView) });
+export const DossierDocuments = z.looseObject({
+  code: z.string(),
+  items: z.array(DocumentView),
+  /** Once the dossier is received: where its process control slip (form 06) is rendered. */
+  controlSlip: z.optional(z.looseObject({ form: z.literal('06'), name: z.string(), href: z.string() })),
+});
 export const AgencyRegister = z.looseObject({
   agencyId: z.string(),
   from: z.string(),

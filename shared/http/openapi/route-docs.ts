@@ -235,6 +235,16 @@ export const routeDocs: Record<HttpFunctionName, RouteDoc> = {
     success: { 200: { description: 'The document, stored', schema: r.DocumentView } },
     problems: [404, 409, 422],
   },
+  'print-control-slip': {
+    request: { params: DossierCodeParams },
+    success: {
+      200: {
+        description: 'The process control slip (form 06) as the dossier stands now, as PDF',
+        mediaTypes: ['application/pdf'],
+      },
+    },
+    problems: [404, 409],
+  },
   'list-dossier-documents': {
     request: { params: DossierCodeParams },
     success: { 200: { description: "The dossier's documents", schema: r.DossierDocuments } },

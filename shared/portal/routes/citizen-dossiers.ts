@@ -2,6 +2,7 @@ import { dossierCodePattern } from '../../domain/dossier/code.ts';
 import { type Procedure, procedureCodePattern } from '../../domain/procedure.ts';
 import { allAgencies } from '../agencies.ts';
 import { ApiError, type ApiClient } from '../api-client.ts';
+import { controlSlipDownload } from '../control-slip.ts';
 import { chosenFile, type ChosenFile, derivedKey, maxFormUploadBytes, uploadDocument } from '../document-upload.ts';
 import { submittedKey } from '../forms.ts';
 import type {
@@ -98,6 +99,12 @@ export const citizenDossierRoutes: readonly PortalRoute[] = [
         const note = field(context.request, 'note').slice(0, 2000);
         return dossierAction(context, code, 'supplement', note ? { note } : {}, 'bo-sung');
       }),
+  },
+  {
+    methods: ['GET'],
+    pattern: /^\/portal\/ho-so-cua-toi\/(?<code>[^/]+)\/phieu-kiem-soat$/,
+    access: citizen,
+    handle: controlSlipDownload,
   },
 ];
 
@@ -232,7 +239,7 @@ async function dossierPage(
   // Its 404 (not this citizen's, or no such dossier) is the page's 404.
   const dossier = await api.get<DossierDetail>(dossierPath(code));
   const [documents, agencyName, slots] = await Promise.all([
-    api.get<{ items: DocumentItem[] }>(`${dossierPath(code)}/documents`),
+    api.get<{ items: DocumentItem[]; controlSlip?: unknown }>(`${dossierPath(code)}/documents`),
     deps.agencyName(dossier.agencyId),
     slotsOf(context, dossier.procedure),
   ]);
@@ -243,6 +250,7 @@ async function dossierPage(
       dossier,
       slots,
       documents: documents.items,
+      controlSlip: documents.controlSlip !== undefined,
       ...(agencyName ? { agencyName } : {}),
       keys: { upload: deps.newKey(), withdraw: deps.newKey(), supplement: deps.newKey() },
       ...state,

@@ -5,6 +5,7 @@ import { canListOfficials, type Official } from '../../domain/official.ts';
 import { hasRole } from '../../domain/caller.ts';
 import type { ProcessStep, Procedure } from '../../domain/procedure.ts';
 import { agencyChoices } from '../agencies.ts';
+import { controlSlipDownload } from '../control-slip.ts';
 import { ApiError } from '../api-client.ts';
 import { submittedKey } from '../forms.ts';
 import { badRequestPage, notFoundPage } from '../pages/errors.ts';
@@ -51,6 +52,12 @@ export const officialDossierRoutes: readonly SignedInRoute[] = [
     pattern: /^\/portal\/can-bo\/ho-so\/(?<code>[^/]+)\/xu-ly$/,
     access: officials,
     handle: act,
+  },
+  {
+    methods: ['GET'],
+    pattern: /^\/portal\/can-bo\/ho-so\/(?<code>[^/]+)\/phieu-kiem-soat$/,
+    access: officials,
+    handle: controlSlipDownload,
   },
 ];
 
@@ -126,7 +133,7 @@ async function showDossier(
 ): Promise<PortalResponse> {
   const [dossier, documents] = await Promise.all([
     api.get<DossierView>(`/v1/dossiers/${segment(code)}`),
-    api.get<{ items: DocumentItem[] }>(`/v1/dossiers/${segment(code)}/documents`),
+    api.get<{ items: DocumentItem[]; controlSlip?: unknown }>(`/v1/dossiers/${segment(code)}/documents`),
   ]);
   const types = allowedActions(session, dossier).filter(isOfficialAction);
   // Only a leader may read their agency's roster; everyone else types the assignee's id. The list offers
@@ -143,6 +150,7 @@ async function showDossier(
     officialDossierPage({
       dossier,
       documents: documents.items,
+      controlSlip: documents.controlSlip !== undefined,
       ...(shown.done ? { done: shown.done } : {}),
       ...(shown.notice ? { notice: shown.notice } : {}),
       forms: {

@@ -6,10 +6,9 @@ import type { DocumentStore } from '../../adapters/s3/document-store.ts';
 import { formTitles, renderForm } from '../../documents/forms.ts';
 import { formsFor } from '../../domain/documents/forms-issued.ts';
 import { formKey, generatedPdf } from '../../domain/documents/document.ts';
-import { controlSlip } from '../../domain/dossier/control-slip.ts';
 import type { Dossier } from '../../domain/dossier/dossier.ts';
 import type { DomainEvent } from '../../domain/events.ts';
-import { officialNames, receiptFacts } from './receipt-facts.ts';
+import { receiptFacts } from './receipt-facts.ts';
 
 export interface IssueFormsDeps {
   dossiers: DossierRepository;
@@ -22,10 +21,10 @@ export interface IssueFormsDeps {
 }
 
 /**
- * On `DossierChanged`: renders the forms the step issued, stores them under `dossiers/<code>/forms/`
- * and lists them as documents of the dossier. The document id derives from the event, and the form
- * is dated by the event (a re-issued slip shows the dossier as it stood then), so a redelivered event
- * finds its form already listed and does nothing.
+ * On `DossierChanged`: renders the form the step issued (01 at receipt, 02–05), stores it under
+ * `dossiers/<code>/forms/` and lists it as a document of the dossier. The document id derives from the
+ * event, and the form is dated by the event, so a redelivered event finds its form already listed and
+ * does nothing. The process control slip (06) is not stored: it is rendered when read (control-slip.ts).
  */
 export function issueForms(deps: IssueFormsDeps) {
   return async (event: DomainEvent): Promise<void> => {
@@ -34,7 +33,7 @@ export function issueForms(deps: IssueFormsDeps) {
     const version = event.id.split(':').at(-2) ?? '0';
     let loaded: Dossier | undefined;
     for (const form of forms) {
-      // Zero-padded: the dossier's documents list in key order, so its slips come oldest first.
+      // Zero-padded: the dossier's documents list in key order, so its forms come oldest first.
       const id = `form-${form}-v${version.padStart(4, '0')}`;
       if (await deps.documents.get(event.dossierCode, id)) continue;
       if (!loaded) {
@@ -44,20 +43,12 @@ export function issueForms(deps: IssueFormsDeps) {
       }
       const dossier = loaded;
       const agencyId = (event.data as { agencyId?: string }).agencyId ?? dossier.agencyId;
-      const agencyIds = [...new Set([agencyId, ...dossier.steps.map((s) => s.agencyId)])];
-      const agencies = await Promise.all(agencyIds.map((a) => deps.agencies.get(a)));
-      const agencyNames = Object.fromEntries(agencies.flatMap((a) => (a ? [[a.id, a.name]] : [])));
+      const agency = await deps.agencies.get(agencyId);
       const issuedAt = new Date(event.occurredAt);
-      const slip = form === '06' ? controlSlip(dossier, issuedAt.toISOString()) : [];
       const bytes = await renderForm({
         form,
         dossier,
-        agencyName: agencyNames[agencyId] ?? agencyId,
-        agencyNames,
-        officialNames: await officialNames(
-          deps.agencies,
-          slip.flatMap((row) => [row.fromSub, row.handlerSub]),
-        ),
+        agencyName: agency?.name ?? agencyId,
         ...(form === '01' ? await receiptFacts(deps, dossier, issuedAt) : {}),
         publicUrl: deps.publicUrl,
         issuedAt,

@@ -142,6 +142,20 @@ export const routeTable: Record<string, RouteProbe> = {
     expect: { citizen: 404, otherCitizen: 404, receiver: 404 },
   },
   'list-dossier-documents': { sample: (f) => ({ path: `/v1/dossiers/${f.code}/documents` }), expect: sameDossierRules },
+  // The fixture is not yet received: whoever may read it is told the slip starts at receipt (409), anyone else 404.
+  'print-control-slip': {
+    sample: (f) => ({ path: `/v1/dossiers/${f.code}/control-slip` }),
+    expect: {
+      citizen: 409,
+      otherCitizen: 404,
+      receiver: 409,
+      specialist: 404,
+      leader: 409,
+      otherOfficial: 404,
+      admin: 404,
+      auditor: 409,
+    },
+  },
   'verify-signature': {
     sample: (f) => ({ path: '/v1/signature-verifications', body: { code: f.missingCode, pin: '123456' } }),
     expect: 404,

@@ -87,24 +87,21 @@ describe('which consumers an event is sent to', () => {
     expect(actingOn(event)).toEqual(['issues-forms', 'notifies', 'texts-applicant', 'syncs-status']);
   });
 
-  it('a forward inside processing: form 06 and the assignee told; the status did not change, the portal hears nothing', () => {
+  it('a forward inside processing: the assignee told; no form to issue (the control slip is drawn when read), the status did not change, the portal hears nothing', () => {
     const event = changed('forward', 'processing', 'processing', {
       notifyOfficials: ['specialist-lan'],
       reach: ['email'],
     });
-    expect(actingOn(event)).toEqual(['issues-forms', 'notifies']);
+    expect(actingOn(event)).toEqual(['notifies']);
   });
 
-  it('a forward nobody is told of, with no form of its own, still re-issues the control slip', () => {
-    expect(actingOn(changed('forward', 'received', 'processing', { reach: ['email'] }))).toEqual([
-      'issues-forms',
-      'syncs-status',
-    ]);
+  it('a forward nobody is told of, with no form of its own: only the portal hears of the status change', () => {
+    expect(actingOn(changed('forward', 'received', 'processing', { reach: ['email'] }))).toEqual(['syncs-status']);
   });
 
-  it('the decision: slip 06, the signature, the applicant told, status 9 to the portal', () => {
+  it('the decision: the signature, the applicant told, status 9 to the portal; no form of its own', () => {
     const event = changed('decide', 'processing', 'decided', { reach: ['email', 'phone'] });
-    expect(actingOn(event)).toEqual(['issues-forms', 'signs-result', 'notifies', 'emails-applicant', 'syncs-status']);
+    expect(actingOn(event)).toEqual(['signs-result', 'notifies', 'emails-applicant', 'syncs-status']);
   });
 
   it('the signed result is the milestone that texts; a delivery by post is booked once it is due', () => {

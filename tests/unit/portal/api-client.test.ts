@@ -4,7 +4,7 @@
  * one address. The edge's origin-verify header vouches for them, as CloudFront's does for a browser's.
  */
 import { describe, expect, it } from 'vitest';
-import { apiClient } from '../../../shared/portal/api-client.ts';
+import { ApiError, apiClient } from '../../../shared/portal/api-client.ts';
 import { originVerifyHeader } from '../../../shared/http/edge-origin.ts';
 
 function recordingFetch() {
@@ -38,5 +38,39 @@ describe('the portal’s API client', () => {
     const { calls, fetchImpl } = recordingFetch();
     await apiClient('http://127.0.0.1:3000', undefined, fetchImpl).get('/v1/agencies');
     expect(calls[0]?.headers.has(originVerifyHeader)).toBe(false);
+  });
+
+  it('fetches a file the API renders with the token, and reads its refusal as a problem like any call’s', async () => {
+    const seen: Headers[] = [];
+    const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
+      seen.push(new Headers(init?.headers));
+      return String(input).endsWith('-0001/control-slip')
+        ? new Response(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xff]), {
+            headers: { 'content-type': 'application/pdf', 'content-disposition': 'inline; filename="a.pdf"' },
+          })
+        : new Response(
+            JSON.stringify({
+              status: 404,
+              code: 'not-found',
+              title: 'Không tìm thấy',
+              detail: 'Không tìm thấy hồ sơ.',
+            }),
+            {
+              status: 404,
+              headers: { 'content-type': 'application/problem+json' },
+            },
+          );
+    }) as typeof fetch;
+    const api = apiClient('http://127.0.0.1:3000', 'token', fetchImpl);
+    const file = await api.getFile('/v1/dossiers/24.07210-260302-0001/control-slip', 'application/pdf');
+    expect([...file.bytes]).toEqual([0x25, 0x50, 0x44, 0x46, 0xff]);
+    expect(file).toMatchObject({ contentType: 'application/pdf', disposition: 'inline; filename="a.pdf"' });
+    expect(seen[0]?.get('accept')).toBe('application/pdf');
+    expect(seen[0]?.get('authorization')).toBe('Bearer token');
+    const refused = await api
+      .getFile('/v1/dossiers/24.07210-260302-0002/control-slip', 'application/pdf')
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toMatchObject({ status: 404, code: 'not-found', sentence: 'Không tìm thấy hồ sơ.' });
   });
 });

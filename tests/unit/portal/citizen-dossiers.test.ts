@@ -77,6 +77,59 @@ const postMultipart = (d: PortalDeps, target: string, form: FormData) => {
 
 afterEach(() => vi.unstubAllGlobals());
 
+describe("the process control slip (mẫu số 06) from a citizen's dossier page", () => {
+  const slipPath = `/v1/dossiers/${code}/control-slip`;
+  const received = dossier({ status: 'received', statusText: 'Được tiếp nhận' });
+
+  it('is offered once the documents list offers it (from the receipt), by a link to the portal page that fetches it', async () => {
+    const listing = (controlSlip?: unknown) =>
+      fakeApi((path) =>
+        path.endsWith('/documents') ? { code, items: [], ...(controlSlip ? { controlSlip } : {}) } : received,
+      );
+    const offered = await get(
+      deps(listing({ form: '06', name: 'x', href: slipPath })),
+      `/portal/ho-so-cua-toi/${code}`,
+    );
+    expect(offered.body).toContain(
+      `<a href="/portal/ho-so-cua-toi/${code}/phieu-kiem-soat">Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu số 06)</a>`,
+    );
+    const before = await get(deps(listing()), `/portal/ho-so-cua-toi/${code}`);
+    expect(before.body).not.toContain('phieu-kiem-soat');
+  });
+
+  it('answers the PDF the API rendered for the citizen, or the API’s 404 and 409 as pages', async () => {
+    const asked: string[] = [];
+    const pdf = new Uint8Array(Buffer.from('%PDF-1.7 slip'));
+    const api = fakeApi(
+      () => received,
+      () => ({}),
+      (path) => {
+        asked.push(path);
+        if (path === slipPath) return { bytes: pdf, contentType: 'application/pdf' };
+        if (path.includes('-0002/')) throw new ApiError(409, 'not-received', 'Xung đột', 'Hồ sơ chưa được tiếp nhận.');
+        throw new ApiError(404, 'not-found', 'Không tìm thấy', undefined);
+      },
+    );
+    const slip = await get(deps(api), `/portal/ho-so-cua-toi/${code}/phieu-kiem-soat`);
+    expect(slip.status).toBe(200);
+    expect(slip.headers['content-type']).toBe('application/pdf');
+    expect(slip.isBase64Encoded).toBe(true);
+    expect(Buffer.from(slip.body, 'base64').toString('latin1')).toBe('%PDF-1.7 slip');
+    const others = await get(deps(api), '/portal/ho-so-cua-toi/24.07210-260302-0009/phieu-kiem-soat');
+    expect(others.status).toBe(404);
+    const early = await get(deps(api), '/portal/ho-so-cua-toi/24.07210-260302-0002/phieu-kiem-soat');
+    expect(early.status).toBe(409);
+    expect(early.body).toContain('Hồ sơ chưa được tiếp nhận.');
+    // An official's session is not a citizen's: the router refuses before any call.
+    expect((await get(deps(api), `/portal/ho-so-cua-toi/${code}/phieu-kiem-soat`, receiver)).status).toBe(403);
+    expect(asked).toEqual([
+      slipPath,
+      '/v1/dossiers/24.07210-260302-0009/control-slip',
+      '/v1/dossiers/24.07210-260302-0002/control-slip',
+    ]);
+  });
+});
+
 describe('the dossier page of a citizen', () => {
   it('shows what the applicant and the officials wrote as text, and never a script URL as a link', async () => {
     const detail = dossier({

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { Procedure } from '../../../shared/domain/procedure.ts';
 import { portalHandler } from '../../../shared/portal/handler.ts';
-import { fakeApi, fakeDeps, portalOrigin } from '../../support/portal-fakes.ts';
+import { fakeApi, fakeDeps, portalOrigin, sessionToken } from '../../support/portal-fakes.ts';
 
 const procedure = {
   code: '1.008927',
@@ -48,6 +48,30 @@ describe('the portal behind API Gateway', () => {
     expect(response.statusCode).toBe(200);
     expect(origins).toEqual([portalOrigin]);
     expect(response.body).not.toContain('attacker.example');
+  });
+
+  it('hands a file the API rendered to API Gateway as base64, for it to send as bytes', async () => {
+    const code = '24.07210-260302-0001';
+    const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0xe2, 0x00, 0xff]);
+    const handler = portalHandler(
+      fakeDeps({
+        api: () =>
+          fakeApi(
+            () => ({}),
+            () => ({}),
+            () => ({ bytes: pdf, contentType: 'application/pdf' }),
+          ),
+      }),
+      { publicUrl: portalOrigin },
+    );
+    const citizen = sessionToken({ sub: 'citizen-an', name: 'Nguyễn Văn An', roles: ['citizen'] });
+    const response = await handler({
+      ...eventFor(`/portal/ho-so-cua-toi/${code}/phieu-kiem-soat`, 'dichvucong.example'),
+      cookies: [`__Host-egov-session=${citizen}`],
+    } as APIGatewayProxyEventV2);
+    expect(response.statusCode).toBe(200);
+    expect(response.isBase64Encoded).toBe(true);
+    expect(Buffer.from(response.body ?? '', 'base64').equals(Buffer.from(pdf))).toBe(true);
   });
 });
 

@@ -326,6 +326,67 @@ describe("an official's dossier page", () => {
   });
 });
 
+describe("the process control slip (mẫu số 06) from an official's dossier page", () => {
+  const base = submittedPermit(monday);
+  const code = base.code;
+  const slipPath = `/v1/dossiers/${code}/control-slip`;
+  const pdf = new Uint8Array(Buffer.from('%PDF-1.7 slip'));
+  function slipSetup(listed: Record<string, unknown>) {
+    const files: string[] = [];
+    const api = fakeApi(
+      (path) => {
+        if (path === `/v1/dossiers/${code}`) return dossierView(base, people.receiver, now);
+        if (path === `/v1/dossiers/${code}/documents`) return { code, items: [], ...listed };
+        if (path === `/v1/procedures/${permit.code}`) return permit;
+        throw new ApiError(404, 'not-found', 'Không tìm thấy', undefined);
+      },
+      () => ({}),
+      (path, accept) => {
+        files.push(`${path} ${accept}`);
+        if (path !== slipPath) throw new ApiError(404, 'not-found', 'Không tìm thấy', undefined);
+        return { bytes: pdf, contentType: 'application/pdf' };
+      },
+    );
+    const route = portalRouter(fakeDeps({ api: () => api, now: () => now }), officialDossierRoutes);
+    return { files, get: (target: string) => route(portalRequest('GET', target, { token: receiver })) };
+  }
+
+  it('is offered once the documents list offers it, by a link to the portal page that fetches it', async () => {
+    const offered = await slipSetup({ controlSlip: { form: '06', name: 'x', href: slipPath } }).get(
+      paths.officialDossier(code),
+    );
+    expect(offered.body).toContain(
+      `<a href="${paths.officialControlSlip(code)}">Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu số 06)</a>`,
+    );
+    const before = await slipSetup({}).get(paths.officialDossier(code));
+    expect(before.body).not.toContain('phieu-kiem-soat');
+  });
+
+  it('answers the PDF the API rendered with the session’s token, as a download never cached', async () => {
+    const { files, get } = slipSetup({});
+    const response = await get(paths.officialControlSlip(code));
+    expect(files).toEqual([`${slipPath} application/pdf`]);
+    expect(response.status).toBe(200);
+    expect(response.isBase64Encoded).toBe(true);
+    expect(Buffer.from(response.body, 'base64').equals(Buffer.from(pdf))).toBe(true);
+    expect(response.headers).toMatchObject({
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="mau-06-phieu-kiem-soat-${code}.pdf"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+  });
+
+  it('is the 404 page when the API says the dossier is not this official’s, or the code is malformed', async () => {
+    const { files, get } = slipSetup({});
+    const other = await get(paths.officialControlSlip('24.SXD-260302-0999'));
+    expect(other.status).toBe(404);
+    expect(other.headers['content-type']).toContain('text/html');
+    expect((await get('/portal/can-bo/ho-so/not-a-code/phieu-kiem-soat')).status).toBe(404);
+    expect(files).toEqual(['/v1/dossiers/24.SXD-260302-0999/control-slip application/pdf']);
+  });
+});
+
 describe('an action form, read back', () => {
   const read = (fields: Record<string, string>) => actionFromForm((name) => fields[name] ?? '');
 

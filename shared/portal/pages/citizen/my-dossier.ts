@@ -10,6 +10,7 @@ import type { Page, PageContext } from '../../layout.ts';
 import { paths } from '../../paths.ts';
 import type { DocumentItem, DossierDetail, Shipment } from './api-types.ts';
 import { describeDossierFee } from '../../../domain/fees/describe.ts';
+import { controlSlipLink } from '../../components/control-slip-link.ts';
 
 export interface RequiredSlot {
   name: string;
@@ -25,6 +26,8 @@ export interface MyDossierPageData {
   /** The required documents of the procedure version the dossier was filed under, by slot. */
   slots: readonly RequiredSlot[];
   documents: readonly DocumentItem[];
+  /** Whether the documents list offers the process control slip (from the dossier's receipt). */
+  controlSlip?: boolean;
   /** Fresh Idempotency-Keys, one per form. */
   keys: Record<DossierForm, string>;
   /** `?da=` after a change succeeded. */
@@ -163,6 +166,7 @@ function documentsSection(data: MyDossierPageData): Html {
             <p class="hint">Đường dẫn tải về có hiệu lực 5 phút; tải lại trang để lấy đường dẫn mới.</p>`
         : html`<p>Hồ sơ chưa có tài liệu.</p>`
     }
+    ${data.controlSlip ? controlSlipLink(paths.myDossierControlSlip(data.dossier.code)) : ''}
     ${
       missing.length
         ? html`<p>Giấy tờ bắt buộc chưa nộp:</p>

@@ -11,6 +11,7 @@ import type { Page } from '../../layout.ts';
 import { paths } from '../../paths.ts';
 import { type ActionFormsData, actionForms, doneText, type OfficialActionType } from './actions.ts';
 import { describeDossierFee } from '../../../domain/fees/describe.ts';
+import { controlSlipLink } from '../../components/control-slip-link.ts';
 
 /** `GET /v1/dossiers/{code}` as an official reads it: the timeline with its internal notes. */
 export type { DossierView };
@@ -21,6 +22,8 @@ export type DocumentItem = ListedDocument;
 export interface OfficialDossierData {
   dossier: DossierView;
   documents: readonly DocumentItem[];
+  /** Whether the documents list offers the process control slip (from the dossier's receipt). */
+  controlSlip?: boolean;
   forms: ActionFormsData;
   /** The action just done (`?da=`), told as a success. */
   done?: OfficialActionType;
@@ -291,7 +294,7 @@ export function officialDossierPage(data: OfficialDossierData): Page {
       ${data.done ? html`<p class="success" role="status">${doneMessage(data.done, d)}</p>` : ''} ${summary(d)}
       ${decision(d, data.documents)}
       <h2>Tài liệu</h2>
-      ${documentsTable(data.documents)}
+      ${documentsTable(data.documents)} ${data.controlSlip ? controlSlipLink(paths.officialControlSlip(d.code)) : ''}
       <h2>Quá trình xử lý</h2>
       ${timelineTable(d.timeline)} ${actionForms(data.forms)}`,
   };
