@@ -442,7 +442,7 @@ export const manifest = {
     timeoutSeconds: 10,
   },
   'issue-forms': {
-    description: 'Renders the forms of TT 03/2025 a lifecycle step issues (01–06) as PDF, stores and lists them',
+    description: 'Renders the forms of TT 03/2025 a lifecycle step names (01–05) as PDF, stores and lists them',
     entry: 'functions/issue-forms/handler.ts',
     trigger: { kind: 'queue', events: ['DossierChanged'], actsOn: 'issues-forms', batchSize: 5, maxReceiveCount: 5 },
     access: {
