@@ -16,6 +16,7 @@ import { applyEnvironment, cdkContext, localEnvironment, oidcEnvironment } from 
 import { type CorsOptions, createGateway } from './gateway.ts';
 import { createLocalJwt, type IssueOptions, localAudience } from './jwt.ts';
 import { createInvoker, type HandlerLoader, importHandler, localRegion } from './lambda.ts';
+import { useLocalSigner } from '../../shared/adapters/signing/local-signer.ts';
 import { localCertificateAuthority } from '../../shared/documents/signing/local-ca.ts';
 import { createLog, type LogLevel } from './log.ts';
 import { startPollers } from './pollers.ts';
@@ -201,10 +202,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }
     cleanups.push(applyEnvironment(env));
     // SIGNER=local: the local certificate authority signs and verifies. Registered here, not imported by
-    // the signing adapters, so no deployed function carries it (docs/design.md §10). Imported only now:
-    // the adapter reads the environment at load.
+    // the signing adapters, so no deployed function carries it (docs/design.md §10).
     if (env.SIGNER === 'local') {
-      const { useLocalSigner } = await import('../../shared/adapters/signing/signing-config.ts');
       useLocalSigner(localCertificateAuthority(env.LOCAL_CA_DIR ? { directory: env.LOCAL_CA_DIR } : {}));
     }
     const captureDir = env.NOTIFICATION_CAPTURE_DIR;

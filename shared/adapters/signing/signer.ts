@@ -6,7 +6,8 @@ import { cscClient } from './csc-client.ts';
 import { cscClientSecret } from './csc-client-secret.ts';
 import { CscCredential, cscSigner, inlineCscCredentials } from './csc-signer.ts';
 import { kmsSigner, s3SigningEntries, s3SigningKeys, SigningKeys } from './kms-signer.ts';
-import { localSigner, readDocumentsObject } from './signing-config.ts';
+import { localSigner } from './local-signer.ts';
+import { readDocumentsObject } from './signing-config.ts';
 
 let signer: Signer | undefined;
 

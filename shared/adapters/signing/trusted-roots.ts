@@ -1,6 +1,7 @@
 import { config } from '../../config.ts';
 import { inlineSigningKeys, pemCertificates, s3SigningEntries, SigningKeys } from './kms-signer.ts';
-import { localSigner, readDocumentsObject } from './signing-config.ts';
+import { localSigner } from './local-signer.ts';
+import { readDocumentsObject } from './signing-config.ts';
 
 let roots: (() => Promise<string[]>) | undefined;
 
