@@ -22,6 +22,9 @@ export type PdfRefObject = Extract<PdfObject, { kind: 'ref' }>;
 const whitespace = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const delimiters = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
 const isRegular = (code: number | undefined) => code !== undefined && !whitespace.has(code) && !delimiters.has(code);
+const fail = (what: string): never => {
+  throw new Error(`PDF: ${what}`);
+};
 
 /** Reads PDF values from a file's text (latin1: one character per byte, offsets are byte offsets). */
 export class PdfParser {
@@ -49,14 +52,13 @@ export class PdfParser {
     const at = this.skipSpace(from);
     const text = this.text;
     const c = text[at];
-    if (c === undefined) throw new Error('PDF: unexpected end of file');
+    if (c === undefined) return fail('unexpected end of file');
     if (text.startsWith('<<', at)) {
       const entries: [string, PdfObject][] = [];
       let pos = this.skipSpace(at + 2);
       while (!text.startsWith('>>', pos)) {
-        if (text[pos] !== '/') throw new Error(`PDF: dictionary key expected at ${pos}`);
         const key = this.value(pos);
-        if (key.value.kind !== 'name') throw new Error('PDF: dictionary key expected');
+        if (key.value.kind !== 'name') return fail(`dictionary key expected at ${pos}`);
         const entry = this.value(key.end);
         entries.push([key.value.name, entry.value]);
         pos = this.skipSpace(entry.end);
@@ -81,13 +83,13 @@ export class PdfParser {
     if (c === '(') return this.literalString(at);
     if (c === '<') {
       const end = text.indexOf('>', at);
-      if (end < 0) throw new Error('PDF: unterminated hex string');
+      if (end < 0) return fail('unterminated string');
       const digits = text.slice(at + 1, end).replace(/\s+/g, '');
       const bytes = Buffer.from(digits.length % 2 ? `${digits}0` : digits, 'hex');
       return { value: { kind: 'string', bytes, source: text.slice(at, end + 1) }, end: end + 1 };
     }
     const word = this.word(at);
-    if (word === '') throw new Error(`PDF: unexpected '${c}' at ${at}`);
+    if (word === '') return fail(`unexpected '${c}' at ${at}`);
     const end = at + word.length;
     if (/^\d+$/.test(word)) {
       // `n g R` is a reference: two integers then R.
@@ -135,7 +137,7 @@ export class PdfParser {
       }
       out.push(c.charCodeAt(0));
     }
-    throw new Error('PDF: unterminated string');
+    return fail('unterminated string');
   }
 }
 
@@ -169,7 +171,7 @@ export class PdfFile {
   readonly startxref: number;
   private readonly xref = new Map<number, XrefEntry>();
 
-  constructor(readonly bytes: Uint8Array) {
+  constructor(bytes: Uint8Array) {
     this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
     this.parser = new PdfParser(this.text);
     const last = [...this.text.matchAll(/startxref\s+(\d+)/g)].at(-1)?.[1];
@@ -194,14 +196,14 @@ export class PdfFile {
   /** One `xref` table and its trailer; entries not yet known (from a newer section) are kept. */
   private readXrefSection(at: number): { trailer: PdfDict } {
     const p = this.parser;
-    if (!this.text.startsWith('xref', at)) throw new Error('PDF: cross-reference table expected');
+    if (!this.text.startsWith('xref', at)) fail('cross-reference table expected');
     let pos = p.skipSpace(at + 4);
     while (!this.text.startsWith('trailer', pos)) {
       const start = Number(p.word(pos));
       pos = p.skipSpace(pos + p.word(pos).length);
       const count = Number(p.word(pos));
       pos = p.skipSpace(pos + p.word(pos).length);
-      if (!Number.isInteger(start) || !Number.isInteger(count)) throw new Error('PDF: malformed cross-reference table');
+      if (!Number.isInteger(start) || !Number.isInteger(count)) fail('malformed cross-reference table');
       for (let i = 0; i < count; i++) {
         const fields: string[] = [];
         for (let f = 0; f < 3; f++) {
@@ -213,28 +215,28 @@ export class PdfFile {
         if (type === 'n' && !this.xref.has(start + i)) {
           this.xref.set(start + i, { offset: Number(offset), generation: Number(generation) });
         }
-        if (type !== 'n' && type !== 'f') throw new Error('PDF: malformed cross-reference entry');
+        if (type !== 'n' && type !== 'f') fail('malformed cross-reference table');
       }
     }
     const trailer = p.value(pos + 'trailer'.length).value;
-    if (trailer.kind !== 'dict') throw new Error('PDF: trailer dictionary expected');
+    if (trailer.kind !== 'dict') return fail('trailer dictionary expected');
     return { trailer };
   }
 
-  /** The number after the largest object number in use (`/Size` of the last trailer, at least). */
+  /** The number after the largest object number in use: the last trailer's `/Size` (required, 7.5.5). */
   get size(): number {
     const size = entry(this.trailer, 'Size');
-    return Math.max(size?.kind === 'number' ? size.value : 0, ...[...this.xref.keys()].map((n) => n + 1));
+    return size?.kind === 'number' ? size.value : fail('the trailer has no /Size');
   }
 
   /** The indirect object `ref` points to, with its generation. */
   object(ref: PdfRefObject): PdfObject {
     const known = this.xref.get(ref.objectNumber);
-    if (!known) throw new Error(`PDF: object ${ref.objectNumber} is not in the cross-reference table`);
+    if (!known) return fail(`object ${ref.objectNumber} is not in the cross-reference table`);
     const header = new RegExp(`^${ref.objectNumber}\\s+${known.generation}\\s+obj`).exec(
       this.text.slice(known.offset, known.offset + 32),
     );
-    if (!header) throw new Error(`PDF: object ${ref.objectNumber} is not where the table says`);
+    if (!header) return fail(`object ${ref.objectNumber} is not where the table says`);
     return this.parser.value(known.offset + header[0].length).value;
   }
 
