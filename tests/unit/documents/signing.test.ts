@@ -84,6 +84,11 @@ describe('PAdES signatures through the local certificate authority', () => {
     expect(await verifyPdf(foreign, await ca.trustedRoots())).toMatchObject({ valid: false, code: 'untrusted' });
   });
 
+  it('is untrusted when signed before the certificates were valid: the chain is checked at the signing time', async () => {
+    const early = await signPdf(unsigned, ca, leader, new Date('2025-12-01T08:00:00Z'), { reason: 'x', location: 'y' });
+    expect(await verifyPdf(early, await ca.trustedRoots())).toMatchObject({ valid: false, code: 'untrusted' });
+  });
+
   it('says an unsigned file is not signed', async () => {
     expect(await verifyPdf(unsigned, await ca.trustedRoots())).toMatchObject({ valid: false, code: 'unsigned' });
   });
