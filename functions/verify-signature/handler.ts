@@ -1,7 +1,7 @@
 import { documentRepository } from '#adapters/dynamo/document-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
 import { documentFiles } from '#adapters/s3/document-files.ts';
-import { configuredSigner } from '#adapters/signing/signer.ts';
+import { configuredTrustedRoots } from '#adapters/signing/trusted-roots.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { pinCheckDeps } from '#shared/composition/pin-check.ts';
 import { config } from '#shared/config.ts';
@@ -11,7 +11,7 @@ import { clientAddress } from '#http/client-address.ts';
 const verify = verifySignature({
   documents: documentRepository(config.TABLE_NAME),
   store: documentFiles(),
-  signer: configuredSigner(),
+  trustedRoots: configuredTrustedRoots(),
   ...pinCheckDeps(dossierRepository(config.TABLE_NAME)),
 });
 

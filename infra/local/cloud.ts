@@ -16,6 +16,8 @@ import { applyEnvironment, cdkContext, localEnvironment, oidcEnvironment } from 
 import { type CorsOptions, createGateway } from './gateway.ts';
 import { createLocalJwt, type IssueOptions, localAudience } from './jwt.ts';
 import { createInvoker, type HandlerLoader, importHandler, localRegion } from './lambda.ts';
+import { useLocalSigner } from '../../shared/adapters/signing/local-signer.ts';
+import { localCertificateAuthority } from '../../shared/documents/signing/local-ca.ts';
 import { createLog, type LogLevel } from './log.ts';
 import { startPollers } from './pollers.ts';
 import { type ConsumerName, type ConsumerQueues, createResources } from './resources.ts';
@@ -202,6 +204,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       );
     }
     cleanups.push(applyEnvironment(env));
+    // SIGNER=local: the local certificate authority signs and verifies. Registered here, not imported by
+    // the signing adapters, so no deployed function carries it (docs/design.md §10).
+    if (env.SIGNER === 'local') {
+      useLocalSigner(localCertificateAuthority(env.LOCAL_CA_DIR ? { directory: env.LOCAL_CA_DIR } : {}));
+    }
     const captureDir = env.NOTIFICATION_CAPTURE_DIR;
     if (captureDir) cleanups.push(() => rm(captureDir, { recursive: true, force: true }));
 

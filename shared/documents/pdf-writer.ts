@@ -2,8 +2,8 @@
  * Writes the platform's PDFs: pages of text in an embedded font, lines, rectangles, the information
  * dictionary; each content stream Flate-compressed, a classic cross-reference table, no object streams.
  * What the documents need of pdf-lib (224 KB of every rendering function's bundle, and its set-up at
- * each cold start) in a few hundred lines; pdf-lib stays where a PDF is read or signed
- * (shared/documents/signing).
+ * each cold start) in a few hundred lines. Signing reads and extends its output by an incremental update
+ * of its own (shared/documents/signing/signature-update.ts).
  */
 import { deflateSync } from 'node:zlib';
 

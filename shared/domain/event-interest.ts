@@ -1,5 +1,5 @@
 import { formsFor } from './documents/forms-issued.ts';
-import { resultSignedAction } from './dossier/signed-result.ts';
+import { callsForSignedResult, resultSignedAction } from './dossier/signed-result.ts';
 import type { DomainEvent, Reach } from './events.ts';
 import type { Interest } from './interests.ts';
 import { tellsAnyone, tellsApplicant } from './notifications/templates.ts';
@@ -48,7 +48,7 @@ export function actsOn(interest: Interest, event: DomainEvent, options: Interest
     case 'issues-forms':
       return formsFor(event).length > 0;
     case 'signs-result':
-      return changed(event) && event.data.action === 'decide';
+      return callsForSignedResult(event);
     case 'notifies':
       return tellsAnyone(event);
     case 'emails-applicant':

@@ -20,17 +20,6 @@ import { bundleFunction } from '../support/function-bundle.ts';
  */
 const maxBundleBytes = 600 * 1024;
 
-/**
- * The functions still above the bar, each with the most it may weigh until it comes under: PAdES
- * signing and verification carry node-forge (CMS, X.509: 291 KB) and pdf-lib (reading and updating a
- * PDF: 239 KB). Listed so the bar still holds for every other function, and no listed one grows; one
- * that comes under the bar fails here until it is taken off the list.
- */
-const aboveTheBar: Partial<Record<FunctionName, number>> = {
-  sign: 1160 * 1024,
-  'verify-signature': 1110 * 1024,
-};
-
 /** What the deployed functions find in their environment, with local stand-ins for the resources. */
 const lambdaEnvironment: Record<string, string> = {
   ...baseEnvironment,
@@ -94,9 +83,7 @@ describe('function bundles', () => {
     const file = bundleOf(name);
     const bytes = statSync(file).size;
     expect(bytes).toBeGreaterThan(0);
-    const allowed = aboveTheBar[name];
-    expect(bytes, `${name} bundle: ${(bytes / 1024).toFixed(0)} KB`).toBeLessThanOrEqual(allowed ?? maxBundleBytes);
-    if (allowed) expect(bytes, `${name} is under the bar: take it off aboveTheBar`).toBeGreaterThan(maxBundleBytes);
+    expect(bytes, `${name} bundle: ${(bytes / 1024).toFixed(0)} KB`).toBeLessThanOrEqual(maxBundleBytes);
     expect(statSync(`${file}.map`).size).toBeGreaterThan(0);
     // A bundle that reads the fonts finds them beside itself, as in its Lambda asset.
     const readsFonts = readFileSync(file, 'utf8').includes(filesBesideBundle.marker);

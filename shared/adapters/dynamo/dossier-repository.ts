@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Decision, Dossier, TimelineEntry } from '../../domain/dossier/dossier.ts';
 import type { DomainEvent } from '../../domain/events.ts';
-import { isWatched } from '../../domain/notifications/deadline-watch.ts';
+import { isWatched } from '../../domain/dossier/status.ts';
 import { versionConflict } from '../../domain/rule-violation.ts';
 import { toVnDate } from '../../domain/time.ts';
 import { chainTimeline, genesisHash } from '../../domain/dossier/timeline-chain.ts';

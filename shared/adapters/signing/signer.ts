@@ -1,31 +1,15 @@
 import { KMSClient } from '@aws-sdk/client-kms';
-import { GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
 import * as z from 'zod/mini';
-import { localCertificateAuthority } from '../../documents/signing/local-ca.ts';
 import type { Signer } from '../../documents/signing/signer.ts';
 import { config } from '../../config.ts';
-import { documentsBucketName, documentsClient } from '../s3/document-files.ts';
 import { cscClient } from './csc-client.ts';
 import { cscClientSecret } from './csc-client-secret.ts';
 import { CscCredential, cscSigner, inlineCscCredentials } from './csc-signer.ts';
-import { kmsSigner, type ReadConfigObject, s3SigningEntries, s3SigningKeys, SigningKeys } from './kms-signer.ts';
+import { kmsSigner, s3SigningEntries, s3SigningKeys, SigningKeys } from './kms-signer.ts';
+import { localSigner } from './local-signer.ts';
+import { readDocumentsObject } from './signing-config.ts';
 
 let signer: Signer | undefined;
-
-/** Text of one object of the documents bucket, `undefined` if it does not exist. */
-function readDocumentsObject(): ReadConfigObject {
-  const client = documentsClient();
-  const bucket = documentsBucketName();
-  return async (key) => {
-    try {
-      const { Body } = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      return Body ? await Body.transformToString('utf8') : undefined;
-    } catch (error) {
-      if (error instanceof NoSuchKey) return undefined;
-      throw error;
-    }
-  };
-}
 
 /**
  * The signer this deployment uses (SIGNER), one per process: the local certificate authority is the
@@ -34,17 +18,16 @@ function readDocumentsObject(): ReadConfigObject {
  * SIGNING_CONFIG_PREFIX of the documents bucket, lazily, once per process.
  */
 export function configuredSigner(): Signer {
+  if (config.SIGNER === 'local') return localSigner();
   signer ??=
-    config.SIGNER === 'local'
-      ? localCertificateAuthority({ ...(config.LOCAL_CA_DIR ? { directory: config.LOCAL_CA_DIR } : {}) })
-      : config.SIGNER === 'csc'
-        ? remoteSigner()
-        : kmsSigner(
-            new KMSClient({}),
-            config.SIGNING_CONFIG_PREFIX
-              ? s3SigningKeys(readDocumentsObject(), config.SIGNING_CONFIG_PREFIX)
-              : SigningKeys.parse(JSON.parse(config.SIGNING_KEYS)),
-          );
+    config.SIGNER === 'csc'
+      ? remoteSigner()
+      : kmsSigner(
+          new KMSClient({}),
+          config.SIGNING_CONFIG_PREFIX
+            ? s3SigningKeys(readDocumentsObject(), config.SIGNING_CONFIG_PREFIX)
+            : SigningKeys.parse(JSON.parse(config.SIGNING_KEYS)),
+        );
   return signer;
 }
 

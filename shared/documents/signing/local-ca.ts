@@ -4,10 +4,28 @@
  * as common name and organisation), each created on first use and kept (in a directory when given, so `npm start`
  * signs with the same chain across restarts; in memory otherwise). Never used in the cloud.
  */
-import { createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, createSign, generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import forge from 'node-forge';
+import {
+  bitString,
+  boolean,
+  certificateFields,
+  child,
+  context,
+  derToPem,
+  integer,
+  nullValue,
+  octetString,
+  oid,
+  printableString,
+  readDer,
+  sequence,
+  set,
+  tag,
+  time,
+  utf8String,
+} from './der.ts';
 import type { Signer, SignerIdentity, SigningCertificate } from './signer.ts';
 
 interface KeyAndCert {
@@ -23,17 +41,27 @@ interface CaState {
   organisations?: Record<string, KeyAndCert>;
 }
 
-/** forge encodes the value as UTF-8 itself for a UTF8String. */
-const utf8 = (value: string) => ({ value, valueTagClass: forge.asn1.Type.UTF8 as never });
+const sha256WithRsa = sequence(oid('1.2.840.113549.1.1.11'), nullValue());
 
-function subject(commonName: string, organization: string) {
-  return [
-    { shortName: 'C', value: 'VN' },
-    { shortName: 'O', ...utf8(organization) },
-    { shortName: 'CN', ...utf8(commonName) },
-  ];
-}
+/** C=VN, O, CN; the names in UTF-8 (Vietnamese). */
+const name = (commonName: string, organization: string) =>
+  sequence(
+    set(sequence(oid('2.5.4.6'), printableString('VN'))),
+    set(sequence(oid('2.5.4.10'), utf8String(organization))),
+    set(sequence(oid('2.5.4.3'), utf8String(commonName))),
+  );
 
+const extension = (id: string, critical: boolean, value: Uint8Array) =>
+  sequence(oid(id), ...(critical ? [boolean(true)] : []), octetString(value));
+
+/**
+ * Key usage as a DER named BIT STRING (X.690 11.2.2: trailing zero bits dropped): a CA's keyCertSign
+ * and cRLSign (bits 5, 6: 0x06, one unused bit), a signer's digitalSignature and nonRepudiation
+ * (bits 0, 1: 0xC0, six unused bits).
+ */
+const keyUsage = (ca: boolean) => Uint8Array.from(ca ? [tag.bitString, 2, 1, 0x06] : [tag.bitString, 2, 6, 0xc0]);
+
+/** An X.509 v3 certificate (RFC 5280), signed by `issuer`'s key, or by its own (a root) without one. */
 function issue(
   commonName: string,
   organization: string,
@@ -42,31 +70,40 @@ function issue(
 ): KeyAndCert {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
-  cert.serialNumber = `01${randomBytes(15).toString('hex')}`;
-  cert.validity.notBefore = new Date(options.now.getTime() - 60 * 60 * 1000);
-  cert.validity.notAfter = new Date(options.now.getTime() + options.years * 365 * 24 * 60 * 60 * 1000);
-  cert.setSubject(subject(commonName, organization));
-  const issuerCert = issuer ? forge.pki.certificateFromPem(issuer.certPem) : cert;
-  // A parsed certificate holds UTF-8 bytes, which forge would encode a second time.
-  cert.setIssuer(
-    issuerCert.subject.attributes.map((a) =>
-      issuer && (a.valueTagClass as unknown) === forge.asn1.Type.UTF8
-        ? { ...a, value: forge.util.decodeUtf8(String(a.value)) }
-        : a,
+  const spki = new Uint8Array(publicKey.export({ type: 'spki', format: 'der' }));
+  // Key identifier, RFC 5280 4.2.1.2 method (1): SHA-1 of the subjectPublicKey bits.
+  const keyBits = child(readDer(spki), 1, tag.bitString).contents.subarray(1);
+  const keyId = new Uint8Array(createHash('sha1').update(keyBits).digest());
+  const subject = name(commonName, organization);
+  // The issuer's name exactly as its certificate encodes it, so the names match byte for byte.
+  const issuerName = issuer
+    ? certificateFields(new Uint8Array(new X509Certificate(issuer.certPem).raw)).subject.raw
+    : subject;
+  const tbs = sequence(
+    context(0, integer(2)),
+    integer(Uint8Array.from([1, ...randomBytes(15)])),
+    sha256WithRsa,
+    issuerName,
+    sequence(
+      time(new Date(options.now.getTime() - 60 * 60 * 1000)),
+      time(new Date(options.now.getTime() + options.years * 365 * 24 * 60 * 60 * 1000)),
+    ),
+    subject,
+    spki,
+    context(
+      3,
+      sequence(
+        extension('2.5.29.19', true, options.ca ? sequence(boolean(true)) : sequence()),
+        extension('2.5.29.15', true, keyUsage(options.ca)),
+        extension('2.5.29.14', false, octetString(keyId)),
+      ),
     ),
   );
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: options.ca, critical: true },
-    options.ca
-      ? { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }
-      : { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
-    { name: 'subjectKeyIdentifier' },
-  ]);
-  const signingKey = forge.pki.privateKeyFromPem(issuer?.keyPem ?? keyPem);
-  cert.sign(signingKey, forge.md.sha256.create());
-  return { keyPem, certPem: forge.pki.certificateToPem(cert) };
+  const signature = createSign('sha256')
+    .update(tbs)
+    .sign(issuer?.keyPem ?? keyPem);
+  const certificate = sequence(tbs, sha256WithRsa, bitString(new Uint8Array(signature)));
+  return { keyPem, certPem: derToPem(certificate) };
 }
 
 /** The root certificate's PEM file in the CA's directory. */

@@ -1,5 +1,6 @@
 import { toVnIso } from '../time.ts';
 import { annotate } from './annotations.ts';
+import type { DomainEvent } from '../events.ts';
 import type { Decision, Dossier, ReturnMethod } from './dossier.ts';
 import { dossierChanged } from './lifecycle-events.ts';
 
@@ -12,6 +13,13 @@ export interface SignedResult {
   agencyName?: string;
   signedAt: Date;
 }
+
+/**
+ * A leader's decision: the event whose result the `sign` worker signs (interest `signs-result`,
+ * shared/domain/event-interest.ts).
+ */
+export const callsForSignedResult = (event: DomainEvent): boolean =>
+  event.type === 'DossierChanged' && (event as DomainEvent<'DossierChanged'>).data.action === 'decide';
 
 /** The timeline entry a signed result leaves: the QĐ 766 indicators count electronic results by it. */
 export const resultSignedAction = 'result-signed';

@@ -14,3 +14,18 @@ export const dossierStatuses = {
 } as const;
 
 export type DossierStatus = keyof typeof dossierStatuses;
+
+/**
+ * Statuses in which the legal clock matters: from filing until the decision (the deadline watch,
+ * shared/domain/notifications/deadline-watch.ts). Here, beside the statuses, so a repository that marks
+ * watched dossiers does not import the watch and its message templates.
+ */
+export const watchedStatuses: readonly DossierStatus[] = [
+  'submitted',
+  'received',
+  'processing',
+  'supplement-requested',
+  'awaiting-fees',
+];
+
+export const isWatched = (status: DossierStatus): boolean => watchedStatuses.includes(status);

@@ -5,21 +5,12 @@
 import { type WorkingCalendar, canRequestExtension, isOverdue, remainingWorkingHours } from '../calendar/index.ts';
 import type { Dossier } from '../dossier/dossier.ts';
 import type { DossierStatus } from '../dossier/status.ts';
-import { dossierStatuses } from '../dossier/status.ts';
+import { dossierStatuses, isWatched, watchedStatuses } from '../dossier/status.ts';
 import type { Official } from '../official.ts';
 import { toVnDate, vnDateOfDayNumber, vnDayNumber } from '../time.ts';
 import { type InAppMessage, shortDate } from './templates.ts';
 
-/** Statuses in which the legal clock matters: from filing until the decision. */
-export const watchedStatuses: readonly DossierStatus[] = [
-  'submitted',
-  'received',
-  'processing',
-  'supplement-requested',
-  'awaiting-fees',
-];
-
-export const isWatched = (status: DossierStatus): boolean => watchedStatuses.includes(status);
+export { isWatched, watchedStatuses };
 
 export type DeadlineWarning = 'due-soon' | 'overdue';
 

@@ -9,8 +9,7 @@ import { organisationIdentity, type Signer } from '../../documents/signing/signe
 import { type DossierDocument, resultKey } from '../../domain/documents/document.ts';
 import type { Dossier } from '../../domain/dossier/dossier.ts';
 import { type ResultAgency, resultDocument } from '../../domain/dossier/result-document.ts';
-import { recordSignedResult, type SignedResult } from '../../domain/dossier/signed-result.ts';
-import { actsOn } from '../../domain/event-interest.ts';
+import { callsForSignedResult, recordSignedResult, type SignedResult } from '../../domain/dossier/signed-result.ts';
 import type { DomainEvent } from '../../domain/events.ts';
 import { changeDossier } from '../change-dossier.ts';
 
@@ -37,7 +36,8 @@ export interface SignResultDeps {
  */
 export function signResult(deps: SignResultDeps) {
   return async (event: DomainEvent): Promise<void> => {
-    if (!actsOn('signs-result', event)) return;
+    // Not through actsOn (event-interest.ts): that would bring every message template into this function.
+    if (!callsForSignedResult(event)) return;
     const id = `result-v${event.id.split(':').at(-2) ?? '0'}`;
     const stored = await deps.dossiers.get(event.dossierCode);
     if (!stored) throw new Error(`Dossier ${event.dossierCode} not found`);

@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
 import type { DocumentStore } from '../../adapters/s3/document-store.ts';
 import { type VerificationReport, verifyPdf } from '../../documents/signing/pades.ts';
-import type { Signer } from '../../documents/signing/signer.ts';
 import { dossierCodePattern } from '../../domain/dossier/code.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
 import { dossierByPin, type PinCheckDeps } from '../check-lookup-pin.ts';
@@ -33,10 +32,15 @@ export const VerifyBody = z.union([
  * the look-up's limits: a code is printed on every form, and who decided which dossier is not public.
  */
 export function verifySignature(
-  deps: { documents: DocumentRepository; store: DocumentStore; signer: Signer } & PinCheckDeps,
+  deps: {
+    documents: DocumentRepository;
+    store: DocumentStore;
+    /** The roots a signature must chain to (shared/adapters/signing/trusted-roots.ts). */
+    trustedRoots: () => Promise<string[]>;
+  } & PinCheckDeps,
 ) {
   return async (body: z.output<typeof VerifyBody>, client: string): Promise<VerificationReport> => {
-    const roots = await deps.signer.trustedRoots();
+    const roots = await deps.trustedRoots();
     if ('pdf' in body) return verifyPdf(Buffer.from(body.pdf, 'base64'), roots);
     await dossierByPin(deps, body.code, body.pin, client);
     const results = (await deps.documents.list(body.code)).filter(

@@ -1,8 +1,8 @@
-import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderForm } from '../../../shared/documents/forms.ts';
 import { localCertificateAuthority } from '../../../shared/documents/signing/local-ca.ts';
-import type { Signer } from '../../../shared/documents/signing/signer.ts';
+import { PdfWriter } from '../../../shared/documents/pdf-writer.ts';
+import { organisationIdentity, type Signer } from '../../../shared/documents/signing/signer.ts';
 import { signPdf, verifyPdf } from '../../../shared/documents/signing/pades.ts';
 import { pdfSignatures } from '../../support/pdf.ts';
 
@@ -84,6 +84,11 @@ describe('PAdES signatures through the local certificate authority', () => {
     expect(await verifyPdf(foreign, await ca.trustedRoots())).toMatchObject({ valid: false, code: 'untrusted' });
   });
 
+  it('is untrusted when signed before the certificates were valid: the chain is checked at the signing time', async () => {
+    const early = await signPdf(unsigned, ca, leader, new Date('2025-12-01T08:00:00Z'), { reason: 'x', location: 'y' });
+    expect(await verifyPdf(early, await ca.trustedRoots())).toMatchObject({ valid: false, code: 'untrusted' });
+  });
+
   it('says an unsigned file is not signed', async () => {
     expect(await verifyPdf(unsigned, await ca.trustedRoots())).toMatchObject({ valid: false, code: 'unsigned' });
   });
@@ -96,14 +101,82 @@ describe('PAdES signatures through the local certificate authority', () => {
   });
 });
 
+describe('a result signed by the leader, then countersigned by the agency in place of its seal', () => {
+  const agency = organisationIdentity('24.07210', leader.agencyName);
+  let countersigned: Uint8Array;
+  beforeAll(async () => {
+    countersigned = await signPdf(signed, ca, agency, signingTime, { reason: 'Ký số thay dấu', location: 'Bắc Ninh' });
+  });
+
+  it('keeps the first revision byte for byte and verifies both signatures, the last over the whole file', async () => {
+    expect(Buffer.from(countersigned.subarray(0, signed.length)).equals(Buffer.from(signed))).toBe(true);
+    const report = await verifyPdf(countersigned, await ca.trustedRoots());
+    expect(report).toMatchObject({
+      valid: true,
+      signer: { name: 'Vũ Mạnh Hùng' },
+      organisation: { name: leader.agencyName },
+      dossierCode: '24.07210-260302-0007',
+    });
+    expect(report.signatures?.map((s) => [s.valid, s.kind, s.coversWholeDocument])).toEqual([
+      [true, 'person', false],
+      [true, 'organisation', true],
+    ]);
+  });
+
+  it('is read by pdfsig (poppler) as two valid signatures in two fields', () => {
+    const out = pdfSignatures(countersigned);
+    expect(out).toMatch(
+      /Signature #1:[\s\S]*Field Name: Signature1[\s\S]*Vũ Mạnh Hùng[\s\S]*Not total document signed/,
+    );
+    expect(out).toMatch(/Signature #2:[\s\S]*Field Name: Signature2[\s\S]*Total document signed/);
+    expect(out.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(2);
+    expect(out).not.toMatch(/not yet been verified|format|Signature #3/i);
+  });
+
+  it('reports one flipped byte in the leader’s revision as modified, for both signatures', async () => {
+    const tampered = Buffer.from(countersigned);
+    const at = tampered.indexOf('stream') + 20;
+    expect(at).toBeLessThan(signed.length);
+    tampered[at] = (tampered[at] ?? 0) ^ 0x01;
+    const report = await verifyPdf(tampered, await ca.trustedRoots());
+    expect(report).toMatchObject({ valid: false, code: 'modified' });
+    expect(report.signatures?.map((s) => s.code)).toEqual(['modified', 'modified']);
+  });
+
+  it('reports one flipped byte in the countersignature’s revision as modified, the leader’s still valid', async () => {
+    const tampered = Buffer.from(countersigned);
+    // In the agency's /Reason, in the update after the leader's revision.
+    const at = tampered.indexOf('/Reason', signed.length) + 12;
+    tampered[at] = (tampered[at] ?? 0) ^ 0x01;
+    const report = await verifyPdf(tampered, await ca.trustedRoots());
+    expect(report).toMatchObject({ valid: false, code: 'modified' });
+    expect(report.signatures?.map((s) => s.valid)).toEqual([true, false]);
+  });
+
+  it('gives a third signature the next free field name', async () => {
+    const third = await signPdf(
+      countersigned,
+      ca,
+      { ...leader, sub: 'leader-son', name: 'Trịnh Hồng Sơn' },
+      signingTime,
+      {
+        reason: 'x',
+        location: 'y',
+      },
+    );
+    expect(pdfSignatures(third)).toMatch(/Signature #3:[\s\S]*Field Name: Signature3/);
+    expect(await verifyPdf(third, await ca.trustedRoots())).toMatchObject({ valid: true });
+  });
+});
+
 describe('a signature whose last byte is 0x00', () => {
   // The CMS ends with the RSA signature, whose last byte is 0x00 once in 256 signatures; the
   // placeholder around it is padded with zeros. Reading the CMS must not take that byte for padding.
   it('verifies: the CMS is read as one DER value, not by stripping trailing zeros', async () => {
-    const blank = await PDFDocument.create();
-    blank.addPage();
-    blank.setKeywords(['24.SXD-260302-0001']);
-    const pdf = await blank.save({ useObjectStreams: false });
+    const blank = new PdfWriter();
+    blank.addPage(595.28, 841.89);
+    blank.info = { Keywords: '24.SXD-260302-0001' };
+    const pdf = await blank.save();
     let last = -1;
     const capturing: Signer = {
       certificateFor: (identity) => ca.certificateFor(identity),
