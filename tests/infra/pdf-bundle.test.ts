@@ -1,16 +1,13 @@
 /**
  * The PDFs as the deployed functions make them: an entry doing what `sign` does (render a result
  * document, sign it, verify it) bundled with the functions' bundling (infra/stacks/platform-function.ts),
- * so with the package substitutes of infra/bundling and the fonts read from beside the bundle. The
- * other tests run the same code from source, with the packages themselves.
+ * so with the fonts read from beside the bundle. The other tests run the same code from source.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultProvider } from '../../infra/bundling/lambda-credentials.ts';
-import pako from '../../infra/bundling/pako-node-zlib.ts';
 import { filesBesideBundle, repoRoot } from '../../infra/stacks/platform-function.ts';
 import { bundleFunction } from '../support/function-bundle.ts';
 import type * as EntryModule from '../support/pdf-bundle-entry.ts';
@@ -42,23 +39,11 @@ describe('a PDF made and signed by a function bundle', () => {
     expect(text).toContain('Nguyễn Văn An');
     expect(pdfSignatures(signed)).toMatch(/Signature Validation: Signature is Valid/);
   });
-
-  it('has no standard PDF fonts: a path asking pdf-lib for one fails', async () => {
-    await expect(entry.embedHelvetica()).rejects.toThrow(/standard PDF fonts are not bundled/);
-  });
 });
 
-describe('the substitutes that are not about PDFs alone', () => {
+describe('the credentials substitute (infra/bundling/lambda-credentials.ts)', () => {
   afterEach(() => {
     vi.unstubAllEnvs();
-  });
-
-  it('compresses with Node’s zlib into a stream any zlib reads back', () => {
-    const text = new TextEncoder().encode('Cộng hòa xã hội chủ nghĩa Việt Nam '.repeat(50));
-    const deflated = pako.deflate(text);
-    expect(deflated.length).toBeLessThan(text.length);
-    expect(new Uint8Array(inflateSync(deflated))).toEqual(text);
-    expect(pako.inflate(deflated)).toEqual(text);
   });
 
   it('gives a Lambda function the credentials of its role from the environment, and nothing without them', async () => {

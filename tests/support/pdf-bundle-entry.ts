@@ -1,9 +1,8 @@
 /**
  * What the `sign` and the PDF-rendering functions do with PDFs, as one entry the bundle test builds
- * with the functions' bundling (infra/stacks/platform-function.ts: its package substitutes, the fonts
- * beside the bundle): render a result document, sign it as a leader, verify it.
+ * with the functions' bundling (infra/stacks/platform-function.ts: the fonts beside the bundle): render
+ * a result document, sign it as a leader, verify it.
  */
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { renderResultPdf } from '../../shared/documents/result-pdf.ts';
 import { localCertificateAuthority } from '../../shared/documents/signing/local-ca.ts';
 import { signPdf, verifyPdf } from '../../shared/documents/signing/pades.ts';
@@ -45,9 +44,4 @@ export async function renderSignVerify() {
   );
   const report = await verifyPdf(signed, await ca.trustedRoots());
   return { signed, report };
-}
-
-/** pdf-lib's standard fonts, which the bundles leave out (infra/bundling/no-standard-pdf-fonts.ts). */
-export async function embedHelvetica(): Promise<void> {
-  await (await PDFDocument.create()).embedFont(StandardFonts.Helvetica);
 }
