@@ -8,7 +8,7 @@ import type { ReceivedDocument } from '../domain/documents/received.ts';
 import { controlSlip, type StepVerdict } from '../domain/dossier/control-slip.ts';
 import type { Dossier, FormNumber } from '../domain/dossier/dossier.ts';
 import { dossierStatuses } from '../domain/dossier/status.ts';
-import { formatVnd } from '../domain/payments/payment.ts';
+import { formatVnd } from '../domain/money.ts';
 import { formatVnDate, vnParts } from '../domain/time.ts';
 import { lookupUrl } from '../portal/paths.ts';
 import { A4, newPdf, PdfCanvas } from './pdf-layout.ts';

@@ -3,7 +3,7 @@
  * Pure: the same input gives the same bytes.
  */
 import type { Payment } from '../domain/payments/payment.ts';
-import { formatVnd } from '../domain/payments/payment.ts';
+import { formatVnd } from '../domain/money.ts';
 import { type FormDossier, renderDocument, type Row } from './forms.ts';
 
 export const receiptTitle = 'BIÊN LAI THU PHÍ, LỆ PHÍ ĐIỆN TỬ';

@@ -26,6 +26,7 @@ import { hasSignedResult } from './signed-result.ts';
 import { type DossierStatus, dossierStatuses } from './status.ts';
 import { intakeStepName, stepName } from './steps.ts';
 import { type Transition, transitions } from './transitions.ts';
+import { formatVnd } from '../money.ts';
 
 /** Everything a lifecycle step may depend on, loaded before deciding. */
 export interface ActionContext {
@@ -270,7 +271,7 @@ function stepOf(action: Action, ctx: ActionContext, at: string): Step {
       const fee = feeRequested(dossier.fee, action.amount, ctx.caller.sub, at);
       return {
         changes: { status: 'awaiting-fees', ...(fee === dossier.fee ? {} : { fee }) },
-        note: `Đề nghị thực hiện nghĩa vụ tài chính: ${fee.amount.toLocaleString('vi-VN')} đồng.`,
+        note: `Đề nghị thực hiện nghĩa vụ tài chính: ${formatVnd(fee.amount)}.`,
       };
     }
     case 'confirm-payment':

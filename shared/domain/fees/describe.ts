@@ -1,5 +1,5 @@
 import type { Dossier } from '../dossier/dossier.ts';
-import { dong } from './fee.ts';
+import { formatVnd } from '../money.ts';
 import type { FeeDue, FeeRule, FeeSchedule } from './rule.ts';
 
 /** When the fee is paid, as the applicant reads it. */
@@ -12,9 +12,9 @@ export const feeDueText: Record<FeeDue, string> = {
 function scheduleText(schedule: FeeSchedule): string {
   switch (schedule.kind) {
     case 'fixed':
-      return dong(schedule.amount);
+      return formatVnd(schedule.amount);
     case 'per-copy':
-      return `${dong(schedule.amount)}/bản${schedule.cap === undefined ? '' : `, tối đa ${dong(schedule.cap)}`}`;
+      return `${formatVnd(schedule.amount)}/bản${schedule.cap === undefined ? '' : `, tối đa ${formatVnd(schedule.cap)}`}`;
     case 'per-page': {
       const tiers = [...schedule.tiers].sort((a, b) => a.fromPage - b.fromPage);
       const parts = tiers.map((tier, index) => {
@@ -27,12 +27,14 @@ function scheduleText(schedule: FeeSchedule): string {
             : next.fromPage - 1 === tier.fromPage
               ? `trang ${tier.fromPage}`
               : `trang ${tier.fromPage}–${next.fromPage - 1}`;
-        return `${dong(tier.amount)}/trang (${pages})`;
+        return `${formatVnd(tier.amount)}/trang (${pages})`;
       });
-      return parts.join('; ') + (schedule.capPerCopy === undefined ? '' : `; tối đa ${dong(schedule.capPerCopy)}/bản`);
+      return (
+        parts.join('; ') + (schedule.capPerCopy === undefined ? '' : `; tối đa ${formatVnd(schedule.capPerCopy)}/bản`)
+      );
     }
     case 'range':
-      return `từ ${dong(schedule.min)} đến ${dong(schedule.max)}, cán bộ giải quyết xác định mức thu của từng hồ sơ`;
+      return `từ ${formatVnd(schedule.min)} đến ${formatVnd(schedule.max)}, cán bộ giải quyết xác định mức thu của từng hồ sơ`;
   }
 }
 
@@ -57,8 +59,8 @@ export function describeDossierFee(fee: Dossier['fee']): string {
   if (!fee) return 'Không thu phí, lệ phí';
   if (fee.exemption) return `Miễn phí, lệ phí (${fee.exemption.label})`;
   if (fee.range && !fee.range.setAt) {
-    return `Cán bộ giải quyết xác định mức thu trong khoảng ${dong(fee.range.min)} đến ${dong(fee.range.max)} (${feeDueText[fee.due]})`;
+    return `Cán bộ giải quyết xác định mức thu trong khoảng ${formatVnd(fee.range.min)} đến ${formatVnd(fee.range.max)} (${feeDueText[fee.due]})`;
   }
-  const how = fee.detail && fee.detail !== dong(fee.amount) ? `; ${fee.detail}` : '';
-  return `${dong(fee.amount)} (${feeDueText[fee.due]}${how})${fee.paid ? ', đã nộp' : ''}`;
+  const how = fee.detail && fee.detail !== formatVnd(fee.amount) ? `; ${fee.detail}` : '';
+  return `${formatVnd(fee.amount)} (${feeDueText[fee.due]}${how})${fee.paid ? ', đã nộp' : ''}`;
 }

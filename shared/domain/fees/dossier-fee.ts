@@ -1,6 +1,7 @@
 import type { Dossier } from '../dossier/dossier.ts';
 import { RuleViolation } from '../rule-violation.ts';
-import { assessFee, dong, type FeeFacts, officialAmount } from './fee.ts';
+import { formatVnd } from '../money.ts';
+import { assessFee, type FeeFacts, officialAmount } from './fee.ts';
 import { type FeeRule, feeRuleOf, type FlatFee } from './rule.ts';
 
 type DossierFee = NonNullable<Dossier['fee']>;
@@ -41,7 +42,7 @@ export function feeRequested(fee: DossierFee, amount: number | undefined, by: st
       throw new RuleViolation(
         'invalid',
         'fee-not-adjustable',
-        `Mức thu của thủ tục này được tính theo biểu phí (${dong(fee.amount)}); cán bộ không ấn định lại.`,
+        `Mức thu của thủ tục này được tính theo biểu phí (${formatVnd(fee.amount)}); cán bộ không ấn định lại.`,
       );
     }
     return fee;
@@ -50,7 +51,7 @@ export function feeRequested(fee: DossierFee, amount: number | undefined, by: st
     throw new RuleViolation(
       'invalid',
       'fee-amount-required',
-      `Cần ấn định mức thu trong khoảng ${dong(fee.range.min)} đến ${dong(fee.range.max)} trước khi yêu cầu nộp.`,
+      `Cần ấn định mức thu trong khoảng ${formatVnd(fee.range.min)} đến ${formatVnd(fee.range.max)} trước khi yêu cầu nộp.`,
       { min: fee.range.min, max: fee.range.max },
     );
   }
@@ -58,7 +59,7 @@ export function feeRequested(fee: DossierFee, amount: number | undefined, by: st
   return {
     ...fee,
     amount: set,
-    detail: `Mức thu do cán bộ ấn định: ${dong(set)}`,
+    detail: `Mức thu do cán bộ ấn định: ${formatVnd(set)}`,
     range: { ...fee.range, setBy: by, setAt: at },
   };
 }

@@ -1,5 +1,6 @@
 import { RuleViolation } from '../rule-violation.ts';
 import type { FeeExemption, FeeRule, FeeSchedule, PageTier } from './rule.ts';
+import { formatVnd } from '../money.ts';
 
 /**
  * What the filing says that the amount depends on: the pages of the original (per-page fees), the
@@ -19,10 +20,6 @@ export interface FeeFacts {
 export type FeeAssessment =
   | { kind: 'amount'; amount: number; detail: string; exemption?: Pick<FeeExemption, 'code' | 'label'> }
   | { kind: 'to-be-set'; min: number; max: number };
-
-const vnd = new Intl.NumberFormat('vi-VN');
-/** `200.000 đồng`, as Vietnamese writes amounts. */
-export const dong = (amount: number): string => `${vnd.format(amount)} đồng`;
 
 const refuse = (code: string, message: string, details: Record<string, unknown> = {}) =>
   new RuleViolation('invalid', code, message, details);
@@ -53,14 +50,14 @@ function amountOf(
 ): { amount: number; detail: string } {
   switch (schedule.kind) {
     case 'fixed':
-      return { amount: schedule.amount, detail: dong(schedule.amount) };
+      return { amount: schedule.amount, detail: formatVnd(schedule.amount) };
     case 'per-copy': {
       const copies = wholeAtLeastOne(facts.copies, 1);
       if (copies === undefined) throw refuse('fee-copies-invalid', 'Số bản phải là số nguyên từ 1 trở lên.');
       const raw = copies * schedule.amount;
       const amount = schedule.cap === undefined ? raw : Math.min(raw, schedule.cap);
-      const capped = amount < raw ? ` (tối đa ${dong(schedule.cap as number)})` : '';
-      return { amount, detail: `${copies} bản × ${dong(schedule.amount)}${capped} = ${dong(amount)}` };
+      const capped = amount < raw ? ` (tối đa ${formatVnd(schedule.cap as number)})` : '';
+      return { amount, detail: `${copies} bản × ${formatVnd(schedule.amount)}${capped} = ${formatVnd(amount)}` };
     }
     case 'per-page': {
       const pages = wholeAtLeastOne(facts.pages, undefined);
@@ -71,7 +68,7 @@ function amountOf(
       if (copies === undefined) throw refuse('fee-copies-invalid', 'Số bản phải là số nguyên từ 1 trở lên.');
       const perCopy = perCopyByPages(schedule.tiers, pages, schedule.capPerCopy);
       const amount = copies * perCopy;
-      return { amount, detail: `${pages} trang × ${copies} bản: ${dong(perCopy)}/bản = ${dong(amount)}` };
+      return { amount, detail: `${pages} trang × ${copies} bản: ${formatVnd(perCopy)}/bản = ${formatVnd(amount)}` };
     }
   }
 }
@@ -111,7 +108,7 @@ export function officialAmount(range: { min: number; max: number }, amount: numb
   if (!Number.isInteger(amount) || amount < range.min || amount > range.max) {
     throw refuse(
       'fee-out-of-range',
-      `Mức thu phải là số nguyên đồng trong khoảng ${dong(range.min)} đến ${dong(range.max)} theo biểu phí, lệ phí của thủ tục.`,
+      `Mức thu phải là số nguyên đồng trong khoảng ${formatVnd(range.min)} đến ${formatVnd(range.max)} theo biểu phí, lệ phí của thủ tục.`,
       { min: range.min, max: range.max },
     );
   }

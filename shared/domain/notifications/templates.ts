@@ -2,6 +2,7 @@ import type { Official } from '../official.ts';
 import type { ReturnMethod } from '../dossier/dossier.ts';
 import type { DomainEvent } from '../events.ts';
 import { formatVnDate } from '../time.ts';
+import { formatVnd } from '../money.ts';
 
 export type Audience = 'applicant' | 'official';
 
@@ -39,8 +40,6 @@ type Text = { title: string; body: string; sms: string };
 
 /** dd/mm/yyyy in Vietnam's time zone: short enough for an SMS. */
 export const shortDate = (iso: string): string => formatVnDate(new Date(iso));
-
-const vnd = (amount: number) => `${new Intl.NumberFormat('vi-VN').format(amount)} đồng`;
 
 /** Where the applicant gets the signed result, by the return method they chose. */
 const resultPickup: Record<ReturnMethod, { body: string; sms: string }> = {
@@ -91,9 +90,9 @@ const applicantTexts: Record<string, (code: string, data: Changed, ctx: MessageC
     title: `Hồ sơ ${code}: đề nghị nộp phí, lệ phí`,
     body:
       'Đề nghị Ông/Bà thực hiện nghĩa vụ tài chính' +
-      (ctx.fee ? ` (số tiền: ${vnd(ctx.fee.amount)})` : '') +
+      (ctx.fee ? ` (số tiền: ${formatVnd(ctx.fee.amount)})` : '') +
       ' để hồ sơ được tiếp tục giải quyết.',
-    sms: `Hồ sơ ${code}: đề nghị nộp phí${ctx.fee ? ` ${vnd(ctx.fee.amount)}` : ', lệ phí'}.`,
+    sms: `Hồ sơ ${code}: đề nghị nộp phí${ctx.fee ? ` ${formatVnd(ctx.fee.amount)}` : ', lệ phí'}.`,
   }),
   'confirm-payment': (code) => ({
     title: `Hồ sơ ${code}: đã xác nhận nộp phí, lệ phí`,
@@ -103,10 +102,10 @@ const applicantTexts: Record<string, (code: string, data: Changed, ctx: MessageC
   'payment-received': (code, d, ctx) => ({
     title: `Hồ sơ ${code}: đã nhận thanh toán trực tuyến`,
     body:
-      `Hệ thống đã nhận khoản thanh toán phí, lệ phí${ctx.fee ? ` ${vnd(ctx.fee.amount)}` : ''} của Ông/Bà qua nền tảng thanh toán trực tuyến; ` +
+      `Hệ thống đã nhận khoản thanh toán phí, lệ phí${ctx.fee ? ` ${formatVnd(ctx.fee.amount)}` : ''} của Ông/Bà qua nền tảng thanh toán trực tuyến; ` +
       'biên lai điện tử có trong mục giấy tờ của hồ sơ.' +
       (d.from === 'awaiting-fees' ? ' Hồ sơ tiếp tục được giải quyết.' : ''),
-    sms: `Hồ sơ ${code}: đã nhận thanh toán${ctx.fee ? ` ${vnd(ctx.fee.amount)}` : ''}.`,
+    sms: `Hồ sơ ${code}: đã nhận thanh toán${ctx.fee ? ` ${formatVnd(ctx.fee.amount)}` : ''}.`,
   }),
   'request-extension': (code, d, ctx) => ({
     title: `Hồ sơ ${code} được hẹn lại ngày trả kết quả`,

@@ -1,7 +1,8 @@
 import type { Decision, Dossier, PaymentFlag } from '../dossier/dossier.ts';
 import { dossierChanged } from '../dossier/lifecycle-events.ts';
 import { toVnIso } from '../time.ts';
-import { formatVnd, type Payment } from './payment.ts';
+import { type Amount, formatAmount, formatVnd } from '../money.ts';
+import type { Payment } from './payment.ts';
 
 const system = { sub: 'system', role: 'system' } as const;
 
@@ -68,8 +69,8 @@ export function flagPayment(
         agencyId: dossier.agencyId,
         note: flagNotes[flag.code],
         internalNote:
-          `Giao dịch ${flag.transactionId} (thanh toán ${flag.paymentId}): nhận ${amountText(flag.received)}, ` +
-          `phải nộp ${amountText(flag.expected)}. ${flagActions[flag.code]}`,
+          `Giao dịch ${flag.transactionId} (thanh toán ${flag.paymentId}): nhận ${formatAmount(flag.received)}, ` +
+          `phải nộp ${formatAmount(flag.expected)}. ${flagActions[flag.code]}`,
       },
     ],
   };
@@ -87,11 +88,3 @@ const flagActions: Record<PaymentFlag['code'], string> = {
   'amount-mismatch': 'Cần đối soát và hoàn trả hoặc thu bổ sung.',
   'already-paid': 'Phí đã nộp bằng hình thức khác: cần hoàn trả khoản này.',
 };
-
-interface Amount {
-  amount: number;
-  currency: string;
-}
-
-const amountText = ({ amount, currency }: Amount) =>
-  currency === 'VND' ? formatVnd(amount) : `${amount.toLocaleString('vi-VN')} ${currency}`;

@@ -41,9 +41,6 @@ export interface TransactionReport {
   currency: string;
 }
 
-/** Formats an amount as the applicant reads it: `100.000 đồng`. */
-export const formatVnd = (amount: number): string => `${amount.toLocaleString('vi-VN')} đồng`;
-
 /** Why a dossier cannot be paid online now (a stable code and the Vietnamese sentence), or undefined when it can. */
 export function unpayable(dossier: Pick<Dossier, 'fee' | 'status'>): { code: string; message: string } | undefined {
   if (dossier.fee?.exemption) {

@@ -12,6 +12,7 @@ import { paths } from '../../paths.ts';
 import { type ActionFormsData, actionForms, doneText, type OfficialActionType } from './actions.ts';
 import { describeDossierFee } from '../../../domain/fees/describe.ts';
 import { controlSlipLink } from '../../components/control-slip-link.ts';
+import { formatAmount } from '../../../domain/money.ts';
 
 /** `GET /v1/dossiers/{code}` as an official reads it: the timeline with its internal notes. */
 export type { DossierView };
@@ -30,8 +31,6 @@ export interface OfficialDossierData {
   /** A message above everything, e.g. that someone else changed the dossier first. */
   notice?: string;
 }
-
-const money = new Intl.NumberFormat('vi-VN');
 
 const roleText: Record<Role | 'system', string> = {
   citizen: 'Người nộp hồ sơ',
@@ -105,8 +104,7 @@ function feeText(fee: DossierView['fee']): Html {
   return html`${describeDossierFee({ ...fee, paid: false })}${paid}${
     fee.flag
       ? html`<br /><strong class="overdue"
-            >Thanh toán trực tuyến cần kiểm tra: nhận ${money.format(fee.flag.received.amount)}
-            ${fee.flag.received.currency}.</strong
+            >Thanh toán trực tuyến cần kiểm tra: nhận ${formatAmount(fee.flag.received)}.</strong
           >`
       : ''
   }`;

@@ -1,5 +1,6 @@
 import { dossierStatuses } from '../../../domain/dossier/status.ts';
-import { formatVnd, unpayable } from '../../../domain/payments/payment.ts';
+import { formatVnd } from '../../../domain/money.ts';
+import { unpayable } from '../../../domain/payments/payment.ts';
 import type { DossierView } from '../../../use-cases/dossier-view.ts';
 import { formSecrets } from '../../forms.ts';
 import { html, safeUrl } from '../../html.ts';
