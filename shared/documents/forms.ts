@@ -13,6 +13,7 @@ import { formatVnDate, vnParts } from '../domain/time.ts';
 import { lookupUrl } from '../portal/paths.ts';
 import { A4, newPdf, PdfCanvas } from './pdf-layout.ts';
 import type { EmbeddedFont } from './truetype.ts';
+import { copyTypeText } from '../domain/procedure.ts';
 
 /**
  * Titles of the forms of Thông tư 03/2025/TT-VPCP (15/9/2025), phụ lục I, mẫu số 01–07, as the annex
@@ -88,12 +89,6 @@ export function printedInstant(instant: Date): string {
 }
 
 const vnDate = (iso: string | undefined): string => (iso ? printedInstant(new Date(iso)) : '');
-
-const copyTypes: Record<string, string> = {
-  original: 'Bản chính',
-  'certified-copy': 'Bản sao chứng thực',
-  copy: 'Bản sao',
-};
 
 export function renderForm(input: FormInput): Promise<Uint8Array> {
   return renderDocument(
@@ -235,7 +230,7 @@ function receiptRows(input: FormInput): Row[] {
     ...(input.received && input.received.length > 0
       ? input.received.map((d, i): Row => [
           i === 0 ? '1. Thành phần hồ sơ' : '',
-          `${i + 1}) ${d.name} – ${d.copyType ? `${copyTypes[d.copyType] ?? d.copyType}, ` : ''}` +
+          `${i + 1}) ${d.name} – ${d.copyType ? `${copyTypeText[d.copyType]}, ` : ''}` +
             `số lượng ${two(d.count)} (${sourceText[d.source]})`,
         ])
       : [['1. Thành phần hồ sơ', 'Không có tài liệu nào được tiếp nhận.'] as const]),

@@ -14,6 +14,13 @@ export interface RequiredDocument {
   optional?: boolean;
 }
 
+/** Each kind of paper as the forms and pages name it ("bản sao có chứng thực": a copy certified from the original). */
+export const copyTypeText: Record<RequiredDocument['copyType'], string> = {
+  original: 'Bản chính',
+  'certified-copy': 'Bản sao có chứng thực',
+  copy: 'Bản sao',
+};
+
 /** One step of the internal process: who acts and how long the step may take. */
 export interface ProcessStep {
   name: string;

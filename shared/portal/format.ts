@@ -1,7 +1,7 @@
 import type { AgencyLevel } from '../domain/agency.ts';
 import type { WorkingDuration } from '../domain/calendar/index.ts';
 import { describeFeeRule } from '../domain/fees/describe.ts';
-import type { Procedure, RequiredDocument, ServiceLevel } from '../domain/procedure.ts';
+import type { Procedure, ServiceLevel } from '../domain/procedure.ts';
 
 const number = new Intl.NumberFormat('vi-VN');
 
@@ -25,12 +25,6 @@ export const serviceLevelText: Record<ServiceLevel, string> = {
   'fully-online': 'Trực tuyến toàn trình (nộp và nhận kết quả trực tuyến)',
   'partly-online': 'Trực tuyến một phần (nộp trực tuyến, một số bước tại cơ quan)',
   offline: 'Nộp trực tiếp tại Bộ phận Một cửa hoặc qua bưu chính',
-};
-
-export const copyTypeText: Record<RequiredDocument['copyType'], string> = {
-  original: 'Bản chính',
-  'certified-copy': 'Bản sao có chứng thực',
-  copy: 'Bản sao',
 };
 
 const dateFormat = new Intl.DateTimeFormat('vi-VN', {

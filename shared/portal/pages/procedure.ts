@@ -1,6 +1,7 @@
 import type { Procedure } from '../../domain/procedure.ts';
 import type { FilingAppointment } from '../filing-appointment.ts';
-import { copyTypeText, durationText, feeText, levelText, serviceLevelText } from '../format.ts';
+import { copyTypeText } from '../../domain/procedure.ts';
+import { durationText, feeText, levelText, serviceLevelText } from '../format.ts';
 import { html } from '../html.ts';
 import type { Page } from '../layout.ts';
 import { paths } from '../paths.ts';
