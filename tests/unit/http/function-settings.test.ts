@@ -3,7 +3,10 @@
  * entry (infra/function-settings.ts): the route and auth its wrapper enforces are the manifest's, and an
  * entry that is missing or malformed fails the function's init rather than weakening a route.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { repoRoot } from '../../../infra/local/lambda.ts';
 import { functionSettingsEnvironment, settingsOf } from '../../../infra/function-settings.ts';
 import { type FunctionSpec, functionNames, specOf } from '../../../infra/manifest.ts';
 import {
@@ -57,6 +60,16 @@ describe('a function’s settings', () => {
     ['a key the runtime does not know', variableWith({ ...getDossier, access: { table: {} } })],
   ])('fail the init when malformed otherwise (%s)', (_case, env) => {
     expect(() => functionSettings('get-dossier', env)).toThrow(/get-dossier/);
+  });
+
+  it.each(functionNames)('%s: its handler reads its own entry, the only one its Lambda holds', (name) => {
+    // The local cloud holds every function's entry: a handler naming another function would pass there.
+    const source = readFileSync(resolve(repoRoot, specOf(name).entry), 'utf8');
+    const named = [
+      ...source.matchAll(/\b(?:httpHandler|queueHandler|functionSettings|auditDossierRead)\(([^;]*?)'([a-z0-9-]+)'/g),
+    ];
+    if (source.includes('httpHandler(')) expect(named.length).toBeGreaterThan(0);
+    for (const [call, , other] of named) expect(other, call).toBe(name);
   });
 
   it('are not made for a route that admits officials without read access to the table (the roster check)', () => {
