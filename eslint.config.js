@@ -19,4 +19,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // What a function bundles: it reads its own manifest entry from its environment (shared/function-settings.ts).
+    files: ['shared/**/*.ts', 'functions/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/infra/**', '#infra/*'],
+              message:
+                'Functions do not import infra/: their manifest entry is in FUNCTION_SETTINGS (shared/function-settings.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

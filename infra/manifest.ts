@@ -1,22 +1,16 @@
 /**
  * THE list of functions. The CDK stacks build each Lambda, route, event source, schedule and
  * least-privilege grant from it; the local cloud mounts the same routes, pollers and schedules.
- * Pure data: no CDK import, so handlers and the local cloud can read it too.
+ * Pure data: no CDK import, so the local cloud can read it too. Handlers never import it: they get what
+ * they read of their entry from their environment (infra/function-settings.ts).
  */
-import type { Role } from '../shared/domain/caller.ts';
 import type { Interest } from '../shared/domain/interests.ts';
 import type { EventType } from '../shared/domain/events.ts';
 import type { PartnerName } from '../shared/domain/partners/partner.ts';
+import { type HttpMethod, partnerOfRoute, type RouteAuth } from '../shared/http/route.ts';
 import type { TableAccess } from './table-access.ts';
 
-/** `ANY`: every method, for a greedy route whose handler routes itself (the portal's pages). */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
-
-/**
- * `public`: no token. `partner`: no token, the partner's HMAC signature instead (shared/http/partner-signature.ts).
- * Otherwise a valid token is required and the caller must hold one of the roles.
- */
-export type RouteAuth = 'public' | { roles: readonly Role[] } | { partner: PartnerName };
+export { type HttpMethod, partnerOfRoute, type RouteAuth, usesToken } from '../shared/http/route.ts';
 
 export interface HttpTrigger {
   kind: 'http';
@@ -964,6 +958,13 @@ export const manifest = {
 
 export type FunctionName = keyof typeof manifest;
 
+// The manifest's literal types for the functions' own code (shared/function-settings.ts), which does not import it.
+declare module '../shared/function-settings.ts' {
+  interface FunctionRegistry {
+    manifest: typeof manifest;
+  }
+}
+
 export const functionNames = Object.keys(manifest) as FunctionName[];
 
 export const specOf = (name: FunctionName): FunctionSpec => manifest[name];
@@ -984,14 +985,6 @@ export function partnersOf(spec: FunctionSpec): PartnerName[] {
   const webhookOf = trigger.kind === 'http' ? partnerOfRoute(trigger.auth) : undefined;
   return [...new Set([...(webhookOf ? [webhookOf] : []), ...(spec.access.partners ?? [])])];
 }
-
-/** Whether the gateway's JWT authorizer guards the route (role routes); public and partner routes carry no token. */
-export const usesToken = (auth: RouteAuth): auth is { roles: readonly Role[] } =>
-  typeof auth === 'object' && 'roles' in auth;
-
-/** The partner whose signature authenticates a route, if it is a partner route. */
-export const partnerOfRoute = (auth: RouteAuth): PartnerName | undefined =>
-  typeof auth === 'object' && 'partner' in auth ? auth.partner : undefined;
 
 export const httpRoutes = functionNames.flatMap((name) => {
   const trigger = specOf(name).trigger;

@@ -6,11 +6,15 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as prettier from 'prettier';
 import { repoRoot } from '../infra/local/lambda.ts';
+import { documentedRoutes } from '../infra/documented-routes.ts';
 import { openApiDocument } from '../shared/http/openapi/document.ts';
 
 const openApiFile = resolve(repoRoot, 'docs/openapi.json');
 
 const options = (await prettier.resolveConfig(openApiFile)) ?? {};
-const text = await prettier.format(JSON.stringify(openApiDocument()), { ...options, filepath: openApiFile });
+const text = await prettier.format(JSON.stringify(openApiDocument(documentedRoutes)), {
+  ...options,
+  filepath: openApiFile,
+});
 writeFileSync(openApiFile, text);
 console.log(`Wrote ${openApiFile}`);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { eventTypes } from '../../shared/domain/events.ts';
 import { eventRoutes, readSmsMilestones } from '../event-routes.ts';
+import { functionSettingsEnvironment } from '../function-settings.ts';
 import { queueConsumers } from '../manifest.ts';
 import { localRegion, repoRoot } from './lambda.ts';
 import { type LogLevel, logLevels } from './log.ts';
@@ -66,6 +67,8 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
     QUEUE_URLS: JSON.stringify(
       Object.fromEntries(queueConsumers.map((name) => [name, input.queueUrlOf(name as ConsumerName)])),
     ),
+    // Every function's settings from its manifest entry (one process runs them all), as in its Lambda.
+    ...functionSettingsEnvironment(),
     RETRY_BACKOFF_BASE_SECONDS: '1',
     RETRY_BACKOFF_MAX_SECONDS: '2',
     // The demo citizens file, upload and are texted far more often than a person is: the quotas are out of

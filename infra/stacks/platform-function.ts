@@ -34,6 +34,7 @@ import { type FunctionName, type FunctionSpec, partnersOf, signingConfigPrefix, 
 import { documentsStatements, readObjectsStatements, tableStatements } from './least-privilege.ts';
 import { acknowledgeWildcards } from '../nag.ts';
 import { eventRoutes, readSmsMilestones } from '../event-routes.ts';
+import { functionSettingsEnvironment } from '../function-settings.ts';
 
 /** Repository root: manifest entries are relative to it, and it is the bundling project root. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -219,7 +220,12 @@ export class PlatformFunction extends Construct {
       loggingFormat: LoggingFormat.JSON,
       systemLogLevelV2: SystemLogLevel.WARN,
       applicationLogLevelV2: ApplicationLogLevel.INFO,
-      environment: { ...baseEnvironment, PROVINCE_CODE: resources.provinceCode },
+      // What its own code reads of its manifest entry (its route, its timeout): its bundle does not carry the manifest.
+      environment: {
+        ...baseEnvironment,
+        PROVINCE_CODE: resources.provinceCode,
+        ...functionSettingsEnvironment([[name, spec]]),
+      },
       bundling: functionBundling,
       deadLetterQueue: this.deadLetterQueue,
       reservedConcurrentExecutions: props.concurrency?.reserved,

@@ -2,16 +2,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import {
-  type FunctionName,
-  manifest,
-  partnerOfRoute,
-  type RouteAuth,
-  specOf,
-  usesToken,
-} from '../../infra/manifest.ts';
 import type { RosterLookup } from '../adapters/cached-roster.ts';
 import { isOfficialRole } from '../domain/official.ts';
+import { type AuthOf, type FunctionName, functionSettings } from '../function-settings.ts';
 import { logger } from '../observability.ts';
 import {
   defaultMaxBodyBytes,
@@ -24,6 +17,7 @@ import { platformRoster } from './platform-roster.ts';
 import { edgeOrigin, type OriginSecret, platformOriginSecret } from './edge-origin.ts';
 import { problemErrors } from './problem-errors.ts';
 import { rosterCheck } from './roster-check.ts';
+import { partnerOfRoute, usesToken } from './route.ts';
 import { jsonSecurityHeaders } from './security-headers.ts';
 
 export interface Reply {
@@ -47,10 +41,6 @@ export interface HttpHandlerOptions<S extends RequestSchemas> {
   originSecret?: OriginSecret;
 }
 
-type AuthOf<N extends FunctionName> = (typeof manifest)[N]['trigger'] extends { auth: infer A extends RouteAuth }
-  ? A
-  : never;
-
 /**
  * The one middy stack every HTTP function uses: logger → header normalizer → auth and validation →
  * the officials' roster check → the function's own middlewares → the use case; errors become problem+json.
@@ -59,14 +49,14 @@ export function httpHandler<N extends FunctionName, S extends RequestSchemas = R
   name: N,
   options: HttpHandlerOptions<S> = {},
 ) {
-  const trigger = manifest[name].trigger;
-  if (trigger.kind !== 'http') throw new Error(`${name} is not an HTTP function`);
-  if (partnerOfRoute(trigger.auth) && !options.signature)
+  // Its route, from its environment (the manifest's entry, infra/function-settings.ts); read once, at init.
+  const route = functionSettings(name).route;
+  if (!route) throw new Error(`${name} is not an HTTP function`);
+  if (partnerOfRoute(route.auth) && !options.signature)
     throw new Error(`${name} is a partner route: it needs a signature check`);
-  // Officials are checked against the roster on every request of a route they may call.
-  const officialsCall = usesToken(trigger.auth) && trigger.auth.roles.some(isOfficialRole);
-  if (officialsCall && !specOf(name).access.table)
-    throw new Error(`${name} admits officials: it needs read access to the table for the roster`);
+  // Officials are checked against the roster on every request of a route they may call (their read access
+  // to the table is checked where the settings are made).
+  const officialsCall = usesToken(route.auth) && route.auth.roles.some(isOfficialRole);
   return {
     handle(useCase: (request: ParsedRequest<S, AuthOf<N>>) => Promise<Reply>) {
       const core = async (event: HttpEvent, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
@@ -91,9 +81,9 @@ export function httpHandler<N extends FunctionName, S extends RequestSchemas = R
         .use(injectLambdaContext(logger, { resetKeys: true }) as MiddlewareObj<HttpEvent>)
         .use(httpHeaderNormalizer() as MiddlewareObj<HttpEvent>);
       // Routes without a token: only through the edge, its WAF and rate limits (the JWT authorizer guards the others).
-      if (!usesToken(trigger.auth)) stack.use(edgeOrigin(options.originSecret ?? platformOriginSecret));
+      if (!usesToken(route.auth)) stack.use(edgeOrigin(options.originSecret ?? platformOriginSecret));
       if (options.signature) stack.use(options.signature);
-      stack.use(parseRequest(trigger.auth, options.schemas ?? {}, options.maxBodyBytes ?? defaultMaxBodyBytes));
+      stack.use(parseRequest(route.auth, options.schemas ?? {}, options.maxBodyBytes ?? defaultMaxBodyBytes));
       if (officialsCall) stack.use(rosterCheck(options.roster ?? platformRoster));
       for (const middleware of options.middlewares ?? []) stack.use(middleware as MiddlewareObj<HttpEvent>);
       return stack;

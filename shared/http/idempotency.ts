@@ -6,7 +6,7 @@ import type { IdempotencyRecord } from '@aws-lambda-powertools/idempotency/persi
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { MiddlewareObj } from '@middy/core';
-import type { FunctionName } from '../../infra/manifest.ts';
+import type { FunctionName } from '../function-settings.ts';
 import { dynamoClient } from '../adapters/dynamo/client.ts';
 import { keys } from '../adapters/dynamo/keys.ts';
 import { tableLayout } from '../adapters/dynamo/table-layout.ts';

@@ -1,12 +1,12 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { type RouteAuth, usesToken } from '../../infra/manifest.ts';
 import type { Caller } from '../domain/caller.ts';
 import { logger } from '../observability.ts';
 import { callerFromClaims } from './caller-from-claims.ts';
 import { fieldErrors, vietnameseErrorMap } from './field-errors.ts';
 import { type FieldError, problems } from './problem.ts';
+import { type RouteAuth, usesToken } from './route.ts';
 
 /** Any zod schema, classic or mini: both are the same engine underneath. */
 export interface RequestSchemas {

@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod/mini';
-import type { FunctionName } from '../../infra/manifest.ts';
+import type { FunctionName } from '../function-settings.ts';
 import { type DomainEvent, eventTypes } from '../domain/events.ts';
 import type { BusinessMetric, BusinessMetrics } from '../use-cases/business-metrics.ts';
 import { logger } from '../observability.ts';

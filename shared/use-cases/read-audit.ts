@@ -4,11 +4,11 @@
  * reader's subject: the applicant's own reads are not recorded.
  */
 import type * as z from 'zod/mini';
-import { type FunctionName, manifest } from '../../infra/manifest.ts';
 import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
 import type { ReadAuditLog } from '../adapters/dynamo/read-audit.ts';
 import { type Caller, hasRole, type Role } from '../domain/caller.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
+import { type FunctionName, functionSettings } from '../function-settings.ts';
 import type { PageQuery } from './pagination.ts';
 
 export interface DossierRead {
@@ -30,8 +30,8 @@ const auditedRoles: Role[] = ['receiver', 'specialist', 'leader', 'auditor', 'ad
 export const isAuditedReader = (caller: Caller): boolean => hasRole(caller, ...auditedRoles);
 
 function routeOf(name: FunctionName): string {
-  const { trigger } = manifest[name];
-  return trigger.kind === 'http' ? `${trigger.method} ${trigger.path}` : name;
+  const { route } = functionSettings(name);
+  return route ? `${route.method} ${route.path}` : name;
 }
 
 /** Records a read that was allowed (call it once the dossier was read): at most one PutItem. */

@@ -28,7 +28,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { functionNames, specOf } from '../../infra/manifest.ts';
+import { functionSettingsEnvironment } from '../../infra/function-settings.ts';
+import { type FunctionName, functionNames, specOf } from '../../infra/manifest.ts';
 import { baseEnvironment, esbuildOptions, repoRoot } from '../../infra/stacks/platform-function.ts';
 import { firstUseHook } from '../../shared/first-use.ts';
 import { bundleFunction } from '../support/function-bundle.ts';
@@ -95,7 +96,10 @@ try {
         process.execPath,
         ['--input-type=module', '-e', probe, pathToFileURL(bundleOf(name)).href],
         {
-          env: lambdaEnvironment,
+          // A function's own settings, as its Lambda's environment holds them (infra/function-settings.ts).
+          env: (functionNames as string[]).includes(name)
+            ? { ...lambdaEnvironment, ...functionSettingsEnvironment([[name, specOf(name as FunctionName)]]) }
+            : lambdaEnvironment,
           encoding: 'utf8',
         },
       );

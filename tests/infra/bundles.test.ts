@@ -2,7 +2,9 @@
  * The one infra test that bundles: every manifest function with exactly the esbuild options and the
  * after-bundling commands `NodejsFunction` uses (infra/stacks/platform-function.ts), each bundle written
  * to a temp dir, weighed, then imported in this process as Lambda would load it: it must export a
- * `handler` function. It holds for any handler module, placeholder or real.
+ * `handler` function. It holds for any handler module, placeholder or real. No bundle carries the
+ * manifest, nor anything else of infra/ but the bundling substitutes: a function reads its own entry
+ * from its environment (FUNCTION_SETTINGS, infra/function-settings.ts).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { functionSettingsEnvironment } from '../../infra/function-settings.ts';
 import { type FunctionName, functionNames, specOf } from '../../infra/manifest.ts';
 import { baseEnvironment, filesBesideBundle, repoRoot } from '../../infra/stacks/platform-function.ts';
 import { bundleFunction } from '../support/function-bundle.ts';
@@ -35,6 +38,8 @@ const lambdaEnvironment: Record<string, string> = {
   AWS_SECRET_ACCESS_KEY: 'test',
   AWS_LAMBDA_FUNCTION_NAME: 'egov-bundle-test',
   AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '128',
+  // Each Lambda holds its own entry; this one process loads them all.
+  ...functionSettingsEnvironment(),
 };
 // Node options are for the Lambda process, not this one.
 delete lambdaEnvironment.NODE_OPTIONS;
@@ -58,11 +63,15 @@ const outdir = mkdtempSync(path.join(tmpdir(), 'egov-bundles-'));
 const dirOf = (name: FunctionName) => path.join(outdir, name);
 const bundleOf = (name: FunctionName) => path.join(dirOf(name), 'index.mjs');
 const saved: Record<string, string | undefined> = {};
+const inputsOf = new Map<FunctionName, string[]>();
 
 describe('function bundles', () => {
   beforeAll(async () => {
     await Promise.all(
-      functionNames.map((name) => bundleFunction(path.join(repoRoot, specOf(name).entry), dirOf(name))),
+      functionNames.map(async (name) => {
+        const { inputs } = await bundleFunction(path.join(repoRoot, specOf(name).entry), dirOf(name));
+        inputsOf.set(name, inputs);
+      }),
     );
     for (const [key, value] of Object.entries(lambdaEnvironment)) {
       saved[key] = process.env[key];
@@ -85,6 +94,10 @@ describe('function bundles', () => {
     expect(bytes).toBeGreaterThan(0);
     expect(bytes, `${name} bundle: ${(bytes / 1024).toFixed(0)} KB`).toBeLessThanOrEqual(maxBundleBytes);
     expect(statSync(`${file}.map`).size).toBeGreaterThan(0);
+    // What it runs, not the platform's description: no manifest (every function's routes and grants).
+    const infra = (inputsOf.get(name) ?? []).filter((input) => input.startsWith('infra/'));
+    expect(inputsOf.get(name)?.length).toBeGreaterThan(0);
+    expect(infra.filter((input) => !input.startsWith('infra/bundling/'))).toEqual([]);
     // A bundle that reads the fonts finds them beside itself, as in its Lambda asset.
     const readsFonts = readFileSync(file, 'utf8').includes(filesBesideBundle.marker);
     for (const beside of filesBesideBundle.files) {

@@ -21,6 +21,7 @@ import {
   visibilityTimeoutSeconds,
 } from '../../infra/manifest.ts';
 import { publicFunctions } from '../../infra/concurrency.ts';
+import { settingsOf } from '../../infra/function-settings.ts';
 import { nagPackNames } from '../../infra/nag.ts';
 import { apiThrottle } from '../../infra/stacks/api.ts';
 import { functionTag } from '../../infra/stacks/platform-function.ts';
@@ -28,6 +29,7 @@ import { contextKeys } from '../../infra/stacks/settings.ts';
 import { tableLayout } from '../../shared/adapters/dynamo/table-layout.ts';
 import { defaultSmsMilestones } from '../../shared/domain/event-interest.ts';
 import { type PartnerName, partnerNames } from '../../shared/domain/partners/partner.ts';
+import { functionSettings, functionSettingsVariable } from '../../shared/function-settings.ts';
 import {
   acknowledgements,
   computeStackKeys,
@@ -111,6 +113,17 @@ describe('functions', () => {
     const logGroup = computeResources('AWS::Logs::LogGroup')[logicalIdOf(fn.LoggingConfig?.LogGroup) ?? ''];
     expect(logGroup?.Properties.RetentionInDays).toBeGreaterThan(0);
   });
+
+  it.each(functionNames)(
+    '%s: finds its own manifest entry’s route and timeout in its environment, no other',
+    (name) => {
+      const env = functionOf(name).Properties.Environment.Variables as Record<string, unknown>;
+      expect(typeof env[functionSettingsVariable]).toBe('string');
+      const settings = JSON.parse(env[functionSettingsVariable] as string) as Record<string, unknown>;
+      expect(Object.keys(settings)).toEqual([name]);
+      expect(functionSettings(name, env as Record<string, string>)).toEqual(settingsOf(name, specOf(name)));
+    },
+  );
 
   it.each(functionNames)('%s: reads and writes documents under its manifest prefixes only', (name) => {
     const { access } = specOf(name);

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { importHandler } from '../../infra/local/lambda.ts';
+import { documentedRoutes } from '../../infra/documented-routes.ts';
 import { seedDemoProvince } from '../../infra/local/seed.ts';
 import { type HttpMethod, httpRoutes, partnerOfRoute, specOf } from '../../infra/manifest.ts';
 import type * as httpHandlerModule from '../../shared/http/http-handler.ts';
@@ -35,7 +36,7 @@ vi.mock('../../shared/http/http-handler.ts', async (importOriginal) => {
 
 type HttpRoute = (typeof httpRoutes)[number];
 
-const document = openApiDocument();
+const document = openApiDocument(documentedRoutes);
 const contract = contractChecker(document);
 const broken: string[] = [];
 let cloud: LocalCloud;

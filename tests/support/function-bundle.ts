@@ -7,8 +7,12 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterBundling, esbuildOptions, repoRoot } from '../../infra/stacks/platform-function.ts';
 
-/** Bundles `entry` (absolute) into `outdir` as `index.mjs` and its map, with the files beside it. */
-export async function bundleFunction(entry: string, outdir: string): Promise<void> {
-  await build(esbuildOptions(entry, path.join(outdir, 'index.mjs')));
+/**
+ * Bundles `entry` (absolute) into `outdir` as `index.mjs` and its map, with the files beside it. Returns
+ * the bundle's inputs (paths from the repository root, as esbuild's metafile names them).
+ */
+export async function bundleFunction(entry: string, outdir: string): Promise<{ inputs: string[] }> {
+  const { metafile } = await build({ ...esbuildOptions(entry, path.join(outdir, 'index.mjs')), metafile: true });
   for (const command of afterBundling(repoRoot, outdir)) execFileSync('bash', ['-c', command], { cwd: repoRoot });
+  return { inputs: Object.keys(metafile.inputs) };
 }

@@ -1,22 +1,26 @@
 /**
- * The API's OpenAPI 3.1 document, built from the manifest (every HTTP route, its method, path and auth)
- * and the route docs (the zod schemas the handlers validate with, the answers). `npm run openapi` writes
- * it to docs/openapi.json, which GET /v1/openapi.json serves.
+ * The API's OpenAPI 3.1 document, built from the manifest's routes (every HTTP route, its method, path
+ * and auth, its function's description: infra/documented-routes.ts hands them in) and the route docs
+ * (the zod schemas the handlers validate with, the answers). `npm run openapi` writes it to
+ * docs/openapi.json, which GET /v1/openapi.json serves.
  */
 import packageJson from '../../../package.json' with { type: 'json' };
-import {
-  type HttpMethod,
-  httpRoutes,
-  partnerOfRoute,
-  type RouteAuth,
-  specOf,
-  usesToken,
-} from '../../../infra/manifest.ts';
+import type { HttpFunctionName } from '../../function-settings.ts';
 import { signatureHeader, timestampHeader, webhookToleranceSeconds } from '../../domain/partners/webhook-signature.ts';
 import { idempotencyKeyPattern } from '../parse-request.ts';
 import { type JsonSchema, jsonSchemaOf, objectMembers } from './json-schema.ts';
 import { ProblemDetails, type ProblemStatus, problemStatuses } from './problem-schema.ts';
-import { type HttpFunctionName, type RouteDoc, routeDocs } from './route-docs.ts';
+import { type RouteDoc, routeDocs } from './route-docs.ts';
+import { type HttpMethod, partnerOfRoute, type RouteAuth, usesToken } from '../route.ts';
+
+/** An HTTP route of the manifest, with its function's description (the operation's summary). */
+export interface DocumentedRoute {
+  name: HttpFunctionName;
+  method: HttpMethod;
+  path: string;
+  auth: RouteAuth;
+  description: string;
+}
 
 export type OpenApiDocument = JsonSchema & { paths: Record<string, Record<string, Operation>> };
 export type Operation = JsonSchema & { responses: Record<string, JsonSchema> };
@@ -31,14 +35,14 @@ export const openApiPath = (path: string): string => path.replace(/\{(\w+)\+\}/g
 export const openApiMethods = (method: HttpMethod): string[] =>
   method === 'ANY' ? ['get', 'post'] : [method.toLowerCase()];
 
-export function openApiDocument(): OpenApiDocument {
+export function openApiDocument(routes: readonly DocumentedRoute[]): OpenApiDocument {
   const paths: OpenApiDocument['paths'] = {};
-  for (const route of httpRoutes) {
-    const name = route.name as HttpFunctionName;
+  for (const route of routes) {
+    const { name } = route;
     const item = (paths[openApiPath(route.path)] ??= {});
     for (const method of openApiMethods(route.method)) {
       const operationId = route.method === 'ANY' ? `${name}-${method}` : name;
-      item[method] = operation(name, route.path, route.auth, routeDocs[name], operationId);
+      item[method] = operation(route, routeDocs[name], operationId);
     }
   }
   return {
@@ -119,17 +123,11 @@ function problemResponse(status: number, description: string): JsonSchema {
   };
 }
 
-function operation(
-  name: HttpFunctionName,
-  path: string,
-  auth: RouteAuth,
-  doc: RouteDoc,
-  operationId: string,
-): Operation {
+function operation({ name, path, auth, description }: DocumentedRoute, doc: RouteDoc, operationId: string): Operation {
   const body = doc.request?.body;
   return {
     operationId,
-    summary: specOf(name).description,
+    summary: description,
     tags: [tagOf(path)],
     'x-function': name,
     ...authDoc(auth),

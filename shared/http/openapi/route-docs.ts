@@ -5,7 +5,7 @@
  * new HTTP function does not compile until it is described here.
  */
 import type * as z from 'zod/mini';
-import type { FunctionName, manifest } from '../../../infra/manifest.ts';
+import type { HttpFunctionName } from '../../function-settings.ts';
 import { AgencyIdParams, OfficialParams, YearParams } from '../../use-cases/agencies/params.ts';
 import { DueDateQuery } from '../../use-cases/agencies/due-date.ts';
 import { PutHolidaysBody } from '../../use-cases/agencies/holidays.ts';
@@ -51,9 +51,7 @@ import { ReportIdParams, ReportsQuery, RequestReportBody } from '../../use-cases
 import type { RequestSchemas } from '../parse-request.ts';
 import * as r from './response-schemas.ts';
 
-export type HttpFunctionName = {
-  [N in FunctionName]: (typeof manifest)[N]['trigger'] extends { kind: 'http' } ? N : never;
-}[FunctionName];
+export type { HttpFunctionName };
 
 export interface SuccessDoc {
   description: string;

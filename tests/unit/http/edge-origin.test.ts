@@ -17,6 +17,11 @@ import { clientAddress } from '../../../shared/http/client-address.ts';
 import { originVerifyHeader, viewerAddressOf } from '../../../shared/http/edge-origin.ts';
 import { httpHandler } from '../../../shared/http/http-handler.ts';
 import type { HttpEvent } from '../../../shared/http/parse-request.ts';
+import { functionSettingsEnvironment } from '../../../infra/function-settings.ts';
+import { specOf } from '../../../infra/manifest.ts';
+
+// Its route as its Lambda's environment gives it (infra/function-settings.ts).
+Object.assign(process.env, functionSettingsEnvironment([['lookup-dossier', specOf('lookup-dossier')]]));
 
 const secret = 'origin-verify-0123456789abcdefghijklmnopqrstuvwxyz';
 const context = { awsRequestId: 'req-1', functionName: 'lookup-dossier' } as Context;

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../infra/local/lambda.ts';
+import { documentedRoutes } from '../../../infra/documented-routes.ts';
 import { httpRoutes, partnerOfRoute, usesToken } from '../../../infra/manifest.ts';
 import {
   bearerScheme,
@@ -14,7 +15,7 @@ import {
 } from '../../../shared/http/openapi/document.ts';
 import { contractChecker } from '../../support/openapi-contract.ts';
 
-const document = openApiDocument();
+const document = openApiDocument(documentedRoutes);
 const operations = Object.entries(document.paths).flatMap(([path, item]) =>
   Object.entries(item).map(([method, operation]) => ({ path, method, operation })),
 );
