@@ -84,7 +84,9 @@ export function httpHandler<N extends FunctionName, S extends RequestSchemas = R
       if (!usesToken(route.auth)) stack.use(edgeOrigin(options.originSecret ?? platformOriginSecret));
       if (options.signature) stack.use(options.signature);
       stack.use(parseRequest(route.auth, options.schemas ?? {}, options.maxBodyBytes ?? defaultMaxBodyBytes));
-      if (officialsCall) stack.use(rosterCheck(options.roster ?? platformRoster));
+      if (officialsCall) {
+        stack.use(rosterCheck(options.roster ?? platformRoster, { concurrent: route.method === 'GET' }));
+      }
       for (const middleware of options.middlewares ?? []) stack.use(middleware as MiddlewareObj<HttpEvent>);
       return stack;
     },
