@@ -7,7 +7,6 @@ import type { FunctionName } from '../function-settings.ts';
 import { type DomainEvent, eventTypes } from '../domain/events.ts';
 import type { BusinessMetric, BusinessMetrics } from '../use-cases/business-metrics.ts';
 import { logger } from '../observability.ts';
-import { type BackoffSettings, delayRetry } from './retry-backoff.ts';
 
 const Envelope = z.object({
   id: z.string().check(z.minLength(1)),
@@ -25,7 +24,11 @@ export function queueHandler(
   _name: FunctionName,
   handleEvent: (event: DomainEvent) => Promise<void>,
   options: {
-    backoff?: BackoffSettings;
+    /**
+     * Delays a failed record's next delivery (retry-backoff.ts `backoffOf`): passed in, so the consumers
+     * that keep the queue's fixed retry carry no SQS client.
+     */
+    backoff?: (record: SQSRecord) => Promise<void>;
     /** Counted once per failed attempt at a record, retries included (the `sign` worker's SigningFailures). */
     failures?: { metric: BusinessMetric; metrics: BusinessMetrics };
   } = {},
@@ -38,7 +41,7 @@ export function queueHandler(
       await handleEvent(event);
     } catch (error) {
       options.failures?.metrics.count(options.failures.metric);
-      if (options.backoff) await delayRetry(record, options.backoff);
+      await options.backoff?.(record);
       throw error;
     } finally {
       logger.removeKeys(['dossierCode', 'eventId']);

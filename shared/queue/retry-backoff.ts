@@ -36,7 +36,7 @@ export async function delayRetry(record: SQSRecord, settings: BackoffSettings): 
   }
 }
 
-/** The backoff of a worker from the platform's configuration: its own queue and the delays. */
+/** The backoff of a worker from the platform's configuration: its own queue and the delays, as queueHandler takes it. */
 export const backoffOf = (
   settings: {
     QUEUE_URLS: Record<string, string>;
@@ -44,8 +44,11 @@ export const backoffOf = (
     RETRY_BACKOFF_MAX_SECONDS: number;
   },
   name: string,
-): BackoffSettings => ({
-  queueUrl: settings.QUEUE_URLS[name],
-  baseSeconds: settings.RETRY_BACKOFF_BASE_SECONDS,
-  maxSeconds: settings.RETRY_BACKOFF_MAX_SECONDS,
-});
+): ((record: SQSRecord) => Promise<void>) => {
+  const backoff: BackoffSettings = {
+    queueUrl: settings.QUEUE_URLS[name],
+    baseSeconds: settings.RETRY_BACKOFF_BASE_SECONDS,
+    maxSeconds: settings.RETRY_BACKOFF_MAX_SECONDS,
+  };
+  return (record) => delayRetry(record, backoff);
+};
