@@ -340,12 +340,15 @@ describe('concurrency', () => {
   });
 
   it('bounds every queue consumer’s event source mapping', () => {
-    // The queues' mappings; the table stream's (relay-events) scales with the stream's shards, not a setting.
+    // The queues' mappings; the table stream's (relay-events, record-indicators) scale with the stream's shards,
+    // not a setting.
     const mappings = Object.values(functionsOf(synthesized)).filter(
       (r) => r.Type === 'AWS::Lambda::EventSourceMapping' && r.Properties.ScalingConfig !== undefined,
     );
     const all = Object.values(functionsOf(synthesized)).filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping');
-    expect(all.length - mappings.length).toBe(1);
+    const streamConsumers = functionNames.filter((name) => specOf(name).trigger.kind === 'stream');
+    expect(streamConsumers).toEqual(['record-indicators', 'relay-events']);
+    expect(all.length - mappings.length).toBe(streamConsumers.length);
     expect(mappings).toHaveLength(queueConsumers.length);
     for (const mapping of mappings) {
       const max = mapping.Properties.ScalingConfig?.MaximumConcurrency;
