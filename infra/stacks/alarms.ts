@@ -172,8 +172,9 @@ export class PlatformAlarms extends Construct {
 
     // The table stream's consumer (relay-events): records older than a few minutes mean the dossiers' events
     // wait (throttled, failing and retrying); its DLQ below only fills once the retries are spent.
+    // The indicator facts' consumer of the same stream lags harmlessly for the reports (its DLQ alarms on failure).
     for (const [name, { function: fn }] of props.functions) {
-      if (specOf(name).trigger.kind !== 'stream') continue;
+      if (specOf(name).trigger.kind !== 'stream' || !specOf(name).access.emits) continue;
       notify(
         fn
           .metric('IteratorAge', { period: fiveMinutes, statistic: 'Maximum' })

@@ -42,8 +42,17 @@ function statementsOf(name: FunctionName): Statement[] {
     .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
 }
 
+/** What an event source mapping reads the table's stream with: on the stream's ARN, no item of the table. */
+const streamActions = new Set([
+  'dynamodb:DescribeStream',
+  'dynamodb:GetRecords',
+  'dynamodb:GetShardIterator',
+  'dynamodb:ListStreams',
+]);
 const dynamoStatements = (name: FunctionName) =>
-  statementsOf(name).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+  statementsOf(name).filter(
+    (s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')) && !actionsOf(s).every((a) => streamActions.has(a)),
+  );
 const leadingKeysOf = (s: Statement): string[] | undefined =>
   [s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] ?? []].flat().filter(Boolean) as string[];
 const indexOf = (s: Statement): string | undefined => /\/index\/(\w+)/.exec(JSON.stringify(s.Resource))?.[1];
@@ -81,6 +90,14 @@ describe('table grants by partition', () => {
       ),
     );
     for (const s of onIndexes) expect(actionsOf(s)).toEqual(['dynamodb:Query']);
+  });
+
+  it('grants the stream reads to its consumers only, on the stream', () => {
+    for (const name of functionNames) {
+      const onStream = statementsOf(name).filter((s) => actionsOf(s).some((a) => streamActions.has(a)));
+      expect(onStream.length > 0, name).toBe(specOf(name).trigger.kind === 'stream');
+      for (const s of onStream) expect(JSON.stringify(s.Resource), name).toMatch(/StreamArn|stream/i);
+    }
   });
 
   it('grants BatchWriteItem, Scan and the transactions to no function', () => {
