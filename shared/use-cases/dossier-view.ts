@@ -1,12 +1,11 @@
 import { type Caller, hasRole } from '../domain/caller.ts';
 import type { Dossier, TimelineEntry } from '../domain/dossier/dossier.ts';
-import { dossierStatuses } from '../domain/dossier/status.ts';
-import { finalStatuses } from '../domain/dossier/transitions.ts';
+import { dossierStatuses, isOpen } from '../domain/dossier/status.ts';
 import { seesInternalNotes } from '../domain/authorization.ts';
 
-/** Late: past its appointment and not yet decided or closed. */
+/** Late: past its appointment and still open (not yet decided or closed). */
 export const isOverdue = (dossier: Pick<Dossier, 'status' | 'dueAt'>, now: Date): boolean =>
-  dossier.status !== 'decided' && !finalStatuses.includes(dossier.status) && now.getTime() > Date.parse(dossier.dueAt);
+  isOpen(dossier.status) && now.getTime() > Date.parse(dossier.dueAt);
 
 const flagsOf = (dossier: Dossier, now: Date) => ({
   overdue: isOverdue(dossier, now),

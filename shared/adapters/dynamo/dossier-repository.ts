@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Decision, Dossier, TimelineEntry } from '../../domain/dossier/dossier.ts';
 import type { DomainEvent } from '../../domain/events.ts';
-import { isWatched } from '../../domain/dossier/status.ts';
+import { isOpen } from '../../domain/dossier/status.ts';
 import { versionConflict } from '../../domain/rule-violation.ts';
 import { toVnDate } from '../../domain/time.ts';
 import { chainTimeline, genesisHash } from '../../domain/dossier/timeline-chain.ts';
@@ -42,7 +42,7 @@ function indexKeys(dossier: Dossier): Record<string, string> {
         }
       : {}),
     // Sparse: only open dossiers (filed, not yet decided) are in the due-date index.
-    ...(isWatched(dossier.status)
+    ...(isOpen(dossier.status)
       ? {
           [openByDueDay.partitionKey]: keys.dueDayIndex(toVnDate(new Date(dossier.dueAt)), dueDayShardOf(dossier.code)),
           [openByDueDay.sortKey]: `${dossier.dueAt}#${dossier.code}`,

@@ -16,11 +16,11 @@ export const dossierStatuses = {
 export type DossierStatus = keyof typeof dossierStatuses;
 
 /**
- * Statuses in which the legal clock matters: from filing until the decision (the deadline watch,
- * shared/domain/notifications/deadline-watch.ts). Here, beside the statuses, so a repository that marks
- * watched dossiers does not import the watch and its message templates.
+ * The open statuses: from filing until the decision, while the legal clock runs and the dossier can still
+ * be withdrawn (the deadline watch, the due-date index, the overdue flag, the lifecycle's `withdraw`).
+ * After them: decided (the result to return) and the final statuses.
  */
-export const watchedStatuses: readonly DossierStatus[] = [
+export const openStatuses: readonly DossierStatus[] = [
   'submitted',
   'received',
   'processing',
@@ -28,4 +28,4 @@ export const watchedStatuses: readonly DossierStatus[] = [
   'awaiting-fees',
 ];
 
-export const isWatched = (status: DossierStatus): boolean => watchedStatuses.includes(status);
+export const isOpen = (status: DossierStatus): boolean => openStatuses.includes(status);

@@ -1,6 +1,7 @@
 import type { Role } from '../caller.ts';
 import type { ActionType } from './actions.ts';
 import type { DossierStatus } from './status.ts';
+import { openStatuses } from './status.ts';
 
 /**
  * Who may do what, from which status (docs/domain.md "Lifecycle"). `applicant` is the dossier's own
@@ -16,8 +17,6 @@ export interface Transition {
   atIntakeCentre?: true;
 }
 
-const open: readonly DossierStatus[] = ['submitted', 'received', 'processing', 'supplement-requested', 'awaiting-fees'];
-
 export const transitions: Record<ActionType, Transition> = {
   receive: { from: ['submitted'], by: ['receiver'] },
   refuse: { from: ['submitted'], by: ['receiver'] },
@@ -31,7 +30,7 @@ export const transitions: Record<ActionType, Transition> = {
   stop: { from: ['processing', 'supplement-requested'], by: ['leader'] },
   decide: { from: ['processing', 'awaiting-fees'], by: ['leader'] },
   'return-result': { from: ['decided'], by: ['receiver'] },
-  withdraw: { from: open, by: ['applicant'] },
+  withdraw: { from: openStatuses, by: ['applicant'] },
 };
 
 /** Statuses after which nothing more happens to a dossier. */

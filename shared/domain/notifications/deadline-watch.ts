@@ -5,12 +5,10 @@
 import { type WorkingCalendar, canRequestExtension, isOverdue, remainingWorkingHours } from '../calendar/index.ts';
 import type { Dossier } from '../dossier/dossier.ts';
 import type { DossierStatus } from '../dossier/status.ts';
-import { dossierStatuses, isWatched, watchedStatuses } from '../dossier/status.ts';
+import { dossierStatuses, isOpen, openStatuses } from '../dossier/status.ts';
 import type { Official } from '../official.ts';
 import { toVnDate, vnDateOfDayNumber, vnDayNumber } from '../time.ts';
 import { type InAppMessage, shortDate } from './templates.ts';
-
-export { isWatched, watchedStatuses };
 
 export type DeadlineWarning = 'due-soon' | 'overdue';
 
@@ -31,7 +29,7 @@ export function deadlineWarning(
   calendar: WorkingCalendar,
   now: Date,
 ): DeadlineWarning | undefined {
-  if (!isWatched(dossier.status)) return undefined;
+  if (!isOpen(dossier.status)) return undefined;
   const due = new Date(dossier.dueAt);
   if (isOverdue(due, now)) return 'overdue';
   const left = remainingWorkingHours(calendar, due, now);
@@ -110,7 +108,7 @@ export function digestOf(agencyId: string, dossiers: readonly WatchedDossier[], 
   const date = toVnDate(now);
   const digest: AgencyDigest = { agencyId, date, byStatus: {}, dueToday: 0, overdue: 0 };
   for (const d of dossiers) {
-    if (!isWatched(d.status)) continue;
+    if (!isOpen(d.status)) continue;
     digest.byStatus[d.status] = (digest.byStatus[d.status] ?? 0) + 1;
     const due = new Date(d.dueAt);
     if (isOverdue(due, now)) digest.overdue++;
@@ -122,7 +120,7 @@ export function digestOf(agencyId: string, dossiers: readonly WatchedDossier[], 
 /** The digest as each leader of the agency reads it. */
 export function digestMessages(digest: AgencyDigest, officials: readonly Official[]): InAppMessage[] {
   const [y, m, d] = digest.date.split('-');
-  const statuses = watchedStatuses
+  const statuses = openStatuses
     .filter((s) => (digest.byStatus[s] ?? 0) > 0)
     .map((s) => `${dossierStatuses[s].vi}: ${digest.byStatus[s]}`);
   const total = Object.values(digest.byStatus).reduce((sum, n) => sum + (n ?? 0), 0);

@@ -1,5 +1,4 @@
-import type { DossierStatus } from '../../../domain/dossier/status.ts';
-import { finalStatuses } from '../../../domain/dossier/transitions.ts';
+import { type DossierStatus, isOpen } from '../../../domain/dossier/status.ts';
 import { unpayable } from '../../../domain/payments/payment.ts';
 import { maxFormUploadBytes } from '../../document-upload.ts';
 import { scrollTable } from '../../components/table.ts';
@@ -48,8 +47,6 @@ export const doneMessages: Record<string, string> = {
 };
 
 const uploadStatuses: readonly DossierStatus[] = ['submitted', 'supplement-requested'];
-
-export const isOpen = (status: DossierStatus): boolean => status !== 'decided' && !finalStatuses.includes(status);
 
 /**
  * The fee is due now: at intake from the start, at supplement while a supplement is asked for, at
