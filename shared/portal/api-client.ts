@@ -3,10 +3,7 @@
  * API's authorizer, validation and rules (a citizen sees only their dossiers, an official only their
  * agency's) hold for the pages too, and the portal itself holds no grant on the data.
  */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+import type { FieldError } from '../http/problem.ts';
 
 /** A problem+json answer of the API: its Vietnamese title and detail are what the page shows. */
 export class ApiError extends Error {
@@ -15,7 +12,7 @@ export class ApiError extends Error {
     readonly code: string,
     readonly title: string,
     readonly detail: string | undefined,
-    readonly fields: readonly FieldProblem[] = [],
+    readonly fields: readonly FieldError[] = [],
     readonly body: Record<string, unknown> = {},
   ) {
     super(`API ${status} ${code}`);
@@ -105,7 +102,7 @@ function problemOf(status: number, text: string): ApiError {
     typeof problem.code === 'string' ? problem.code : String(status),
     typeof problem.title === 'string' ? problem.title : typeof problem.message === 'string' ? problem.message : '',
     typeof problem.detail === 'string' ? problem.detail : undefined,
-    Array.isArray(problem.errors) ? (problem.errors as FieldProblem[]) : [],
+    Array.isArray(problem.errors) ? (problem.errors as FieldError[]) : [],
     problem,
   );
 }

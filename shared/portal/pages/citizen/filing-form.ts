@@ -1,5 +1,5 @@
 import type { Procedure } from '../../../domain/procedure.ts';
-import type { FieldProblem } from '../../api-client.ts';
+import type { FieldError } from '../../../http/problem.ts';
 
 /** The filing form's fields, by their names in the HTML. */
 export interface FilingValues {
@@ -138,7 +138,7 @@ const apiFields: Record<string, FilingField> = {
 };
 
 /** The API's per-field problems on the form's fields. */
-export function messagesOfApi(fields: readonly FieldProblem[]): FieldMessages {
+export function messagesOfApi(fields: readonly FieldError[]): FieldMessages {
   const messages: FieldMessages = {};
   for (const problem of fields) {
     const name = apiFields[problem.field];
