@@ -8,12 +8,12 @@ import type { ReceivedDocument } from '../domain/documents/received.ts';
 import { controlSlip, type StepVerdict } from '../domain/dossier/control-slip.ts';
 import type { Dossier, FormNumber } from '../domain/dossier/dossier.ts';
 import { dossierStatuses } from '../domain/dossier/status.ts';
-import { formatVnd } from '../domain/money.ts';
 import { formatVnDate, vnParts } from '../domain/time.ts';
 import { lookupUrl } from '../portal/paths.ts';
 import { A4, newPdf, PdfCanvas } from './pdf-layout.ts';
 import type { EmbeddedFont } from './truetype.ts';
 import { copyTypeText } from '../domain/procedure.ts';
+import { describeDossierFee } from '../domain/fees/describe.ts';
 
 /**
  * Titles of the forms of Thông tư 03/2025/TT-VPCP (15/9/2025), phụ lục I, mẫu số 01–07, as the annex
@@ -190,25 +190,6 @@ const returnText = (input: FormInput): string => {
   }
 };
 
-const feeDueText: Readonly<Record<string, string>> = {
-  intake: 'khi tiếp nhận hồ sơ',
-  supplement: 'khi bổ sung hồ sơ',
-  result: 'khi nhận kết quả',
-};
-
-/** The fee as the dossier owes it: the amount and how it was reached, when it is due, or why nothing is. */
-function feeText(fee: FormDossier['fee']): string {
-  if (!fee) return 'Không thu phí, lệ phí';
-  if (fee.exemption) return `Miễn phí, lệ phí (${fee.exemption.label})`;
-  if (fee.range && !fee.range.setBy) {
-    return `Từ ${formatVnd(fee.range.min)} đến ${formatVnd(fee.range.max)}, cơ quan giải quyết xác định mức thu`;
-  }
-  return (
-    `${formatVnd(fee.amount)}${fee.detail ? ` (${fee.detail})` : ''}, nộp ${feeDueText[fee.due] ?? fee.due}` +
-    `${fee.paid ? ' (đã nộp)' : ''}`
-  );
-}
-
 const durationText = (duration: WorkingDuration): string =>
   'workingDays' in duration ? `${two(duration.workingDays)} ngày làm việc` : `${duration.workingHours} giờ làm việc`;
 
@@ -238,7 +219,7 @@ function receiptRows(input: FormInput): Row[] {
     ['3. Thời gian giải quyết theo quy định', input.processingTime ? durationText(input.processingTime) : ''],
     ['4. Thời gian nhận hồ sơ', vnDate(dossier.receivedAt)],
     ['5. Thời gian trả kết quả', describeAppointment(new Date(dossier.dueAt))],
-    ['6. Phí, lệ phí', feeText(fee)],
+    ['6. Phí, lệ phí', describeDossierFee(fee)],
     ['7. Nhận kết quả tại', returnText(input)],
     ...(input.lookupPin ? [['Mã tra cứu (PIN)', input.lookupPin] as const] : []),
     ['Người tiếp nhận hồ sơ', input.receiverName ?? ''],

@@ -55,7 +55,7 @@ export function describeFeeRule(rule: FeeRule | null): string {
  * A dossier's fee as the receipt (form 01), the payment page and the official's page print it: the
  * amount and how it was reached, or the exemption, or that the official is to set it.
  */
-export function describeDossierFee(fee: Dossier['fee']): string {
+export function describeDossierFee(fee: Dossier['fee'] | undefined): string {
   if (!fee) return 'Không thu phí, lệ phí';
   if (fee.exemption) return `Miễn phí, lệ phí (${fee.exemption.label})`;
   if (fee.range && !fee.range.setAt) {
