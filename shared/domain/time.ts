@@ -76,9 +76,9 @@ export function toVnDate(instant: Date): string {
   return shifted(instant).toISOString().slice(0, 10);
 }
 
-/** The local date as people write it: `02/03/2026`. */
-export function formatVnDate(instant: Date): string {
-  const [year, month, day] = toVnDate(instant).split('-');
+/** The local date as people write it: `02/03/2026` (of an instant, or of its ISO 8601 text). */
+export function formatVnDate(instant: Date | string): string {
+  const [year, month, day] = toVnDate(typeof instant === 'string' ? new Date(instant) : instant).split('-');
   return `${day}/${month}/${year}`;
 }
 

@@ -27,15 +27,6 @@ export const serviceLevelText: Record<ServiceLevel, string> = {
   offline: 'Nộp trực tiếp tại Bộ phận Một cửa hoặc qua bưu chính',
 };
 
-const dateFormat = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-});
-
-export const dateText = (iso: string): string => dateFormat.format(new Date(iso));
-
 const dateTimeFormat = new Intl.DateTimeFormat('vi-VN', {
   timeZone: 'Asia/Ho_Chi_Minh',
   hour: '2-digit',

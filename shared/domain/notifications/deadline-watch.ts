@@ -8,7 +8,8 @@ import type { DossierStatus } from '../dossier/status.ts';
 import { dossierStatuses, isOpen, openStatuses } from '../dossier/status.ts';
 import type { Official } from '../official.ts';
 import { toVnDate, vnDateOfDayNumber, vnDayNumber } from '../time.ts';
-import { type InAppMessage, shortDate } from './templates.ts';
+import type { InAppMessage } from './templates.ts';
+import { formatVnDate } from '../time.ts';
 
 export type DeadlineWarning = 'due-soon' | 'overdue';
 
@@ -72,7 +73,7 @@ export function warningMessages(
   now: Date,
 ): InAppMessage[] {
   const code = dossier.code;
-  const due = shortDate(dossier.dueAt);
+  const due = formatVnDate(dossier.dueAt);
   const overdue = warning === 'overdue';
   const title = overdue ? `Hồ sơ ${code} đã quá hạn giải quyết` : `Hồ sơ ${code} sắp đến hạn giải quyết`;
   const base = overdue

@@ -38,9 +38,6 @@ export interface MessageContext {
 type Changed = DomainEvent<'DossierChanged'>['data'];
 type Text = { title: string; body: string; sms: string };
 
-/** dd/mm/yyyy in Vietnam's time zone: short enough for an SMS. */
-export const shortDate = (iso: string): string => formatVnDate(new Date(iso));
-
 /** Where the applicant gets the signed result, by the return method they chose. */
 const resultPickup: Record<ReturnMethod, { body: string; sms: string }> = {
   online: {
@@ -62,7 +59,7 @@ const applicantTexts: Record<string, (code: string, data: Changed, ctx: MessageC
   receive: (code, d, ctx) => ({
     title: `Hồ sơ ${code} đã được tiếp nhận`,
     body: `Hồ sơ của Ông/Bà đã được tiếp nhận. Ngày hẹn trả kết quả: ${ctx.describeAppointment(d.dueAt)}.`,
-    sms: `Hồ sơ ${code} đã được tiếp nhận. Hẹn trả: ${shortDate(d.dueAt)}.`,
+    sms: `Hồ sơ ${code} đã được tiếp nhận. Hẹn trả: ${formatVnDate(d.dueAt)}.`,
   }),
   refuse: (code) => ({
     title: `Hồ sơ ${code} không được tiếp nhận`,
@@ -84,7 +81,7 @@ const applicantTexts: Record<string, (code: string, data: Changed, ctx: MessageC
   supplement: (code, d, ctx) => ({
     title: `Hồ sơ ${code} đã được bổ sung`,
     body: `Hồ sơ của Ông/Bà đã được bổ sung và tiếp tục giải quyết. Ngày hẹn trả kết quả: ${ctx.describeAppointment(d.dueAt)}.`,
-    sms: `Hồ sơ ${code} đã được bổ sung. Hẹn trả: ${shortDate(d.dueAt)}.`,
+    sms: `Hồ sơ ${code} đã được bổ sung. Hẹn trả: ${formatVnDate(d.dueAt)}.`,
   }),
   'request-fees': (code, _d, ctx) => ({
     title: `Hồ sơ ${code}: đề nghị nộp phí, lệ phí`,
@@ -110,7 +107,7 @@ const applicantTexts: Record<string, (code: string, data: Changed, ctx: MessageC
   'request-extension': (code, d, ctx) => ({
     title: `Hồ sơ ${code} được hẹn lại ngày trả kết quả`,
     body: `Cơ quan giải quyết xin lỗi vì chậm trả kết quả. Ngày hẹn mới: ${ctx.describeAppointment(d.dueAt)}.`,
-    sms: `Hồ sơ ${code} được hẹn lại ngày trả: ${shortDate(d.dueAt)}. Xin lỗi Ông/Bà.`,
+    sms: `Hồ sơ ${code} được hẹn lại ngày trả: ${formatVnDate(d.dueAt)}. Xin lỗi Ông/Bà.`,
   }),
   stop: (code) => ({
     title: `Hồ sơ ${code} đã dừng giải quyết`,
@@ -201,7 +198,7 @@ export function messagesFor(event: DomainEvent, ctx: MessageContext): Message[] 
           `Hồ sơ của Ông/Bà đã được chuyển đến bộ phận tiếp nhận của ${data.agencyName}. ` +
           `Thời hạn trả kết quả dự kiến: ${ctx.describeAppointment(data.dueAt)}. ` +
           'Ông/Bà sẽ nhận được thông báo khi hồ sơ được tiếp nhận.',
-        sms: `Hồ sơ ${code} đã được gửi đến cơ quan giải quyết. Hẹn trả dự kiến: ${shortDate(data.dueAt)}.`,
+        sms: `Hồ sơ ${code} đã được gửi đến cơ quan giải quyết. Hẹn trả dự kiến: ${formatVnDate(data.dueAt)}.`,
       },
     ];
   }

@@ -1,7 +1,7 @@
-import { dateText } from '../format.ts';
 import { html } from '../html.ts';
 import type { Page } from '../layout.ts';
 import { paths } from '../paths.ts';
+import { formatVnDate } from '../../domain/time.ts';
 
 export interface PublishedAnswer {
   id: string;
@@ -24,7 +24,7 @@ export function feedbackPage(data: { items: readonly PublishedAnswer[]; nextCurs
                   <h2>${f.title}</h2>
                   ${f.summary ? html`<p>${f.summary}</p>` : ''}
                   <p><strong>Trả lời:</strong> ${f.answer}</p>
-                  <p class="hint">Trả lời ngày ${dateText(f.answeredAt)}</p>
+                  <p class="hint">Trả lời ngày ${formatVnDate(f.answeredAt)}</p>
                 </article>`,
             )
           : html`<p>Chưa có câu trả lời nào được công khai.</p>`

@@ -2,7 +2,7 @@ import { type DossierStatus, isOpen } from '../../../domain/dossier/status.ts';
 import { unpayable } from '../../../domain/payments/payment.ts';
 import { maxFormUploadBytes } from '../../document-upload.ts';
 import { scrollTable } from '../../components/table.ts';
-import { dateText, dateTimeText } from '../../format.ts';
+import { dateTimeText } from '../../format.ts';
 import { formSecrets } from '../../forms.ts';
 import { type Html, html, safeUrl } from '../../html.ts';
 import type { Page, PageContext } from '../../layout.ts';
@@ -10,6 +10,7 @@ import { paths } from '../../paths.ts';
 import type { DocumentItem, DossierDetail, Shipment } from './api-types.ts';
 import { describeDossierFee } from '../../../domain/fees/describe.ts';
 import { controlSlipLink } from '../../components/control-slip-link.ts';
+import { formatVnDate } from '../../../domain/time.ts';
 
 export interface RequiredSlot {
   name: string;
@@ -212,7 +213,7 @@ function supplementSection(context: PageContext, data: MyDossierPageData): Html 
   return html`<section aria-labelledby="bo-sung">
     <h2 id="bo-sung">Hồ sơ cần bổ sung</h2>
     <p>
-      Ngày <time datetime="${dossier.supplement.requestedAt}">${dateText(dossier.supplement.requestedAt)}</time>, cơ
+      Ngày <time datetime="${dossier.supplement.requestedAt}">${formatVnDate(dossier.supplement.requestedAt)}</time>, cơ
       quan giải quyết đề nghị bổ sung, hoàn thiện:
     </p>
     <ol>

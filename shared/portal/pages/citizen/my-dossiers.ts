@@ -1,9 +1,10 @@
 import { scrollTable } from '../../components/table.ts';
-import { dateText } from '../../format.ts';
+
 import { html } from '../../html.ts';
 import type { Page } from '../../layout.ts';
 import { paths } from '../../paths.ts';
 import type { DossierPage, DossierSummary } from './api-types.ts';
+import { formatVnDate } from '../../../domain/time.ts';
 
 /** The citizen's dossiers, newest first, a page at a time; a late one says so in words, not only in colour. */
 export function myDossiersPage(list: DossierPage<DossierSummary>): Page {
@@ -37,9 +38,9 @@ export function myDossiersPage(list: DossierPage<DossierSummary>): Page {
                         <th scope="row"><a href="${paths.myDossier(d.code)}">${d.code}</a></th>
                         <td>${d.procedure.name}</td>
                         <td><span class="status">${d.statusText}</span></td>
-                        <td><time datetime="${d.submittedAt}">${dateText(d.submittedAt)}</time></td>
+                        <td><time datetime="${d.submittedAt}">${formatVnDate(d.submittedAt)}</time></td>
                         <td>
-                          <time datetime="${d.dueAt}">${dateText(d.dueAt)}</time>${
+                          <time datetime="${d.dueAt}">${formatVnDate(d.dueAt)}</time>${
                             d.flags.overdue ? html` <span class="overdue">(Quá hạn)</span>` : ''
                           }${d.flags.extended ? html` <span class="hint">(đã gia hạn)</span>` : ''}
                         </td>

@@ -1,11 +1,12 @@
 import { type DossierStatus, dossierStatuses } from '../../../domain/dossier/status.ts';
 import type { DossierSummary } from '../../../use-cases/dossier-view.ts';
 import { scrollTable } from '../../components/table.ts';
-import { dateText, dateTimeText } from '../../format.ts';
+import { dateTimeText } from '../../format.ts';
 import { html } from '../../html.ts';
 import type { Page } from '../../layout.ts';
 import type { AgencyChoice } from '../../agencies.ts';
 import { paths } from '../../paths.ts';
+import { formatVnDate } from '../../../domain/time.ts';
 
 /** One line of `GET /v1/agencies/{id}/dossiers` (use-cases/dossier-view.ts `dossierSummary`), as the page uses it. */
 export type QueueItem = Pick<
@@ -54,7 +55,7 @@ function row(item: QueueItem) {
     <td>
       <span class="status">${item.statusText}</span>${item.step ? html`<br /><span class="hint">${item.step}</span>` : ''}
     </td>
-    <td><time datetime="${item.submittedAt}">${dateText(item.submittedAt)}</time></td>
+    <td><time datetime="${item.submittedAt}">${formatVnDate(item.submittedAt)}</time></td>
     <td>
       <time datetime="${item.dueAt}">${dateTimeText(item.dueAt)}</time>${
         item.flags.overdue ? html`<br /><strong class="overdue">Quá hạn</strong>` : ''

@@ -1,9 +1,10 @@
 import { feedbackStatuses } from '../../../domain/feedback/feedback.ts';
 import type { AuthorFeedbackSummary, AuthorFeedbackView } from '../../../use-cases/feedback/feedback.ts';
-import { dateText } from '../../format.ts';
+
 import { html } from '../../html.ts';
 import type { Page } from '../../layout.ts';
 import { paths } from '../../paths.ts';
+import { formatVnDate } from '../../../domain/time.ts';
 
 /**
  * One of the person's feedback, with its agency's name and, once answered, the answer: put together by the
@@ -43,7 +44,7 @@ export function myFeedbackPage(data: MyFeedbackPageData): Page {
                     <dt>Cơ quan tiếp nhận</dt>
                     <dd>${f.agencyName}</dd>
                     <dt>Ngày gửi</dt>
-                    <dd><time datetime="${f.filedAt}">${dateText(f.filedAt)}</time></dd>
+                    <dd><time datetime="${f.filedAt}">${formatVnDate(f.filedAt)}</time></dd>
                     <dt>Tình trạng</dt>
                     <dd><span class="status">${feedbackStatuses[f.status]?.vi ?? f.status}</span></dd>
                   </dl>
@@ -51,7 +52,7 @@ export function myFeedbackPage(data: MyFeedbackPageData): Page {
                     f.answer
                       ? html`<p><strong>Trả lời:</strong> ${f.answer.text}</p>
                           <p class="hint">
-                            Trả lời ngày <time datetime="${f.answer.at}">${dateText(f.answer.at)}</time>
+                            Trả lời ngày <time datetime="${f.answer.at}">${formatVnDate(f.answer.at)}</time>
                           </p>`
                       : ''
                   }
