@@ -87,22 +87,20 @@ export function recordIndicators(deps: RecordIndicatorsDeps) {
   };
 }
 
-/** The events a fact follows: the filing and each step (the routing to intake changes nothing it counts). */
-const factEvents: readonly DomainEvent['type'][] = ['DossierSubmitted', 'DossierChanged'];
-
 /**
  * What a dossier write, as the table's stream carries it, asks of the facts: the dossier as written, from
- * the first of its events' instants; nothing for a write without such events, or whose outbox is an
- * earlier version's.
+ * the first of its events' instants; nothing for a write without events, or whose outbox is an earlier
+ * version's. Every write with events is one the stream's filter lets through: each is recorded (the
+ * routing to intake changes no count, but its invocation then keeps the fact at the dossier's version
+ * rather than doing nothing).
  */
 export function factInputOf(written: {
   dossier: Dossier;
   outbox: readonly DomainEvent[];
   outboxVersion?: unknown;
 }): { dossierCode: string; occurredAt: string; dossier: Dossier } | undefined {
-  if (written.outboxVersion !== written.dossier.version) return undefined;
-  const instants = written.outbox.filter((e) => factEvents.includes(e.type)).map((e) => Date.parse(e.occurredAt));
-  if (instants.length === 0) return undefined;
-  const first = written.outbox.find((e) => Date.parse(e.occurredAt) === Math.min(...instants)) as DomainEvent;
+  if (written.outboxVersion !== written.dossier.version || written.outbox.length === 0) return undefined;
+  const instants = written.outbox.map((e) => Date.parse(e.occurredAt));
+  const first = written.outbox[instants.indexOf(Math.min(...instants))] as DomainEvent;
   return { dossierCode: written.dossier.code, occurredAt: first.occurredAt, dossier: written.dossier };
 }

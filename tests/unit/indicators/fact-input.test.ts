@@ -1,6 +1,6 @@
 /**
  * What a dossier write, as the table's stream carries it, asks of the indicator facts: the dossier as
- * written, from its events' first instant; nothing when the write's events change nothing a fact counts.
+ * written, from its events' first instant; nothing for a write without events.
  */
 import { describe, expect, it } from 'vitest';
 import type { Dossier } from '#domain/dossier/dossier.ts';
@@ -29,10 +29,12 @@ describe('the fact a stream record asks for', () => {
     expect(factInputOf({ dossier, outbox, outboxVersion: 3 })?.occurredAt).toBe('2026-11-30T23:59:00+07:00');
   });
 
-  it('asks nothing of a routing to intake alone, of a write without events, or of an earlier write’s outbox', () => {
-    expect(
-      factInputOf({ dossier, outbox: [event('DossierRouted', '2026-12-04T09:00:00+07:00')], outboxVersion: 3 }),
-    ).toBeUndefined();
+  it('records a routing to intake too: every write the stream lets through keeps the fact at its version', () => {
+    const outbox = [event('DossierRouted', '2026-12-04T09:00:00+07:00')];
+    expect(factInputOf({ dossier, outbox, outboxVersion: 3 })?.dossier).toBe(dossier);
+  });
+
+  it('asks nothing of a write without events, or of an earlier write’s outbox', () => {
     expect(factInputOf({ dossier, outbox: [], outboxVersion: undefined })).toBeUndefined();
     const outbox = [event('DossierChanged', '2026-12-04T09:00:00+07:00')];
     expect(factInputOf({ dossier, outbox, outboxVersion: 2 })).toBeUndefined();
