@@ -5,6 +5,7 @@ import { pinCheckDeps } from '#shared/composition/pin-check.ts';
 import { config } from '#shared/config.ts';
 import { LookupBody, lookupDossier } from '#shared/use-cases/lookup-dossier.ts';
 import { clientAddress } from '#http/client-address.ts';
+import { platformOriginSecret } from '#http/platform-origin-secret.ts';
 
 const lookup = lookupDossier({
   ...pinCheckDeps(dossierRepository(config.TABLE_NAME)),
@@ -12,6 +13,7 @@ const lookup = lookupDossier({
 });
 
 export const handler = httpHandler('lookup-dossier', {
+  originSecret: platformOriginSecret,
   schemas: { body: LookupBody },
   middlewares: [clientAddress.middleware],
 }).handle(async (request) => ({

@@ -8,6 +8,7 @@ import { partnerWebhook } from '#http/partner-webhook.ts';
 import { config } from '#shared/config.ts';
 import { logger } from '#shared/observability.ts';
 import { paymentCallback, TransactionReportBody } from '#shared/use-cases/payments/payment-callback.ts';
+import { platformOriginSecret } from '#http/platform-origin-secret.ts';
 
 const dossiers = dossierRepository(config.TABLE_NAME);
 const settle = paymentCallback({
@@ -22,6 +23,7 @@ const settle = paymentCallback({
 
 // Always 200 once the report is understood (a mismatch included): the platform must not keep retrying.
 export const handler = httpHandler('payment-callback', {
+  originSecret: platformOriginSecret,
   signature: partnerWebhook('payments'),
   schemas: { body: TransactionReportBody },
 }).handle(async ({ body }) => {

@@ -6,6 +6,7 @@ import { partnerWebhook } from '#http/partner-webhook.ts';
 import { fileDossier } from '#shared/composition/file-dossier.ts';
 import { config } from '#shared/config.ts';
 import { DvcqgDossierBody, receiveDvcqgDossier } from '#shared/use-cases/dvcqg/receive-dossier.ts';
+import { platformOriginSecret } from '#http/platform-origin-secret.ts';
 
 const receive = receiveDvcqgDossier({
   fileDossier,
@@ -15,6 +16,7 @@ const receive = receiveDvcqgDossier({
 });
 
 export const handler = httpHandler('receive-dvcqg-dossier', {
+  originSecret: platformOriginSecret,
   signature: partnerWebhook('dvcqg'),
   schemas: { body: DvcqgDossierBody },
 }).handle(async ({ body }) => {

@@ -7,6 +7,7 @@ import { pinCheckDeps } from '#shared/composition/pin-check.ts';
 import { config } from '#shared/config.ts';
 import { maxVerifiedPdfBytes, VerifyBody, verifySignature } from '#shared/use-cases/documents/verify-signature.ts';
 import { clientAddress } from '#http/client-address.ts';
+import { platformOriginSecret } from '#http/platform-origin-secret.ts';
 
 const verify = verifySignature({
   documents: documentRepository(config.TABLE_NAME),
@@ -16,6 +17,7 @@ const verify = verifySignature({
 });
 
 export const handler = httpHandler('verify-signature', {
+  originSecret: platformOriginSecret,
   schemas: { body: VerifyBody },
   maxBodyBytes: Math.ceil(maxVerifiedPdfBytes / 3) * 4 + 1024,
   middlewares: [clientAddress.middleware],

@@ -10,7 +10,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { platformSecret } from '../adapters/platform-secret.ts';
 import { Problem } from './problem.ts';
 
 export const originVerifyHeader = 'x-egov-origin-verify';
@@ -18,18 +17,6 @@ export const viewerAddressHeader = 'cloudfront-viewer-address';
 
 /** The value CloudFront sends; undefined when the function sits behind no edge. */
 export type OriginSecret = () => Promise<string | undefined>;
-
-/** ORIGIN_VERIFY_SECRET_ARN (Secrets Manager, cached as the platform's other secrets), when deployed behind the edge. */
-export const platformOriginSecret: OriginSecret = async () => {
-  const { config } = await import('../config.ts');
-  if (!config.ORIGIN_VERIFY_SECRET_ARN) return undefined;
-  return platformSecret({
-    name: 'origin verify secret',
-    arn: config.ORIGIN_VERIFY_SECRET_ARN,
-    local: undefined,
-    arnVariable: 'ORIGIN_VERIFY_SECRET_ARN',
-  });
-};
 
 /** `198.51.100.10:46532` or `2001:db8::1:46532` (CloudFront's format): the address without the port. */
 export function viewerAddressOf(value: string | undefined): string | undefined {

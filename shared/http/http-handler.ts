@@ -14,7 +14,7 @@ import {
   type RequestSchemas,
 } from './parse-request.ts';
 import { platformRoster } from './platform-roster.ts';
-import { edgeOrigin, type OriginSecret, platformOriginSecret } from './edge-origin.ts';
+import { edgeOrigin, type OriginSecret } from './edge-origin.ts';
 import { problemErrors } from './problem-errors.ts';
 import { rosterCheck } from './roster-check.ts';
 import { partnerOfRoute, usesToken } from './route.ts';
@@ -37,7 +37,11 @@ export interface HttpHandlerOptions<S extends RequestSchemas> {
   signature?: MiddlewareObj<HttpEvent>;
   /** Where officials are checked against the roster; default the platform's table, cached (platform-roster.ts). */
   roster?: () => RosterLookup;
-  /** What CloudFront sends on routes without a token (edge-origin.ts); default the platform's secret, if deployed. */
+  /**
+   * What CloudFront sends on routes without a token (edge-origin.ts): the platform's secret
+   * (platform-origin-secret.ts) in a function's handler. Required on those routes, given by the handler so
+   * that only their bundles carry the Secrets Manager client.
+   */
   originSecret?: OriginSecret;
 }
 
@@ -54,6 +58,9 @@ export function httpHandler<N extends FunctionName, S extends RequestSchemas = R
   if (!route) throw new Error(`${name} is not an HTTP function`);
   if (partnerOfRoute(route.auth) && !options.signature)
     throw new Error(`${name} is a partner route: it needs a signature check`);
+  const { originSecret } = options;
+  if (!usesToken(route.auth) && !originSecret)
+    throw new Error(`${name} is reachable without a token: it needs the edge's origin check (originSecret)`);
   // Officials are checked against the roster on every request of a route they may call (their read access
   // to the table is checked where the settings are made).
   const officialsCall = usesToken(route.auth) && route.auth.roles.some(isOfficialRole);
@@ -81,7 +88,7 @@ export function httpHandler<N extends FunctionName, S extends RequestSchemas = R
         .use(injectLambdaContext(logger, { resetKeys: true }) as MiddlewareObj<HttpEvent>)
         .use(httpHeaderNormalizer() as MiddlewareObj<HttpEvent>);
       // Routes without a token: only through the edge, its WAF and rate limits (the JWT authorizer guards the others).
-      if (!usesToken(route.auth)) stack.use(edgeOrigin(options.originSecret ?? platformOriginSecret));
+      if (originSecret && !usesToken(route.auth)) stack.use(edgeOrigin(originSecret));
       if (options.signature) stack.use(options.signature);
       stack.use(parseRequest(route.auth, options.schemas ?? {}, options.maxBodyBytes ?? defaultMaxBodyBytes));
       if (officialsCall) {

@@ -102,6 +102,12 @@ describe('a public function behind the edge', () => {
   });
 });
 
+describe('a function reachable without a token', () => {
+  it('cannot be built without the edge’s origin check: it fails at init, not open', () => {
+    expect(() => httpHandler('lookup-dossier', {})).toThrow(/reachable without a token.*origin check/);
+  });
+});
+
 describe('CloudFront-Viewer-Address', () => {
   it('is the address without its port; anything else is no address', () => {
     expect(viewerAddressOf('198.51.100.10:46532')).toBe('198.51.100.10');
