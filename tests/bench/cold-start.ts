@@ -90,20 +90,26 @@ try {
     'process.stdout.write(String(performance.now() - t));',
   ].join(' ');
   const initMs = new Map<string, number[]>(entries.map(([name]) => [name, []]));
+  /** Each function's init over the baseline's imported just before it: the pair sees the same load on the machine. */
+  const pairedRatios = new Map<string, number[]>(entries.map(([name]) => [name, []]));
+  const initOf = (name: string): number =>
+    Number(
+      execFileSync(process.execPath, ['--input-type=module', '-e', probe, pathToFileURL(bundleOf(name)).href], {
+        // A function's own settings, as its Lambda's environment holds them (infra/function-settings.ts).
+        env: (functionNames as string[]).includes(name)
+          ? { ...lambdaEnvironment, ...functionSettingsEnvironment([[name, specOf(name as FunctionName)]]) }
+          : lambdaEnvironment,
+        encoding: 'utf8',
+      }),
+    );
   for (let round = 0; round < runs; round++) {
     for (const [name] of entries) {
-      const out = execFileSync(
-        process.execPath,
-        ['--input-type=module', '-e', probe, pathToFileURL(bundleOf(name)).href],
-        {
-          // A function's own settings, as its Lambda's environment holds them (infra/function-settings.ts).
-          env: (functionNames as string[]).includes(name)
-            ? { ...lambdaEnvironment, ...functionSettingsEnvironment([[name, specOf(name as FunctionName)]]) }
-            : lambdaEnvironment,
-          encoding: 'utf8',
-        },
-      );
-      initMs.get(name)?.push(Number(out));
+      if (name === baseline) continue;
+      const before = initOf(baseline);
+      const ms = initOf(name);
+      initMs.get(baseline)?.push(before);
+      initMs.get(name)?.push(ms);
+      pairedRatios.get(name)?.push(ms / before);
     }
   }
 
@@ -118,7 +124,7 @@ try {
   }));
   const base = measured[0] ?? { name: baseline, kb: 0, besideKb: 0, initMs: Number.NaN };
   const chainBase = measured[1] ?? { name: chainBaseline, kb: 0, besideKb: 0, initMs: Number.NaN };
-  const functions = measured.slice(2).map((m) => ({ ...m, ratio: m.initMs / base.initMs }));
+  const functions = measured.slice(2).map((m) => ({ ...m, ratio: median(pairedRatios.get(m.name) ?? []) }));
   console.table(
     [base, chainBase, ...functions].map((m) => ({
       function: m.name,
@@ -159,7 +165,7 @@ try {
   ];
   writeResult({
     name: 'cold-start',
-    sample: `${functions.length} functions and the baseline, each imported (with its first-use builds, NODE_OPTIONS=${baseEnvironment.NODE_OPTIONS}) in ${runs} fresh Node ${process.version} processes (median), interleaved by round; files beside a bundle (fonts) not counted in its KB.`,
+    sample: `${functions.length} functions and the baseline, each imported (with its first-use builds, NODE_OPTIONS=${baseEnvironment.NODE_OPTIONS}) in ${runs} fresh Node ${process.version} processes (median), interleaved by round, each right after an import of the baseline: a function's ratio is the median of its ${runs} ratios to that baseline import, so both see the same load; files beside a bundle (fonts) not counted in its KB.`,
     rows,
   });
 } finally {
