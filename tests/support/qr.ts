@@ -1,6 +1,8 @@
 /**
  * Reads the QR code printed on a PDF as a phone would: the first page rasterised by poppler's
- * `pdftoppm` (grey, 150 dpi), then decoded by ZXing's QR reader (@zxing/library). Needs poppler (pdf.ts).
+ * `pdftoppm` (grey, 150 dpi, then 300 dpi as a printer's page if that fails: at 150 dpi a module of a
+ * longer URL, such as the local cloud's with its port, is about two pixels wide and ZXing sometimes
+ * misreads one), then decoded by ZXing's QR reader (@zxing/library). Needs poppler (pdf.ts).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,8 +24,15 @@ function readPgm(bytes: Buffer): { width: number; height: number; grey: Uint8Cla
 export function pdfQrCode(pdf: Uint8Array): string {
   const file = fileOf(pdf, 'form.pdf');
   const page = join(dirname(file), 'page');
-  poppler('pdftoppm', ['-gray', '-r', '150', '-f', '1', '-l', '1', '-singlefile', file, page]);
-  const { width, height, grey } = readPgm(readFileSync(`${page}.pgm`));
-  const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(grey, width, height)));
-  return new QRCodeReader().decode(bitmap, new Map([[DecodeHintType.TRY_HARDER, true]])).getText();
+  const read = (dpi: number) => {
+    poppler('pdftoppm', ['-gray', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', file, page]);
+    const { width, height, grey } = readPgm(readFileSync(`${page}.pgm`));
+    const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(grey, width, height)));
+    return new QRCodeReader().decode(bitmap, new Map([[DecodeHintType.TRY_HARDER, true]])).getText();
+  };
+  try {
+    return read(150);
+  } catch {
+    return read(300);
+  }
 }
