@@ -1,6 +1,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Nothing under shared/ or functions/ imports infra/: a function's manifest entry is in its FUNCTION_SETTINGS.
+ * The patterns are gitignore-style, where a leading # starts a comment: the import aliases are escaped.
+ */
+const noInfra = {
+  group: ['**/infra/**', '\\#infra/*'],
+  message:
+    'Functions do not import infra/: their manifest entry is in FUNCTION_SETTINGS (shared/function-settings.ts).',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.local-cloud/', 'demo-out/', 'coverage/'] },
   js.configs.recommended,
@@ -26,11 +36,40 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          patterns: [noInfra],
+        },
+      ],
+    },
+  },
+  {
+    // The domain is the rules alone: no AWS, no I/O, nothing of the layers that use it (a later block replaces
+    // the rule's options for these files, so it repeats the one above). shared/documents is not listed: its
+    // relative path reads like the domain's own documents/ folder.
+    files: ['shared/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
           patterns: [
+            noInfra,
             {
-              group: ['**/infra/**', '#infra/*'],
+              group: [
+                '**/adapters/**',
+                '**/use-cases/**',
+                '**/http/**',
+                '**/portal/**',
+                '**/queue/**',
+                '**/composition/**',
+                '**/config.ts',
+                '\\#adapters/*',
+                '\\#http/*',
+                '\\#shared/*',
+                '@aws-sdk/*',
+                '@aws-lambda-powertools/*',
+                '@middy/*',
+              ],
               message:
-                'Functions do not import infra/: their manifest entry is in FUNCTION_SETTINGS (shared/function-settings.ts).',
+                'The domain imports nothing outside shared/domain but Node built-ins: no AWS, no I/O, no layer above it.',
             },
           ],
         },
