@@ -253,8 +253,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       });
       cleanups.push(() => pollers.stop());
     }
-    // The table's change stream and its consumer (the events' relay): always running, as in the cloud,
-    // where no one sends a dossier's events but the stream.
+    // The table's change stream and its consumers (the events' relay, the indicator facts): always running, as
+    // in the cloud, where no one sends a dossier's events but the stream.
     const streams = streamConsumers.flatMap((consumer) => {
       const reader = readers.get(consumer.name);
       if (!reader || options.streams === false) return [];

@@ -9,6 +9,7 @@ import type { DomainEvent } from '../domain/events.ts';
 import { closedAt, type FactEvidence, factOf, type ProcedureFacts } from '../domain/indicators/fact.ts';
 import { monthOf, monthsBetween } from '../domain/indicators/period.ts';
 import type { Procedure } from '../domain/procedure.ts';
+import { eventsOfWrite } from './relay-events.ts';
 
 export interface RecordIndicatorsDeps {
   dossiers: Pick<DossierRepository, 'get'>;
@@ -97,10 +98,11 @@ export function recordIndicators(deps: RecordIndicatorsDeps) {
 export function factInputOf(written: {
   dossier: Dossier;
   outbox: readonly DomainEvent[];
-  outboxVersion?: unknown;
+  outboxVersion?: number;
 }): { dossierCode: string; occurredAt: string; dossier: Dossier } | undefined {
-  if (written.outboxVersion !== written.dossier.version || written.outbox.length === 0) return undefined;
-  const instants = written.outbox.map((e) => Date.parse(e.occurredAt));
-  const first = written.outbox[instants.indexOf(Math.min(...instants))] as DomainEvent;
+  const events = eventsOfWrite({ ...written, version: written.dossier.version });
+  if (events.length === 0) return undefined;
+  const instants = events.map((e) => Date.parse(e.occurredAt));
+  const first = events[instants.indexOf(Math.min(...instants))] as DomainEvent;
   return { dossierCode: written.dossier.code, occurredAt: first.occurredAt, dossier: written.dossier };
 }

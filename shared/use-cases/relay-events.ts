@@ -7,6 +7,10 @@ export interface WrittenDossier {
   outboxVersion?: number;
 }
 
+/** The events a write recorded: none when its outbox belongs to an earlier version (every write replaces it). */
+export const eventsOfWrite = (written: WrittenDossier): readonly DomainEvent[] =>
+  written.outboxVersion === written.version ? (written.outbox ?? []) : [];
+
 /**
  * Sends the events a dossier write recorded, once the write is in the table: the stream delivers every
  * write, in order per dossier, until its events are sent (the function fails the record otherwise, and the
@@ -15,8 +19,8 @@ export interface WrittenDossier {
  */
 export function relayEvents(publish: (events: readonly DomainEvent[]) => Promise<void>) {
   return async (written: WrittenDossier): Promise<number> => {
-    const events = written.outbox ?? [];
-    if (events.length === 0 || written.outboxVersion !== written.version) return 0;
+    const events = eventsOfWrite(written);
+    if (events.length === 0) return 0;
     await publish(events);
     return events.length;
   };

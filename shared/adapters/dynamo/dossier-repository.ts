@@ -109,9 +109,9 @@ function linked(dossier: Dossier, stored: number): Dossier {
 }
 
 /** A dossier as its item holds it (a stream record's new image, unmarshalled), with the write's outbox version. */
-export const writtenDossierOf = (item: Record<string, unknown>): StoredDossier & { outboxVersion?: unknown } => ({
+export const writtenDossierOf = (item: Record<string, unknown>): StoredDossier & { outboxVersion?: number } => ({
   ...fromItem(item),
-  outboxVersion: item.outboxVersion,
+  ...(typeof item.outboxVersion === 'number' ? { outboxVersion: item.outboxVersion } : {}),
 });
 
 export function dossierRepository(tableName: string) {
