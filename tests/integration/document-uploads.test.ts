@@ -185,14 +185,15 @@ describe('a verified upload is immutable to the applicant, even mid-verification
     expect(await post(upload, original)).toBe(204);
     const swapped = pdf(3000);
     swapped.write('forged', 1500);
-    const [{ completeUpload }, { dossierRepository }, { documentRepository }, { documentStore, s3Client }] =
+    const [{ completeUpload }, { dossierRepository }, { documentRepository }, { documentStore }, { s3Rest }] =
       await Promise.all([
         import('../../shared/use-cases/documents/upload-document.ts'),
         import('../../shared/adapters/dynamo/dossier-repository.ts'),
         import('../../shared/adapters/dynamo/document-repository.ts'),
         import('../../shared/adapters/s3/document-store.ts'),
+        import('../../shared/adapters/s3/s3-rest.ts'),
       ]);
-    const real = documentStore(s3Client(true), cloud.bucketName);
+    const real = documentStore(s3Rest({ bucket: cloud.bucketName, forcePathStyle: true }));
     // The applicant re-posts the form at the worst moment: once the verifier has read the bytes it
     // judges, before it records them as verified.
     const store = {

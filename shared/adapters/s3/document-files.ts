@@ -1,5 +1,7 @@
 import { config } from '../../config.ts';
-import { type DocumentStore, documentStore, s3Client } from './document-store.ts';
+import type { DocumentStore } from '../../use-cases/ports/document-store.ts';
+import { documentStore } from './document-store.ts';
+import { s3Rest } from './s3-rest.ts';
 
 /** The documents bucket of this function (DOCUMENTS_BUCKET is set with the grant: its absence is a deployment error). */
 export function documentsBucketName(): string {
@@ -9,9 +11,10 @@ export function documentsBucketName(): string {
   return config.DOCUMENTS_BUCKET;
 }
 
-export const documentsClient = () => s3Client(config.S3_FORCE_PATH_STYLE);
+/** The calls to the documents bucket; path-style addressing where the emulator needs it (S3_FORCE_PATH_STYLE). */
+export const documentsS3 = () => s3Rest({ bucket: documentsBucketName(), forcePathStyle: config.S3_FORCE_PATH_STYLE });
 
 /** Reads and writes of the documents bucket without the presigners, for workers that hand out no URL. */
 export function documentFiles(): DocumentStore {
-  return documentStore(documentsClient(), documentsBucketName());
+  return documentStore(documentsS3());
 }

@@ -1,57 +1,41 @@
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  NotFound,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
+import type { DocumentStore } from '../../use-cases/ports/document-store.ts';
+import { encodeKey, readBytes, S3Error, type S3Rest } from './s3-rest.ts';
 
-/** One client per process; path-style addressing where the emulator needs it (S3_FORCE_PATH_STYLE). */
-export const s3Client = (forcePathStyle: boolean): S3Client => new S3Client({ forcePathStyle });
+const absent = (error: unknown) => error instanceof S3Error && (error.status === 404 || error.code === 'NoSuchKey');
 
-export interface StoredObject {
-  size: number;
-  lastModified: Date;
-}
-
-/** The documents bucket: verification reads, quarantine, generated files (presigned URLs: presigner.ts). */
-export function documentStore(client: S3Client, bucket: string) {
-  const copy = (key: string, toKey: string) =>
-    client.send(
-      new CopyObjectCommand({
-        Bucket: bucket,
-        Key: toKey,
-        CopySource: `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`,
-      }),
-    );
+/** The documents bucket through the S3 REST calls of s3-rest.ts. */
+export function documentStore(s3: S3Rest): DocumentStore {
+  const copy = async (key: string, toKey: string) => {
+    const { body } = await s3.send('PUT', toKey, {
+      headers: { 'x-amz-copy-source': `/${s3.bucket}/${encodeKey(key)}` },
+    });
+    // A copy S3 has begun can still fail: the answer is then a 200 whose body is an <Error> (S3 CopyObject).
+    const text = Buffer.from(await readBytes(body)).toString('utf8');
+    if (text.includes('<Error>')) throw new S3Error(/<Code>([^<]*)</.exec(text)?.[1] ?? 'CopyFailed', 200, text);
+  };
+  const get = async (key: string) => readBytes((await s3.send('GET', key)).body);
   return {
-    async head(key: string): Promise<StoredObject | undefined> {
+    async head(key) {
       try {
-        const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-        return { size: head.ContentLength ?? 0, lastModified: head.LastModified ?? new Date(0) };
+        const { headers, body } = await s3.send('HEAD', key);
+        body.resume();
+        return {
+          size: Number(headers['content-length'] ?? 0),
+          lastModified: new Date(headers['last-modified'] ?? 0),
+        };
       } catch (error) {
-        if (
-          error instanceof NotFound ||
-          (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404)
-        )
-          return undefined;
+        if (absent(error)) return undefined;
         throw error;
       }
     },
 
-    /** Streams the object once: its SHA-256, its length and its first `headBytes` bytes. */
-    async digest(key: string, headBytes: number): Promise<{ sha256: string; size: number; head: Uint8Array }> {
-      const { Body } = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      if (!Body) throw new Error(`Object ${key} has no body`);
+    async digest(key, headBytes) {
+      const { body } = await s3.send('GET', key);
       const hash = createHash('sha256');
       const head = Buffer.alloc(headBytes);
       let size = 0;
-      for await (const chunk of Body as Readable) {
+      for await (const chunk of body) {
         const bytes = chunk as Buffer;
         if (size < headBytes) bytes.copy(head, size, 0, Math.min(bytes.length, headBytes - size));
         hash.update(bytes);
@@ -60,41 +44,38 @@ export function documentStore(client: S3Client, bucket: string) {
       return { sha256: hash.digest('hex'), size, head: head.subarray(0, Math.min(size, headBytes)) };
     },
 
-    /** Moves a refused object out of the dossier's prefix: nobody downloads it through the platform. */
-    async quarantine(key: string, toKey: string): Promise<void> {
+    async quarantine(key, toKey) {
       await copy(key, toKey);
-      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+      (await s3.send('DELETE', key)).body.resume();
     },
 
-    /** Copies an object within the bucket; `false` when there is no object at `key`. */
-    async copy(key: string, toKey: string): Promise<boolean> {
+    async copy(key, toKey) {
       try {
         await copy(key, toKey);
         return true;
       } catch (error) {
-        if (
-          error instanceof S3ServiceException &&
-          (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404)
-        )
-          return false;
+        if (absent(error)) return false;
         throw error;
       }
     },
 
-    async remove(key: string): Promise<void> {
-      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    async remove(key) {
+      (await s3.send('DELETE', key)).body.resume();
     },
 
-    async put(key: string, body: Uint8Array, contentType: string): Promise<void> {
-      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+    async put(key, body, contentType) {
+      (await s3.send('PUT', key, { headers: { 'content-type': contentType }, body })).body.resume();
     },
 
-    async get(key: string): Promise<Uint8Array> {
-      const { Body } = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      if (!Body) throw new Error(`Object ${key} has no body`);
-      return Body.transformToByteArray();
+    get,
+
+    async read(key) {
+      try {
+        return await get(key);
+      } catch (error) {
+        if (absent(error)) return undefined;
+        throw error;
+      }
     },
   };
 }
-
-export type DocumentStore = ReturnType<typeof documentStore>;

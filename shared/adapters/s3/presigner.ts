@@ -1,49 +1,26 @@
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { Presigner } from '../../use-cases/ports/presigner.ts';
+import type { S3Rest } from './s3-rest.ts';
 
-export interface PresignedUpload {
-  url: string;
-  /** Form fields to send before the `file` field of a multipart/form-data POST. */
-  fields: Record<string, string>;
-}
-
-/** Presigned uploads and downloads of the documents bucket (apart, so workers do not bundle the presigners). */
-export function presigner(client: S3Client, bucket: string) {
+/** Presigned uploads and downloads of the documents bucket. */
+export function presigner(s3: S3Rest): Presigner {
   return {
-    /**
-     * A presigned POST whose policy S3 enforces: this exact key, exactly `size` bytes, this
-     * Content-Type, until `expiresInSeconds` from now. The verifier checks again after upload.
-     */
-    presignUpload(
-      key: string,
-      limits: { contentType: string; size: number; expiresInSeconds: number },
-    ): Promise<PresignedUpload> {
-      return createPresignedPost(client, {
-        Bucket: bucket,
-        Key: key,
-        Conditions: [
+    presignUpload: (key, limits) =>
+      s3.presignPost(
+        key,
+        [
           ['eq', '$key', key],
           ['content-length-range', limits.size, limits.size],
           ['eq', '$Content-Type', limits.contentType],
         ],
-        Fields: { 'Content-Type': limits.contentType },
-        Expires: limits.expiresInSeconds,
-      });
-    },
+        { 'Content-Type': limits.contentType },
+        limits.expiresInSeconds,
+      ),
 
-    presignDownload(key: string, expiresInSeconds: number, filename?: string): Promise<string> {
-      return getSignedUrl(
-        client,
-        new GetObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          ...(filename ? { ResponseContentDisposition: `attachment; filename="${filename}"` } : {}),
-        }),
-        { expiresIn: expiresInSeconds },
-      );
-    },
+    presignDownload: (key, expiresInSeconds, filename) =>
+      s3.presignGet(
+        key,
+        expiresInSeconds,
+        filename ? { 'response-content-disposition': `attachment; filename="${filename}"` } : {},
+      ),
   };
 }
-
-export type Presigner = ReturnType<typeof presigner>;

@@ -1,18 +1,11 @@
-import { GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
-import { documentsBucketName, documentsClient } from '../s3/document-files.ts';
+import { documentFiles } from '../s3/document-files.ts';
 import type { ReadConfigObject } from './kms-signer.ts';
 
 /** Text of one object of the documents bucket (the signing configuration), `undefined` if it does not exist. */
 export function readDocumentsObject(): ReadConfigObject {
-  const client = documentsClient();
-  const bucket = documentsBucketName();
+  const files = documentFiles();
   return async (key) => {
-    try {
-      const { Body } = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      return Body ? await Body.transformToString('utf8') : undefined;
-    } catch (error) {
-      if (error instanceof NoSuchKey) return undefined;
-      throw error;
-    }
+    const bytes = await files.read(key);
+    return bytes && Buffer.from(bytes).toString('utf8');
   };
 }

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import type { AgencyRegisterSource } from '../../adapters/dynamo/agency-register.ts';
 import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
-import type { DocumentStore } from '../../adapters/s3/document-store.ts';
-import type { Presigner } from '../../adapters/s3/presigner.ts';
+import type { DocumentStore } from '../ports/document-store.ts';
+import type { Presigner } from '../ports/presigner.ts';
 import { registerFileName, renderRegisterPdf, renderRegisterXlsx } from '../../documents/register.ts';
 import type { Caller } from '../../domain/caller.ts';
 import { downloadWindowSeconds } from '../../domain/documents/document.ts';

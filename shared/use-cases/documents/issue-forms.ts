@@ -2,7 +2,7 @@ import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.t
 import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-repository.ts';
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
-import type { DocumentStore } from '../../adapters/s3/document-store.ts';
+import type { DocumentStore } from '../ports/document-store.ts';
 import { formTitles, renderForm } from '../../documents/forms.ts';
 import { formsFor } from '../../domain/documents/forms-issued.ts';
 import { formKey, generatedPdf } from '../../domain/documents/document.ts';

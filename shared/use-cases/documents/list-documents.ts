@@ -1,6 +1,6 @@
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
-import type { Presigner } from '../../adapters/s3/presigner.ts';
+import type { Presigner } from '../ports/presigner.ts';
 import type { Caller } from '../../domain/caller.ts';
 import { downloadWindowSeconds } from '../../domain/documents/document.ts';
 import { controlSlipName, controlSlipPath } from '../../domain/documents/forms-issued.ts';

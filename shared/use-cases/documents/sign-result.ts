@@ -2,7 +2,7 @@ import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.t
 import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-repository.ts';
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
-import type { DocumentStore } from '../../adapters/s3/document-store.ts';
+import type { DocumentStore } from '../ports/document-store.ts';
 import { renderResultPdf } from '../../documents/result-pdf.ts';
 import { sha256Hex, signPdf } from '../../documents/signing/pades.ts';
 import { organisationIdentity, type Signer } from '../../documents/signing/signer.ts';

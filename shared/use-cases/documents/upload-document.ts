@@ -3,8 +3,8 @@ import * as z from 'zod/mini';
 import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-repository.ts';
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
-import type { DocumentStore } from '../../adapters/s3/document-store.ts';
-import type { Presigner } from '../../adapters/s3/presigner.ts';
+import type { DocumentStore } from '../ports/document-store.ts';
+import type { Presigner } from '../ports/presigner.ts';
 import type { Caller } from '../../domain/caller.ts';
 import {
   allowedContentTypes,

@@ -3,7 +3,7 @@ import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.t
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
 import type { PaymentRepository } from '../../adapters/dynamo/payment-repository.ts';
-import type { DocumentStore } from '../../adapters/s3/document-store.ts';
+import type { DocumentStore } from '../ports/document-store.ts';
 import { receiptTitle, renderReceipt } from '../../documents/receipt.ts';
 import { generatedPdf } from '../../domain/documents/document.ts';
 import type { PaymentFlag } from '../../domain/dossier/dossier.ts';

@@ -7,7 +7,8 @@ import { dossierRepository } from '../../../shared/adapters/dynamo/dossier-repos
 import { dvcqgClaims, requestClaims } from '../../../shared/adapters/dynamo/filing-claims.ts';
 import { paymentRepository } from '../../../shared/adapters/dynamo/payment-repository.ts';
 import { postalWaybills } from '../../../shared/adapters/dynamo/postal-waybills.ts';
-import { documentStore, s3Client } from '../../../shared/adapters/s3/document-store.ts';
+import { documentStore } from '../../../shared/adapters/s3/document-store.ts';
+import { s3Rest } from '../../../shared/adapters/s3/s3-rest.ts';
 import { defaultSupplementMode } from '../../../shared/domain/calendar/supplement.ts';
 import { actOnDossier } from '../../../shared/use-cases/act-on-dossier.ts';
 import { paymentCallback } from '../../../shared/use-cases/payments/payment-callback.ts';
@@ -89,7 +90,7 @@ export function system(cloud: LocalCloud, plan?: CrashPlan) {
       payments: wrap(paymentRepository(table), ['settle', 'releasePending']),
       documents: wrap(documentRepository(table), ['create']),
       agencies,
-      store: wrap(documentStore(s3Client(true), cloud.bucketName), ['put']),
+      store: wrap(documentStore(s3Rest({ bucket: cloud.bucketName, forcePathStyle: true })), ['put']),
       publicUrl: 'https://dichvucong.bacninh.gov.vn',
       now,
     }),
