@@ -4,12 +4,12 @@
  * reader's subject: the applicant's own reads are not recorded.
  */
 import type * as z from 'zod/mini';
-import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
 import type { ReadAuditLog } from '../adapters/dynamo/read-audit.ts';
 import { type Caller, hasRole, type Role } from '../domain/caller.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
 import { type FunctionName, functionSettings } from '../function-settings.ts';
 import type { PageQuery } from './pagination.ts';
+import type { DossierRepository } from './ports/dossier-repository.ts';
 
 export interface DossierRead {
   dossierCode: string;

@@ -1,4 +1,4 @@
-import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-repository.ts';
+import type { CatalogueRepository } from '../ports/catalogue-repository.ts';
 import { readCache } from '../../adapters/read-cache.ts';
 import { filterCatalogue, type ProcedureSummary } from '../../domain/catalogue/search.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
