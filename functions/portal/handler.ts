@@ -4,6 +4,7 @@ import { catalogueRepository } from '#adapters/dynamo/catalogue-repository.ts';
 import { dossierRepository } from '#adapters/dynamo/dossier-repository.ts';
 import { feedbackRepository } from '#adapters/dynamo/feedback-repository.ts';
 import { pinCheckDeps } from '#shared/composition/pin-check.ts';
+import { catalogueSearch } from '#shared/composition/search-procedures.ts';
 import { config } from '#shared/config.ts';
 import { originVerifyHeader } from '#http/edge-origin.ts';
 import { platformOriginSecret } from '#http/platform-origin-secret.ts';
@@ -13,7 +14,6 @@ import { portalHandler } from '#shared/portal/handler.ts';
 import { oidcClient, type OidcClient, oidcSettingsFrom } from '#shared/portal/oidc.ts';
 import { lookupWithTimeline } from '#shared/portal/public-lookup.ts';
 import { getProcedure } from '#shared/use-cases/catalogue/get-procedure.ts';
-import { searchProcedures } from '#shared/use-cases/catalogue/search-procedures.ts';
 import { listPublishedFeedbackUseCase } from '#shared/use-cases/feedback/feedback.ts';
 import { lookupDossier } from '#shared/use-cases/lookup-dossier.ts';
 
@@ -45,7 +45,7 @@ const edgeHeaders = async (): Promise<Record<string, string>> => {
 // Module scope: the catalogue read is cached for the container's next requests.
 export const handler = portalHandler(
   {
-    search: searchProcedures(catalogue),
+    search: catalogueSearch(catalogue),
     getProcedure: getProcedure(catalogue),
     agencyName: async (id) => (await agencies.get(id))?.name,
     lookup: lookupWithTimeline(lookupDossier({ ...pinCheckDeps(dossiers), agencies }), dossiers),

@@ -1,12 +1,12 @@
 import { catalogueRepository } from '#adapters/dynamo/catalogue-repository.ts';
 import { httpHandler } from '#http/http-handler.ts';
+import { catalogueSearch } from '#shared/composition/search-procedures.ts';
 import { config } from '#shared/config.ts';
 import { SearchProceduresQuery } from '#shared/use-cases/catalogue/schemas.ts';
-import { searchProcedures } from '#shared/use-cases/catalogue/search-procedures.ts';
 import { platformOriginSecret } from '#http/platform-origin-secret.ts';
 
 // Module scope: the catalogue read is cached for the container's next requests.
-const search = searchProcedures(catalogueRepository(config.TABLE_NAME));
+const search = catalogueSearch(catalogueRepository(config.TABLE_NAME));
 
 export const handler = httpHandler('search-procedures', {
   originSecret: platformOriginSecret,

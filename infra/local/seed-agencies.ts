@@ -1,4 +1,4 @@
-import type { AgencyRepository } from '../../shared/adapters/dynamo/agency-repository.ts';
+import type { AgencyRepository } from '../../shared/use-cases/ports/agency-repository.ts';
 import type { Agency } from '../../shared/domain/agency.ts';
 import { type HolidaySchedule, vnPublicHolidays } from '../../shared/domain/calendar/index.ts';
 import type { Role } from '../../shared/domain/caller.ts';

@@ -4,6 +4,7 @@
  * its smallest part plus two things it does differently (an injected clock for the tests, and a
  * promise kept from the first miss so concurrent misses share one read).
  */
+import type { ReadCache, ReadOptions } from '../use-cases/ports/read-cache.ts';
 
 export interface ReadCacheOptions {
   /** How long a value is kept; 0 keeps nothing (every read loads). */
@@ -12,28 +13,6 @@ export interface ReadCacheOptions {
   clock?: () => number;
   /** Entries kept at most; the least recently used go first. Default 1000. */
   maxEntries?: number;
-}
-
-export interface ReadOptions<T> {
-  /** Whether a loaded value is kept (default: every value, `undefined` included). */
-  keep?: (value: T) => boolean;
-  /**
-   * How long this value is kept, in place of the cache's TTL: longer for what never changes (a saved
-   * procedure version). A cache whose TTL is 0 keeps nothing all the same.
-   */
-  ttlSeconds?: number;
-}
-
-export interface ReadCache {
-  /**
-   * The value kept for `key`, else `load()`'s, kept for the TTL. Concurrent misses of one key share
-   * one load; a failed load, or a value `keep` refuses, is not kept.
-   */
-  read<T>(key: string, load: () => Promise<T>, options?: ReadOptions<T>): Promise<T>;
-  /** Forgets one key (after a write of what it names). */
-  forget(key: string): void;
-  /** Forgets every key that starts with `prefix`; `''` forgets everything. */
-  forgetPrefix(prefix: string): void;
 }
 
 interface Entry {

@@ -1,5 +1,6 @@
 import { integer, invalid, withDefault } from '../env-vars.ts';
-import { type ReadCache, readCache } from './read-cache.ts';
+import type { ReadCache } from '../use-cases/ports/read-cache.ts';
+import { readCache } from './read-cache.ts';
 
 const defaultSeconds = 60;
 /** REFERENCE_CACHE_SECONDS's rule; shared/config.ts lists it, so a function with a broken value fails at init. */

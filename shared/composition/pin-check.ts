@@ -1,4 +1,4 @@
-import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
+import type { DossierRepository } from '../use-cases/ports/dossier-repository.ts';
 import { lookupAttempts } from '../adapters/dynamo/lookup-attempts.ts';
 import { lookupPinHasher } from '../adapters/pin-pepper.ts';
 import { config } from '../config.ts';

@@ -1,3 +1,4 @@
+import { keys } from '../adapters/dynamo/keys.ts';
 import { quotaCounter } from '../adapters/dynamo/quota-counter.ts';
 import { config } from '../config.ts';
 import { type QuotaLimits, quotas } from '../use-cases/quotas.ts';
@@ -15,4 +16,4 @@ export const quotaLimits: QuotaLimits = {
 };
 
 /** The quotas counted in the platform's table. */
-export const platformQuotas = quotas(quotaCounter(config.TABLE_NAME), quotaLimits);
+export const platformQuotas = quotas(quotaCounter(config.TABLE_NAME), quotaLimits, keys.quota);

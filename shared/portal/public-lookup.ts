@@ -1,4 +1,4 @@
-import type { StoredDossier } from '../adapters/dynamo/dossier-repository.ts';
+import type { StoredDossier } from '../use-cases/ports/dossier-repository.ts';
 import type { LookupResult } from './pages/lookup.ts';
 
 /**

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
-import type { CatalogueRepository } from '../adapters/dynamo/catalogue-repository.ts';
-import type { DossierRepository, StoredDossier } from '../adapters/dynamo/dossier-repository.ts';
+import type { AgencyRepository } from './ports/agency-repository.ts';
+import type { CatalogueRepository } from './ports/catalogue-repository.ts';
+import type { DossierRepository, StoredDossier } from './ports/dossier-repository.ts';
 import type { SupplementMode, WorkingCalendar } from '../domain/calendar/index.ts';
 import type { Caller } from '../domain/caller.ts';
 import type { Action } from '../domain/dossier/actions.ts';

@@ -1,4 +1,4 @@
-import type { DossierRepository, StoredDossier } from '../adapters/dynamo/dossier-repository.ts';
+import type { DossierRepository, StoredDossier } from './ports/dossier-repository.ts';
 import type { Decision } from '../domain/dossier/dossier.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
 

@@ -1,4 +1,4 @@
-import type { DossierRepository, StoredDossier } from '../adapters/dynamo/dossier-repository.ts';
+import type { DossierRepository, StoredDossier } from './ports/dossier-repository.ts';
 import type { LookupAttempts } from '../adapters/dynamo/lookup-attempts.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
 import type { PinHasher } from './lookup-pin.ts';

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
-import type { CatalogueRepository } from '../adapters/dynamo/catalogue-repository.ts';
+import type { AgencyRepository } from './ports/agency-repository.ts';
+import type { CatalogueRepository } from './ports/catalogue-repository.ts';
 import type { DossierCounter } from '../adapters/dynamo/dossier-counter.ts';
-import type { DossierRepository, StoredDossier } from '../adapters/dynamo/dossier-repository.ts';
+import type { DossierRepository, StoredDossier } from './ports/dossier-repository.ts';
 import type { FilingClaim, FilingClaims } from '../adapters/dynamo/filing-claims.ts';
 import { describeAppointment, type WorkingCalendar } from '../domain/calendar/index.ts';
 import type { Caller } from '../domain/caller.ts';

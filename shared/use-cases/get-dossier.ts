@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { DossierRepository, StoredDossier } from '../adapters/dynamo/dossier-repository.ts';
+import type { DossierRepository, StoredDossier } from './ports/dossier-repository.ts';
 import { canReadDossier } from '../domain/authorization.ts';
 import type { Caller } from '../domain/caller.ts';
 import { dossierCodePattern } from '../domain/dossier/code.ts';

@@ -1,4 +1,4 @@
-import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
+import type { AgencyRepository } from './ports/agency-repository.ts';
 import type { IndicatorFactRepository } from '../adapters/dynamo/indicator-facts.ts';
 import type { Agency } from '../domain/agency.ts';
 import { closedAt } from '../domain/indicators/fact.ts';

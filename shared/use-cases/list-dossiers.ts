@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
+import type { DossierRepository } from './ports/dossier-repository.ts';
 import { agencyIdPattern } from '../domain/agency.ts';
 import { canReadWorkQueue } from '../domain/authorization.ts';
 import type { Caller } from '../domain/caller.ts';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
+import type { AgencyRepository } from './ports/agency-repository.ts';
 import { describeAppointment } from '../domain/calendar/index.ts';
 import { dossierCodePattern } from '../domain/dossier/code.ts';
 import { dossierStatuses } from '../domain/dossier/status.ts';

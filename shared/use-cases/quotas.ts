@@ -1,5 +1,4 @@
 import type { Quota, QuotaClaim, QuotaCounter } from '../adapters/dynamo/quota-counter.ts';
-import { keys } from '../adapters/dynamo/keys.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
 
 /**
@@ -16,8 +15,13 @@ export interface Quotas {
   claim(flow: QuotaFlow, subject: string, now: Date): Promise<QuotaClaim>;
 }
 
-export function quotas(counter: QuotaCounter, limits: QuotaLimits): Quotas {
-  return { claim: (flow, subject, now) => counter.claim(keys.quota(flow, subject), limits[flow], now) };
+/** `counterKey`: where the counter keeps one subject's claims of a flow (the store's key, its caller's choice). */
+export function quotas(
+  counter: QuotaCounter,
+  limits: QuotaLimits,
+  counterKey: (flow: QuotaFlow, subject: string) => Parameters<QuotaCounter['claim']>[0],
+): Quotas {
+  return { claim: (flow, subject, now) => counter.claim(counterKey(flow, subject), limits[flow], now) };
 }
 
 /** What a refused request is told (Vietnamese), with the problem's stable code. */

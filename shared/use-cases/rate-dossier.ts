@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
+import type { DossierRepository } from './ports/dossier-repository.ts';
 import type { Caller } from '../domain/caller.ts';
 import { maxRatingCommentLength, rateDossier } from '../domain/dossier/rating.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';

@@ -4,25 +4,12 @@
  * reader's subject: the applicant's own reads are not recorded.
  */
 import type * as z from 'zod/mini';
-import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
-import type { ReadAuditLog } from '../adapters/dynamo/read-audit.ts';
 import { type Caller, hasRole, type Role } from '../domain/caller.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
 import { type FunctionName, functionSettings } from '../function-settings.ts';
 import type { PageQuery } from './pagination.ts';
-
-export interface DossierRead {
-  dossierCode: string;
-  at: string;
-  sub: string;
-  roles: Role[];
-  /** The reader's agency, when an agency's official. */
-  agencyId?: string;
-  /** `GET /v1/dossiers/{code}`… */
-  route: string;
-  /** The API request: ties the record to the gateway's and the function's logs. */
-  requestId: string;
-}
+import type { DossierRepository } from './ports/dossier-repository.ts';
+import type { ReadAuditLog } from './ports/read-audit-log.ts';
 
 const auditedRoles: Role[] = ['receiver', 'specialist', 'leader', 'auditor', 'admin'];
 

@@ -1,5 +1,5 @@
-import type { DocumentRepository } from '../adapters/dynamo/document-repository.ts';
-import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
+import type { DocumentRepository } from './ports/document-repository.ts';
+import type { DossierRepository } from './ports/dossier-repository.ts';
 import type { DvcqgSyncRepository } from '../adapters/dynamo/dvcqg-sync.ts';
 import type { DossierDocument } from '../domain/documents/document.ts';
 import type { IndicatorFactRepository } from '../adapters/dynamo/indicator-facts.ts';

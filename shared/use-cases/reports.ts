@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
-import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
+import type { AgencyRepository } from './ports/agency-repository.ts';
 import type { ReportRecord, ReportRepository } from '../adapters/dynamo/report-repository.ts';
 import type { SendReportRequest } from '../adapters/sqs/report-requests.ts';
 import { type Caller, hasRole } from '../domain/caller.ts';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { RuleViolation } from '../domain/rule-violation.ts';
+import type { RequestMark } from './ports/dossier-repository.ts';
 
 /** A digest of what an Idempotency-Key binds (the route's channel and the body as validated): base64url. */
 export const requestDigest = (...parts: unknown[]): string =>
@@ -13,16 +14,7 @@ export const idempotencyKeyReused = (): RuleViolation =>
     'Khóa Idempotency-Key đã dùng cho yêu cầu khác. Mỗi yêu cầu mới cần một Idempotency-Key mới.',
   );
 
-/**
- * An official's step as it rides on the dossier's own write (shared/adapters/dynamo/dossier-repository.ts
- * `requests`): the caller and their Idempotency-Key, and the body, each as 16 characters of a SHA-256
- * (96 bits: no collision among a dossier's few steps), so the mark weighs the same whatever the key.
- */
-export interface RequestMark {
-  key: string;
-  digest: string;
-}
-
+/** The mark of an official's step (ports/dossier-repository.ts RequestMark): what a retry is known by. */
 export const requestMark = (sub: string, idempotencyKey: string, ...body: unknown[]): RequestMark => ({
   key: createHash('sha256').update(`${sub}\n${idempotencyKey}`).digest('base64url').slice(0, 16),
   digest: requestDigest(...body).slice(0, 16),

@@ -1,5 +1,5 @@
-import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
-import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
+import type { AgencyRepository } from './ports/agency-repository.ts';
+import type { DossierRepository } from './ports/dossier-repository.ts';
 import { placeInIntakeQueue } from '../domain/dossier/intake-queue.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import { changeDossier } from './change-dossier.ts';

@@ -1,4 +1,4 @@
-import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
+import type { DossierRepository } from './ports/dossier-repository.ts';
 import { verifyTimeline } from '../domain/dossier/timeline-chain.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
 

@@ -1,5 +1,5 @@
-import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
-import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
+import type { AgencyRepository } from './ports/agency-repository.ts';
+import type { DossierRepository } from './ports/dossier-repository.ts';
 import type { NotificationRepository } from '../adapters/dynamo/notification-repository.ts';
 import type { WatchMarks } from '../adapters/dynamo/watch-marks.ts';
 import { vnPublicHolidays } from '../domain/calendar/index.ts';

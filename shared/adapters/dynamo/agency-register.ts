@@ -2,8 +2,9 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { formatDossierCode, type LocalDate, yymmdd } from '../../domain/dossier/code.ts';
 import type { Dossier } from '../../domain/dossier/dossier.ts';
 import { db } from './client.ts';
-import type { DossierRepository } from './dossier-repository.ts';
 import { keys } from './keys.ts';
+import type { AgencyRegisterSource } from '../../use-cases/ports/agency-register-source.ts';
+import type { DossierRepository } from '../../use-cases/ports/dossier-repository.ts';
 
 /** Reads at once: a register of a busy quarter reads thousands of dossiers, a few dozen at a time. */
 const concurrency = 25;
@@ -13,7 +14,10 @@ const concurrency = 25;
  * (a code is `<agency>-<yymmdd>-<nnnn>`, numbered 1…n each day; a number whose write failed has no
  * dossier and is skipped). No index is needed: the counter says how many codes a day has.
  */
-export function agencyRegisterSource(tableName: string, dossiers: Pick<DossierRepository, 'get'>) {
+export function agencyRegisterSource(
+  tableName: string,
+  dossiers: Pick<DossierRepository, 'get'>,
+): AgencyRegisterSource {
   async function countOn(agencyId: string, yymmdd: string): Promise<number> {
     const { Item } = await db.send(
       new GetCommand({ TableName: tableName, Key: keys.dossierCounter(agencyId, yymmdd), ConsistentRead: true }),
@@ -22,7 +26,6 @@ export function agencyRegisterSource(tableName: string, dossiers: Pick<DossierRe
   }
 
   return {
-    /** `days` are local dates `yyyy-mm-dd`. */
     async filedOn(agencyId: string, days: readonly string[]): Promise<Dossier[]> {
       const dates = days.map((day): LocalDate => {
         const [year, month, date] = day.split('-').map(Number) as [number, number, number];
@@ -41,5 +44,3 @@ export function agencyRegisterSource(tableName: string, dossiers: Pick<DossierRe
     },
   };
 }
-
-export type AgencyRegisterSource = ReturnType<typeof agencyRegisterSource>;

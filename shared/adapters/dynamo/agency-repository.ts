@@ -21,33 +21,8 @@ import { batchPut } from './batch-put.ts';
 import { db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { keys } from './keys.ts';
-
-/**
- * The agency tree, its officials and the public holidays. Every read is a GetItem or a Query:
- *  - `AGENCY#<id>` / `AGENCY`: the agency itself (the source of truth, written last);
- *  - `AGENCIES#PARENT#<parentId>` (roots: `AGENCIES#ROOTS`) / `<level>#<id>`: a copy per parent,
- *    so children list by parent (and level) in one Query;
- *  - `AGENCIES#LEVEL#<level>` / `<id>`: a copy per level;
- *  - `OFFICIAL#<sub>` / `OFFICIAL`: an official, and a copy in the roster `AGENCY#<agencyId>` / `OFFICIAL#<sub>`;
- *  - `HOLIDAYS` / `<year>`: a year's public holidays, replaced as a whole.
- * Without transactions, a move writes the new directory copies, then deletes the old ones, then
- * writes the agency: the agency item still shows the old place until the end, so a retried PUT
- * finishes an interrupted move.
- */
-export interface Page<T> {
-  items: T[];
-  nextCursor?: string;
-}
-
-export interface PageRequest {
-  limit: number;
-  cursor?: string;
-}
-
-export interface StoredHolidays {
-  year: number;
-  holidays: Holiday[];
-}
+import type { AgencyRepository, Directory, StoredHolidays } from '../../use-cases/ports/agency-repository.ts';
+import type { Page, PageRequest } from '../../use-cases/ports/page.ts';
 
 /**
  * Without options a repository reads through the process's reference cache (reference-cache.ts,
@@ -94,23 +69,28 @@ const holidaysItem = (year: number, holidays: readonly Holiday[]): Item => {
   return { ...keys.holidays(year), ...item };
 };
 
-/** What {@link AgencyRepository.importDirectory} loads. */
-export interface Directory {
-  agencies: readonly Agency[];
-  officials: readonly Official[];
-  holidays: HolidaySchedule;
-}
-
 function withoutKeys<T>(item: Item): T {
   const { pk: _pk, sk: _sk, ...rest } = item;
   return rest as T;
 }
 
+/**
+ * The agency tree, its officials and the public holidays. Every read is a GetItem or a Query:
+ *  - `AGENCY#<id>` / `AGENCY`: the agency itself (the source of truth, written last);
+ *  - `AGENCIES#PARENT#<parentId>` (roots: `AGENCIES#ROOTS`) / `<level>#<id>`: a copy per parent,
+ *    so children list by parent (and level) in one Query;
+ *  - `AGENCIES#LEVEL#<level>` / `<id>`: a copy per level;
+ *  - `OFFICIAL#<sub>` / `OFFICIAL`: an official, and a copy in the roster `AGENCY#<agencyId>` / `OFFICIAL#<sub>`;
+ *  - `HOLIDAYS` / `<year>`: a year's public holidays, replaced as a whole.
+ * Without transactions, a move writes the new directory copies, then deletes the old ones, then
+ * writes the agency: the agency item still shows the old place until the end, so a retried PUT
+ * finishes an interrupted move.
+ */
 export function agencyRepository(
   tableName: string,
   client: DynamoDBDocumentClient = db,
   options: AgencyRepositoryOptions = {},
-) {
+): AgencyRepository {
   const cache = repositoryCache(tableName, options);
   const { forget, forgetPrefix } = cache;
 
@@ -342,5 +322,3 @@ export function agencyRepository(
     },
   };
 }
-
-export type AgencyRepository = ReturnType<typeof agencyRepository>;

@@ -8,6 +8,7 @@ import { type CacheOptions, repositoryCache } from '../reference-cache.ts';
 import { batchPut } from './batch-put.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
+import type { CatalogueRepository } from '../../use-cases/ports/catalogue-repository.ts';
 
 const withoutKeys = <T>(item: Record<string, unknown>): T => {
   const { pk: _pk, sk: _sk, ...rest } = item;
@@ -54,7 +55,7 @@ export function catalogueRepository(
   tableName: string,
   client: DynamoDBDocumentClient = db,
   options: CatalogueRepositoryOptions = {},
-) {
+): CatalogueRepository {
   const cache = repositoryCache(tableName, options);
   const getProcedure = async (key: { pk: string; sk: string }): Promise<Procedure | undefined> => {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: false }));
@@ -184,5 +185,3 @@ export function catalogueRepository(
     },
   };
 }
-
-export type CatalogueRepository = ReturnType<typeof catalogueRepository>;

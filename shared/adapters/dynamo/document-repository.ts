@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import type { DossierDocument, RejectionCode } from '../../domain/documents/document.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
+import type { DocumentRepository } from '../../use-cases/ports/document-repository.ts';
 
 /** Most documents a dossier lists: slots × a few retries, the forms and the result. */
 const maxDocuments = 200;
@@ -16,7 +17,7 @@ function fromItem(item: Record<string, unknown>): DossierDocument {
  * Document metadata, one item per document in the dossier's own partition (`DOC#<id>`): adding or
  * verifying a file never touches the dossier item, so it cannot race a lifecycle step.
  */
-export function documentRepository(tableName: string) {
+export function documentRepository(tableName: string): DocumentRepository {
   return {
     /** Writes a new document; `false` when the id was already used (a retried write). */
     async create(document: DossierDocument): Promise<boolean> {
@@ -109,5 +110,3 @@ async function settle(
     return Item ? fromItem(Item) : undefined;
   }
 }
-
-export type DocumentRepository = ReturnType<typeof documentRepository>;

@@ -12,15 +12,13 @@ import { itemsOfEntries } from './items-by-key.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { dueDayShardOf, dueDayShards, keys } from './keys.ts';
 import { tableLayout } from './table-layout.ts';
-import type { RequestMark } from '../../use-cases/request-key.ts';
-
-/** A dossier as stored: the aggregate plus the events still waiting in its outbox. */
-export interface StoredDossier {
-  dossier: Dossier;
-  outbox: DomainEvent[];
-  /** The officials' steps applied last, as their Idempotency-Keys marked them (oldest first). */
-  requests: RequestMark[];
-}
+import type {
+  DossierRepository,
+  RequestMark,
+  StoredDossier,
+  WorkQueueFilter,
+} from '../../use-cases/ports/dossier-repository.ts';
+import type { Page, PageRequest } from '../../use-cases/ports/page.ts';
 
 /**
  * How many steps' marks the dossier keeps: a retry comes within moments of the answer it lost, before
@@ -114,7 +112,7 @@ export const writtenDossierOf = (item: Record<string, unknown>): StoredDossier &
   ...(typeof item.outboxVersion === 'number' ? { outboxVersion: item.outboxVersion } : {}),
 });
 
-export function dossierRepository(tableName: string) {
+export function dossierRepository(tableName: string): DossierRepository {
   return {
     async get(code: string): Promise<StoredDossier | undefined> {
       const { Item } = await db.send(
@@ -218,7 +216,7 @@ export function dossierRepository(tableName: string) {
     },
 
     /** A citizen's dossiers, newest first. */
-    async listByApplicant(applicantId: string, page: Page) {
+    async listByApplicant(applicantId: string, page: PageRequest): Promise<Page<Dossier>> {
       const pk = keys.applicantIndex(applicantId);
       return queryPage(tableName, page, {
         IndexName: byApplicant.indexName,
@@ -234,7 +232,7 @@ export function dossierRepository(tableName: string) {
      * An agency's work queue by due date: `due` keeps those due before (overdue) or from (not yet
      * due) an instant, `statuses` the given statuses, `excludeStatus` all but one.
      */
-    async listWorkQueue(agencyId: string, filter: WorkQueueFilter, page: Page) {
+    async listWorkQueue(agencyId: string, filter: WorkQueueFilter, page: PageRequest): Promise<Page<Dossier>> {
       const pk = keys.agencyQueueIndex(agencyId);
       const conditions = [
         ...(filter.status ? ['#status = :status'] : []),
@@ -277,24 +275,11 @@ export function dossierRepository(tableName: string) {
   };
 }
 
-export type DossierRepository = ReturnType<typeof dossierRepository>;
-
-export interface WorkQueueFilter {
-  due?: { at: string; before: boolean };
-  status?: string;
-  excludeStatus?: string;
-}
-
-export interface Page {
-  limit: number;
-  cursor?: string;
-}
-
 async function queryPage(
   tableName: string,
-  page: Page,
+  page: PageRequest,
   query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'> & { cursorScope: Record<string, string> },
-): Promise<{ items: Dossier[]; nextCursor?: string }> {
+): Promise<Page<Dossier>> {
   const { cursorScope, ...input } = query;
   const result = await db.send(
     new QueryCommand({

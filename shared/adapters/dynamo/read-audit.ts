@@ -1,16 +1,17 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { DossierRead } from '../../use-cases/read-audit.ts';
 import { db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { keys } from './keys.ts';
 import { tableLayout } from './table-layout.ts';
+import type { Page, PageRequest } from '../../use-cases/ports/page.ts';
+import type { DossierRead, ReadAuditLog } from '../../use-cases/ports/read-audit-log.ts';
 
 /** How long a read stays on record: five years, then DynamoDB's TTL removes it. */
 export const readRetentionSeconds = 5 * 365 * 24 * 60 * 60;
 
 /** The read audit: one item per official's read, in the dossier's own `READS#` partition. */
-export function readAuditLog(tableName: string) {
+export function readAuditLog(tableName: string): ReadAuditLog {
   return {
     /** One PutItem; append-only, so a redelivered request never overwrites its record. */
     async record(read: DossierRead): Promise<void> {
@@ -32,7 +33,7 @@ export function readAuditLog(tableName: string) {
     },
 
     /** A dossier's reads, newest first. */
-    async list(code: string, page: { limit: number; cursor?: string }) {
+    async list(code: string, page: PageRequest): Promise<Page<DossierRead>> {
       const pk = keys.dossierReads(code);
       const result = await db.send(
         new QueryCommand({
@@ -52,5 +53,3 @@ export function readAuditLog(tableName: string) {
     },
   };
 }
-
-export type ReadAuditLog = ReturnType<typeof readAuditLog>;

@@ -1,4 +1,4 @@
-import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
+import type { AgencyRepository } from '../ports/agency-repository.ts';
 import { calendarOf, describeCalendar } from '../../domain/agency.ts';
 import { holidayRecords, projectedHolidays, scheduleYears } from '../../domain/calendar/index.ts';
 import { vnParts } from '../../domain/time.ts';

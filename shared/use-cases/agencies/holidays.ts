@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
+import type { AgencyRepository } from '../ports/agency-repository.ts';
 import { type Holiday, projectedHolidays, vnPublicHolidays } from '../../domain/calendar/index.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
 import { dayNumberOfVnDate } from '../../domain/time.ts';

@@ -1,4 +1,4 @@
-import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
+import type { AgencyRepository } from '../ports/agency-repository.ts';
 import type { Caller } from '../../domain/caller.ts';
 import { canListOfficials } from '../../domain/official.ts';
 import { agencyNotFound } from './params.ts';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
+import type { AgencyRepository } from '../ports/agency-repository.ts';
 import { type Official, officialRoles, officialViolations } from '../../domain/official.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
 import { agencyNotFound } from './params.ts';

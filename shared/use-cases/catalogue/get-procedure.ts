@@ -1,4 +1,4 @@
-import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-repository.ts';
+import type { CatalogueRepository } from '../ports/catalogue-repository.ts';
 import type { Procedure } from '../../domain/procedure.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
 

@@ -1,5 +1,5 @@
-import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
-import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-repository.ts';
+import type { AgencyRepository } from '../ports/agency-repository.ts';
+import type { CatalogueRepository } from '../ports/catalogue-repository.ts';
 import {
   type ProcedureRuleError,
   procedureRuleErrors,

@@ -1,14 +1,8 @@
-import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-repository.ts';
-import { readCache } from '../../adapters/read-cache.ts';
+import type { CatalogueRepository } from '../ports/catalogue-repository.ts';
 import { filterCatalogue, type ProcedureSummary } from '../../domain/catalogue/search.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
+import type { ReadCache } from '../ports/read-cache.ts';
 import type { SearchProceduresQuery } from './schemas.ts';
-
-export interface SearchOptions {
-  /** How long a container reuses the catalogue it read. */
-  cacheTtlMs?: number;
-  now?: () => number;
-}
 
 const invalidCursor = () => new RuleViolation('bad-request', 'invalid-cursor', 'Con trỏ trang (cursor) không hợp lệ.');
 
@@ -32,13 +26,13 @@ const view = ({ nameFolded: _nameFolded, ...summary }: ProcedureSummary) => summ
 /**
  * Browse and search the catalogue. A province has ~1,500 procedures that change a few times a
  * month, and free-text search without diacritics has no DynamoDB key to use: so the function
- * Queries the one catalogue partition (summaries only, a few hundred KB), keeps it for a minute in
- * the container (module scope: the handler builds this once), and filters in memory. A saved
- * procedure shows in search within that minute; `GET /v1/procedures/{code}` is always current.
+ * Queries the one catalogue partition (summaries only, a few hundred KB), keeps it in the container
+ * for `cache`'s TTL (a minute: shared/composition/search-procedures.ts; module scope, the handler
+ * builds this once), and filters in memory. A saved procedure shows in search within that TTL;
+ * `GET /v1/procedures/{code}` is always current.
  */
-export function searchProcedures(catalogue: Pick<CatalogueRepository, 'listSummaries'>, options: SearchOptions = {}) {
+export function searchProcedures(catalogue: Pick<CatalogueRepository, 'listSummaries'>, cache: ReadCache) {
   // Concurrent requests share one read; a failed read is not kept.
-  const cache = readCache({ ttlSeconds: (options.cacheTtlMs ?? 60_000) / 1000, clock: options.now ?? Date.now });
   const entries = (): Promise<ProcedureSummary[]> => cache.read('summaries', () => catalogue.listSummaries());
 
   return async (query: SearchProceduresQuery) => {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import type { AgencyRegisterSource } from '../../adapters/dynamo/agency-register.ts';
-import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
+import type { AgencyRegisterSource } from '../ports/agency-register-source.ts';
+import type { AgencyRepository } from '../ports/agency-repository.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import type { Presigner } from '../ports/presigner.ts';
 import { registerFileName, renderRegisterPdf, renderRegisterXlsx } from '../../documents/register.ts';

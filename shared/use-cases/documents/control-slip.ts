@@ -1,5 +1,5 @@
-import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
-import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
+import type { AgencyRepository } from '../ports/agency-repository.ts';
+import type { DossierRepository } from '../ports/dossier-repository.ts';
 import { renderForm } from '../../documents/forms.ts';
 import type { Caller } from '../../domain/caller.ts';
 import { controlSlip } from '../../domain/dossier/control-slip.ts';

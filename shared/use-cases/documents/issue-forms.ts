@@ -1,7 +1,7 @@
-import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
-import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-repository.ts';
-import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
-import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
+import type { AgencyRepository } from '../ports/agency-repository.ts';
+import type { CatalogueRepository } from '../ports/catalogue-repository.ts';
+import type { DocumentRepository } from '../ports/document-repository.ts';
+import type { DossierRepository } from '../ports/dossier-repository.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import { formTitles, renderForm } from '../../documents/forms.ts';
 import { formsFor } from '../../domain/documents/forms-issued.ts';

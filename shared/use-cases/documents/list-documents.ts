@@ -1,5 +1,5 @@
-import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
-import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
+import type { DocumentRepository } from '../ports/document-repository.ts';
+import type { DossierRepository } from '../ports/dossier-repository.ts';
 import type { Presigner } from '../ports/presigner.ts';
 import type { Caller } from '../../domain/caller.ts';
 import { downloadWindowSeconds } from '../../domain/documents/document.ts';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
-import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-repository.ts';
-import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
+import type { AgencyRepository } from '../ports/agency-repository.ts';
+import type { CatalogueRepository } from '../ports/catalogue-repository.ts';
+import type { DocumentRepository } from '../ports/document-repository.ts';
 import { renderForm } from '../../documents/forms.ts';
 import { type Caller, hasRole } from '../../domain/caller.ts';
 import type { Dossier } from '../../domain/dossier/dossier.ts';

@@ -1,6 +1,6 @@
-import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
-import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-repository.ts';
-import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
+import type { AgencyRepository } from '../ports/agency-repository.ts';
+import type { CatalogueRepository } from '../ports/catalogue-repository.ts';
+import type { DocumentRepository } from '../ports/document-repository.ts';
 import type { FormInput } from '../../documents/forms.ts';
 import { receivedDocuments } from '../../domain/documents/received.ts';
 import type { Dossier } from '../../domain/dossier/dossier.ts';

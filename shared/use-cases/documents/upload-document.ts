@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
-import type { CatalogueRepository } from '../../adapters/dynamo/catalogue-repository.ts';
-import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
-import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
+import type { CatalogueRepository } from '../ports/catalogue-repository.ts';
+import type { DocumentRepository } from '../ports/document-repository.ts';
+import type { DossierRepository } from '../ports/dossier-repository.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import type { Presigner } from '../ports/presigner.ts';
 import type { Caller } from '../../domain/caller.ts';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
+import type { DocumentRepository } from '../ports/document-repository.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import { type VerificationReport, verifyPdf } from '../../documents/signing/pades.ts';
 import { dossierCodePattern } from '../../domain/dossier/code.ts';

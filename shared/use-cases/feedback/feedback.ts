@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as z from 'zod/mini';
-import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
-import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
+import type { AgencyRepository } from '../ports/agency-repository.ts';
+import type { DossierRepository } from '../ports/dossier-repository.ts';
 import type { FeedbackCounters } from '../../adapters/dynamo/feedback-counters.ts';
 import { feedbackConflict, type FeedbackRepository } from '../../adapters/dynamo/feedback-repository.ts';
 import { canReadWorkQueue } from '../../domain/authorization.ts';

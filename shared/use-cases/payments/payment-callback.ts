@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
-import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
-import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
+import type { AgencyRepository } from '../ports/agency-repository.ts';
+import type { DocumentRepository } from '../ports/document-repository.ts';
+import type { DossierRepository } from '../ports/dossier-repository.ts';
 import type { PaymentRepository } from '../../adapters/dynamo/payment-repository.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import { receiptTitle, renderReceipt } from '../../documents/receipt.ts';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
+import type { DossierRepository } from '../ports/dossier-repository.ts';
 import type { PostalWaybills } from '../../adapters/dynamo/postal-waybills.ts';
 import { trackingStatuses } from '../../domain/postal/shipment.ts';
 import { applyTracking } from '../../domain/postal/tracking.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoProcedures } from '../../../infra/local/seed-catalogue.ts';
+import { readCache } from '../../../shared/adapters/read-cache.ts';
 import { summaryOf } from '../../../shared/domain/catalogue/search.ts';
 import { SearchProceduresQuery } from '../../../shared/use-cases/catalogue/schemas.ts';
 import { encodeOffset, searchProcedures } from '../../../shared/use-cases/catalogue/search-procedures.ts';
@@ -17,9 +18,12 @@ function fakeCatalogue() {
 
 const query = (raw: Record<string, string>) => SearchProceduresQuery.parse(raw);
 
+/** The cache the functions build (shared/composition/search-procedures.ts): a minute. */
+const minuteCache = (clock?: () => number) => readCache({ ttlSeconds: 60, ...(clock ? { clock } : {}) });
+
 describe('searchProcedures', () => {
   it('pages through the filtered list with a cursor: no duplicate, no miss', async () => {
-    const search = searchProcedures(fakeCatalogue());
+    const search = searchProcedures(fakeCatalogue(), minuteCache());
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -33,12 +37,12 @@ describe('searchProcedures', () => {
   });
 
   it('never shows the folded name, and has no next cursor on the last page', async () => {
-    const page = await searchProcedures(fakeCatalogue())(query({ q: 'dang ky khai sinh' }));
+    const page = await searchProcedures(fakeCatalogue(), minuteCache())(query({ q: 'dang ky khai sinh' }));
     expect(page).toEqual({ items: [expect.not.objectContaining({ nameFolded: expect.anything() })], total: 1 });
   });
 
   it('answers an empty page past the end', async () => {
-    const page = await searchProcedures(fakeCatalogue())(query({ cursor: encodeOffset(1000) }));
+    const page = await searchProcedures(fakeCatalogue(), minuteCache())(query({ cursor: encodeOffset(1000) }));
     expect(page.items).toEqual([]);
     expect(page.nextCursor).toBeUndefined();
   });
@@ -46,7 +50,7 @@ describe('searchProcedures', () => {
   it.each(['nonsense', encodeOffset(-1), Buffer.from('{"o":"1"}').toString('base64url')])(
     'refuses the forged cursor %j',
     async (cursor) => {
-      await expect(searchProcedures(fakeCatalogue())(query({ cursor }))).rejects.toMatchObject({
+      await expect(searchProcedures(fakeCatalogue(), minuteCache())(query({ cursor }))).rejects.toMatchObject({
         kind: 'bad-request',
         code: 'invalid-cursor',
       });
@@ -56,7 +60,10 @@ describe('searchProcedures', () => {
   it('reads the catalogue once a minute, sharing a read in flight', async () => {
     let now = 0;
     const catalogue = fakeCatalogue();
-    const search = searchProcedures(catalogue, { cacheTtlMs: 60_000, now: () => now });
+    const search = searchProcedures(
+      catalogue,
+      minuteCache(() => now),
+    );
     await Promise.all([search(query({})), search(query({ q: 'ket hon' }))]);
     now = 59_999;
     await search(query({}));
@@ -68,12 +75,15 @@ describe('searchProcedures', () => {
 
   it('does not keep a failed read', async () => {
     let fail = true;
-    const search = searchProcedures({
-      listSummaries: async () => {
-        if (fail) throw new Error('throttled');
-        return demoProcedures.map(summaryOf);
+    const search = searchProcedures(
+      {
+        listSummaries: async () => {
+          if (fail) throw new Error('throttled');
+          return demoProcedures.map(summaryOf);
+        },
       },
-    });
+      minuteCache(),
+    );
     await expect(search(query({}))).rejects.toThrow('throttled');
     fail = false;
     expect((await search(query({}))).total).toBe(demoProcedures.length);

@@ -4,8 +4,8 @@
  * The repositories are fakes whose every call is one round trip, counted as the cost bench counts them.
  */
 import { describe, expect, it } from 'vitest';
-import type { AgencyRepository } from '../../../shared/adapters/dynamo/agency-repository.ts';
-import type { DossierRepository } from '../../../shared/adapters/dynamo/dossier-repository.ts';
+import type { AgencyRepository } from '../../../shared/use-cases/ports/agency-repository.ts';
+import type { DossierRepository } from '../../../shared/use-cases/ports/dossier-repository.ts';
 import type { Caller } from '../../../shared/domain/caller.ts';
 import type { Dossier } from '../../../shared/domain/dossier/dossier.ts';
 import { printControlSlip } from '../../../shared/use-cases/documents/control-slip.ts';
