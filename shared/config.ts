@@ -148,7 +148,7 @@ const Env = {
   RECORD_SEAL_SECRET_ARN: optional(text(1)),
   RECORD_SEAL_SECRET: optional(text(32)),
   /**
-   * The pepper of the look-up PINs' hashes (shared/use-cases/lookup-pin.ts): in the cloud the Secrets
+   * The pepper of the look-up PINs' hashes (shared/domain/lookup-pin.ts): in the cloud the Secrets
    * Manager ARN, read at run time and cached; LOOKUP_PIN_PEPPER only in the local cloud.
    */
   LOOKUP_PIN_PEPPER_ARN: optional(text(1)),

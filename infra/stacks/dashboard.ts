@@ -20,7 +20,7 @@ import { FilterPattern, type ILogGroup, MetricFilter } from 'aws-cdk-lib/aws-log
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { tableLayout } from '../../shared/adapters/dynamo/table-layout.ts';
-import type { BusinessMetric } from '../../shared/use-cases/business-metrics.ts';
+import type { BusinessMetric } from '../../shared/use-cases/ports/business-metrics.ts';
 import type { FunctionName } from '../manifest.ts';
 import type { ComputeGroup } from '../stack-names.ts';
 import { computeGroupOf } from './compute.ts';

@@ -1,5 +1,5 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { BusinessMetric, BusinessMetrics } from '../use-cases/business-metrics.ts';
+import type { BusinessMetric, BusinessMetrics } from '../use-cases/ports/business-metrics.ts';
 import { logger } from '../observability.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { type PinHasher, pinHasherOf } from '../use-cases/lookup-pin.ts';
+import { type PinHasher, pinHasherOf } from '../domain/lookup-pin.ts';
 import { platformSecret } from './platform-secret.ts';
 
 /** The look-up PINs' hasher with the platform's pepper (platform-secret.ts; never rotated, see data.ts). */

@@ -5,7 +5,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import * as z from 'zod/mini';
 import type { FunctionName } from '../function-settings.ts';
 import { type DomainEvent, eventTypes } from '../domain/events.ts';
-import type { BusinessMetric, BusinessMetrics } from '../use-cases/business-metrics.ts';
+import type { BusinessMetric, BusinessMetrics } from '../use-cases/ports/business-metrics.ts';
 import { logger } from '../observability.ts';
 
 const Envelope = z.object({

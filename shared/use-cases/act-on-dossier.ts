@@ -10,7 +10,7 @@ import { transferTargets } from '../domain/dossier/joint.ts';
 import { act } from '../domain/dossier/lifecycle.ts';
 import { agencyIdPattern } from '../domain/agency.ts';
 import { RuleViolation, versionConflict } from '../domain/rule-violation.ts';
-import type { BusinessMetrics } from './business-metrics.ts';
+import type { BusinessMetrics } from './ports/business-metrics.ts';
 import { dossierView } from './dossier-view.ts';
 import { readableDossier } from './get-dossier.ts';
 import { alreadyApplied, requestMark } from './request-key.ts';

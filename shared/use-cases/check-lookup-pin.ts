@@ -1,7 +1,7 @@
 import type { DossierRepository, StoredDossier } from './ports/dossier-repository.ts';
 import type { LookupAttempts } from '../adapters/dynamo/lookup-attempts.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
-import type { PinHasher } from './lookup-pin.ts';
+import type { PinHasher } from '../domain/lookup-pin.ts';
 
 export interface PinCheckDeps {
   dossiers: DossierRepository;

@@ -13,7 +13,7 @@ import { logger } from '../observability.ts';
 import { type MessageSources, renderMessages } from './notify-applicant.ts';
 import { contactDigest, type contactGate } from './contacts/contact-gate.ts';
 import type { Quotas } from './quotas.ts';
-import type { BusinessMetrics } from './business-metrics.ts';
+import type { BusinessMetrics } from './ports/business-metrics.ts';
 
 export interface DeliverDeps extends MessageSources {
   preferences: PreferenceRepository;

@@ -15,8 +15,8 @@ import { dossierStatuses } from '../domain/dossier/status.ts';
 import { procedureCodePattern } from '../domain/procedure.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
 import { vnParts } from '../domain/time.ts';
-import type { BusinessMetrics } from './business-metrics.ts';
-import { newLookupPin, type PinHasher } from './lookup-pin.ts';
+import type { BusinessMetrics } from './ports/business-metrics.ts';
+import { newLookupPin, type PinHasher } from '../domain/lookup-pin.ts';
 import { type Quotas, spend } from './quotas.ts';
 import { idempotencyKeyReused, requestDigest } from './request-key.ts';
 

@@ -9,7 +9,7 @@ import { alarmCostOf } from '../../infra/alarm-cost.ts';
 import { apiAlarmThresholds, maxMetricsPerAlarm } from '../../infra/stacks/alarms.ts';
 import { tooManyRequestsMetric } from '../../infra/stacks/dashboard.ts';
 import { contextKeys, defaultBackupRetention, readSettings } from '../../infra/stacks/settings.ts';
-import { businessMetricNames } from '../../shared/use-cases/business-metrics.ts';
+import { businessMetricNames } from '../../shared/use-cases/ports/business-metrics.ts';
 import { fixedMonthlyCosts } from '../bench/support/fixed-costs.ts';
 import { logicalIdOf, producedValue, type Resource, type StackKey, synthesizeApp, synthesizedApp } from './synth.ts';
 

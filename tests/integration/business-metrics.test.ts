@@ -13,7 +13,7 @@ import { dossierRepository } from '../../shared/adapters/dynamo/dossier-reposito
 import { requestClaims } from '../../shared/adapters/dynamo/filing-claims.ts';
 import { lookupPinHasher } from '../../shared/adapters/pin-pepper.ts';
 import type { Caller } from '../../shared/domain/caller.ts';
-import type { BusinessMetric, BusinessMetrics } from '../../shared/use-cases/business-metrics.ts';
+import type { BusinessMetric, BusinessMetrics } from '../../shared/use-cases/ports/business-metrics.ts';
 import { fileDossierUseCase, SubmitDossierBody } from '../../shared/use-cases/file-dossier.ts';
 import { actOnDossier, birthRegistration, request, tokenFor } from '../support/http.ts';
 

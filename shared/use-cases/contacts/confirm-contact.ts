@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { Caller } from '../../domain/caller.ts';
 import type { ContactChannel } from '../../domain/notifications/contacts.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
-import type { PinHasher } from '../lookup-pin.ts';
+import type { PinHasher } from '../../domain/lookup-pin.ts';
 import { type Quotas, spend } from '../quotas.ts';
 import { codeSubject } from './contact-gate.ts';
 import type { ContactConfirmations } from './ports.ts';

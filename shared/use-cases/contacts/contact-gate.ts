@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type ContactChannel, confirmationCodeHours, normalizeContact } from '../../domain/notifications/contacts.ts';
-import { newLookupPin, type PinHasher } from '../lookup-pin.ts';
+import { newLookupPin, type PinHasher } from '../../domain/lookup-pin.ts';
 import type { ContactConfirmations, ContactRef } from './ports.ts';
 
 export interface ContactGateDeps {

@@ -12,7 +12,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { alarmCostOf } from '../../../infra/alarm-cost.ts';
 import { buildApp } from '../../../infra/app.ts';
 import { manifest, queueConsumers } from '../../../infra/manifest.ts';
-import { businessMetricNames } from '../../../shared/use-cases/business-metrics.ts';
+import { businessMetricNames } from '../../../shared/use-cases/ports/business-metrics.ts';
 import { prices } from '../prices.ts';
 
 export interface FixedLine {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeSubject, contactGate } from '../../../shared/use-cases/contacts/contact-gate.ts';
 import type { ContactConfirmations, ContactRef, ContactState } from '../../../shared/use-cases/contacts/ports.ts';
-import { pinHasherOf } from '../../../shared/use-cases/lookup-pin.ts';
+import { pinHasherOf } from '../../../shared/domain/lookup-pin.ts';
 
 /** The port in memory, with the conditional `open` the DynamoDB adapter makes. */
 function memoryContacts() {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { newLookupPin, pinHasherOf } from '../../../shared/use-cases/lookup-pin.ts';
+import { newLookupPin, pinHasherOf } from '../../../shared/domain/lookup-pin.ts';
 
 const pepper = 'a'.repeat(43);
 const hasher = pinHasherOf(pepper);

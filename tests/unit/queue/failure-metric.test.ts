@@ -5,7 +5,7 @@
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { queueHandler } from '../../../shared/queue/queue-handler.ts';
-import type { BusinessMetric } from '../../../shared/use-cases/business-metrics.ts';
+import type { BusinessMetric } from '../../../shared/use-cases/ports/business-metrics.ts';
 
 const record = (id: string, dossierCode: string): SQSRecord =>
   ({
