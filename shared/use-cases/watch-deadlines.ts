@@ -1,6 +1,6 @@
 import type { AgencyRepository } from '../adapters/dynamo/agency-repository.ts';
 import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
-import type { NotificationRepository } from '../adapters/dynamo/notification-repository.ts';
+import type { NotificationRepository } from './ports/notification-repository.ts';
 import type { WatchMarks } from '../adapters/dynamo/watch-marks.ts';
 import { vnPublicHolidays } from '../domain/calendar/index.ts';
 import type { Dossier } from '../domain/dossier/dossier.ts';
