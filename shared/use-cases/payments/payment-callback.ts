@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { AgencyRepository } from '../../adapters/dynamo/agency-repository.ts';
 import type { DocumentRepository } from '../../adapters/dynamo/document-repository.ts';
 import type { DossierRepository } from '../../adapters/dynamo/dossier-repository.ts';
-import type { PaymentRepository } from '../../adapters/dynamo/payment-repository.ts';
+import type { PaymentRepository } from '../ports/payment-repository.ts';
 import type { DocumentStore } from '../../adapters/s3/document-store.ts';
 import { receiptTitle, renderReceipt } from '../../documents/receipt.ts';
 import { generatedPdf } from '../../domain/documents/document.ts';
