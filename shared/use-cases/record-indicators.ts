@@ -2,7 +2,7 @@ import type { DocumentRepository } from '../adapters/dynamo/document-repository.
 import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
 import type { DvcqgSyncRepository } from '../adapters/dynamo/dvcqg-sync.ts';
 import type { DossierDocument } from '../domain/documents/document.ts';
-import type { IndicatorFactRepository } from '../adapters/dynamo/indicator-facts.ts';
+import type { IndicatorFactRepository } from './ports/indicator-fact-repository.ts';
 import { type WorkingCalendar, workingHoursBetween } from '../domain/calendar/index.ts';
 import type { Dossier } from '../domain/dossier/dossier.ts';
 import type { DomainEvent } from '../domain/events.ts';
