@@ -1,6 +1,6 @@
 import type { DocumentRepository } from '../adapters/dynamo/document-repository.ts';
 import type { DossierRepository } from '../adapters/dynamo/dossier-repository.ts';
-import type { DvcqgSyncRepository } from '../adapters/dynamo/dvcqg-sync.ts';
+import type { DvcqgSyncRepository } from './ports/dvcqg-sync-repository.ts';
 import type { DossierDocument } from '../domain/documents/document.ts';
 import type { IndicatorFactRepository } from './ports/indicator-fact-repository.ts';
 import { type WorkingCalendar, workingHoursBetween } from '../domain/calendar/index.ts';
