@@ -3,7 +3,7 @@ export interface Email {
   to: string;
   subject: string;
   text: string;
-  /** The delivery key: names the message at the provider, so a repeat is recognisable. */
+  /** The delivery key: the message's reference at the provider (and locally, its captured file's name). */
   deliveryId: string;
 }
 
