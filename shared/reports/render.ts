@@ -5,11 +5,9 @@
  */
 import { countNames } from '../domain/indicators/counts.ts';
 import { indicatorGroupInfo, indicatorGroups, type Ratio } from '../domain/indicators/formulas.ts';
-import type { IndicatorReport, ReportRow } from '../domain/indicators/report.ts';
+import type { IndicatorReport, ReportFormat, ReportRow } from '../domain/indicators/report.ts';
 import { averageDaysLabel, countLabels, indexLabel, periodKindLabels, ratioLabels, ratioNames } from './labels.ts';
 import { writeXlsx, type XlsxRow } from './xlsx.ts';
-
-export type ReportFormat = 'json' | 'csv' | 'xlsx';
 
 export const reportContentTypes: Readonly<Record<ReportFormat, string>> = {
   json: 'application/json; charset=utf-8',

@@ -1,5 +1,5 @@
 import type { DossierRepository, StoredDossier } from './ports/dossier-repository.ts';
-import type { LookupAttempts } from '../adapters/dynamo/lookup-attempts.ts';
+import type { LookupAttempts } from './ports/lookup-attempts.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
 import type { PinHasher } from '../domain/lookup-pin.ts';
 

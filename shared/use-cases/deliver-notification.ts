@@ -1,10 +1,3 @@
-import type {
-  DeliveryChannel,
-  DeliveryRepository,
-  PreferenceRepository,
-} from '../adapters/dynamo/notification-repository.ts';
-import type { EmailSender } from '../adapters/notifications/email.ts';
-import type { SmsSender } from '../adapters/notifications/sms.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import { type ContactChannel, confirmationMessage } from '../domain/notifications/contacts.ts';
 import { composeSms, type SmsDiacritics } from '../domain/notifications/sms.ts';
@@ -14,6 +7,10 @@ import { type MessageSources, renderMessages } from './notify-applicant.ts';
 import { contactDigest, type contactGate } from './contacts/contact-gate.ts';
 import type { Quotas } from './quotas.ts';
 import type { BusinessMetrics } from './ports/business-metrics.ts';
+import type { DeliveryChannel, DeliveryRepository } from './ports/delivery-repository.ts';
+import type { EmailSender } from './ports/email-sender.ts';
+import type { PreferenceRepository } from './ports/preference-repository.ts';
+import type { SmsSender } from './ports/sms-sender.ts';
 
 export interface DeliverDeps extends MessageSources {
   preferences: PreferenceRepository;

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import type { AgencyRepository } from './ports/agency-repository.ts';
 import type { CatalogueRepository } from './ports/catalogue-repository.ts';
-import type { DossierCounter } from '../adapters/dynamo/dossier-counter.ts';
 import type { DossierRepository, StoredDossier } from './ports/dossier-repository.ts';
-import type { FilingClaim, FilingClaims } from '../adapters/dynamo/filing-claims.ts';
+import type { DossierCounter } from './ports/dossier-counter.ts';
+import type { FilingClaim, FilingClaims } from './ports/filing-claims.ts';
 import { describeAppointment, type WorkingCalendar } from '../domain/calendar/index.ts';
 import type { Caller } from '../domain/caller.ts';
 import { formatDossierCode, yymmdd } from '../domain/dossier/code.ts';

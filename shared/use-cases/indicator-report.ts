@@ -1,5 +1,5 @@
 import type { AgencyRepository } from './ports/agency-repository.ts';
-import type { IndicatorFactRepository } from '../adapters/dynamo/indicator-facts.ts';
+import type { IndicatorFactRepository } from './ports/indicator-fact-repository.ts';
 import type { Agency } from '../domain/agency.ts';
 import { closedAt } from '../domain/indicators/fact.ts';
 import { monthsOf, nextMonth, type Period, periodBounds } from '../domain/indicators/period.ts';

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import type { NotificationRepository, PreferenceRepository } from '../adapters/dynamo/notification-repository.ts';
+import type { NotificationRepository } from './ports/notification-repository.ts';
+import type { PreferenceRepository } from './ports/preference-repository.ts';
 import type { Caller } from '../domain/caller.ts';
 import { PageQuery } from './pagination.ts';
 

@@ -1,6 +1,6 @@
 import type { AgencyRepository } from './ports/agency-repository.ts';
 import type { DossierRepository } from './ports/dossier-repository.ts';
-import type { NotificationRepository } from '../adapters/dynamo/notification-repository.ts';
+import type { NotificationRepository } from './ports/notification-repository.ts';
 import { describeAppointment } from '../domain/calendar/index.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import {

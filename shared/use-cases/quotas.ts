@@ -1,4 +1,4 @@
-import type { Quota, QuotaClaim, QuotaCounter } from '../adapters/dynamo/quota-counter.ts';
+import type { Quota, QuotaClaim, QuotaCounter } from './ports/quota-counter.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
 
 /**

@@ -1,8 +1,8 @@
 import type { DocumentRepository } from './ports/document-repository.ts';
 import type { DossierRepository } from './ports/dossier-repository.ts';
-import type { DvcqgSyncRepository } from '../adapters/dynamo/dvcqg-sync.ts';
+import type { DvcqgSyncRepository } from './ports/dvcqg-sync-repository.ts';
 import type { DossierDocument } from '../domain/documents/document.ts';
-import type { IndicatorFactRepository } from '../adapters/dynamo/indicator-facts.ts';
+import type { IndicatorFactRepository } from './ports/indicator-fact-repository.ts';
 import { type WorkingCalendar, workingHoursBetween } from '../domain/calendar/index.ts';
 import type { Dossier } from '../domain/dossier/dossier.ts';
 import type { DomainEvent } from '../domain/events.ts';

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../domain/events.ts';
+import type { PublishEvents } from './ports/publish-events.ts';
 
 /** A write of a dossier as the table's stream carries it: the events it recorded, and the version they belong to. */
 export interface WrittenDossier {
@@ -17,7 +18,7 @@ export const eventsOfWrite = (written: WrittenDossier): readonly DomainEvent[] =
  * stream retries it), so a process dying after its write loses nothing, and a request waits for no send.
  * A write whose events belong to an earlier version sends nothing: every write replaces the outbox.
  */
-export function relayEvents(publish: (events: readonly DomainEvent[]) => Promise<void>) {
+export function relayEvents(publish: PublishEvents) {
   return async (written: WrittenDossier): Promise<number> => {
     const events = eventsOfWrite(written);
     if (events.length === 0) return 0;

@@ -11,20 +11,14 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { AgencyRepository } from './ports/agency-repository.ts';
-import type { ReportRecord, ReportRepository } from '../adapters/dynamo/report-repository.ts';
-import type { SendReportRequest } from '../adapters/sqs/report-requests.ts';
 import { type Caller, hasRole } from '../domain/caller.ts';
 import { type Period, periodBounds, periodId, periodsClosedAt } from '../domain/indicators/period.ts';
-import type { IndicatorReport } from '../domain/indicators/report.ts';
+import type { IndicatorReport, ReportFormat } from '../domain/indicators/report.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
-import {
-  type ReportFormat,
-  renderReportCsv,
-  renderReportJson,
-  renderReportXlsx,
-  reportContentTypes,
-} from '../reports/render.ts';
+import { renderReportCsv, renderReportJson, renderReportXlsx, reportContentTypes } from '../reports/render.ts';
 import { PageQuery } from './pagination.ts';
+import type { ReportRecord, ReportRepository } from './ports/report-repository.ts';
+import type { SendReportRequest } from './ports/send-report-request.ts';
 
 const agencyId = z.string().check(z.regex(/^[A-Za-z0-9.]{2,40}$/, 'Mã cơ quan không hợp lệ'));
 

@@ -1,7 +1,7 @@
 import type { AgencyRepository } from './ports/agency-repository.ts';
 import type { DossierRepository } from './ports/dossier-repository.ts';
-import type { NotificationRepository } from '../adapters/dynamo/notification-repository.ts';
-import type { WatchMarks } from '../adapters/dynamo/watch-marks.ts';
+import type { NotificationRepository } from './ports/notification-repository.ts';
+import type { WatchMarks } from './ports/watch-marks.ts';
 import { vnPublicHolidays } from '../domain/calendar/index.ts';
 import type { Dossier } from '../domain/dossier/dossier.ts';
 import type { Official } from '../domain/official.ts';

@@ -8,8 +8,10 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
 import { db } from '../../shared/adapters/dynamo/client.ts';
-import { type FeedbackCounters, feedbackCounters } from '../../shared/adapters/dynamo/feedback-counters.ts';
-import { type IndicatorFactRepository, indicatorFactRepository } from '../../shared/adapters/dynamo/indicator-facts.ts';
+import { feedbackCounters } from '../../shared/adapters/dynamo/feedback-counters.ts';
+import { indicatorFactRepository } from '../../shared/adapters/dynamo/indicator-facts.ts';
+import type { FeedbackCounters } from '../../shared/use-cases/ports/feedback-counters.ts';
+import type { IndicatorFactRepository } from '../../shared/use-cases/ports/indicator-fact-repository.ts';
 import { keys } from '../../shared/adapters/dynamo/keys.ts';
 
 let cloud: LocalCloud;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/cloud.ts';
-import { type LookupAttempts, lookupAttempts } from '../../shared/adapters/dynamo/lookup-attempts.ts';
+import { lookupAttempts } from '../../shared/adapters/dynamo/lookup-attempts.ts';
+import type { LookupAttempts } from '../../shared/use-cases/ports/lookup-attempts.ts';
 
 let cloud: LocalCloud;
 let attempts: LookupAttempts;

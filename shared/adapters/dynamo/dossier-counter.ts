@@ -1,4 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DossierCounter } from '../../use-cases/ports/dossier-counter.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
 
@@ -6,7 +7,7 @@ import { keys } from './keys.ts';
  * The agency's dossier counter for one local day: an atomic ADD, so two submissions never get the
  * same number. A number whose dossier write then fails is skipped, never reused.
  */
-export function dossierCounter(tableName: string) {
+export function dossierCounter(tableName: string): DossierCounter {
   return {
     async next(agencyId: string, yymmdd: string): Promise<number> {
       const { Attributes } = await db.send(
@@ -23,5 +24,3 @@ export function dossierCounter(tableName: string) {
     },
   };
 }
-
-export type DossierCounter = ReturnType<typeof dossierCounter>;

@@ -1,22 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DvcqgSyncRepository,
+  SyncLeaseHeld,
+  type SyncState,
+} from '../../use-cases/ports/dvcqg-sync-repository.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
-
-/** Another worker holds the dossier's sync lease (or lost it midway): the record is retried later. */
-export class SyncLeaseHeld extends Error {
-  constructor(readonly code: string) {
-    super(`The DVCQG sync of ${code} is held by another worker`);
-  }
-}
-
-/** The sync item as a worker finds it on taking the lease. */
-export interface SyncState {
-  /** How many of the dossier's status changes the portal acknowledged. */
-  acknowledged: number;
-  /** Whether the indicator fact was told that the portal holds the dossier. */
-  told: boolean;
-}
 
 /**
  * One item per dossier (`DVCQGSYNC#<code>`): how many of its status changes the portal acknowledged,
@@ -25,7 +15,10 @@ export interface SyncState {
  * the dossier only until it ends. A push usually costs two writes: the lease taken, then the
  * acknowledgement recorded with the lease given back.
  */
-export function dvcqgSyncRepository(tableName: string, options: { leaseSeconds: number } = { leaseSeconds: 60 }) {
+export function dvcqgSyncRepository(
+  tableName: string,
+  options: { leaseSeconds: number } = { leaseSeconds: 60 },
+): DvcqgSyncRepository {
   const key = keys.dvcqgSync;
   const leaseEnd = (now: Date) => now.getTime() + options.leaseSeconds * 1000;
   return {
@@ -110,5 +103,3 @@ export function dvcqgSyncRepository(tableName: string, options: { leaseSeconds: 
     },
   };
 }
-
-export type DvcqgSyncRepository = ReturnType<typeof dvcqgSyncRepository>;

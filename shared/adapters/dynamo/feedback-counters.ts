@@ -1,8 +1,9 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { FeedbackCount } from '../../domain/feedback/counting.ts';
+import type { FeedbackCounters } from '../../use-cases/ports/feedback-counters.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
-
-export type FeedbackCount = 'received' | 'answered' | 'answeredOnTime';
+import { readPartition } from './partition.ts';
 
 const feedbackCountNames: readonly FeedbackCount[] = ['received', 'answered', 'answeredOnTime'];
 
@@ -45,7 +46,7 @@ export function tallyFeedbackMonth({ marks, legacyIds }: FeedbackMonthItems): Re
  * month's feedback. Writing a mark is a plain put of the feedback's state, so a retried or replayed
  * request counts nothing twice, and a receipt moved by a forward is taken back by marking it not counted.
  */
-export function feedbackCounters(tableName: string) {
+export function feedbackCounters(tableName: string): FeedbackCounters {
   async function mark(count: FeedbackCount, agencyId: string, month: string, id: string, counted: boolean) {
     await db.send(
       new PutCommand({
@@ -63,8 +64,6 @@ export function feedbackCounters(tableName: string) {
   };
 }
 
-export type FeedbackCounters = ReturnType<typeof feedbackCounters>;
-
 /**
  * Feedback (PAKN) received, answered and answered on time by one agency in one month: one Query of the
  * month's partition (about 100 bytes a mark: some 125 read units for 10,000 feedback, once per report).
@@ -75,33 +74,19 @@ export async function readFeedbackMonth(
   month: string,
 ): Promise<Record<FeedbackCount, number> & { readUnits: number }> {
   const items: FeedbackMonthItems = { marks: [], legacyIds: {} };
-  let readUnits = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.feedbackCountMarks(agencyId, month) },
-        ReturnConsumedCapacity: 'TOTAL',
-        ExclusiveStartKey: start,
-      }),
-    );
-    readUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
-    for (const item of page.Items ?? []) {
-      const sk = String(item.sk);
-      if (sk === keys.feedbackCounts(agencyId, month).sk) {
-        for (const count of feedbackCountNames) {
-          const ids = item[`${count}Ids`] as Set<string> | undefined;
-          if (ids) items.legacyIds[count] = ids;
-        }
-        continue;
+  const partition = await readPartition(tableName, keys.feedbackCountMarks(agencyId, month));
+  for (const item of partition.items) {
+    const sk = String(item.sk);
+    if (sk === keys.feedbackCounts(agencyId, month).sk) {
+      for (const count of feedbackCountNames) {
+        const ids = item[`${count}Ids`] as Set<string> | undefined;
+        if (ids) items.legacyIds[count] = ids;
       }
-      const [count, id] = [sk.slice(0, sk.indexOf('#')), sk.slice(sk.indexOf('#') + 1)];
-      if (feedbackCountNames.includes(count as FeedbackCount))
-        items.marks.push({ count: count as FeedbackCount, id, counted: item.counted === true });
+      continue;
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return { ...tallyFeedbackMonth(items), readUnits };
+    const [count, id] = [sk.slice(0, sk.indexOf('#')), sk.slice(sk.indexOf('#') + 1)];
+    if (feedbackCountNames.includes(count as FeedbackCount))
+      items.marks.push({ count: count as FeedbackCount, id, counted: item.counted === true });
+  }
+  return { ...tallyFeedbackMonth(items), readUnits: partition.readUnits };
 }

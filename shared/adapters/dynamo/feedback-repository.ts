@@ -1,7 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Feedback, FeedbackStatus } from '../../domain/feedback/feedback.ts';
-import { RuleViolation } from '../../domain/rule-violation.ts';
+import { feedbackConflict } from '../../domain/feedback/rules.ts';
+import type { FeedbackRepository } from '../../use-cases/ports/feedback-repository.ts';
+import type { Page, PageRequest } from '../../use-cases/ports/page.ts';
 import { db } from './client.ts';
 import { itemsOfEntries } from './items-by-key.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -42,25 +44,15 @@ function fromItem(item: Record<string, unknown>): Feedback {
   return feedback as unknown as Feedback;
 }
 
-export const feedbackConflict = (currentVersion?: number) =>
-  new RuleViolation('conflict', 'version-conflict', 'Phản ánh vừa được người khác cập nhật; vui lòng tải lại.', {
-    currentVersion,
-  });
-
-export interface FeedbackPage {
-  limit: number;
-  cursor?: string;
-}
-
-export function feedbackRepository(tableName: string) {
+export function feedbackRepository(tableName: string): FeedbackRepository {
   async function page(
-    request: FeedbackPage,
+    request: PageRequest,
     query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'> & {
       scope: Record<string, string>;
       /** The index holds what the list shows (the published answers): no item is read. */
       projected?: true;
     },
-  ): Promise<{ items: Feedback[]; nextCursor?: string }> {
+  ): Promise<Page<Feedback>> {
     const { scope, projected, ...input } = query;
     const result = await db.send(
       new QueryCommand({
@@ -124,7 +116,7 @@ export function feedbackRepository(tableName: string) {
     },
 
     /** The author's feedback, newest first. */
-    listByAuthor(authorId: string, request: FeedbackPage) {
+    listByAuthor(authorId: string, request: PageRequest) {
       const pk = keys.feedbackAuthorIndex(authorId);
       return page(request, {
         IndexName: byApplicant.indexName,
@@ -137,7 +129,7 @@ export function feedbackRepository(tableName: string) {
     },
 
     /** An agency's feedback, oldest received first, of one status or of all (grouped by status). */
-    listByAgency(agencyId: string, status: FeedbackStatus | undefined, request: FeedbackPage) {
+    listByAgency(agencyId: string, status: FeedbackStatus | undefined, request: PageRequest) {
       const pk = keys.feedbackAgencyIndex(agencyId);
       return page(request, {
         IndexName: byAgencyDue.indexName,
@@ -153,7 +145,7 @@ export function feedbackRepository(tableName: string) {
     },
 
     /** Published answers, newest first. */
-    listPublished(request: FeedbackPage) {
+    listPublished(request: PageRequest) {
       const pk = keys.publishedFeedbackIndex();
       return page(request, {
         IndexName: openByDueDay.indexName,
@@ -167,5 +159,3 @@ export function feedbackRepository(tableName: string) {
     },
   };
 }
-
-export type FeedbackRepository = ReturnType<typeof feedbackRepository>;

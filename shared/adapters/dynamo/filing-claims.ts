@@ -1,17 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { FilingClaim, FilingClaims } from '../../use-cases/ports/filing-claims.ts';
 import { isSealed, recordSeal } from '../record-seal.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
-
-/** The dossier a filing request files: its code, the filing instant and the PIN its receipt shows. */
-export interface FilingClaim {
-  code: string;
-  filedAt: string;
-  pin?: string;
-  /** A digest of the request a caller's Idempotency-Key was first sent with: another body under the key is refused. */
-  request?: string;
-}
 
 /**
  * Filing requests bound once to the code of the dossier they file: a conditional put on a uniqueness
@@ -29,7 +21,11 @@ async function openPin(key: { pk: string; sk: string }, stored: string): Promise
   return isSealed(stored) ? (await recordSeal()).open(`${key.pk}/${key.sk}`, stored) : stored;
 }
 
-function filingClaims(tableName: string, keyOf: (id: string) => { pk: string; sk: string }, keepSeconds?: number) {
+function filingClaims(
+  tableName: string,
+  keyOf: (id: string) => { pk: string; sk: string },
+  keepSeconds?: number,
+): FilingClaims {
   const get = async (id: string): Promise<FilingClaim | undefined> => {
     const key = keyOf(id);
     const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
@@ -66,8 +62,6 @@ function filingClaims(tableName: string, keyOf: (id: string) => { pk: string; sk
     },
   };
 }
-
-export type FilingClaims = ReturnType<typeof filingClaims>;
 
 /** The national portal's dossier ids: kept for good, a portal id files one dossier ever. */
 export const dvcqgClaims = (tableName: string) => filingClaims(tableName, keys.dvcqgClaim);

@@ -1,15 +1,17 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type DossierFact, evidenceOf } from '../../domain/indicators/fact.ts';
+import type { IndicatorFactRepository } from '../../use-cases/ports/indicator-fact-repository.ts';
 import { db } from './client.ts';
 import { readFeedbackMonth } from './feedback-counters.ts';
 import { keys } from './keys.ts';
+import { readPartition } from './partition.ts';
 
 /**
  * Indicator facts, per competent agency and month (`FACTS#<agencyId>#<yyyy-mm>`, sk = dossier code).
  * A month's report reads only that month's partitions: its cost follows the month, not the history.
  */
-export function indicatorFactRepository(tableName: string) {
+export function indicatorFactRepository(tableName: string): IndicatorFactRepository {
   return {
     /**
      * Writes the fact into a month's partition unless a fact of a newer dossier version is there, or
@@ -40,26 +42,8 @@ export function indicatorFactRepository(tableName: string) {
 
     /** Every fact of one agency's month, by dossier code, with the read capacity the Queries consumed. */
     async listMonth(agencyId: string, month: string): Promise<{ facts: DossierFact[]; readUnits: number }> {
-      const facts: DossierFact[] = [];
-      let readUnits = 0;
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.indicatorFacts(agencyId, month) },
-            ExclusiveStartKey: start,
-            ReturnConsumedCapacity: 'TOTAL',
-          }),
-        );
-        readUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
-        for (const item of page.Items ?? []) {
-          const { pk: _pk, sk: _sk, evidence: _evidence, ...fact } = item;
-          facts.push(fact as DossierFact);
-        }
-        start = page.LastEvaluatedKey;
-      } while (start);
+      const { items, readUnits } = await readPartition(tableName, keys.indicatorFacts(agencyId, month));
+      const facts = items.map(({ pk: _pk, sk: _sk, evidence: _evidence, ...fact }) => fact as DossierFact);
       return { facts, readUnits };
     },
 
@@ -67,5 +51,3 @@ export function indicatorFactRepository(tableName: string) {
     feedbackMonth: (agencyId: string, month: string) => readFeedbackMonth(tableName, agencyId, month),
   };
 }
-
-export type IndicatorFactRepository = ReturnType<typeof indicatorFactRepository>;

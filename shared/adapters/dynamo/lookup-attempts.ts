@@ -1,5 +1,6 @@
+import type { LookupAttempts } from '../../use-cases/ports/lookup-attempts.ts';
 import { keys } from './keys.ts';
-import { type QuotaClaim, quotaCounter } from './quota-counter.ts';
+import { quotaCounter } from './quota-counter.ts';
 
 /** How many look-ups a window allows: per dossier code (a six-digit PIN) and per client address. */
 export interface LookupLimits {
@@ -10,15 +11,12 @@ export interface LookupLimits {
 
 export const defaultLookupLimits: LookupLimits = { perCode: 5, perClient: 20, windowSeconds: 15 * 60 };
 
-/** A look-up allowed to compare one PIN; `release` gives the attempt back when the PIN was right. */
-export type AttemptClaim = QuotaClaim;
-
 /**
  * Look-up attempts counted in a fixed window (quota-counter.ts). An attempt is claimed BEFORE the PIN
  * is compared, so however many requests race, at most `limit` PINs are compared per window. A right
  * PIN gives its attempt back, so only wrong ones use up the window.
  */
-export function lookupAttempts(tableName: string, limits: LookupLimits = defaultLookupLimits) {
+export function lookupAttempts(tableName: string, limits: LookupLimits = defaultLookupLimits): LookupAttempts {
   const counter = quotaCounter(tableName);
   const window = (limit: number) => ({ limit, windowSeconds: limits.windowSeconds });
   return {
@@ -29,5 +27,3 @@ export function lookupAttempts(tableName: string, limits: LookupLimits = default
       counter.claim(keys.lookupClientAttempts(address), window(limits.perClient), now),
   };
 }
-
-export type LookupAttempts = ReturnType<typeof lookupAttempts>;

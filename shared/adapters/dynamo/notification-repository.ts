@@ -4,16 +4,19 @@ import type { InAppMessage } from '../../domain/notifications/templates.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
 import { db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import type {
+  DeliveryChannel,
+  DeliveryClaim,
+  DeliveryOutcome,
+  DeliveryRepository,
+} from '../../use-cases/ports/delivery-repository.ts';
+import type {
+  NotificationListRequest,
+  NotificationRepository,
+  StoredNotification,
+} from '../../use-cases/ports/notification-repository.ts';
+import type { NotificationPreferences, PreferenceRepository } from '../../use-cases/ports/preference-repository.ts';
 import { keys } from './keys.ts';
-
-export interface StoredNotification extends InAppMessage {
-  /** Opaque: names the inbox entry (its time and the event that caused it). */
-  id: string;
-  eventId: string;
-  createdAt: string;
-  read: boolean;
-  readAt?: string;
-}
 
 const skPrefix = 'NOTIF#';
 const idOf = (sk: string) => Buffer.from(sk.slice(skPrefix.length)).toString('base64url');
@@ -25,7 +28,7 @@ function skOf(id: string): string | undefined {
   return /^\d{4}-\d\d-\d\dT[^#]+#[^#]+$/.test(decoded) ? `${skPrefix}${decoded}` : undefined;
 }
 
-export function notificationRepository(tableName: string) {
+export function notificationRepository(tableName: string): NotificationRepository {
   return {
     /** Keyed by the recipient and the event that caused it: a redelivered event finds its message already there. */
     async record(message: InAppMessage, eventId: string, occurredAt: string): Promise<'created' | 'duplicate'> {
@@ -59,7 +62,7 @@ export function notificationRepository(tableName: string) {
      * evaluate a page's worth of items and keep fewer: it reads on until the page is full or the
      * inbox ends, so a page is short only at the end.
      */
-    async listFor(recipientId: string, page: { limit: number; cursor?: string; read?: boolean }) {
+    async listFor(recipientId: string, page: NotificationListRequest) {
       const { pk, skPrefix: prefix } = keys.notificationsOf(recipientId);
       const rows: Record<string, unknown>[] = [];
       let startKey = decodeCursor(page.cursor, { pk });
@@ -116,15 +119,6 @@ export function notificationRepository(tableName: string) {
   };
 }
 
-export type NotificationRepository = ReturnType<typeof notificationRepository>;
-
-export interface NotificationPreferences {
-  inApp: true;
-  email: boolean;
-  sms: boolean;
-  updatedAt?: string;
-}
-
 /** Unless the user chose otherwise, every channel the dossier gives an address for is used. */
 export const defaultPreferences: NotificationPreferences = { inApp: true, email: true, sms: true };
 
@@ -133,7 +127,10 @@ export const defaultPreferences: NotificationPreferences = { inApp: true, email:
  * workers read eventually consistent (half a read unit, one read per channel and event): a choice made
  * less than a second before an event's delivery may not apply to that one message.
  */
-export function preferenceRepository(tableName: string, options: { consistentRead?: boolean } = {}) {
+export function preferenceRepository(
+  tableName: string,
+  options: { consistentRead?: boolean } = {},
+): PreferenceRepository {
   const consistentRead = options.consistentRead ?? true;
   return {
     async get(userId: string): Promise<NotificationPreferences> {
@@ -165,28 +162,15 @@ export function preferenceRepository(tableName: string, options: { consistentRea
   };
 }
 
-export type PreferenceRepository = ReturnType<typeof preferenceRepository>;
-
-export type DeliveryChannel = 'email' | 'sms';
-
-/** `settled`: sent, or skipped for good (a recipient's daily limit reached): nothing more to do. */
-export type Claim = { outcome: 'claimed'; token: string } | { outcome: 'settled' } | { outcome: 'busy' };
-
-/** How a claimed delivery ended: `skipped` is final, like `sent`; `failed` is retried. */
-export type DeliveryOutcome =
-  | { status: 'sent'; at: string }
-  | { status: 'skipped'; at: string; reason: string }
-  | { status: 'failed'; at: string; reason: string };
-
 /**
  * Delivery records: one item per (event, channel, recipient). A worker claims it before sending
  * (conditional put: none yet, or a failed attempt, or a claim older than the lease), marks it sent
  * after, and releases it on failure so the queue's redelivery tries again. A second delivery of the
  * same event finds it sent and sends nothing.
  */
-export function deliveryRepository(tableName: string, options: { leaseSeconds: number }) {
+export function deliveryRepository(tableName: string, options: { leaseSeconds: number }): DeliveryRepository {
   return {
-    async claim(eventId: string, channel: DeliveryChannel, recipientId: string, now: Date): Promise<Claim> {
+    async claim(eventId: string, channel: DeliveryChannel, recipientId: string, now: Date): Promise<DeliveryClaim> {
       const token = crypto.randomUUID();
       const stale = new Date(now.getTime() - options.leaseSeconds * 1000).toISOString();
       try {
@@ -260,18 +244,5 @@ export function deliveryRepository(tableName: string, options: { leaseSeconds: n
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
       }
     },
-
-    async get(eventId: string, channel: DeliveryChannel, recipientId: string) {
-      const { Item } = await db.send(
-        new GetCommand({
-          TableName: tableName,
-          Key: keys.delivery(eventId, channel, recipientId),
-          ConsistentRead: true,
-        }),
-      );
-      return Item;
-    },
   };
 }
-
-export type DeliveryRepository = ReturnType<typeof deliveryRepository>;

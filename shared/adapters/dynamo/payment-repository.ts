@@ -1,8 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Payment, PaymentStatus } from '../../domain/payments/payment.ts';
-import type { Reconciliation } from '../../domain/payments/reconciliation.ts';
+import type { Payment } from '../../domain/payments/payment.ts';
 import { toVnDate } from '../../domain/time.ts';
+import type {
+  PaymentRepository,
+  PaymentSettlement,
+  StoredReconciliation,
+} from '../../use-cases/ports/payment-repository.ts';
 import { db } from './client.ts';
 import { itemsOfIndexPartitions } from './index-partitions.ts';
 import { keys, paymentDayShardOf, paymentDayShards } from './keys.ts';
@@ -22,7 +26,7 @@ const isConditionFailure = (error: unknown) => error instanceof ConditionalCheck
  * Online payments: one item each (`PAYMENT#<id>`), found by the id the platform echoes; a pointer in
  * the dossier's partition to its one pending payment; and the day partition the reconciliation queries.
  */
-export function paymentRepository(tableName: string) {
+export function paymentRepository(tableName: string): PaymentRepository {
   return {
     async get(id: string): Promise<Payment | undefined> {
       const { Item } = await db.send(
@@ -104,15 +108,7 @@ export function paymentRepository(tableName: string) {
      * Settles a pending payment with the platform's transaction, once: undefined when it was no longer
      * pending (another delivery settled it first). It moves to the day partition of its settlement.
      */
-    async settle(
-      id: string,
-      outcome: {
-        status: Exclude<PaymentStatus, 'pending'>;
-        transactionId: string;
-        received: Payment['received'];
-        at: Date;
-      },
-    ): Promise<Payment | undefined> {
+    async settle(id: string, outcome: PaymentSettlement): Promise<Payment | undefined> {
       try {
         const { Attributes } = await db.send(
           new UpdateCommand({
@@ -156,7 +152,7 @@ export function paymentRepository(tableName: string) {
     },
 
     /** Stores a day's reconciliation; a re-run replaces it with the same facts. */
-    async putReconciliation(reconciliation: Reconciliation & { ranAt: string }): Promise<void> {
+    async putReconciliation(reconciliation: StoredReconciliation): Promise<void> {
       await db.send(
         new PutCommand({
           TableName: tableName,
@@ -165,15 +161,13 @@ export function paymentRepository(tableName: string) {
       );
     },
 
-    async getReconciliation(date: string): Promise<(Reconciliation & { ranAt: string }) | undefined> {
+    async getReconciliation(date: string): Promise<StoredReconciliation | undefined> {
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: keys.paymentReconciliation(date), ConsistentRead: true }),
       );
       if (!Item) return undefined;
       const { pk: _pk, sk: _sk, ...reconciliation } = Item;
-      return reconciliation as Reconciliation & { ranAt: string };
+      return reconciliation as StoredReconciliation;
     },
   };
 }
-
-export type PaymentRepository = ReturnType<typeof paymentRepository>;

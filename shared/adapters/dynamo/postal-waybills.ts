@@ -1,15 +1,11 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ShipmentKind } from '../../domain/postal/shipment.ts';
+import type { PostalWaybills, WaybillRef } from '../../use-cases/ports/postal-waybills.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
 
-export interface WaybillRef {
-  dossierCode: string;
-  kind: ShipmentKind;
-}
-
 /** Waybill → the dossier shipment it belongs to: a tracking callback names only the waybill. */
-export function postalWaybills(tableName: string) {
+export function postalWaybills(tableName: string): PostalWaybills {
   return {
     /** Written before the dossier records the waybill; the carrier gives one waybill per shipment, so a rewrite is the same item. */
     async put(waybill: string, ref: WaybillRef): Promise<void> {
@@ -21,5 +17,3 @@ export function postalWaybills(tableName: string) {
     },
   };
 }
-
-export type PostalWaybills = ReturnType<typeof postalWaybills>;

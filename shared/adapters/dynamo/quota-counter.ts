@@ -1,16 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { CounterKey, Quota, QuotaClaim, QuotaCounter } from '../../use-cases/ports/quota-counter.ts';
 import { db } from './client.ts';
-
-/** How many claims a window allows. */
-export interface Quota {
-  limit: number;
-  windowSeconds: number;
-}
-
-/** A claim counted (`release` gives it back), or refused until the window ends. */
-export type QuotaClaim =
-  { granted: true; release: () => Promise<void> } | { granted: false; retryAfterSeconds: number };
 
 /** Windows are aligned to Vietnam's clock (UTC+7): a day's window runs from local midnight to midnight. */
 const vietnamOffsetSeconds = 7 * 60 * 60;
@@ -23,8 +14,8 @@ const vietnamOffsetSeconds = 7 * 60 * 60;
  * granted per window; a refused write is the refusal. No read before the write: a read-then-write would
  * let a burst through. (Windows that opened at the first claim needed a second write, or a read, once open.)
  */
-export function quotaCounter(tableName: string) {
-  async function claim(key: { pk: string; sk: string }, quota: Quota, now: Date): Promise<QuotaClaim> {
+export function quotaCounter(tableName: string): QuotaCounter {
+  async function claim(key: CounterKey, quota: Quota, now: Date): Promise<QuotaClaim> {
     const nowSeconds = Math.floor(now.getTime() / 1000);
     const local = nowSeconds + vietnamOffsetSeconds;
     const windowEnds = local - (local % quota.windowSeconds) + quota.windowSeconds - vietnamOffsetSeconds;
@@ -47,7 +38,7 @@ export function quotaCounter(tableName: string) {
   }
 
   /** Gives a claim back to the window it was counted in (a new window owes it nothing: its own item). */
-  async function release(key: { pk: string; sk: string }): Promise<void> {
+  async function release(key: CounterKey): Promise<void> {
     try {
       await db.send(
         new UpdateCommand({
@@ -65,5 +56,3 @@ export function quotaCounter(tableName: string) {
 
   return { claim };
 }
-
-export type QuotaCounter = ReturnType<typeof quotaCounter>;

@@ -1,43 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Period } from '../../domain/indicators/period.ts';
-import type { ReportRow } from '../../domain/indicators/report.ts';
-import type { ReportFormat } from '../../reports/render.ts';
+import type { Page, PageRequest } from '../../use-cases/ports/page.ts';
+import type { ReportRecord, ReportRepository, ReportResult } from '../../use-cases/ports/report-repository.ts';
 import { db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { keys } from './keys.ts';
-
-export type ReportStatus = 'pending' | 'ready';
-
-export interface ReportRecord {
-  id: string;
-  agencyId: string;
-  agencyName: string;
-  period: Period;
-  periodId: string;
-  /** `request`: POST /v1/reports; `schedule`: after a period closed. */
-  origin: 'request' | 'schedule';
-  requestedBy: string;
-  requestedAt: string;
-  /** The listing scopes it appears in: its agency, every agency above it, and `ALL`. */
-  scopes: string[];
-  status: ReportStatus;
-  readyAt?: string;
-  /** The scope's totals: every count and indicator, with the QĐ 766 group scores. */
-  summary?: ReportRow;
-  /** The counts of the agencies right under the report's (the portal's per-agency chart); the rest is in the files. */
-  children?: ReportChild[];
-  /** Object keys in the documents bucket, under `reports/<id>/`. */
-  files?: Record<ReportFormat, string>;
-  /** Read capacity the report's Queries consumed. */
-  readUnits?: number;
-}
-
-export interface ReportChild {
-  agencyId: string;
-  name: string;
-  counts: ReportRow['counts'];
-}
 
 const strip = ({ pk: _pk, sk: _sk, ...rest }: Record<string, unknown>) => rest as unknown as ReportRecord;
 
@@ -45,7 +12,7 @@ const strip = ({ pk: _pk, sk: _sk, ...rest }: Record<string, unknown>) => rest a
  * Reports: one item per report (`REPORT#<id>`) and, per scope, an insert-only listing item
  * (`REPORTS#<scope>`, sk `<requestedAt>#<id>`) so a list is one Query of the caller's scope.
  */
-export function reportRepository(tableName: string) {
+export function reportRepository(tableName: string): ReportRepository {
   async function get(id: string): Promise<ReportRecord | undefined> {
     const { Item } = await db.send(
       new GetCommand({ TableName: tableName, Key: keys.report(id), ConsistentRead: true }),
@@ -90,16 +57,7 @@ export function reportRepository(tableName: string) {
     },
 
     /** Idempotent: the same report id always gets the same files; a second completion rewrites the same values. */
-    async markReady(
-      id: string,
-      result: {
-        summary: ReportRow;
-        children: ReportChild[];
-        files: Record<ReportFormat, string>;
-        readyAt: string;
-        readUnits: number;
-      },
-    ): Promise<void> {
+    async markReady(id: string, result: ReportResult): Promise<void> {
       await db.send(
         new UpdateCommand({
           TableName: tableName,
@@ -121,10 +79,7 @@ export function reportRepository(tableName: string) {
     },
 
     /** One page of a scope's reports, newest first. */
-    async listFor(
-      scope: string,
-      page: { limit: number; cursor?: string },
-    ): Promise<{ items: ReportRecord[]; nextCursor?: string }> {
+    async listFor(scope: string, page: PageRequest): Promise<Page<ReportRecord>> {
       const pk = keys.reportsOf(scope);
       const result = await db.send(
         new QueryCommand({
@@ -158,5 +113,3 @@ export function reportRepository(tableName: string) {
     },
   };
 }
-
-export type ReportRepository = ReturnType<typeof reportRepository>;

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { WatchMarks } from '../../use-cases/ports/watch-marks.ts';
 import { db } from './client.ts';
 import { keys } from './keys.ts';
 
@@ -10,7 +11,7 @@ import { keys } from './keys.ts';
  * event id) is then the same one, and recording it again is a no-op. A run that crashed between the
  * mark and the inbox entries completes them on the next run. Marks expire with the table's TTL.
  */
-export function watchMarks(tableName: string, options: { keepDays: number }) {
+export function watchMarks(tableName: string, options: { keepDays: number }): WatchMarks {
   return {
     async firstSentAt(subject: string, mark: string, now: Date): Promise<string> {
       const key = keys.watchMark(subject, mark);
@@ -32,5 +33,3 @@ export function watchMarks(tableName: string, options: { keepDays: number }) {
     },
   };
 }
-
-export type WatchMarks = ReturnType<typeof watchMarks>;

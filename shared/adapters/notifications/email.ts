@@ -1,16 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-
-export interface Email {
-  to: string;
-  subject: string;
-  text: string;
-  /** The delivery key: names the captured file, tags the SES message. */
-  deliveryId: string;
-}
-
-export type EmailSender = (email: Email) => Promise<void>;
+import type { Email, EmailSender } from '../../use-cases/ports/email-sender.ts';
 
 /** Amazon SES v2: one simple (text, UTF-8) message per recipient. */
 export function sesEmailSender(from: string, client: SESv2Client = new SESv2Client({})): EmailSender {

@@ -1,15 +1,6 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SmsText } from '../../domain/notifications/sms.ts';
-
-export interface Sms {
-  to: string;
-  message: SmsText;
-  /** The delivery key: the gateway's idempotency key and our reference. */
-  deliveryId: string;
-}
-
-export type SmsSender = (sms: Sms) => Promise<void>;
+import type { SmsSender } from '../../use-cases/ports/sms-sender.ts';
 
 /**
  * An HTTP SMS gateway (brand-name SMS as Vietnamese carriers' aggregators offer it): a JSON POST,

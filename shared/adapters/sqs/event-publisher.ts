@@ -3,6 +3,7 @@ import { actsOn } from '../../domain/event-interest.ts';
 import type { Interest } from '../../domain/interests.ts';
 import { firstUse } from '../../first-use.ts';
 import type { DomainEvent, EventType } from '../../domain/events.ts';
+import type { PublishEvents } from '../../use-cases/ports/publish-events.ts';
 
 // Built on the first send, not at import: a client costs milliseconds of module init, and an invocation
 // whose writes carried no event sends nothing (counted as init by the cold-start bench all the same).
@@ -28,8 +29,8 @@ const batchLimit = 10;
  * queue. Throws unless every message was accepted, so the caller keeps the outbox and the sweeper
  * sends them all again (consumers drop what they have already seen by event id).
  */
-export function eventPublisher(queues: EventQueues) {
-  return async function publish(events: readonly DomainEvent[]): Promise<void> {
+export function eventPublisher(queues: EventQueues): PublishEvents {
+  return async function publish(events) {
     const byQueue = new Map<string, DomainEvent[]>();
     for (const event of events) {
       const routes = queues[event.type];
@@ -68,5 +69,3 @@ export function eventPublisher(queues: EventQueues) {
     if (refused.length > 0) throw new Error(refused.join('; '));
   };
 }
-
-export type PublishEvents = ReturnType<typeof eventPublisher>;

@@ -1,6 +1,7 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod/mini';
 import { firstUse } from '../../first-use.ts';
+import type { SendReportRequest } from '../../use-cases/ports/send-report-request.ts';
 import type { EventQueues } from './event-publisher.ts';
 
 // Built on the first send, not at import (every invocation of its functions sends: counted as init by the bench).
@@ -19,8 +20,8 @@ export type ReportRequest = z.infer<typeof ReportRequestEnvelope>;
  * Sends a report request to the queues of its consumers (the `report` worker). The event id is the
  * report id: a re-send (a retried request, a rerun schedule) is a duplicate the worker ignores.
  */
-export function reportRequestSender(queues: EventQueues) {
-  return async function send(report: { id: string; agencyId: string }, occurredAt: string): Promise<void> {
+export function reportRequestSender(queues: EventQueues): SendReportRequest {
+  return async function send(report, occurredAt) {
     const routes = queues.ReportRequested;
     if (!routes) throw new Error('No queue route configured for ReportRequested');
     const message: ReportRequest = {
@@ -40,5 +41,3 @@ export function reportRequestSender(queues: EventQueues) {
     }
   };
 }
-
-export type SendReportRequest = ReturnType<typeof reportRequestSender>;

@@ -7,8 +7,11 @@
 import { monthOf } from '../indicators/period.ts';
 import type { Feedback } from './feedback.ts';
 
+/** The counts a feedback may take a place in: received, answered, and answered on time. */
+export type FeedbackCount = 'received' | 'answered' | 'answeredOnTime';
+
 export interface FeedbackCountPlace {
-  count: 'received' | 'answered' | 'answeredOnTime';
+  count: FeedbackCount;
   agencyId: string;
   month: string;
 }

@@ -95,6 +95,12 @@ const actionLabels: Record<FeedbackActionType, string> = {
   publish: 'công khai',
 };
 
+/** A write on a version that is no longer the feedback's (someone changed it meanwhile): 409, reload. */
+export const feedbackConflict = (currentVersion?: number) =>
+  new RuleViolation('conflict', 'version-conflict', 'Phản ánh vừa được người khác cập nhật; vui lòng tải lại.', {
+    currentVersion,
+  });
+
 /** An official of the agency that holds the feedback (others are told it does not exist). */
 export const handlesFeedback = (caller: Caller, feedback: Pick<Feedback, 'agencyId'>): boolean =>
   hasRole(caller, ...handling) && caller.agencyId === feedback.agencyId;

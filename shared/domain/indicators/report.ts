@@ -10,6 +10,9 @@ import type { DossierFact } from './fact.ts';
 import { type Indicators, indicatorsOf } from './formulas.ts';
 import { type Period, periodBounds, periodId } from './period.ts';
 
+/** The files a report is published as: JSON for machines, CSV and XLSX for people. */
+export type ReportFormat = 'json' | 'csv' | 'xlsx';
+
 export interface ReportAgency extends AgencyNode {
   name: string;
 }

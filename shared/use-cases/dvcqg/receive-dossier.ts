@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { FilingClaims } from '../../adapters/dynamo/filing-claims.ts';
+import type { FilingClaims } from '../ports/filing-claims.ts';
 import { allowedContentTypes, type DossierDocument } from '../../domain/documents/document.ts';
 import type { Dossier } from '../../domain/dossier/dossier.ts';
 import { dossierStatuses } from '../../domain/dossier/status.ts';

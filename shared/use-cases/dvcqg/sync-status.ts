@@ -1,4 +1,4 @@
-import type { DvcqgSyncRepository } from '../../adapters/dynamo/dvcqg-sync.ts';
+import type { DvcqgSyncRepository } from '../ports/dvcqg-sync-repository.ts';
 import type { Dossier } from '../../domain/dossier/dossier.ts';
 import { type StatusUpdate, statusChanges, statusUpdate } from '../../domain/dvcqg/status-sync.ts';
 import type { DomainEvent } from '../../domain/events.ts';

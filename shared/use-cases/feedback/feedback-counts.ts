@@ -1,6 +1,6 @@
-import type { FeedbackCounters } from '../../adapters/dynamo/feedback-counters.ts';
 import { feedbackCountPlaces } from '../../domain/feedback/counting.ts';
 import type { Feedback } from '../../domain/feedback/feedback.ts';
+import type { FeedbackCounters } from '../ports/feedback-counters.ts';
 
 /**
  * Brings the report counts in line with the feedback's state after each write. Each count is a mark of

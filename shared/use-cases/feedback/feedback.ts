@@ -2,17 +2,23 @@ import { randomUUID } from 'node:crypto';
 import type * as z from 'zod/mini';
 import type { AgencyRepository } from '../ports/agency-repository.ts';
 import type { DossierRepository } from '../ports/dossier-repository.ts';
-import type { FeedbackCounters } from '../../adapters/dynamo/feedback-counters.ts';
-import { feedbackConflict, type FeedbackRepository } from '../../adapters/dynamo/feedback-repository.ts';
 import { canReadWorkQueue } from '../../domain/authorization.ts';
 import type { WorkingCalendar } from '../../domain/calendar/index.ts';
 import type { Caller } from '../../domain/caller.ts';
 import { defaultAnswerWithin, type Feedback } from '../../domain/feedback/feedback.ts';
-import { actOnFeedback, answerDeadline, feedbackReader, fileFeedback } from '../../domain/feedback/rules.ts';
+import {
+  actOnFeedback,
+  answerDeadline,
+  feedbackConflict,
+  feedbackReader,
+  fileFeedback,
+} from '../../domain/feedback/rules.ts';
 import { authorSummary, authorView, officialSummary, officialView, publicView } from '../../domain/feedback/views.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
 import { readableDossier } from '../get-dossier.ts';
 import type { PageQuery } from '../pagination.ts';
+import type { FeedbackCounters } from '../ports/feedback-counters.ts';
+import type { FeedbackRepository } from '../ports/feedback-repository.ts';
 import { type Quotas, spend } from '../quotas.ts';
 import { reconcileFeedbackCounts } from './feedback-counts.ts';
 import type { AgencyFeedbackQuery, FeedbackActionBody, FileFeedbackBody } from './schemas.ts';

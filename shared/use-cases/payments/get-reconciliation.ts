@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { PaymentRepository } from '../../adapters/dynamo/payment-repository.ts';
+import type { PaymentRepository } from '../ports/payment-repository.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
 
 export const ReconciliationParams = z.strictObject({

@@ -1,4 +1,4 @@
-import type { PaymentRepository } from '../../adapters/dynamo/payment-repository.ts';
+import type { PaymentRepository } from '../ports/payment-repository.ts';
 import { type PlatformTransaction, type Reconciliation, reconcile } from '../../domain/payments/reconciliation.ts';
 import { toVnDate } from '../../domain/time.ts';
 

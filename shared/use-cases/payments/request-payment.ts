@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { DossierRepository } from '../ports/dossier-repository.ts';
-import type { PaymentRepository } from '../../adapters/dynamo/payment-repository.ts';
+import type { PaymentRepository } from '../ports/payment-repository.ts';
 import type { Caller } from '../../domain/caller.ts';
 import { type Payment, payableFee, paymentCurrency } from '../../domain/payments/payment.ts';
 import { isPortalReturnUrl } from '../../domain/payments/return-url.ts';

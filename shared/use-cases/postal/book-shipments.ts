@@ -1,6 +1,6 @@
 import type { AgencyRepository } from '../ports/agency-repository.ts';
 import type { DossierRepository } from '../ports/dossier-repository.ts';
-import type { PostalWaybills } from '../../adapters/dynamo/postal-waybills.ts';
+import type { PostalWaybills } from '../ports/postal-waybills.ts';
 import { actsOn } from '../../domain/event-interest.ts';
 import type { DomainEvent } from '../../domain/events.ts';
 import { recordBooking, shipmentsDue } from '../../domain/postal/booking.ts';

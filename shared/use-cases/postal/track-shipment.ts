@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { DossierRepository } from '../ports/dossier-repository.ts';
-import type { PostalWaybills } from '../../adapters/dynamo/postal-waybills.ts';
+import type { PostalWaybills } from '../ports/postal-waybills.ts';
 import { trackingStatuses } from '../../domain/postal/shipment.ts';
 import { applyTracking } from '../../domain/postal/tracking.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SyncLeaseHeld, type DvcqgSyncRepository } from '#adapters/dynamo/dvcqg-sync.ts';
+import { SyncLeaseHeld, type DvcqgSyncRepository } from '#shared/use-cases/ports/dvcqg-sync-repository.ts';
 import type { Dossier, TimelineEntry } from '#domain/dossier/dossier.ts';
 import type { DomainEvent } from '#domain/events.ts';
 import type { StatusUpdate } from '#domain/dvcqg/status-sync.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DossierRepository, StoredDossier } from '../../../shared/use-cases/ports/dossier-repository.ts';
-import type { PostalWaybills, WaybillRef } from '../../../shared/adapters/dynamo/postal-waybills.ts';
+import type { PostalWaybills, WaybillRef } from '../../../shared/use-cases/ports/postal-waybills.ts';
 import type { Decision, Dossier } from '../../../shared/domain/dossier/dossier.ts';
 import type { DomainEvent } from '../../../shared/domain/events.ts';
 import type { ShipmentRequest } from '../../../shared/domain/postal/request.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportRecord } from '../../../shared/adapters/dynamo/report-repository.ts';
+import type { ReportRecord } from '../../../shared/use-cases/ports/report-repository.ts';
 import type { Agency } from '../../../shared/domain/agency.ts';
 import type { Caller } from '../../../shared/domain/caller.ts';
 import { buildReport } from '../../../shared/domain/indicators/report.ts';
