@@ -1,4 +1,3 @@
-import { keys } from '../adapters/dynamo/keys.ts';
 import { quotaCounter } from '../adapters/dynamo/quota-counter.ts';
 import { config } from '../config.ts';
 import { type QuotaLimits, quotas } from '../use-cases/quotas.ts';
@@ -16,4 +15,4 @@ export const quotaLimits: QuotaLimits = {
 };
 
 /** The quotas counted in the platform's table. */
-export const platformQuotas = quotas(quotaCounter(config.TABLE_NAME), quotaLimits, keys.quota);
+export const platformQuotas = quotas(quotaCounter(config.TABLE_NAME), quotaLimits);

@@ -15,13 +15,8 @@ export interface Quotas {
   claim(flow: QuotaFlow, subject: string, now: Date): Promise<QuotaClaim>;
 }
 
-/** `counterKey`: where the counter keeps one subject's claims of a flow (the store's key, its caller's choice). */
-export function quotas(
-  counter: QuotaCounter,
-  limits: QuotaLimits,
-  counterKey: (flow: QuotaFlow, subject: string) => Parameters<QuotaCounter['claim']>[0],
-): Quotas {
-  return { claim: (flow, subject, now) => counter.claim(counterKey(flow, subject), limits[flow], now) };
+export function quotas(counter: QuotaCounter, limits: QuotaLimits): Quotas {
+  return { claim: (flow, subject, now) => counter.claim(flow, subject, limits[flow], now) };
 }
 
 /** What a refused request is told (Vietnamese), with the problem's stable code. */

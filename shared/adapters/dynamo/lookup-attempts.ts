@@ -1,6 +1,6 @@
 import type { LookupAttempts } from '../../use-cases/ports/lookup-attempts.ts';
 import { keys } from './keys.ts';
-import { quotaCounter } from './quota-counter.ts';
+import { windowCounter } from './quota-counter.ts';
 
 /** How many look-ups a window allows: per dossier code (a six-digit PIN) and per client address. */
 export interface LookupLimits {
@@ -17,7 +17,7 @@ export const defaultLookupLimits: LookupLimits = { perCode: 5, perClient: 20, wi
  * PIN gives its attempt back, so only wrong ones use up the window.
  */
 export function lookupAttempts(tableName: string, limits: LookupLimits = defaultLookupLimits): LookupAttempts {
-  const counter = quotaCounter(tableName);
+  const counter = windowCounter(tableName);
   const window = (limit: number) => ({ limit, windowSeconds: limits.windowSeconds });
   return {
     /** One PIN comparison on an existing dossier code. */

@@ -1,7 +1,14 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { CounterKey, Quota, QuotaClaim, QuotaCounter } from '../../use-cases/ports/quota-counter.ts';
+import type { Quota, QuotaClaim, QuotaCounter } from '../../use-cases/ports/quota-counter.ts';
 import { db } from './client.ts';
+import { keys } from './keys.ts';
+
+/** The item a counter is kept under (a window's item adds its end to the sort key). */
+interface CounterKey {
+  pk: string;
+  sk: string;
+}
 
 /** Windows are aligned to Vietnam's clock (UTC+7): a day's window runs from local midnight to midnight. */
 const vietnamOffsetSeconds = 7 * 60 * 60;
@@ -14,7 +21,7 @@ const vietnamOffsetSeconds = 7 * 60 * 60;
  * granted per window; a refused write is the refusal. No read before the write: a read-then-write would
  * let a burst through. (Windows that opened at the first claim needed a second write, or a read, once open.)
  */
-export function quotaCounter(tableName: string): QuotaCounter {
+export function windowCounter(tableName: string) {
   async function claim(key: CounterKey, quota: Quota, now: Date): Promise<QuotaClaim> {
     const nowSeconds = Math.floor(now.getTime() / 1000);
     const local = nowSeconds + vietnamOffsetSeconds;
@@ -55,4 +62,10 @@ export function quotaCounter(tableName: string): QuotaCounter {
   }
 
   return { claim };
+}
+
+/** The quotas' counters (shared/use-cases/quotas.ts), one per flow and subject. */
+export function quotaCounter(tableName: string): QuotaCounter {
+  const counter = windowCounter(tableName);
+  return { claim: (flow, subject, quota, now) => counter.claim(keys.quota(flow, subject), quota, now) };
 }
