@@ -19,7 +19,7 @@ import { RuleViolation } from '../../domain/rule-violation.ts';
 import { type CacheOptions, clearReferenceCaches, repositoryCache } from '../reference-cache.ts';
 import { batchPut } from './batch-put.ts';
 import { db } from './client.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { queryPage as pageOf } from './query-page.ts';
 import { keys } from './keys.ts';
 import type { AgencyRepository, Directory, StoredHolidays } from '../../use-cases/ports/agency-repository.ts';
 import type { Page, PageRequest } from '../../use-cases/ports/page.ts';
@@ -105,25 +105,18 @@ export function agencyRepository(
   const deleteItem = (key: { pk: string; sk: string }) =>
     client.send(new DeleteCommand({ TableName: tableName, Key: key }));
 
-  /** One page of a partition (optionally a sort-key prefix), with no empty trailing page. */
+  /** One page of a partition (optionally a sort-key prefix). */
   async function queryPage<T>(pk: string, skPrefix: string | undefined, page: PageRequest): Promise<Page<T>> {
-    const result = await client.send(
-      new QueryCommand({
-        TableName: tableName,
+    const { rows, nextCursor } = await pageOf(
+      tableName,
+      {
         KeyConditionExpression: skPrefix === undefined ? 'pk = :pk' : 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: skPrefix === undefined ? { ':pk': pk } : { ':pk': pk, ':prefix': skPrefix },
-        Limit: page.limit + 1,
-        ExclusiveStartKey: decodeCursor(page.cursor, { pk }),
-      }),
+      },
+      page,
+      { pk },
     );
-    const rows = result.Items ?? [];
-    const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
-    const lastKey = last ? { pk: last.pk, sk: last.sk } : result.LastEvaluatedKey;
-    const nextCursor = encodeCursor(lastKey);
-    return {
-      items: rows.slice(0, page.limit).map((row) => withoutKeys<T>(row)),
-      ...(nextCursor ? { nextCursor } : {}),
-    };
+    return { items: rows.map((row) => withoutKeys<T>(row)), ...(nextCursor ? { nextCursor } : {}) };
   }
 
   async function read(id: string, consistent = false): Promise<Agency | undefined> {

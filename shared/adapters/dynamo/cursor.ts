@@ -31,6 +31,11 @@ export function decodeCursor(
   throw new RuleViolation('bad-request', 'invalid-cursor', 'Con trỏ trang (cursor) không hợp lệ.');
 }
 
+/** The cursor that resumes right after `row`: its start-key attributes in the partition `scope` names. */
+export function cursorAfter(row: Record<string, unknown>, scope: Record<string, string>): string | undefined {
+  return encodeCursor(Object.fromEntries([...startKeyNames(scope)].map((name) => [name, row[name]])));
+}
+
 /** The attributes of a start key in the partition `expected` names: the table's key, plus the index's for an index. */
 function startKeyNames(expected: Record<string, string>): Set<string> {
   const names = new Set<string>([tableLayout.partitionKey, tableLayout.sortKey]);

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Decision, Dossier, TimelineEntry } from '../../domain/dossier/dossier.ts';
 import type { DomainEvent } from '../../domain/events.ts';
 import { isOpen } from '../../domain/dossier/status.ts';
@@ -9,7 +9,7 @@ import { chainTimeline, genesisHash } from '../../domain/dossier/timeline-chain.
 import { db } from './client.ts';
 import { itemsOfIndexPartitions } from './index-partitions.ts';
 import { itemsOfEntries } from './items-by-key.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { type PageQuery, queryPage as pageOf } from './query-page.ts';
 import { dueDayShardOf, dueDayShards, keys } from './keys.ts';
 import { tableLayout } from './table-layout.ts';
 import type {
@@ -278,19 +278,12 @@ export function dossierRepository(tableName: string): DossierRepository {
 async function queryPage(
   tableName: string,
   page: PageRequest,
-  query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'> & { cursorScope: Record<string, string> },
+  query: PageQuery & { cursorScope: Record<string, string> },
+  options: { readOn?: boolean } = {},
 ): Promise<Page<Dossier>> {
   const { cursorScope, ...input } = query;
-  const result = await db.send(
-    new QueryCommand({
-      ...input,
-      TableName: tableName,
-      Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor, cursorScope),
-    }),
-  );
-  const nextCursor = encodeCursor(result.LastEvaluatedKey);
+  const { rows, nextCursor } = await pageOf(tableName, input, page, cursorScope, options);
   const [partitionKey] = Object.keys(cursorScope);
-  const items = await itemsOfEntries(tableName, result.Items ?? [], partitionKey ? { partitionKey } : undefined);
+  const items = await itemsOfEntries(tableName, rows, partitionKey ? { partitionKey } : undefined);
   return { items: items.map((item) => fromItem(item).dossier), ...(nextCursor ? { nextCursor } : {}) };
 }

@@ -1,12 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Feedback, FeedbackStatus } from '../../domain/feedback/feedback.ts';
 import { feedbackConflict } from '../../domain/feedback/rules.ts';
 import type { FeedbackRepository } from '../../use-cases/ports/feedback-repository.ts';
 import type { Page, PageRequest } from '../../use-cases/ports/page.ts';
 import { db } from './client.ts';
 import { itemsOfEntries } from './items-by-key.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { type PageQuery, queryPage } from './query-page.ts';
 import { keys } from './keys.ts';
 import { tableLayout } from './table-layout.ts';
 
@@ -47,26 +47,16 @@ function fromItem(item: Record<string, unknown>): Feedback {
 export function feedbackRepository(tableName: string): FeedbackRepository {
   async function page(
     request: PageRequest,
-    query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'> & {
+    query: PageQuery & {
       scope: Record<string, string>;
       /** The index holds what the list shows (the published answers): no item is read. */
       projected?: true;
     },
   ): Promise<Page<Feedback>> {
     const { scope, projected, ...input } = query;
-    const result = await db.send(
-      new QueryCommand({
-        ...input,
-        TableName: tableName,
-        Limit: request.limit,
-        ExclusiveStartKey: decodeCursor(request.cursor, scope),
-      }),
-    );
-    const nextCursor = encodeCursor(result.LastEvaluatedKey);
+    const { rows, nextCursor } = await queryPage(tableName, input, request, scope);
     const [partitionKey] = Object.keys(scope);
-    const items = projected
-      ? (result.Items ?? [])
-      : await itemsOfEntries(tableName, result.Items ?? [], partitionKey ? { partitionKey } : undefined);
+    const items = projected ? rows : await itemsOfEntries(tableName, rows, partitionKey ? { partitionKey } : undefined);
     return { items: items.map(fromItem), ...(nextCursor ? { nextCursor } : {}) };
   }
 

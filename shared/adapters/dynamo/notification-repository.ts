@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { InAppMessage } from '../../domain/notifications/templates.ts';
 import { RuleViolation } from '../../domain/rule-violation.ts';
 import { db } from './client.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { queryPage } from './query-page.ts';
 import type {
   DeliveryChannel,
   DeliveryClaim,
@@ -64,33 +64,28 @@ export function notificationRepository(tableName: string): NotificationRepositor
      */
     async listFor(recipientId: string, page: NotificationListRequest) {
       const { pk, skPrefix: prefix } = keys.notificationsOf(recipientId);
-      const rows: Record<string, unknown>[] = [];
-      let startKey = decodeCursor(page.cursor, { pk });
-      do {
-        const result = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ...(page.read === undefined ? {} : { FilterExpression: '#read = :read' }),
-            ExpressionAttributeNames: page.read === undefined ? undefined : { '#read': 'read' },
-            ExpressionAttributeValues: {
-              ':pk': pk,
-              ':prefix': prefix,
-              ...(page.read === undefined ? {} : { ':read': page.read }),
-            },
-            ScanIndexForward: false,
-            Limit: page.limit - rows.length,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        rows.push(...(result.Items ?? []));
-        startKey = result.LastEvaluatedKey;
-      } while (startKey && rows.length < page.limit);
+      const { rows, nextCursor } = await queryPage(
+        tableName,
+        {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ...(page.read === undefined ? {} : { FilterExpression: '#read = :read' }),
+          ExpressionAttributeNames: page.read === undefined ? undefined : { '#read': 'read' },
+          ExpressionAttributeValues: {
+            ':pk': pk,
+            ':prefix': prefix,
+            ...(page.read === undefined ? {} : { ':read': page.read }),
+          },
+          ScanIndexForward: false,
+        },
+        { limit: page.limit, ...(page.cursor ? { cursor: page.cursor } : {}) },
+        { pk },
+        { readOn: true },
+      );
       const items = rows.map(({ pk: _pk, sk, id: _legacyId, ...rest }) => ({
         ...rest,
         id: idOf(String(sk)),
       })) as StoredNotification[];
-      return { items, nextCursor: encodeCursor(startKey) };
+      return { items, ...(nextCursor ? { nextCursor } : {}) };
     },
 
     /** Marks one of the recipient's entries read; again is harmless (the first `readAt` stays). */

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from './client.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { queryPage } from './query-page.ts';
 import { keys } from './keys.ts';
 import { tableLayout } from './table-layout.ts';
 import type { Page, PageRequest } from '../../use-cases/ports/page.ts';
@@ -35,20 +35,15 @@ export function readAuditLog(tableName: string): ReadAuditLog {
     /** A dossier's reads, newest first. */
     async list(code: string, page: PageRequest): Promise<Page<DossierRead>> {
       const pk = keys.dossierReads(code);
-      const result = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
-          ScanIndexForward: false,
-          Limit: page.limit,
-          ExclusiveStartKey: decodeCursor(page.cursor, { pk }),
-        }),
+      const { rows, nextCursor } = await queryPage(
+        tableName,
+        { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false },
+        page,
+        { pk },
       );
-      const items = (result.Items ?? []).map(
-        ({ pk: _pk, sk: _sk, [tableLayout.timeToLiveAttribute]: _ttl, ...read }) => read as DossierRead,
+      const items = rows.map(
+        ({ pk: _pk, sk: _sk, [tableLayout.timeToLiveAttribute]: _ttl, ...read }) => read as unknown as DossierRead,
       );
-      const nextCursor = encodeCursor(result.LastEvaluatedKey);
       return { items, ...(nextCursor ? { nextCursor } : {}) };
     },
   };

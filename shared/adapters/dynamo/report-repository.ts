@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '../../use-cases/ports/page.ts';
 import type { ReportRecord, ReportRepository, ReportResult } from '../../use-cases/ports/report-repository.ts';
 import { db } from './client.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { queryPage } from './query-page.ts';
 import { keys } from './keys.ts';
 
 const strip = ({ pk: _pk, sk: _sk, ...rest }: Record<string, unknown>) => rest as unknown as ReportRecord;
@@ -81,20 +81,13 @@ export function reportRepository(tableName: string): ReportRepository {
     /** One page of a scope's reports, newest first. */
     async listFor(scope: string, page: PageRequest): Promise<Page<ReportRecord>> {
       const pk = keys.reportsOf(scope);
-      const result = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
-          ScanIndexForward: false,
-          Limit: page.limit + 1,
-          ExclusiveStartKey: decodeCursor(page.cursor, { pk }),
-        }),
+      const { rows, nextCursor } = await queryPage(
+        tableName,
+        { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false },
+        page,
+        { pk },
       );
-      const rows = result.Items ?? [];
-      const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
-      const nextCursor = encodeCursor(last ? { pk: last.pk, sk: last.sk } : result.LastEvaluatedKey);
-      const ids = rows.slice(0, page.limit).map((row) => String(row.reportId));
+      const ids = rows.map((row) => String(row.reportId));
       const byId = new Map<string, ReportRecord>();
       let requested = ids.map((id) => keys.report(id));
       while (requested.length > 0) {
