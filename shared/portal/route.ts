@@ -1,5 +1,5 @@
 import type { Role } from '../domain/caller.ts';
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient } from '../http/api-client.ts';
 import type { PageContext } from './layout.ts';
 import type { PortalDeps } from './deps.ts';
 import type { PortalResponse } from './response.ts';

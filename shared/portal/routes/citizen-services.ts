@@ -3,7 +3,7 @@ import { dossierCodePattern } from '../../domain/dossier/code.ts';
 import { maxRatingCommentLength } from '../../domain/dossier/rating.ts';
 import type { AuthorFeedbackSummary, AuthorFeedbackView } from '../../use-cases/feedback/feedback.ts';
 import { agencyChoices } from '../agencies.ts';
-import { ApiError, type ApiClient } from '../api-client.ts';
+import { ApiError, type ApiClient } from '../../http/api-client.ts';
 import { submittedKey } from '../forms.ts';
 import { badRequestPage } from '../pages/errors.ts';
 import { contactConfirmationPage } from '../pages/services/contact-confirmation.ts';

@@ -1,6 +1,6 @@
 import { hasRole } from '../../domain/caller.ts';
 import { vnParts } from '../../domain/time.ts';
-import { ApiError } from '../api-client.ts';
+import { ApiError } from '../../http/api-client.ts';
 import { formSecrets, submittedKey } from '../forms.ts';
 import { badRequestPage, notFoundPage } from '../pages/errors.ts';
 import type { ReportListItem, ReportView } from '../pages/reports/common.ts';
