@@ -2,6 +2,7 @@ import type { Procedure } from '../../../domain/procedure.ts';
 import { maxFormUploadBytes } from '../../document-upload.ts';
 import { copyTypeText } from '../../../domain/procedure.ts';
 import { feeText, levelText } from '../../format.ts';
+import { radio } from '../../components/radio.ts';
 import { formSecrets } from '../../forms.ts';
 import { type Html, html } from '../../html.ts';
 import type { Page, PageContext } from '../../layout.ts';
@@ -126,20 +127,12 @@ function communeSelect(data: FileDossierPageData): Html {
 }
 
 function returnMethodChoice(data: FileDossierPageData): Html {
-  const radio = (value: FilingValues['nhanKetQua'], label: string) =>
-    html`<label class="inline"
-      ><input
-        type="radio"
-        name="nhanKetQua"
-        value="${value}"
-        ${data.values.nhanKetQua === value ? html`checked` : ''}
-      />
-      ${label}</label
-    >`;
+  const choice = (value: FilingValues['nhanKetQua'], label: string) =>
+    radio({ id: `nhanKetQua-${value}`, name: 'nhanKetQua', value, label, checked: data.values.nhanKetQua === value });
   return html`<fieldset>
     <legend>Cách nhận kết quả</legend>
-    ${radio('online', 'Nhận trực tuyến (bản điện tử có chữ ký số, tải về trên trang hồ sơ)')}
-    ${radio('counter', 'Nhận trực tiếp tại Bộ phận Một cửa')} ${radio('post', 'Chọn nhận kết quả qua bưu chính')}
+    ${choice('online', 'Nhận trực tuyến (bản điện tử có chữ ký số, tải về trên trang hồ sơ)')}
+    ${choice('counter', 'Nhận trực tiếp tại Bộ phận Một cửa')} ${choice('post', 'Chọn nhận kết quả qua bưu chính')}
     <p class="hint">
       Khi nhận qua bưu chính, kết quả được gửi đến địa chỉ của người nộp ở trên, trừ khi bạn ghi địa chỉ khác dưới đây.
     </p>
