@@ -2,7 +2,7 @@ import type { Procedure } from '../../../domain/procedure.ts';
 import { maxFormUploadBytes } from '../../document-upload.ts';
 import { copyTypeText } from '../../../domain/procedure.ts';
 import { feeText, levelText } from '../../format.ts';
-import { radio } from '../../components/radio.ts';
+import { radio } from '../../components/choice.ts';
 import { formSecrets } from '../../forms.ts';
 import { type Html, html } from '../../html.ts';
 import type { Page, PageContext } from '../../layout.ts';

@@ -1,6 +1,6 @@
 import type { ActionType } from '../../../domain/dossier/actions.ts';
 import type { Official } from '../../../domain/official.ts';
-import { radio } from '../../components/radio.ts';
+import { radio } from '../../components/choice.ts';
 import { formSecrets } from '../../forms.ts';
 import { type Html, html } from '../../html.ts';
 import type { PageContext } from '../../layout.ts';

@@ -1,4 +1,4 @@
-import { radio } from '../../components/radio.ts';
+import { radio } from '../../components/choice.ts';
 import { scrollTable } from '../../components/table.ts';
 import { dateTimeText } from '../../format.ts';
 import { type Html, html } from '../../html.ts';

@@ -1,6 +1,6 @@
 import { maxRatingCommentLength, ratingScores } from '../../../domain/dossier/rating.ts';
 import type { DossierView } from '../../../use-cases/dossier-view.ts';
-import { radio } from '../../components/radio.ts';
+import { radio } from '../../components/choice.ts';
 import { formSecrets } from '../../forms.ts';
 import { html } from '../../html.ts';
 import type { Page, PageContext } from '../../layout.ts';
