@@ -57,6 +57,8 @@ export interface ApiResponse {
   status: number;
   headers: Headers;
   body: unknown;
+  /** The body as sent, for a caller that checks what an answer lets out. */
+  text: string;
 }
 
 /** The client, with the raw call its typed ones are built on: for callers that read refusals themselves. */
@@ -94,7 +96,8 @@ export function apiClient(baseUrl: string, token?: string, options: ApiClientOpt
   };
   const call = async (method: string, path: string, request?: ApiRequest): Promise<ApiResponse> => {
     const response = await send(method, path, request);
-    return { status: response.status, headers: response.headers, body: await bodyOf(response) };
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: bodyOf(text, response.headers), text };
   };
   const answerOf = async <T>(method: string, path: string, request: ApiRequest): Promise<T> => {
     const { status, body } = await call(method, path, request);
@@ -112,7 +115,7 @@ export function apiClient(baseUrl: string, token?: string, options: ApiClientOpt
     },
     getFile: async (path, accept) => {
       const response = await send('GET', path, { headers: { accept } });
-      if (!response.ok) throw problemOf(response.status, await bodyOf(response));
+      if (!response.ok) throw problemOf(response.status, bodyOf(await response.text(), response.headers));
       const disposition = response.headers.get('content-disposition');
       return {
         bytes: new Uint8Array(await response.arrayBuffer()),
@@ -129,10 +132,9 @@ export function apiClient(baseUrl: string, token?: string, options: ApiClientOpt
 }
 
 /** JSON (and problem+json) parsed; anything else as its text; nothing as undefined. */
-async function bodyOf(response: Response): Promise<unknown> {
-  const text = await response.text();
+function bodyOf(text: string, headers: Headers): unknown {
   if (!text) return undefined;
-  if (!/json/.test(response.headers.get('content-type') ?? '')) return text;
+  if (!/json/.test(headers.get('content-type') ?? '')) return text;
   try {
     return JSON.parse(text);
   } catch {

@@ -18,7 +18,8 @@ export async function request(
   options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<TestResponse> {
   const { token, ...call } = options;
-  return apiClient(cloud.apiUrl, token).call(method, path, call);
+  const { status, headers, body } = await apiClient(cloud.apiUrl, token).call(method, path, call);
+  return { status, headers, body };
 }
 
 /** A token for one of the demo users or the generated staff, by subject. */

@@ -35,7 +35,7 @@ const problem = () =>
   });
 
 describe('the API client’s raw call', () => {
-  it('answers a refusal with its status, headers and parsed problem instead of throwing', async () => {
+  it('answers a refusal with its status, headers, parsed problem and text instead of throwing', async () => {
     const { fetchImpl } = answering(problem);
     const answer = await apiClient('http://127.0.0.1:3000', 'token', { fetch: fetchImpl }).call(
       'POST',
@@ -45,6 +45,7 @@ describe('the API client’s raw call', () => {
     expect(answer.status).toBe(409);
     expect(answer.headers.get('content-type')).toBe('application/problem+json');
     expect(answer.body).toEqual({ status: 409, code: 'version-conflict', title: 'Xung đột phiên bản' });
+    expect(answer.text).toBe('{"status":409,"code":"version-conflict","title":"Xung đột phiên bản"}');
   });
 
   it('keeps an answer that is not JSON (a page) as its text, and an empty one as undefined', async () => {
