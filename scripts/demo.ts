@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLocalCloud } from '../infra/local/cloud.ts';
 import { seedDemoProvince } from '../infra/local/seed.ts';
-import { apiClient } from './api-client.ts';
+import { apiClient } from '../shared/http/api-client.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const outDir = values.out ? resolve(values.out) : undefined;
@@ -40,12 +40,12 @@ try {
   const anonymous = apiClient(cloud.apiUrl);
   console.log(`Local cloud at ${cloud.apiUrl}`);
   const signIn = async (sub: string) =>
-    apiClient(cloud.apiUrl, ((await anonymous.post('/local/token', { sub })) as { token: string }).token);
+    apiClient(cloud.apiUrl, (await anonymous.post<{ token: string }>('/local/token', { sub })).token);
 
   say('Công dân tìm thủ tục "tro cap mot lan" (không dấu) trong danh mục');
-  const found = (await anonymous.get('/v1/procedures?q=tro%20cap%20mot%20lan')) as {
-    items: { code: string; name: string }[];
-  };
+  const found = await anonymous.get<{ items: { code: string; name: string }[] }>(
+    '/v1/procedures?q=tro%20cap%20mot%20lan',
+  );
   const procedure = found.items[0];
   if (!procedure) throw new Error('The catalogue has no one-off allowance procedure');
   console.log(`   ${procedure.code} ${procedure.name}`);
@@ -53,7 +53,7 @@ try {
 
   const citizen = await signIn('citizen-an');
   say('Công dân Nguyễn Văn An nộp hồ sơ trực tuyến (POST /v1/dossiers)');
-  const receipt = (await citizen.post(
+  const receipt = await citizen.post<{ code: string; appointment: string; lookupPin: string }>(
     '/v1/dossiers',
     {
       procedureCode: procedure.code,
@@ -67,8 +67,8 @@ try {
       returnMethod: 'counter',
       formData: { deceased: 'Nguyễn Văn Bảo', relationship: 'Con đẻ' },
     },
-    { 'idempotency-key': crypto.randomUUID() },
-  )) as { code: string; appointment: string; lookupPin: string };
+    crypto.randomUUID(),
+  );
   const code = receipt.code;
   console.log(`   Mã hồ sơ ${code}; mã tra cứu ${receipt.lookupPin}; hẹn trả dự kiến: ${receipt.appointment}`);
   await save('receipt', receipt);
@@ -82,14 +82,14 @@ try {
   };
   // Every client re-reads the dossier before acting and acts on the version it just saw: the
   // platform's workers (forms, signing, routing) change the dossier between people's steps too.
-  const read = async (who: keyof typeof officials) => (await officials[who].get(`/v1/dossiers/${code}`)) as DossierView;
+  const read = (who: keyof typeof officials) => officials[who].get<DossierView>(`/v1/dossiers/${code}`);
   const step = async (who: keyof typeof officials, text: string, action: Record<string, unknown>) => {
     say(text);
     const { version } = await read(who);
-    const after = (await officials[who].post(`/v1/dossiers/${code}/actions`, {
+    const after = await officials[who].post<DossierView>(`/v1/dossiers/${code}/actions`, {
       ...action,
       expectedVersion: version,
-    })) as DossierView;
+    });
     console.log(`   → ${after.statusText}, tại ${after.agencyId}, hạn ${after.dueAt}`);
     await save(`action-${action.type}`, after);
   };
@@ -138,20 +138,20 @@ try {
   await cloud.settle();
 
   say('Công dân xem nhật ký hồ sơ (GET /v1/dossiers/{code}/timeline)');
-  const timeline = (await citizen.get(`/v1/dossiers/${code}/timeline`)) as DossierView;
+  const timeline = await citizen.get<DossierView>(`/v1/dossiers/${code}/timeline`);
   for (const entry of timeline.timeline) console.log(`   ${entry.at}  ${entry.note}`);
   await save('timeline', timeline);
 
   say('Hộp thư của công dân (GET /v1/me/notifications)');
-  const inbox = (await citizen.get('/v1/me/notifications?limit=50')) as { items: { title: string }[] };
+  const inbox = await citizen.get<{ items: { title: string }[] }>('/v1/me/notifications', { limit: 50 });
   for (const message of inbox.items.toReversed()) console.log(`   🔔 ${message.title}`);
   await save('notifications', inbox);
 
   say('Giấy tờ của hồ sơ: mẫu 01 và kết quả ký số (GET /v1/dossiers/{code}/documents)');
-  const papers = (await citizen.get(`/v1/dossiers/${code}/documents`)) as {
+  const papers = await citizen.get<{
     items: { kind: string; form?: string; name: string; download?: { url: string } }[];
     controlSlip?: { name: string; href: string };
-  };
+  }>(`/v1/dossiers/${code}/documents`);
   await save('documents', papers);
   const wanted = [
     { file: 'mau-01-giay-tiep-nhan.pdf', pick: (d: { kind: string; form?: string }) => d.form === '01' },
@@ -166,13 +166,13 @@ try {
   }
   say('Phiếu kiểm soát quá trình giải quyết hồ sơ, mẫu 06, lập theo nhật ký (GET /v1/dossiers/{code}/control-slip)');
   if (!papers.controlSlip) throw new Error('The documents list offers no control slip');
-  const slip = await citizen.bytes(papers.controlSlip.href);
+  const slip = (await citizen.getFile(papers.controlSlip.href, 'application/pdf')).bytes;
   console.log(`   ${papers.controlSlip.name} (${slip.length} byte)${outDir ? ' → mau-06-phieu-kiem-soat.pdf' : ''}`);
   if (outDir) await writeFile(join(outDir, 'mau-06-phieu-kiem-soat.pdf'), slip);
-  const verified = (await anonymous.post('/v1/signature-verifications', { code, pin: receipt.lookupPin })) as {
+  const verified = await anonymous.post<{
     valid: boolean;
     signatures?: { valid: boolean; kind: string; signer?: { name: string; agency: string } }[];
-  };
+  }>('/v1/signature-verifications', { code, pin: receipt.lookupPin });
   console.log(`   Kiểm tra chữ ký: ${verified.valid ? 'hợp lệ' : 'KHÔNG hợp lệ'}`);
   for (const signature of verified.signatures ?? []) {
     const who = signature.kind === 'organisation' ? 'cơ quan (thay dấu)' : 'người ký';
@@ -183,7 +183,7 @@ try {
   await save('signature-verification', verified);
 
   say('Tra cứu công khai bằng mã hồ sơ và mã tra cứu (POST /v1/dossier-lookups)');
-  const lookup = await anonymous.post('/v1/dossier-lookups', { code, pin: receipt.lookupPin });
+  const lookup = await anonymous.post<unknown>('/v1/dossier-lookups', { code, pin: receipt.lookupPin });
   console.log('  ', lookup);
   await save('lookup', lookup);
 
@@ -193,17 +193,17 @@ try {
     .toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
     .split('-')
     .map(Number);
-  const asked = (await admin.post(
+  const asked = await admin.post<{ id: string }>(
     '/v1/reports',
     { agencyId: '24.UBND', periodKind: 'month', year: reportYear, index: reportMonth },
-    { 'idempotency-key': crypto.randomUUID() },
-  )) as { id: string };
+    crypto.randomUUID(),
+  );
   await cloud.settle();
-  const report = (await admin.get(`/v1/reports/${asked.id}`)) as {
+  const report = await admin.get<{
     status: string;
     summary: { counts: { received: number; resolved: number; inProgress: number } };
     downloads: Record<'json' | 'csv' | 'xlsx', string>;
-  };
+  }>(`/v1/reports/${asked.id}`);
   const { received, resolved, inProgress } = report.summary.counts;
   console.log(`   ${report.status}: tiếp nhận ${received}, đã giải quyết ${resolved}, đang giải quyết ${inProgress}`);
   await save('report', report);

@@ -9,7 +9,7 @@ import { config } from '#shared/config.ts';
 import { originVerifyHeader } from '#http/edge-origin.ts';
 import { platformOriginSecret } from '#http/platform-origin-secret.ts';
 import { logger } from '#shared/observability.ts';
-import { apiClient } from '#shared/portal/api-client.ts';
+import { apiClient } from '#http/api-client.ts';
 import { portalHandler } from '#shared/portal/handler.ts';
 import { oidcClient, type OidcClient, oidcSettingsFrom } from '#shared/portal/oidc.ts';
 import { lookupWithTimeline } from '#shared/portal/public-lookup.ts';
@@ -42,6 +42,9 @@ const edgeHeaders = async (): Promise<Record<string, string>> => {
   return secret ? { [originVerifyHeader]: secret } : {};
 };
 
+/** A call the API has not answered by then fails its page, within the function's own 25 s (infra/manifest.ts). */
+const apiTimeoutMs = 20_000;
+
 // Module scope: the catalogue read is cached for the container's next requests.
 export const handler = portalHandler(
   {
@@ -50,7 +53,7 @@ export const handler = portalHandler(
     agencyName: async (id) => (await agencies.get(id))?.name,
     lookup: lookupWithTimeline(lookupDossier({ ...pinCheckDeps(dossiers), agencies }), dossiers),
     publishedFeedback: listPublishedFeedbackUseCase({ feedback: feedbackRepository(config.TABLE_NAME) }),
-    api: (origin, token) => apiClient(config.API_URL ?? origin, token, fetch, edgeHeaders),
+    api: (origin, token) => apiClient(config.API_URL ?? origin, token, { edgeHeaders, timeoutMs: apiTimeoutMs }),
     oidc,
     now: () => new Date(),
     newKey: randomUUID,

@@ -47,7 +47,9 @@ export interface PlatformDashboardProps {
   accessLogs: ILogGroup;
   table: ITableV2;
   functions: ReadonlyMap<FunctionName, PlatformFunction>;
+  /** The queue each consumer function reads, by function name. */
   queues: ReadonlyMap<FunctionName, IQueue>;
+  /** Every dead-letter queue of the platform, by a readable name. */
   deadLetterQueues: ReadonlyMap<string, IQueue>;
 }
 

@@ -20,12 +20,13 @@ import {
   ObjectOwnership,
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
-import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { type PartnerName, partnerNames, partnerNamesVi } from '../../shared/domain/partners/partner.ts';
 import { tableLayout } from '../../shared/adapters/dynamo/table-layout.ts';
 import { PlatformBackup } from './backup.ts';
 import type { BackupRetention } from './settings.ts';
+import { unrotatedSecret } from './unrotated-secret.ts';
 
 export interface DataStackProps extends StackProps {
   /** Browser origins that upload to and download from the documents bucket with presigned URLs. */
@@ -144,39 +145,30 @@ export class DataStack extends Stack {
     });
 
     for (const partner of partnerNames) {
-      const secret = new Secret(this, `PartnerSecret-${partner}`, {
+      const secret = unrotatedSecret(this, `PartnerSecret-${partner}`, {
         description: `egov-one-stop: HMAC secret shared with ${partnerNamesVi[partner]} (${partner})`,
         // Secrets Manager's own key: a grant on the platform key would need the readers' roles in its key
         // policy, making this stateful stack depend on the stateless one.
-        generateSecretString: { passwordLength: 48, excludePunctuation: true },
+        length: 48,
         removalPolicy: RemovalPolicy.RETAIN,
-      });
-      Validations.of(secret).acknowledge({
-        id: 'AwsSolutions-SMG4',
-        reason: `The ${partner} secret is shared with an external partner: it is rotated by agreement with them (README "Partners"), not by a Lambda that could not tell the partner.`,
+        whyNoRotationLambda: `The ${partner} secret is shared with an external partner: it is rotated by agreement with them (README "Partners"), not by a Lambda that could not tell the partner.`,
       });
       this.partnerSecrets.set(partner, secret);
     }
 
-    this.recordSealSecret = new Secret(this, 'RecordSealSecret', {
+    this.recordSealSecret = unrotatedSecret(this, 'RecordSealSecret', {
       description: 'egov-one-stop: seals Idempotency-Key records and filing claims (the look-up PIN) in the table',
-      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      length: 64,
       removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.recordSealSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
+      whyNoRotationLambda:
         'Rotated by ops (README "Security"): a new value only stops replays of the records sealed in the last 24 hours, which then expire; a rotation Lambda would add nothing but that.',
     });
 
-    this.lookupPinPepper = new Secret(this, 'LookupPinPepper', {
+    this.lookupPinPepper = unrotatedSecret(this, 'LookupPinPepper', {
       description: 'egov-one-stop: the pepper of the look-up PINs hashed on every dossier (never rotate it)',
-      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      length: 64,
       removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.lookupPinPepper).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
+      whyNoRotationLambda:
         'Not rotated by design: every stored PIN hash is keyed with it, so a new value would void every receipt a citizen holds; it is read only by the functions that file or check PINs.',
     });
   }

@@ -4,31 +4,16 @@
  * that hold data. What is alarmed and why: infra/stacks/alarms.ts; what it costs: infra/alarm-cost.ts.
  */
 import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { FunctionName } from '../manifest.ts';
 import { PlatformAlarms } from './alarms.ts';
-import { PlatformDashboard } from './dashboard.ts';
-import type { PlatformFunction } from './platform-function.ts';
+import { PlatformDashboard, type PlatformDashboardProps } from './dashboard.ts';
 
-export interface ObservabilityStackProps extends StackProps {
-  /** `<province>-<stage>`: the dashboard's name and the dimension of the platform's own metrics. */
-  deployment: string;
-  httpApi: IHttpApi;
-  /** The API stage's access logs. */
-  accessLogs: ILogGroup;
-  table: ITableV2;
-  functions: ReadonlyMap<FunctionName, PlatformFunction>;
-  /** The queue each consumer function reads, by function name. */
-  queues: ReadonlyMap<FunctionName, IQueue>;
-  /** Every dead-letter queue of the platform, by a readable name. */
-  deadLetterQueues: ReadonlyMap<string, IQueue>;
+/** What the dashboard reads (its name aside: `egov-one-stop-<deployment>`), and where the alarms go. */
+export interface ObservabilityStackProps extends StackProps, Omit<PlatformDashboardProps, 'dashboardName'> {
   alarmEmail: string | undefined;
   /** `egov:dashboard`: the dashboard (and the metrics only it reads) are made. */
   dashboard: boolean;

@@ -1,5 +1,5 @@
 import type { Agency } from '../domain/agency.ts';
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient } from '../http/api-client.ts';
 
 /**
  * Every agency the public list gives for a query, page after page. A province has a few hundred at

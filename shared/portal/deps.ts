@@ -1,6 +1,6 @@
 import type { Procedure } from '../domain/procedure.ts';
 import type { SearchProceduresQuery } from '../use-cases/catalogue/schemas.ts';
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient } from '../http/api-client.ts';
 import type { OidcClient } from './oidc.ts';
 import type { PublishedAnswer } from './pages/feedback.ts';
 import type { ProcedureListItem } from './pages/home.ts';

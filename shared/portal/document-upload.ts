@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { allowedContentTypes, type AllowedContentType } from '../domain/documents/document.ts';
 import { sniffBytes, sniffContentType } from '../domain/documents/sniff.ts';
 import type { UploadGrant as ApiUploadGrant } from '../use-cases/documents/upload-document.ts';
-import { ApiError, type ApiClient } from './api-client.ts';
+import { ApiError, type ApiClient } from '../http/api-client.ts';
 
 /**
  * What one form post may carry in files: API Gateway and Lambda take at most 6 MB per request, and a

@@ -1,5 +1,5 @@
 import type { Role } from '../domain/caller.ts';
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient } from '../http/api-client.ts';
 import type { PageContext } from './layout.ts';
 import type { PortalDeps } from './deps.ts';
 import type { PortalResponse } from './response.ts';
@@ -65,3 +65,27 @@ export function field(request: PortalRequest, name: string): string {
 
 /** A pattern matching exactly one path (no parameters). */
 export const exact = (path: string): RegExp => new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+interface FormPage<Access, Context> {
+  pattern: RegExp;
+  access: Access;
+  show(context: Context): Promise<PortalResponse>;
+  submit(context: Context): Promise<PortalResponse>;
+}
+
+/** A form's own page: GET shows the form, POST submits it. */
+export function formPage(page: FormPage<'public', PublicContext>): PublicRoute;
+export function formPage(page: FormPage<SignedInRoute['access'], SignedInContext>): SignedInRoute;
+export function formPage({
+  pattern,
+  access,
+  show,
+  submit,
+}: FormPage<PortalRoute['access'], SignedInContext>): PortalRoute {
+  return {
+    methods: ['GET', 'POST'],
+    pattern,
+    access,
+    handle: (context: SignedInContext) => (context.request.method === 'POST' ? submit(context) : show(context)),
+  } as PortalRoute;
+}

@@ -1,6 +1,6 @@
 import { hasRole } from '../domain/caller.ts';
 import { RuleViolation } from '../domain/rule-violation.ts';
-import { ApiError } from './api-client.ts';
+import { ApiError } from '../http/api-client.ts';
 import type { PortalDeps } from './deps.ts';
 import type { PageContext } from './layout.ts';
 import { badRequestPage, errorPage, forbiddenPage, notFoundPage } from './pages/errors.ts';

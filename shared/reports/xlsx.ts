@@ -180,32 +180,27 @@ function zip(entries: { name: string; data: Buffer }[]): Uint8Array {
     const name = Buffer.from(entry.name, 'utf8');
     const compressed = deflateRawSync(entry.data, { level: 6 });
     const crc = crc32(entry.data);
+    // The local header and the central directory's entry describe the file with the same 26 bytes.
+    const describe = (record: Buffer, at: number) => {
+      record.writeUInt16LE(20, at); // version needed
+      record.writeUInt16LE(0x0800, at + 2); // UTF-8 names
+      record.writeUInt16LE(8, at + 4); // deflate
+      record.writeUInt16LE(dosTime, at + 6);
+      record.writeUInt16LE(dosDate, at + 8);
+      record.writeUInt32LE(crc, at + 10);
+      record.writeUInt32LE(compressed.length, at + 14);
+      record.writeUInt32LE(entry.data.length, at + 18);
+      record.writeUInt16LE(name.length, at + 22);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    describe(local, 4);
     locals.push(local, name, compressed);
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4); // version made by
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(dosTime, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    describe(central, 6);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
     offset += local.length + name.length + compressed.length;

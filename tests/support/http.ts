@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { LocalCloud } from '../../infra/local/cloud.ts';
 import { localUsers } from '../../infra/local/seed-agencies.ts';
+import { apiClient } from '../../shared/http/api-client.ts';
 
 export interface TestResponse {
   status: number;
@@ -9,31 +10,16 @@ export interface TestResponse {
   body: any;
 }
 
-/** A request to the local cloud's API as a client sends it; the body is parsed when there is one. */
+/** A request to the local cloud's API as a client sends it, answered as it came (refusals included). */
 export async function request(
   cloud: Pick<LocalCloud, 'apiUrl'>,
   method: string,
   path: string,
   options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<TestResponse> {
-  const hasBody = options.body !== undefined || options.rawBody !== undefined;
-  const response = await fetch(new URL(path, cloud.apiUrl), {
-    method,
-    headers: {
-      ...(hasBody ? { 'content-type': 'application/json' } : {}),
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...options.headers,
-    },
-    ...(hasBody ? { body: options.rawBody ?? JSON.stringify(options.body) } : {}),
-  });
-  const text = await response.text();
-  // JSON and problem+json parsed; anything else (the portal's HTML) as text.
-  const json = /json/.test(response.headers.get('content-type') ?? '');
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text ? (json ? JSON.parse(text) : text) : undefined,
-  };
+  const { token, ...call } = options;
+  const { status, headers, body } = await apiClient(cloud.apiUrl, token).call(method, path, call);
+  return { status, headers, body };
 }
 
 /** A token for one of the demo users or the generated staff, by subject. */

@@ -3,7 +3,7 @@
  * answers by function. Integration tests use the real thing (tests/support/portal-agent.ts).
  */
 import { RuleViolation } from '../../shared/domain/rule-violation.ts';
-import type { ApiClient, ApiFile } from '../../shared/portal/api-client.ts';
+import type { ApiClient, ApiFile } from '../../shared/http/api-client.ts';
 import type { PortalDeps } from '../../shared/portal/deps.ts';
 import type { PortalRequest } from '../../shared/portal/route.ts';
 import { csrfTokenOf } from '../../shared/portal/session.ts';

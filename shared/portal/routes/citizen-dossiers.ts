@@ -1,7 +1,7 @@
 import { dossierCodePattern } from '../../domain/dossier/code.ts';
 import { type Procedure, procedureCodePattern } from '../../domain/procedure.ts';
 import { allAgencies } from '../agencies.ts';
-import { ApiError, type ApiClient } from '../api-client.ts';
+import { ApiError, type ApiClient } from '../../http/api-client.ts';
 import { controlSlipDownload } from '../control-slip.ts';
 import { chosenFile, type ChosenFile, derivedKey, maxFormUploadBytes, uploadDocument } from '../document-upload.ts';
 import { submittedKey } from '../forms.ts';

@@ -3,7 +3,7 @@ import { dossierCodePattern } from '../../domain/dossier/code.ts';
 import { maxRatingCommentLength } from '../../domain/dossier/rating.ts';
 import type { AuthorFeedbackSummary, AuthorFeedbackView } from '../../use-cases/feedback/feedback.ts';
 import { agencyChoices } from '../agencies.ts';
-import { ApiError, type ApiClient } from '../api-client.ts';
+import { ApiError, type ApiClient } from '../../http/api-client.ts';
 import { submittedKey } from '../forms.ts';
 import { badRequestPage } from '../pages/errors.ts';
 import { contactConfirmationPage } from '../pages/services/contact-confirmation.ts';
@@ -14,7 +14,7 @@ import { type RatableDossier, ratingPage } from '../pages/services/rating.ts';
 import { maxUploadBytes, type VerificationResult, verifySignaturePage } from '../pages/services/verify-signature.ts';
 import { paths } from '../paths.ts';
 import { htmlResponse, redirect } from '../response.ts';
-import { exact, field, type PortalRoute, type PublicContext, type SignedInContext } from '../route.ts';
+import { exact, field, formPage, type PortalRoute, type PublicContext, type SignedInContext } from '../route.ts';
 
 const citizen = { roles: ['citizen'] } as const;
 const pageSize = 20;
@@ -26,48 +26,37 @@ const dossierPath = (code: string) => `/v1/dossiers/${encodeURIComponent(code)}`
  * checking a signed result.
  */
 export const citizenServiceRoutes: readonly PortalRoute[] = [
-  {
-    methods: ['GET', 'POST'],
+  formPage({
     pattern: /^\/portal\/ho-so-cua-toi\/(?<code>[^/]+)\/thanh-toan$/,
     access: citizen,
-    handle: (context) => (context.request.method === 'POST' ? pay(context) : showPayment(context)),
-  },
-  {
-    methods: ['GET', 'POST'],
+    show: showPayment,
+    submit: pay,
+  }),
+  formPage({
     pattern: /^\/portal\/ho-so-cua-toi\/(?<code>[^/]+)\/danh-gia$/,
     access: citizen,
-    handle: (context) => (context.request.method === 'POST' ? rate(context) : showRating(context)),
-  },
-  {
-    methods: ['GET', 'POST'],
-    pattern: exact(paths.newFeedback),
-    access: citizen,
-    handle: (context) => (context.request.method === 'POST' ? fileFeedback(context) : showNewFeedback(context)),
-  },
+    show: showRating,
+    submit: rate,
+  }),
+  formPage({ pattern: exact(paths.newFeedback), access: citizen, show: showNewFeedback, submit: fileFeedback }),
   {
     methods: ['GET'],
     pattern: exact(paths.myFeedback),
     access: citizen,
     handle: showMyFeedback,
   },
-  {
-    methods: ['GET', 'POST'],
+  formPage({
     pattern: exact(paths.confirmContact),
     access: citizen,
-    handle: async (context) =>
-      context.request.method === 'POST'
-        ? confirmContact(context)
-        : htmlResponse(200, context.page, contactConfirmationPage(context.page, {})),
-  },
-  {
-    methods: ['GET', 'POST'],
+    show: async ({ page }) => htmlResponse(200, page, contactConfirmationPage(page, {})),
+    submit: confirmContact,
+  }),
+  formPage({
     pattern: exact(paths.verifySignature),
     access: 'public',
-    handle: async (context) =>
-      context.request.method === 'POST'
-        ? verify(context)
-        : htmlResponse(200, context.page, verifySignaturePage({ code: '' })),
-  },
+    show: async ({ page }) => htmlResponse(200, page, verifySignaturePage({ code: '' })),
+    submit: verify,
+  }),
 ];
 
 // --- Paying the fee -------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { hasRole } from '../../domain/caller.ts';
 import type { ProcessStep, Procedure } from '../../domain/procedure.ts';
 import { agencyChoices } from '../agencies.ts';
 import { controlSlipDownload } from '../control-slip.ts';
-import { ApiError } from '../api-client.ts';
+import { ApiError } from '../../http/api-client.ts';
 import { submittedKey } from '../forms.ts';
 import { badRequestPage, notFoundPage } from '../pages/errors.ts';
 import {

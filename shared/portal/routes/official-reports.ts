@@ -1,6 +1,6 @@
 import { hasRole } from '../../domain/caller.ts';
 import { vnParts } from '../../domain/time.ts';
-import { ApiError } from '../api-client.ts';
+import { ApiError } from '../../http/api-client.ts';
 import { formSecrets, submittedKey } from '../forms.ts';
 import { badRequestPage, notFoundPage } from '../pages/errors.ts';
 import type { ReportListItem, ReportView } from '../pages/reports/common.ts';
@@ -8,7 +8,7 @@ import { type AgencyOption, type RequestReportForm, reportsPage } from '../pages
 import { reportPage } from '../pages/reports/report.ts';
 import { paths } from '../paths.ts';
 import { htmlResponse, type PortalResponse, redirect } from '../response.ts';
-import { exact, field, type PortalRoute, type SignedInContext } from '../route.ts';
+import { exact, field, formPage, type PortalRoute, type SignedInContext } from '../route.ts';
 
 const access = { roles: ['leader', 'admin', 'auditor'] } as const;
 const pageSize = 20;
@@ -125,12 +125,7 @@ async function requestReport(context: SignedInContext): Promise<PortalResponse> 
 
 /** The officials' reports: the list of their scope, the request form, one report with charts and downloads. */
 export const officialReportRoutes: readonly PortalRoute[] = [
-  {
-    methods: ['GET', 'POST'],
-    pattern: exact(paths.reports),
-    access,
-    handle: (context) => (context.request.method === 'POST' ? requestReport(context) : listPage(context, 200)),
-  },
+  formPage({ pattern: exact(paths.reports), access, show: (context) => listPage(context, 200), submit: requestReport }),
   {
     methods: ['GET'],
     pattern: /^\/portal\/can-bo\/bao-cao\/(?<id>[^/]+)$/,

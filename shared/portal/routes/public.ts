@@ -11,7 +11,7 @@ import { lookupPage } from '../pages/lookup.ts';
 import { procedurePage } from '../pages/procedure.ts';
 import { lookupCodeParam, paths } from '../paths.ts';
 import { htmlResponse, securityHeaders } from '../response.ts';
-import { exact, field, type PublicContext, type PublicRoute } from '../route.ts';
+import { exact, field, formPage, type PublicContext, type PublicRoute } from '../route.ts';
 
 const pageSize = 20;
 const optional = (key: string, value: string | null) => (value ? { [key]: value } : {});
@@ -63,20 +63,14 @@ export const publicRoutes: readonly PublicRoute[] = [
       return htmlResponse(200, page, procedurePage(procedure, agencyName, appointment));
     },
   },
-  {
-    methods: ['GET', 'POST'],
+  formPage({
     pattern: exact(paths.lookup),
     access: 'public',
-    handle: async (context) =>
-      context.request.method === 'POST'
-        ? lookup(context)
-        : htmlResponse(
-            200,
-            context.page,
-            // The code the QR code of a form carries (paths.ts lookupUrl writes it).
-            lookupPage({ code: (context.request.query.get(lookupCodeParam) ?? '').trim().slice(0, 40) }),
-          ),
-  },
+    // The code the QR code of a form carries (paths.ts lookupUrl writes it).
+    show: async ({ request, page }) =>
+      htmlResponse(200, page, lookupPage({ code: (request.query.get(lookupCodeParam) ?? '').trim().slice(0, 40) })),
+    submit: lookup,
+  }),
   {
     methods: ['GET'],
     pattern: exact(paths.feedback),

@@ -4,7 +4,7 @@
  * one address. The edge's origin-verify header vouches for them, as CloudFront's does for a browser's.
  */
 import { describe, expect, it } from 'vitest';
-import { ApiError, apiClient } from '../../../shared/portal/api-client.ts';
+import { ApiError, apiClient } from '../../../shared/http/api-client.ts';
 import { originVerifyHeader } from '../../../shared/http/edge-origin.ts';
 
 function recordingFetch() {
@@ -19,9 +19,10 @@ function recordingFetch() {
 describe('the portal’s API client', () => {
   it('sends the edge’s header with every call when the portal sits behind the edge', async () => {
     const { calls, fetchImpl } = recordingFetch();
-    const api = apiClient('https://abc123.execute-api.ap-southeast-1.amazonaws.com', 'token', fetchImpl, async () => ({
-      [originVerifyHeader]: 'the-secret',
-    }));
+    const api = apiClient('https://abc123.execute-api.ap-southeast-1.amazonaws.com', 'token', {
+      fetch: fetchImpl,
+      edgeHeaders: async () => ({ [originVerifyHeader]: 'the-secret' }),
+    });
     await api.get('/v1/agencies');
     await api.post('/v1/signature-verifications', { code: 'x' });
     expect(calls.map((c) => c.url)).toEqual([
@@ -36,7 +37,7 @@ describe('the portal’s API client', () => {
 
   it('sends no such header without an edge (the local cloud)', async () => {
     const { calls, fetchImpl } = recordingFetch();
-    await apiClient('http://127.0.0.1:3000', undefined, fetchImpl).get('/v1/agencies');
+    await apiClient('http://127.0.0.1:3000', undefined, { fetch: fetchImpl }).get('/v1/agencies');
     expect(calls[0]?.headers.has(originVerifyHeader)).toBe(false);
   });
 
@@ -61,7 +62,7 @@ describe('the portal’s API client', () => {
             },
           );
     }) as typeof fetch;
-    const api = apiClient('http://127.0.0.1:3000', 'token', fetchImpl);
+    const api = apiClient('http://127.0.0.1:3000', 'token', { fetch: fetchImpl });
     const file = await api.getFile('/v1/dossiers/24.07210-260302-0001/control-slip', 'application/pdf');
     expect([...file.bytes]).toEqual([0x25, 0x50, 0x44, 0x46, 0xff]);
     expect(file).toMatchObject({ contentType: 'application/pdf', disposition: 'inline; filename="a.pdf"' });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Procedure } from '../../../shared/domain/procedure.ts';
-import { ApiError, type ApiClient } from '../../../shared/portal/api-client.ts';
+import { ApiError, type ApiClient } from '../../../shared/http/api-client.ts';
 import type { PortalDeps } from '../../../shared/portal/deps.ts';
 import { derivedKey } from '../../../shared/portal/document-upload.ts';
 import type { DossierDetail, DossierSummary } from '../../../shared/portal/pages/citizen/api-types.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ApiClient, ApiError } from '../../../shared/portal/api-client.ts';
+import { type ApiClient, ApiError } from '../../../shared/http/api-client.ts';
 import type { PortalDeps } from '../../../shared/portal/deps.ts';
 import type { PageContext } from '../../../shared/portal/layout.ts';
 import { layout } from '../../../shared/portal/layout.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../../shared/domain/caller.ts';
 import type { Dossier } from '../../../shared/domain/dossier/dossier.ts';
-import { ApiError } from '../../../shared/portal/api-client.ts';
+import { ApiError } from '../../../shared/http/api-client.ts';
 import { actionFromForm } from '../../../shared/portal/pages/official/actions.ts';
 import type { QueueItem } from '../../../shared/portal/pages/official/work-queue.ts';
 import { paths } from '../../../shared/portal/paths.ts';

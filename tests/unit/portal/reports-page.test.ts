@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type IndicatorCounts, zeroCounts } from '../../../shared/domain/indicators/counts.ts';
 import { indicatorsOf } from '../../../shared/domain/indicators/formulas.ts';
-import { ApiError, type ApiClient } from '../../../shared/portal/api-client.ts';
+import { ApiError, type ApiClient } from '../../../shared/http/api-client.ts';
 import type { ReportListItem, ReportView } from '../../../shared/portal/pages/reports/common.ts';
 import { agencyChartLimit } from '../../../shared/portal/pages/reports/report.ts';
 import { paths } from '../../../shared/portal/paths.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Procedure } from '../../../shared/domain/procedure.ts';
 import { RuleViolation } from '../../../shared/domain/rule-violation.ts';
-import { ApiError } from '../../../shared/portal/api-client.ts';
+import { ApiError } from '../../../shared/http/api-client.ts';
 import type { PortalDeps } from '../../../shared/portal/deps.ts';
 import { paths } from '../../../shared/portal/paths.ts';
 import { htmlResponse } from '../../../shared/portal/response.ts';

@@ -2,6 +2,7 @@ import type { Procedure } from '../../../domain/procedure.ts';
 import { maxFormUploadBytes } from '../../document-upload.ts';
 import { copyTypeText } from '../../../domain/procedure.ts';
 import { feeText, levelText } from '../../format.ts';
+import { radio } from '../../components/choice.ts';
 import { formSecrets } from '../../forms.ts';
 import { type Html, html } from '../../html.ts';
 import type { Page, PageContext } from '../../layout.ts';
@@ -34,6 +35,9 @@ const megabytes = maxFormUploadBytes / 1024 / 1024;
 const accept = 'application/pdf,image/jpeg,image/png';
 
 /** One labelled text input, with its hint and its message linked for screen readers. */
+/** A Vietnamese phone number: ten digits from 0, typed on a phone's number pad. */
+const phone = { type: 'tel', attrs: html`inputmode="numeric" pattern="0[0-9]{9}" maxlength="10"` };
+
 function input(
   data: FileDossierPageData,
   name: FilingField,
@@ -126,28 +130,17 @@ function communeSelect(data: FileDossierPageData): Html {
 }
 
 function returnMethodChoice(data: FileDossierPageData): Html {
-  const radio = (value: FilingValues['nhanKetQua'], label: string) =>
-    html`<label class="inline"
-      ><input
-        type="radio"
-        name="nhanKetQua"
-        value="${value}"
-        ${data.values.nhanKetQua === value ? html`checked` : ''}
-      />
-      ${label}</label
-    >`;
+  const choice = (value: FilingValues['nhanKetQua'], label: string) =>
+    radio({ id: `nhanKetQua-${value}`, name: 'nhanKetQua', value, label, checked: data.values.nhanKetQua === value });
   return html`<fieldset>
     <legend>Cách nhận kết quả</legend>
-    ${radio('online', 'Nhận trực tuyến (bản điện tử có chữ ký số, tải về trên trang hồ sơ)')}
-    ${radio('counter', 'Nhận trực tiếp tại Bộ phận Một cửa')} ${radio('post', 'Chọn nhận kết quả qua bưu chính')}
+    ${choice('online', 'Nhận trực tuyến (bản điện tử có chữ ký số, tải về trên trang hồ sơ)')}
+    ${choice('counter', 'Nhận trực tiếp tại Bộ phận Một cửa')} ${choice('post', 'Chọn nhận kết quả qua bưu chính')}
     <p class="hint">
       Khi nhận qua bưu chính, kết quả được gửi đến địa chỉ của người nộp ở trên, trừ khi bạn ghi địa chỉ khác dưới đây.
     </p>
     ${input(data, 'diaChiNhan', 'Địa chỉ nhận kết quả qua bưu chính', { autocomplete: 'street-address' })}
-    ${input(data, 'dienThoaiNhan', 'Số điện thoại người nhận', {
-      type: 'tel',
-      attrs: html`inputmode="numeric" pattern="0[0-9]{9}" maxlength="10"`,
-    })}
+    ${input(data, 'dienThoaiNhan', 'Số điện thoại người nhận', phone)}
   </fieldset>`;
 }
 
@@ -159,10 +152,7 @@ function pickupChoice(data: FileDossierPageData): Html {
       giải quyết. Để trống thì bưu điện đến địa chỉ và số điện thoại của người nộp ở trên.
     </p>
     ${input(data, 'diaChiThuGom', 'Địa chỉ thu gom hồ sơ', { autocomplete: 'street-address' })}
-    ${input(data, 'dienThoaiThuGom', 'Số điện thoại liên hệ khi thu gom', {
-      type: 'tel',
-      attrs: html`inputmode="numeric" pattern="0[0-9]{9}" maxlength="10"`,
-    })}
+    ${input(data, 'dienThoaiThuGom', 'Số điện thoại liên hệ khi thu gom', phone)}
   </fieldset>`;
 }
 
@@ -227,11 +217,7 @@ export function fileDossierPage(context: PageContext, data: FileDossierPageData)
             hint: '12 chữ số.',
             attrs: html`inputmode="numeric" pattern="[0-9]{12}" maxlength="12"`,
           })}
-          ${input(data, 'dienThoai', 'Số điện thoại', {
-            type: 'tel',
-            autocomplete: 'tel',
-            attrs: html`inputmode="numeric" pattern="0[0-9]{9}" maxlength="10"`,
-          })}
+          ${input(data, 'dienThoai', 'Số điện thoại', { ...phone, autocomplete: 'tel' })}
           ${input(data, 'email', 'Thư điện tử', { type: 'email', autocomplete: 'email', attrs: html`maxlength="254"` })}
           ${input(data, 'diaChi', 'Địa chỉ thường trú hoặc nơi ở hiện tại', {
             required: true,

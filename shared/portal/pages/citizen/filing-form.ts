@@ -47,26 +47,34 @@ export const emptyFiling = (procedure: Procedure, fullName = ''): FilingValues =
   mienPhi: '',
 });
 
+/** How much of each typed field is kept: no more than the API accepts. */
+const keptLength = {
+  hoTen: 200,
+  soDinhDanh: 20,
+  dienThoai: 20,
+  email: 254,
+  diaChi: 500,
+  maXa: 5,
+  diaChiNhan: 500,
+  dienThoaiNhan: 20,
+  diaChiThuGom: 500,
+  dienThoaiThuGom: 20,
+  soTrang: 6,
+  soBan: 4,
+  mienPhi: 40,
+} as const satisfies Record<Exclude<FilingField, 'nhanKetQua'>, number>;
+
 /** The typed values of a posted form, each cut to the length the API accepts. */
 export function filingValuesOf(read: (name: string) => string): FilingValues {
+  const typed = Object.fromEntries(
+    Object.entries(keptLength).map(([name, length]) => [name, read(name).slice(0, length)]),
+  ) as Record<keyof typeof keptLength, string>;
   const method = read('nhanKetQua');
   return {
-    hoTen: read('hoTen').slice(0, 200),
-    soDinhDanh: read('soDinhDanh').slice(0, 20),
-    dienThoai: read('dienThoai').slice(0, 20),
-    email: read('email').slice(0, 254),
-    diaChi: read('diaChi').slice(0, 500),
-    maXa: read('maXa').slice(0, 5),
+    ...typed,
     nhanKetQua: (returnMethods as readonly string[]).includes(method)
       ? (method as FilingValues['nhanKetQua'])
       : 'online',
-    diaChiNhan: read('diaChiNhan').slice(0, 500),
-    dienThoaiNhan: read('dienThoaiNhan').slice(0, 20),
-    diaChiThuGom: read('diaChiThuGom').slice(0, 500),
-    dienThoaiThuGom: read('dienThoaiThuGom').slice(0, 20),
-    soTrang: read('soTrang').slice(0, 6),
-    soBan: read('soBan').slice(0, 4),
-    mienPhi: read('mienPhi').slice(0, 40),
   };
 }
 

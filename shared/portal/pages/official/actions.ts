@@ -1,5 +1,6 @@
 import type { ActionType } from '../../../domain/dossier/actions.ts';
 import type { Official } from '../../../domain/official.ts';
+import { radio } from '../../components/choice.ts';
 import { formSecrets } from '../../forms.ts';
 import { type Html, html } from '../../html.ts';
 import type { PageContext } from '../../layout.ts';
@@ -142,26 +143,8 @@ function decideFields(id: string, value: (name: string) => string): Html {
   const outcome = value('outcome') || 'approved';
   return html`<fieldset>
       <legend>Kết quả giải quyết</legend>
-      <label class="inline" for="${id}-approved">
-        <input
-          id="${id}-approved"
-          type="radio"
-          name="outcome"
-          value="approved"
-          ${outcome === 'approved' ? html`checked` : ''}
-        />
-        Chấp thuận
-      </label>
-      <label class="inline" for="${id}-refused">
-        <input
-          id="${id}-refused"
-          type="radio"
-          name="outcome"
-          value="refused"
-          ${outcome === 'refused' ? html`checked` : ''}
-        />
-        Không chấp thuận
-      </label>
+      ${radio({ id: `${id}-approved`, name: 'outcome', value: 'approved', label: 'Chấp thuận', checked: outcome === 'approved' })}
+      ${radio({ id: `${id}-refused`, name: 'outcome', value: 'refused', label: 'Không chấp thuận', checked: outcome === 'refused' })}
     </fieldset>
     ${textarea(`${id}-reasons`, 'reasons', 'Lý do không chấp thuận', value('reasons'), 'Bắt buộc khi không chấp thuận.', false)}
     <p class="hint">Kết quả được ký số bằng chứng thư số của lãnh đạo và gửi cho người nộp.</p>`;

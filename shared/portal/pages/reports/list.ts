@@ -1,3 +1,4 @@
+import { radio } from '../../components/choice.ts';
 import { scrollTable } from '../../components/table.ts';
 import { dateTimeText } from '../../format.ts';
 import { type Html, html } from '../../html.ts';
@@ -57,18 +58,15 @@ function requestForm(data: ReportsPageData): Html {
     ${data.error ? html`<p class="notice" role="alert">${data.error}</p>` : ''} ${agencyField(data)}
     <fieldset>
       <legend>Loại kỳ báo cáo</legend>
-      ${kinds.map(
-        (k) =>
-          html`<label class="inline" for="periodKind-${k.value}"
-            ><input
-              type="radio"
-              id="periodKind-${k.value}"
-              name="periodKind"
-              value="${k.value}"
-              ${data.form.periodKind === k.value ? 'checked' : ''}
-              required
-            />${k.text}</label
-          >`,
+      ${kinds.map((k) =>
+        radio({
+          id: `periodKind-${k.value}`,
+          name: 'periodKind',
+          value: k.value,
+          label: k.text,
+          checked: data.form.periodKind === k.value,
+          required: true,
+        }),
       )}
     </fieldset>
     <label for="year">Năm</label>

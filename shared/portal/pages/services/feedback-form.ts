@@ -1,5 +1,6 @@
 import { feedbackLimits } from '../../../domain/feedback/feedback.ts';
 import type { AgencyChoice } from '../../agencies.ts';
+import { checkbox } from '../../components/choice.ts';
 import { formSecrets } from '../../forms.ts';
 import { html, type Html } from '../../html.ts';
 import type { Page, PageContext } from '../../layout.ts';
@@ -88,16 +89,14 @@ ${input.content}</textarea>
           aria-describedby="dossierCode-goi-y"
         />
         <p id="dossierCode-goi-y" class="hint">Chỉ hồ sơ của chính Ông/Bà, ví dụ 24.07210-260302-0001.</p>
-        <label class="inline" for="anonymous"
-          ><input
-            type="checkbox"
-            id="anonymous"
-            name="anonymous"
-            value="1"
-            ${input.anonymous ? html`checked` : ''}
-            aria-describedby="anonymous-goi-y"
-          />Gửi ẩn danh</label
-        >
+        ${checkbox({
+          id: 'anonymous',
+          name: 'anonymous',
+          value: '1',
+          label: 'Gửi ẩn danh',
+          checked: input.anonymous,
+          describedBy: 'anonymous-goi-y',
+        })}
         <p id="anonymous-goi-y" class="hint">
           Cán bộ không thấy tên Ông/Bà. Phản ánh ẩn danh không kèm mã hồ sơ và thông tin liên hệ.
         </p>

@@ -1,5 +1,6 @@
 import { maxRatingCommentLength, ratingScores } from '../../../domain/dossier/rating.ts';
 import type { DossierView } from '../../../use-cases/dossier-view.ts';
+import { radio } from '../../components/choice.ts';
 import { formSecrets } from '../../forms.ts';
 import { html } from '../../html.ts';
 import type { Page, PageContext } from '../../layout.ts';
@@ -54,18 +55,15 @@ export function ratingPage(context: PageContext, data: RatingPageData): Page {
                 ${formSecrets(context, data.key)}
                 <fieldset>
                   <legend>Ông/Bà hài lòng thế nào với việc giải quyết hồ sơ?</legend>
-                  ${ratingScores.map(
-                    (score) =>
-                      html`<label class="inline" for="score-${score}"
-                        ><input
-                          type="radio"
-                          id="score-${score}"
-                          name="score"
-                          value="${score}"
-                          required
-                          ${data.score === String(score) ? html`checked` : ''}
-                        />${ratingLabels[score]}</label
-                      >`,
+                  ${ratingScores.map((score) =>
+                    radio({
+                      id: `score-${score}`,
+                      name: 'score',
+                      value: String(score),
+                      label: ratingLabels[score],
+                      checked: data.score === String(score),
+                      required: true,
+                    }),
                   )}
                 </fieldset>
                 <label for="comment">Ý kiến (không bắt buộc)</label>
