@@ -1,10 +1,4 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type Agency, type AgencyLevel, calendarOf } from '../../domain/agency.ts';
 import {
   type Holiday,
@@ -19,6 +13,7 @@ import { RuleViolation } from '../../domain/rule-violation.ts';
 import { type CacheOptions, clearReferenceCaches, repositoryCache } from '../reference-cache.ts';
 import { batchPut } from './batch-put.ts';
 import { db } from './client.ts';
+import { readPartition } from './partition.ts';
 import { queryPage as pageOf } from './query-page.ts';
 import { keys } from './keys.ts';
 import type { AgencyRepository, Directory, StoredHolidays } from '../../use-cases/ports/agency-repository.ts';
@@ -115,6 +110,7 @@ export function agencyRepository(
       },
       page,
       { pk },
+      { client },
     );
     return { items: rows.map((row) => withoutKeys<T>(row)), ...(nextCursor ? { nextCursor } : {}) };
   }
@@ -152,22 +148,11 @@ export function agencyRepository(
 
   async function loadSchedule(): Promise<HolidaySchedule> {
     const stored: Record<number, readonly Holiday[]> = {};
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const result = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.holidayYears() },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of result.Items ?? []) {
-        const { year, holidays } = withoutKeys<StoredHolidays>(item);
-        stored[year] = holidays;
-      }
-      startKey = result.LastEvaluatedKey;
-    } while (startKey);
+    const { items } = await readPartition(tableName, keys.holidayYears(), { client });
+    for (const item of items) {
+      const { year, holidays } = withoutKeys<StoredHolidays>(item);
+      stored[year] = holidays;
+    }
     return { ...vnPublicHolidays, ...stored };
   }
 

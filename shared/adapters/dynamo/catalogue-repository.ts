@@ -7,6 +7,7 @@ import type { Procedure } from '../../domain/procedure.ts';
 import { type CacheOptions, repositoryCache } from '../reference-cache.ts';
 import { batchPut } from './batch-put.ts';
 import { db } from './client.ts';
+import { readPartition } from './partition.ts';
 import { keys } from './keys.ts';
 import type { CatalogueRepository } from '../../use-cases/ports/catalogue-repository.ts';
 
@@ -167,20 +168,8 @@ export function catalogueRepository(
      */
     async listSummaries(): Promise<ProcedureSummary[]> {
       const { pk, skPrefix } = keys.catalogueEntries();
-      const summaries: ProcedureSummary[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) summaries.push(upgraded(withoutKeys<ProcedureSummary>(item)));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const { items } = await readPartition(tableName, pk, { skPrefix, client });
+      const summaries = items.map((item) => upgraded(withoutKeys<ProcedureSummary>(item)));
       return summaries;
     },
   };

@@ -279,10 +279,9 @@ async function queryPage(
   tableName: string,
   page: PageRequest,
   query: PageQuery & { cursorScope: Record<string, string> },
-  options: { readOn?: boolean } = {},
 ): Promise<Page<Dossier>> {
   const { cursorScope, ...input } = query;
-  const { rows, nextCursor } = await pageOf(tableName, input, page, cursorScope, options);
+  const { rows, nextCursor } = await pageOf(tableName, input, page, cursorScope);
   const [partitionKey] = Object.keys(cursorScope);
   const items = await itemsOfEntries(tableName, rows, partitionKey ? { partitionKey } : undefined);
   return { items: items.map((item) => fromItem(item).dossier), ...(nextCursor ? { nextCursor } : {}) };

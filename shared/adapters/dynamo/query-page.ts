@@ -1,4 +1,4 @@
-import { type QueryCommandInput, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, type QueryCommandInput, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { PageRequest } from '../../use-cases/ports/page.ts';
 import { db } from './client.ts';
 import { cursorAfter, decodeCursor, encodeCursor } from './cursor.ts';
@@ -19,12 +19,12 @@ export async function queryPage(
   query: PageQuery,
   page: PageRequest,
   scope: Record<string, string>,
-  options: { readOn?: boolean } = {},
+  { readOn = false, client = db }: { readOn?: boolean; client?: DynamoDBDocumentClient } = {},
 ): Promise<{ rows: Record<string, unknown>[]; nextCursor?: string }> {
   const rows: Record<string, unknown>[] = [];
   let startKey = decodeCursor(page.cursor, scope);
   for (;;) {
-    const result = await db.send(
+    const result = await client.send(
       new QueryCommand({
         ...query,
         TableName: tableName,
@@ -39,7 +39,7 @@ export async function queryPage(
     }
     rows.push(...found);
     startKey = result.LastEvaluatedKey;
-    if (!startKey || rows.length === page.limit || !options.readOn) {
+    if (!startKey || rows.length === page.limit || !readOn) {
       const nextCursor = encodeCursor(startKey);
       return { rows, ...(nextCursor ? { nextCursor } : {}) };
     }
