@@ -10,6 +10,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { s3Transport } from '../../../shared/adapters/s3/s3-rest.ts';
 
 export interface SdkCall {
   /** The client instance, so the local cloud's own clients (its pollers) can be told apart. */
@@ -84,5 +85,29 @@ export function observeSdkCalls(observer: SdkObserver): () => void {
       target.send = original;
     });
   }
+  // The platform's S3 calls (shared/adapters/s3/s3-rest.ts) go out through one transport, not an SDK client.
+  const s3Send = s3Transport.send;
+  s3Transport.send = async (http, request, named) => {
+    const call: SdkCall = {
+      client: s3Transport,
+      service: 's3',
+      command: named.operation,
+      input: { Bucket: named.bucket, Key: named.key },
+    };
+    observer.before?.(call);
+    try {
+      const output = await s3Send(http, request, named);
+      call.output = { statusCode: output.response.statusCode };
+      return output;
+    } catch (error) {
+      call.error = error;
+      throw error;
+    } finally {
+      observer.after?.(call);
+    }
+  };
+  undo.push(() => {
+    s3Transport.send = s3Send;
+  });
   return () => undo.forEach((u) => u());
 }
