@@ -189,7 +189,9 @@ describe('acting on a dossier', () => {
       const dossier = atLeader();
       // Due at the close of Monday 16/3 (above); decided on Friday 13/3.
       const { dossiers, metrics, run } = setup(dossier, new Date('2026-03-13T10:00:00+07:00'));
-      await run(people.leader, code, decide(dossier.version));
+      const view = await run(people.leader, code, decide(dossier.version));
+      // Decided on a day before the appointment's: returned early, a flag (docs/domain.md, Lifecycle).
+      expect(view.flags).toEqual({ overdue: false, extended: false, returnedEarly: true });
       expect((await dossiers.get(code))?.dossier).toMatchObject({
         status: 'decided',
         decision: { outcome: 'approved', by: 'leader-son' },
@@ -201,7 +203,9 @@ describe('acting on a dossier', () => {
       const dossier = atLeader();
       // One minute after the close of Monday 16/3.
       const { metrics, run } = setup(dossier, new Date('2026-03-16T17:31:00+07:00'));
-      await run(people.leader, code, decide(dossier.version));
+      const view = await run(people.leader, code, decide(dossier.version));
+      // Decided, so no longer overdue (an open dossier's flag), and not early.
+      expect(view.flags).toEqual({ overdue: false, extended: false, returnedEarly: false });
       expect(metrics.counted).toEqual({ DossiersDecidedLate: 1 });
     });
   });
