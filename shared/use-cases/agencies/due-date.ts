@@ -6,7 +6,7 @@ import {
   type WorkingCalendar,
   type WorkingDuration,
 } from '../../domain/calendar/index.ts';
-import { toVnIso } from '../../domain/time.ts';
+import { toVnIso, vnParts } from '../../domain/time.ts';
 
 /**
  * The public due-date calculator: when a dossier received at an instant by an agency, with a legal
@@ -32,8 +32,9 @@ const instantMessage = `Thời điểm tiếp nhận có dạng ISO 8601 kèm m�
  */
 const restorePlus = (value: string) => value.replace(/ (\d{2}:\d{2})$/, '+$1');
 
+/** Years as Vietnam counts them: 1 January 2000 at 06:00 in Hà Nội is still 1999 in UTC. */
 const inYears = (iso: string) => {
-  const year = new Date(iso).getUTCFullYear();
+  const { year } = vnParts(new Date(iso));
   return year >= minYear && year <= maxYear;
 };
 

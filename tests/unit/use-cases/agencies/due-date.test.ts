@@ -77,3 +77,15 @@ describe('the due-date calculator', () => {
     expect(DueDateQuery.safeParse(query).success).toBe(false);
   });
 });
+
+describe('the years the calculator takes', () => {
+  // Its range is of years as Vietnam counts them (UTC+7): local 1 January 2000 at 06:00 is 31 December 1999
+  // in UTC, and local 1 January 2101 at 05:00 is still 2100 in UTC.
+  it('takes every instant of the years 2000–2100 as Vietnam counts them, and none outside', () => {
+    const parsed = (receivedAt: string) => DueDateQuery.safeParse({ receivedAt, workingDays: '1' }).success;
+    expect(parsed('2000-01-01T06:00:00+07:00')).toBe(true);
+    expect(parsed('2100-12-31T23:59:00+07:00')).toBe(true);
+    expect(parsed('1999-12-31T23:59:00+07:00')).toBe(false);
+    expect(parsed('2101-01-01T05:00:00+07:00')).toBe(false);
+  });
+});
