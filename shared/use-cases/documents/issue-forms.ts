@@ -5,7 +5,8 @@ import type { DossierRepository } from '../ports/dossier-repository.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import { formTitles, renderForm } from '../../documents/forms.ts';
 import { formsFor } from '../../domain/documents/forms-issued.ts';
-import { formKey, generatedPdf } from '../../domain/documents/document.ts';
+import { formKey } from '../../domain/documents/document.ts';
+import { keepGeneratedPdf } from './keep-generated-pdf.ts';
 import type { Dossier } from '../../domain/dossier/dossier.ts';
 import type { DomainEvent } from '../../domain/events.ts';
 import { receiptFacts } from './receipt-facts.ts';
@@ -53,20 +54,16 @@ export function issueForms(deps: IssueFormsDeps) {
         publicUrl: deps.publicUrl,
         issuedAt,
       });
-      const key = formKey(dossier.code, form, id);
-      await deps.store.put(key, bytes, 'application/pdf');
-      await deps.documents.create(
-        generatedPdf({
-          id,
-          dossierCode: dossier.code,
-          kind: 'form',
-          form,
-          name: `Mẫu số ${form}: ${formTitles[form]}`,
-          key,
-          bytes,
-          at: event.occurredAt,
-        }),
-      );
+      await keepGeneratedPdf(deps, {
+        id,
+        dossierCode: dossier.code,
+        kind: 'form',
+        form,
+        name: `Mẫu số ${form}: ${formTitles[form]}`,
+        key: formKey(dossier.code, form, id),
+        bytes,
+        at: event.occurredAt,
+      });
     }
   };
 }

@@ -5,7 +5,7 @@ import type { DossierRepository } from '../ports/dossier-repository.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import type { PaymentRepository } from '../ports/payment-repository.ts';
 import { receiptTitle, renderReceipt } from '../../documents/receipt.ts';
-import { generatedPdf } from '../../domain/documents/document.ts';
+import { keepGeneratedPdf } from '../documents/keep-generated-pdf.ts';
 import type { PaymentFlag } from '../../domain/dossier/dossier.ts';
 import { flagPayment, recordOnlinePayment } from '../../domain/payments/paid-online.ts';
 import { judgeReport, type Payment } from '../../domain/payments/payment.ts';
@@ -108,18 +108,14 @@ export function paymentCallback(deps: PaymentCallbackDeps) {
       publicUrl: deps.publicUrl,
       paidAt,
     });
-    const key = receiptKey(dossier.code, payment.id);
-    await deps.store.put(key, bytes, 'application/pdf');
-    await deps.documents.create(
-      generatedPdf({
-        id,
-        dossierCode: dossier.code,
-        kind: 'receipt',
-        name: receiptTitle.charAt(0) + receiptTitle.slice(1).toLocaleLowerCase('vi-VN'),
-        key,
-        bytes,
-        at: paidAt.toISOString(),
-      }),
-    );
+    await keepGeneratedPdf(deps, {
+      id,
+      dossierCode: dossier.code,
+      kind: 'receipt',
+      name: receiptTitle.charAt(0) + receiptTitle.slice(1).toLocaleLowerCase('vi-VN'),
+      key: receiptKey(dossier.code, payment.id),
+      bytes,
+      at: paidAt.toISOString(),
+    });
   }
 }
