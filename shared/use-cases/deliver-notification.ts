@@ -120,24 +120,25 @@ export function deliverOnChannel(sender: ChannelSender, deps: DeliverDeps) {
       return;
     }
     if (claim.outcome === 'busy') throw new DeliveryInProgress(`${channel} delivery of ${event.id} is in progress`);
+    /** The claimed delivery's outcome: `sent`, `skipped` for good, or `failed` so the queue's retry tries again. */
+    const settle = (...[status, reason]: ['sent'] | ['skipped' | 'failed', string]) =>
+      deps.deliveries.settle(
+        event.id,
+        channel,
+        message.recipientId,
+        claim.token,
+        status === 'sent' ? { status, at: deps.now().toISOString() } : { status, at: deps.now().toISOString(), reason },
+      );
     let contactOpen: boolean;
     try {
       contactOpen = await open();
     } catch (error) {
       // The code could not be sent: failed, so the queue's retry tries again.
-      await deps.deliveries.settle(event.id, channel, message.recipientId, claim.token, {
-        status: 'failed',
-        at: deps.now().toISOString(),
-        reason: 'confirmation-code-not-sent',
-      });
+      await settle('failed', 'confirmation-code-not-sent');
       throw error;
     }
     if (!contactOpen) {
-      await deps.deliveries.settle(event.id, channel, message.recipientId, claim.token, {
-        status: 'skipped',
-        at: deps.now().toISOString(),
-        reason: 'contact-unconfirmed',
-      });
+      await settle('skipped', 'contact-unconfirmed');
       logger.info('contact not confirmed: not sent', { channel });
       return;
     }
@@ -145,11 +146,7 @@ export function deliverOnChannel(sender: ChannelSender, deps: DeliverDeps) {
     const allowance = deps.quotas ? await deps.quotas.claim(channel, recipient, deps.now()) : undefined;
     if (allowance && !allowance.granted) {
       // Final, not failed: the queue must not retry it, nor the batch fail, for a limit that holds all day.
-      await deps.deliveries.settle(event.id, channel, message.recipientId, claim.token, {
-        status: 'skipped',
-        at: deps.now().toISOString(),
-        reason: 'recipient-daily-limit',
-      });
+      await settle('skipped', 'recipient-daily-limit');
       logger.warn('recipient daily limit reached: not sent', { channel });
       return;
     }
@@ -160,19 +157,12 @@ export function deliverOnChannel(sender: ChannelSender, deps: DeliverDeps) {
       // Not sent: the retry counts again.
       if (allowance?.granted) await allowance.release();
       const reason = redact(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-      await deps.deliveries.settle(event.id, channel, message.recipientId, claim.token, {
-        status: 'failed',
-        at: deps.now().toISOString(),
-        reason,
-      });
+      await settle('failed', reason);
       logger.warn('delivery failed; the queue will retry', { channel, reason });
       deps.metrics?.count('NotificationFailures');
       throw error;
     }
-    await deps.deliveries.settle(event.id, channel, message.recipientId, claim.token, {
-      status: 'sent',
-      at: deps.now().toISOString(),
-    });
+    await settle('sent');
     logger.info('delivered', { channel });
   }
 }
