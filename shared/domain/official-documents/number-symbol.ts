@@ -112,7 +112,5 @@ export function parseNumberSymbol(text: string): NumberSymbol {
   if (groups.length !== 2 || !groups.every((g) => groupPattern.test(g))) throw malformed(text);
   const [first = '', second = ''] = groups;
   const type = documentTypeByAbbreviation(first);
-  return type
-    ? { number, type: type.id, issuer: second }
-    : { number, type: 'cong-van', issuer: first, unit: second };
+  return type ? { number, type: type.id, issuer: second } : { number, type: 'cong-van', issuer: first, unit: second };
 }
