@@ -10,7 +10,8 @@
  *   system (Điều 15 khoản 1 and 3) and entered in the outgoing register (Điều 16); the agency's digital
  *   signature in place of the seal (Điều 14 khoản 3, Điều 17 khoản 2; Phụ lục I, Phần I, Mục II,
  *   khoản 8); issuance and sending, the day it is signed or the next working day at the latest (Điều 18
- *   khoản 1). The agency's signature comes after the number because it carries it (Phụ lục I, khoản 8 điểm b).
+ *   khoản 1). The agency signs after the number: on an attachment in its own file, that signature shows the
+ *   document's number and symbol (Phụ lục I, Phần I, Mục II, khoản 8 điểm b).
  * Pure: every step takes the instant it happens at.
  */
 import type { Caller } from '../caller.ts';
