@@ -91,7 +91,11 @@ const malformed = (text: string) =>
     { text },
   );
 
-/** Takes `125/QĐ-UBND` or `45/UBND-VP` apart; refuses any other form. */
+/**
+ * Takes `125/QĐ-UBND` or `45/UBND-VP` apart; refuses any other form. A first group that is a type
+ * abbreviation of Phụ lục III makes a typed document, any other a công văn: an agency whose own
+ * abbreviation were one of those (`TC`, `KH`) would read as a typed document.
+ */
 export function parseNumberSymbol(text: string): NumberSymbol {
   const normalized = text.normalize('NFC').trim();
   const match = /^(\d+)\/([^/\s]+)$/u.exec(normalized);
