@@ -239,6 +239,28 @@ describe('acting on feedback', () => {
     expect(counters.tally('received', stp.id, '2026-03')).toBe(1);
   });
 
+  // The period restarts at the agency it was forwarded to (QĐ 766/QĐ-TTg, chỉ số 5.2: "or of the last
+  // transfer"). Forwarded Monday 9/3 at 17:00, after the 15:00 cut-off: received there Tuesday 10/3, and 15
+  // working days are 11–13/3 (3), 16–20 (8), 23–27 (13), Monday 30 (14) and Tuesday 31/3 (15).
+  it.each([
+    ['2026-03-31T17:00:00+07:00', '2026-03', 1],
+    ['2026-04-01T08:00:00+07:00', '2026-04', 0],
+  ])(
+    'counts the competent agency’s answer at %s against its own deadline, the close of 31 March',
+    async (answeredAt, month, onTime) => {
+      const { counters, file, act } = world();
+      await file();
+      await act(
+        people.receiver,
+        { type: 'forward', expectedVersion: 1, agencyId: stp.id, reason: 'Thuộc thẩm quyền Sở Tư pháp' },
+        at('2026-03-09T17:00:00+07:00'),
+      );
+      await act(people.otherAgencyLeader, { type: 'answer', expectedVersion: 2, text: 'Đã trả lời.' }, at(answeredAt));
+      expect(counters.tally('answered', stp.id, month)).toBe(1);
+      expect(counters.tally('answeredOnTime', stp.id, month)).toBe(onTime);
+    },
+  );
+
   it('refuses to forward after the fifth working day', async () => {
     const { file, act } = world();
     await file();
