@@ -86,6 +86,18 @@ describe('the payment platform’s callback', () => {
     expect(store.objects.get(receiptKey(code, 'PAY-1'))).toBe(receipt);
   });
 
+  it('pays once and issues one receipt when two deliveries of the transaction race', async () => {
+    const { dossiers, documents, callback } = await world();
+    const answers = await Promise.all([callback(success), callback(success)]);
+    expect(answers).toEqual([
+      { outcome: 'paid', paymentId: 'PAY-1' },
+      { outcome: 'paid', paymentId: 'PAY-1' },
+    ]);
+    const { dossier } = await read(dossiers);
+    expect(dossier.timeline.filter((e) => e.action === 'payment-received')).toHaveLength(1);
+    expect(await documents.list(code)).toHaveLength(1);
+  });
+
   it.each<[string, Partial<Report>]>([
     ['less than the fee', { amount: fee - 1 }],
     ['more than the fee', { amount: fee + 50_000 }],

@@ -68,6 +68,16 @@ describe('requesting an online payment', () => {
     expect(await payments.pendingOf(code)).toBe('PAY-2');
   });
 
+  it('leaves one pending payment when two requests race, both answered with it', async () => {
+    const { payments, request } = world();
+    const [a, b] = await Promise.all([request(people.applicant, code, {}), request(people.applicant, code, {})]);
+    expect(a.payment.paymentId).toBe(b.payment.paymentId);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    const loser = a.payment.paymentId === 'PAY-1' ? 'PAY-2' : 'PAY-1';
+    expect(await payments.get(loser)).toBeUndefined();
+    expect(await payments.pendingOf(code)).toBe(a.payment.paymentId);
+  });
+
   it('drops its own payment and answers the winner’s when a concurrent request claimed the dossier first', async () => {
     const payments = fakePaymentRepository();
     const { request } = world(permitDossier(), payments);
