@@ -6,6 +6,7 @@ import {
   DeliveryInProgress,
   deliverOnChannel,
 } from '../../../../shared/use-cases/deliver-notification.ts';
+import { putNotificationPreferences } from '../../../../shared/use-cases/list-my-notifications.ts';
 import { type QuotaLimits, quotas } from '../../../../shared/use-cases/quotas.ts';
 import { fakeAgencyRepository } from '../../../support/fakes/agency-repository.ts';
 import { fakeBusinessMetrics } from '../../../support/fakes/business-metrics.ts';
@@ -51,6 +52,7 @@ function world(
   const texts = fakeSmsSender();
   const sms: ChannelSender = { channel: 'sms', send: texts, diacritics: 'strip', maxSegments: 2 };
   return {
+    preferences: deps.preferences,
     deliveries,
     metrics,
     gate,
@@ -109,6 +111,20 @@ describe('delivering a notification by e-mail and SMS', () => {
     expect(w.emails.sent).toEqual([]);
     expect(record(w, 'email')).toBeUndefined();
     expect(w.texts.sent).toHaveLength(1);
+  });
+
+  it('follows a choice the applicant saves: SMS off from the next event on, in-app always on', async () => {
+    const w = world();
+    await w.sms(received());
+    const saved = await putNotificationPreferences(w.preferences, () => new Date('2026-03-02T11:00:00Z'))(
+      { sub: 'citizen-an', roles: ['citizen'] },
+      { email: true, sms: false },
+    );
+    expect(saved).toEqual({ inApp: true, email: true, sms: false, updatedAt: '2026-03-02T11:00:00.000Z' });
+    await w.sms(received(3));
+    await w.email(received(3));
+    expect(w.texts.sent.map((t) => t.deliveryId)).toEqual([`${received().id}:sms:citizen-an`]);
+    expect(w.emails.sent).toHaveLength(1);
   });
 
   it('sends nothing where the dossier gives no address, nor for a step only officials hear of', async () => {
