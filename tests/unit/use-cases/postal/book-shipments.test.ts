@@ -6,7 +6,10 @@ import { bookShipments } from '../../../../shared/use-cases/postal/book-shipment
 import { fakeAgencyRepository } from '../../../support/fakes/agency-repository.ts';
 import { fakeDossierRepository } from '../../../support/fakes/dossier-repository.ts';
 import { fakePostalWaybills } from '../../../support/fakes/postal-waybills.ts';
-import { submittedPermit, sxd } from '../../lifecycle/fixtures.ts';
+import type { Caller } from '../../../../shared/domain/caller.ts';
+import type { Action } from '../../../../shared/domain/dossier/actions.ts';
+import { act } from '../../../../shared/domain/dossier/lifecycle.ts';
+import { context, people, submittedPermit, sxd } from '../../lifecycle/fixtures.ts';
 
 const code = '24.SXD-260302-0001';
 const filedByPost = (): Dossier => ({
@@ -102,5 +105,59 @@ describe('booking the post for a postal filing', () => {
     const { book, run } = world(dossier);
     await run(submitted(['shipment']));
     expect(book).not.toHaveBeenCalled();
+  });
+
+  // docs/domain.md, Fees and payment: a dossier whose fee is due at result is not returned unpaid.
+  it('books the result’s delivery only once it is signed and its fee, due at result, is paid', async () => {
+    const steps: [Caller, Action][] = [
+      [people.receiver, { type: 'receive' }],
+      [people.receiver, { type: 'forward', assigneeId: 'specialist-nam' }],
+      [people.specialist, { type: 'forward', assigneeId: 'leader-son' }],
+      [people.leader, { type: 'decide', outcome: 'approved' }],
+    ];
+    const decided = steps.reduce((d, [caller, action]) => act(action, context(d, caller)).dossier, submittedPermit());
+    const signed: Dossier = {
+      ...decided,
+      postal: { delivery: { address: 'Số 1 Hoàng Văn Thụ, Bắc Giang', shipmentId: `${code}-delivery` } },
+      timeline: [
+        ...decided.timeline,
+        {
+          ...(decided.timeline.at(-1) as Dossier['timeline'][number]),
+          action: 'result-signed',
+          note: 'Đã ký số kết quả.',
+        },
+      ],
+    };
+    expect(signed.fee).toMatchObject({ due: 'result', paid: false, amount: 150_000 });
+    const decidedEvent: DomainEvent = {
+      id: `${code}:7:DossierChanged`,
+      type: 'DossierChanged',
+      dossierCode: code,
+      occurredAt: '2026-03-12T10:00:00+07:00',
+      data: {
+        applicantId: 'citizen-an',
+        agencyId: '24.SXD',
+        action: 'result-signed',
+        from: 'decided',
+        to: 'decided',
+        dueAt: signed.dueAt,
+        reach: ['shipment'],
+      },
+    };
+    const unpaid = world(signed);
+    await unpaid.run(decidedEvent);
+    expect(unpaid.book).not.toHaveBeenCalled();
+    const unsigned = world({
+      ...signed,
+      timeline: decided.timeline,
+      fee: { amount: 150_000, due: 'result', paid: true },
+    });
+    await unsigned.run(decidedEvent);
+    expect(unsigned.book).not.toHaveBeenCalled();
+    const paid = world({ ...signed, fee: { amount: 150_000, due: 'result', paid: true } });
+    await paid.run(decidedEvent);
+    expect(paid.book).toHaveBeenCalledWith(
+      expect.objectContaining({ kind: 'delivery', to: expect.objectContaining({ kind: 'applicant' }) }),
+    );
   });
 });
