@@ -4,6 +4,7 @@
  */
 import { type Caller, hasRole, type Role } from '../caller.ts';
 import { RuleViolation } from '../rule-violation.ts';
+import { toVnIso } from '../time.ts';
 
 /**
  * The clerical office (Văn thư cơ quan, Điều 3 khoản 17) numbers, registers, signs with the agency's
@@ -50,4 +51,74 @@ export function requiredText(value: string | undefined, code: string, message: s
   const text = value?.trim() ?? '';
   if (!text) throw new RuleViolation('invalid', code, message);
   return text;
+}
+
+/** A document's lifecycle as a table: its transitions, the words for its steps and statuses, who may act. */
+export interface DocumentLifecycle<Status extends string, ActionType extends string, Document> {
+  transitions: Record<ActionType, DocumentTransition<Status>>;
+  actionLabels: Record<ActionType, string>;
+  statusLabel: (status: Status) => string;
+  /** The role the caller takes the step in, or `undefined` when they may not (role, agency, person). */
+  actorFor: (type: ActionType, caller: Caller, document: Document) => Role | undefined;
+}
+
+interface Stepped<Status extends string, ActionType extends string> {
+  status: Status;
+  version: number;
+  history: readonly HistoryEntry<Status, ActionType>[];
+}
+
+/** The steps the caller may take now, by the same table and rules {@link takeStep} checks. */
+export function allowedSteps<
+  Status extends string,
+  ActionType extends string,
+  Document extends Stepped<Status, ActionType>,
+>(lifecycle: DocumentLifecycle<Status, ActionType, Document>, caller: Caller, document: Document): ActionType[] {
+  return (Object.keys(lifecycle.transitions) as ActionType[]).filter(
+    (type) =>
+      lifecycle.transitions[type].from.includes(document.status) &&
+      lifecycle.actorFor(type, caller, document) !== undefined,
+  );
+}
+
+/**
+ * One step: refused when the status does not allow it (`document-transition-not-allowed`) or the caller
+ * may not take it (`document-action-not-allowed`); else the step's own `changes` (checked after those two),
+ * the new status, the next version and the step in the history.
+ */
+export function takeStep<
+  Status extends string,
+  ActionType extends string,
+  Document extends Stepped<Status, ActionType>,
+>(
+  lifecycle: DocumentLifecycle<Status, ActionType, Document>,
+  document: Document,
+  step: { type: ActionType; caller: Caller; now: Date },
+  changes: () => { document?: Partial<Document>; note?: string | undefined },
+): Document {
+  const transition = lifecycle.transitions[step.type];
+  const label = lifecycle.actionLabels[step.type];
+  if (!transition.from.includes(document.status)) {
+    throw transitionRefused(label, lifecycle.statusLabel(document.status));
+  }
+  const role = lifecycle.actorFor(step.type, step.caller, document);
+  if (!role) throw actionRefused(label);
+  const { document: changed, note } = changes();
+  return {
+    ...document,
+    ...changed,
+    status: transition.to,
+    version: document.version + 1,
+    history: [
+      ...document.history,
+      {
+        at: toVnIso(step.now),
+        actor: { sub: step.caller.sub, role },
+        action: step.type,
+        from: document.status,
+        to: transition.to,
+        ...(note ? { note } : {}),
+      },
+    ],
+  };
 }

@@ -17,12 +17,13 @@ import { RuleViolation } from '../rule-violation.ts';
 import { dayNumberOfVnDate, toVnDate, toVnIso, vnDayNumber } from '../time.ts';
 import {
   actingRole,
-  actionRefused,
+  allowedSteps,
   clerkRole,
+  type DocumentLifecycle,
   type DocumentTransition,
   type HistoryEntry,
   requiredText,
-  transitionRefused,
+  takeStep,
 } from './actors.ts';
 import { nextRegisterPosition, type RegisterPosition, type Urgency } from './register.ts';
 
@@ -92,11 +93,15 @@ export interface IncomingContext {
   officials?: readonly Official[];
 }
 
+const incomingLifecycle: DocumentLifecycle<IncomingStatus, IncomingActionType, IncomingDocument> = {
+  transitions: incomingTransitions,
+  actionLabels: incomingActionLabels,
+  statusLabel: (status) => incomingStatuses[status].vi,
+  actorFor,
+};
+
 export function allowedIncomingActions(caller: Caller, document: IncomingDocument): IncomingActionType[] {
-  return (Object.keys(incomingTransitions) as IncomingActionType[]).filter(
-    (type) =>
-      incomingTransitions[type].from.includes(document.status) && actorFor(type, caller, document) !== undefined,
-  );
+  return allowedSteps(incomingLifecycle, caller, document);
 }
 
 function actorFor(type: IncomingActionType, caller: Caller, document: IncomingDocument) {
@@ -112,31 +117,9 @@ export function actOnIncoming(
   action: IncomingAction,
   ctx: IncomingContext,
 ): IncomingDocument {
-  const transition = incomingTransitions[action.type];
-  const label = incomingActionLabels[action.type];
-  if (!transition.from.includes(document.status)) {
-    throw transitionRefused(label, incomingStatuses[document.status].vi);
-  }
-  const role = actorFor(action.type, ctx.caller, document);
-  if (!role) throw actionRefused(label);
-  const changes = stepChanges(document, action, ctx);
-  return {
-    ...document,
-    ...changes.document,
-    status: transition.to,
-    version: document.version + 1,
-    history: [
-      ...document.history,
-      {
-        at: toVnIso(ctx.now),
-        actor: { sub: ctx.caller.sub, role },
-        action: action.type,
-        from: document.status,
-        to: transition.to,
-        ...(changes.note ? { note: changes.note } : {}),
-      },
-    ],
-  };
+  return takeStep(incomingLifecycle, document, { type: action.type, caller: ctx.caller, now: ctx.now }, () =>
+    stepChanges(document, action, ctx),
+  );
 }
 
 const invalid = (code: string, message: string, details: Record<string, unknown> = {}) =>

@@ -16,15 +16,16 @@
  */
 import type { Caller } from '../caller.ts';
 import { RuleViolation } from '../rule-violation.ts';
-import { toVnDate, toVnIso } from '../time.ts';
+import { toVnDate } from '../time.ts';
 import {
   actingRole,
-  actionRefused,
+  allowedSteps,
   clerkRole,
+  type DocumentLifecycle,
   type DocumentTransition,
   type HistoryEntry,
   requiredText,
-  transitionRefused,
+  takeStep,
 } from './actors.ts';
 import type { DocumentTypeId } from './document-types.ts';
 import { formatNumberSymbol } from './number-symbol.ts';
@@ -100,11 +101,15 @@ export interface OutgoingContext {
 }
 
 /** The actions the caller may take now, by the same table and rules `actOnOutgoing` checks. */
+const outgoingLifecycle: DocumentLifecycle<OutgoingStatus, OutgoingActionType, OutgoingDocument> = {
+  transitions: outgoingTransitions,
+  actionLabels: outgoingActionLabels,
+  statusLabel: (status) => outgoingStatuses[status].vi,
+  actorFor,
+};
+
 export function allowedOutgoingActions(caller: Caller, document: OutgoingDocument): OutgoingActionType[] {
-  return (Object.keys(outgoingTransitions) as OutgoingActionType[]).filter((type) => {
-    const transition = outgoingTransitions[type];
-    return transition.from.includes(document.status) && actorFor(type, caller, document) !== undefined;
-  });
+  return allowedSteps(outgoingLifecycle, caller, document);
 }
 
 function actorFor(type: OutgoingActionType, caller: Caller, document: OutgoingDocument) {
@@ -126,31 +131,9 @@ export function actOnOutgoing(
   action: OutgoingAction,
   ctx: OutgoingContext,
 ): OutgoingDocument {
-  const transition = outgoingTransitions[action.type];
-  const label = outgoingActionLabels[action.type];
-  if (!transition.from.includes(document.status)) {
-    throw transitionRefused(label, outgoingStatuses[document.status].vi);
-  }
-  const role = actorFor(action.type, ctx.caller, document);
-  if (!role) throw actionRefused(label);
-  const changes = stepChanges(document, action, ctx);
-  return {
-    ...document,
-    ...changes.document,
-    status: transition.to,
-    version: document.version + 1,
-    history: [
-      ...document.history,
-      {
-        at: toVnIso(ctx.now),
-        actor: { sub: ctx.caller.sub, role },
-        action: action.type,
-        from: document.status,
-        to: transition.to,
-        ...(changes.note ? { note: changes.note } : {}),
-      },
-    ],
-  };
+  return takeStep(outgoingLifecycle, document, { type: action.type, caller: ctx.caller, now: ctx.now }, () =>
+    stepChanges(document, action, ctx),
+  );
 }
 
 function stepChanges(
