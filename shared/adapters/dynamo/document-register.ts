@@ -69,9 +69,9 @@ export function documentRegister(
   }
 
   /** Writes unless the condition fails: false when another claim got there first. */
-  async function conditionally(command: PutCommand | UpdateCommand): Promise<boolean> {
+  async function conditionally(write: () => Promise<unknown>): Promise<boolean> {
     try {
-      await client.send(command);
+      await write();
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;
@@ -81,18 +81,20 @@ export function documentRegister(
 
   /** Moves the marker's candidate from `from` (none yet: undefined) to `to`, unless a claim moved it or settled. */
   const propose = (marker: Key, from: number | undefined, to: number) =>
-    conditionally(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: marker,
-        UpdateExpression: 'SET candidate = :to',
-        ConditionExpression:
-          from === undefined
-            ? 'attribute_not_exists(candidate) AND attribute_not_exists(#number)'
-            : 'candidate = :from AND attribute_not_exists(#number)',
-        ExpressionAttributeNames: { '#number': 'number' },
-        ExpressionAttributeValues: from === undefined ? { ':to': to } : { ':to': to, ':from': from },
-      }),
+    conditionally(() =>
+      client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: marker,
+          UpdateExpression: 'SET candidate = :to',
+          ConditionExpression:
+            from === undefined
+              ? 'attribute_not_exists(candidate) AND attribute_not_exists(#number)'
+              : 'candidate = :from AND attribute_not_exists(#number)',
+          ExpressionAttributeNames: { '#number': 'number' },
+          ExpressionAttributeValues: from === undefined ? { ':to': to } : { ':to': to, ':from': from },
+        }),
+      ),
     );
 
   /** Marks the document's number once its entry is there; the candidate cannot move off an entry it holds. */
@@ -132,12 +134,14 @@ export function documentRegister(
         const next = nextRegisterPosition(last ? { year, number: last } : undefined, at).number;
         if (next > largestNumber) throw new RangeError(`Register ${marker.pk} is full at ${largestNumber}`);
         if (next !== candidate && !(await propose(marker, candidate, next))) continue;
-        const entered = await conditionally(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...keys.registerEntry(register, year, next), number: next, documentId, at: toVnIso(at) },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
+        const entered = await conditionally(() =>
+          client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: { ...keys.registerEntry(register, year, next), number: next, documentId, at: toVnIso(at) },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          ),
         );
         if (entered) return settle(marker, year, next);
       }
