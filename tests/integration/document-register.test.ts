@@ -38,6 +38,29 @@ function crashingOn(fails: (input: ServiceInputTypes & Record<string, unknown>) 
   });
 }
 
+/** The table's client, holding the first request `holds` picks until `release`: `reached` says it got there. */
+function pausingBefore(holds: (input: Record<string, unknown>) => boolean) {
+  let release = () => {};
+  let arrive = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const reached = new Promise<void>((resolve) => (arrive = resolve));
+  let held = false;
+  const client = new Proxy(db, {
+    get(target, property, receiver) {
+      if (property !== 'send') return Reflect.get(target, property, receiver);
+      return async (command: { input: Record<string, unknown> }) => {
+        if (!held && holds(command.input)) {
+          held = true;
+          arrive();
+          await gate;
+        }
+        return target.send(command as never);
+      };
+    },
+  });
+  return { client, reached, release: () => release() };
+}
+
 const isEntryPut = (input: Record<string, unknown>) =>
   String((input.Item as { pk?: unknown } | undefined)?.pk ?? '').startsWith('REGISTER#');
 const isSettle = (input: Record<string, unknown>) => String(input.UpdateExpression ?? '').includes('#number = :number');
@@ -91,6 +114,27 @@ describe('the DynamoDB document register', () => {
     const registers = documentRegister(cloud.tableName);
     expect(await registers.claimNumber(register, 'letter', inJune)).toEqual({ year: 2026, number: 1 });
     expect(await allEntries(registers, register, 2026)).toHaveLength(1);
+  });
+
+  it('gives one number to a claim that read the document unmarked while its retry numbered it', async () => {
+    const register = freshRegister();
+    // The first claim stops after reading the document's mark (none yet), before reading the register.
+    const first = pausingBefore((input) => input.ScanIndexForward === false);
+    const late = documentRegister(cloud.tableName, { client: first.client }).claimNumber(register, 'letter', inJune);
+    await first.reached;
+    // Its retry writes the entry and stops before settling the mark.
+    const second = pausingBefore(isSettle);
+    const retry = documentRegister(cloud.tableName, { client: second.client }).claimNumber(register, 'letter', inJune);
+    await second.reached;
+    // The first claim now finds the register at 1 and a mark it did not see: it must not take number 2.
+    first.release();
+    expect(await late).toEqual({ year: 2026, number: 1 });
+    second.release();
+    expect(await retry).toEqual({ year: 2026, number: 1 });
+    const registers = documentRegister(cloud.tableName);
+    expect(await allEntries(registers, register, 2026)).toEqual([
+      { number: 1, documentId: 'letter', at: '2026-06-15T09:00:00+07:00' },
+    ]);
   });
 
   it('numbers documents racing a document retried concurrently, with one number each', async () => {
