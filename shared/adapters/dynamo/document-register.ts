@@ -42,6 +42,10 @@ const jitteredPause = (attempt: number) =>
  * marker's candidate always points at it: a retry after a crash anywhere, or a concurrent claim for the
  * same document, reads the marker and finds the number without searching the register. A crash before
  * the entry leaves a candidate nobody holds, which the next claim of any document fills: nothing skipped.
+ * (Marking after the entry instead, and finding a crashed claim's entry by searching the register's latest
+ * entries, needs a bound on that search, and lets two concurrent claims of one document each find nothing
+ * and each take a number.) Uncontended, a claim is a consistent Get, a consistent Query of one item, the
+ * marker's Update, the entry's Put and the marker's Update; a retry of a numbered document, one Get.
  */
 export function documentRegister(
   tableName: string,
