@@ -1,6 +1,16 @@
 /** Partition prefix of the read audit: what the dossier-reading functions may write (their manifest entries). */
 export const readAuditPrefix = 'READS#';
 
+/** A register's key as the register items name it (shared/domain/official-documents/register.ts RegisterKey). */
+interface RegisterParts {
+  agencyId: string;
+  kind: string;
+  series: string;
+}
+
+/** A register number's digits in its sort key: a register's year holds at most 999,999 numbers. */
+export const registerNumberDigits = 6;
+
 /** Item keys of the single table, in one place. */
 export const keys = {
   dossier: (code: string) => ({ pk: `DOSSIER#${code}`, sk: 'DOSSIER' }),
@@ -133,6 +143,21 @@ export const keys = {
   unshardedPaymentDayIndex: (date: string) => `PAYDAY#${date}`,
   /** The reconciliation of one local date with the payment platform. */
   paymentReconciliation: (date: string) => ({ pk: `RECONCILIATION#${date}`, sk: 'PAYMENTS' }),
+  /**
+   * A register's numbers of one year (document-register.ts): one entry per number, the number itself as
+   * the sort key (zero-padded, so the last is the greatest), each naming the document that holds it.
+   */
+  registerEntries: (register: RegisterParts, year: number) =>
+    `REGISTER#${register.agencyId}#${register.kind}#${register.series}#${year}`,
+  registerEntry: (register: RegisterParts, year: number, number: number) => ({
+    pk: `REGISTER#${register.agencyId}#${register.kind}#${register.series}#${year}`,
+    sk: String(number).padStart(registerNumberDigits, '0'),
+  }),
+  /** Which number of a register's year a document holds, or is being given (document-register.ts). */
+  registerMarker: (register: RegisterParts, year: number, documentId: string) => ({
+    pk: `REGISTERED#${register.agencyId}#${register.kind}#${register.series}#${year}#${documentId}`,
+    sk: 'NUMBER',
+  }),
   /** A report (request, status, summary, file keys). */
   report: (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' }),
   /** Reports listing of one scope (an agency, for each agency at or above the report's, or `ALL`), newest first. */
