@@ -82,6 +82,30 @@ export function allowedSteps<
 }
 
 /**
+ * Whether the step may be taken now, without taking it: refused when the status does not allow it
+ * (`document-transition-not-allowed`) or the caller may not take it (`document-action-not-allowed`);
+ * else the role the caller takes it in. For a step that first spends something outside the document
+ * (a register's number), checked before spending it.
+ */
+export function checkStep<
+  Status extends string,
+  ActionType extends string,
+  Document extends Stepped<Status, ActionType>,
+>(
+  lifecycle: DocumentLifecycle<Status, ActionType, Document>,
+  document: Document,
+  step: { type: ActionType; caller: Caller },
+): Role {
+  const label = lifecycle.actionLabels[step.type];
+  if (!lifecycle.transitions[step.type].from.includes(document.status)) {
+    throw transitionRefused(label, lifecycle.statusLabel(document.status));
+  }
+  const role = lifecycle.actorFor(step.type, step.caller, document);
+  if (!role) throw actionRefused(label);
+  return role;
+}
+
+/**
  * One step: refused when the status does not allow it (`document-transition-not-allowed`) or the caller
  * may not take it (`document-action-not-allowed`); else the step's own `changes` (checked after those two),
  * the new status, the next version and the step in the history.
@@ -97,12 +121,7 @@ export function takeStep<
   changes: () => { document?: Partial<Document>; note?: string | undefined },
 ): Document {
   const transition = lifecycle.transitions[step.type];
-  const label = lifecycle.actionLabels[step.type];
-  if (!transition.from.includes(document.status)) {
-    throw transitionRefused(label, lifecycle.statusLabel(document.status));
-  }
-  const role = lifecycle.actorFor(step.type, step.caller, document);
-  if (!role) throw actionRefused(label);
+  const role = checkStep(lifecycle, document, step);
   const { document: changed, note } = changes();
   return {
     ...document,

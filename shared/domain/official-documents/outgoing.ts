@@ -19,7 +19,9 @@ import { RuleViolation } from '../rule-violation.ts';
 import { toVnDate } from '../time.ts';
 import {
   actingRole,
+  actionRefused,
   allowedSteps,
+  checkStep,
   clerkRole,
   type DocumentLifecycle,
   type DocumentTransition,
@@ -29,7 +31,7 @@ import {
 } from './actors.ts';
 import type { DocumentTypeId } from './document-types.ts';
 import { formatNumberSymbol } from './number-symbol.ts';
-import { nextRegisterPosition, type RegisterPosition, type Urgency } from './register.ts';
+import { type RegisterKey, type RegisterPosition, registerYear, type Urgency } from './register.ts';
 
 export const outgoingStatuses = {
   drafting: { vi: 'Đang soạn thảo' },
@@ -96,9 +98,23 @@ export interface OutgoingDocument {
 export interface OutgoingContext {
   caller: Caller;
   now: Date;
-  /** For `number`: the last position of the agency's outgoing register, read with the document. */
-  register?: { last: RegisterPosition | undefined };
+  /**
+   * For `number`: the position the agency's outgoing register gave this document (DocumentRegister
+   * claimNumber, at `now`). The register numbers; the step only records what it gave.
+   */
+  register?: { claimed: RegisterPosition };
 }
+
+/**
+ * The register an outgoing document is numbered in: its agency's general one. Secret documents and
+ * advisory bodies number apart (Điều 15 khoản 2; Phụ lục I, Phần I, Mục II, khoản 3 điểm a), in a
+ * series of their own once documents carry one.
+ */
+export const outgoingRegisterOf = (document: Pick<OutgoingDocument, 'agencyId'>): RegisterKey => ({
+  agencyId: document.agencyId,
+  kind: 'outgoing',
+  series: 'chung',
+});
 
 /** The actions the caller may take now, by the same table and rules `actOnOutgoing` checks. */
 const outgoingLifecycle: DocumentLifecycle<OutgoingStatus, OutgoingActionType, OutgoingDocument> = {
@@ -124,6 +140,31 @@ function actorFor(type: OutgoingActionType, caller: Caller, document: OutgoingDo
   }
   return role;
 }
+
+/**
+ * What numbering a document needs, checked BEFORE a number is claimed from the register, so a document
+ * the step would refuse never holds one (it would stand in the register as a number issued to nothing):
+ * `numbered` when it already holds its number (a retry: nothing to do, by a clerk of its agency only),
+ * `due` when the `number` step may be taken and its symbol can be written; else the step's refusal
+ * (`document-transition-not-allowed`, `document-action-not-allowed`) or the symbol's.
+ */
+export function numberingDue(document: OutgoingDocument, caller: Caller): 'numbered' | 'due' {
+  if (document.numbering) {
+    if (!actorFor('number', caller, document)) throw actionRefused(outgoingActionLabels.number);
+    return 'numbered';
+  }
+  checkStep(outgoingLifecycle, document, { type: 'number', caller });
+  numberSymbolOf(document, 1);
+  return 'due';
+}
+
+const numberSymbolOf = (document: OutgoingDocument, number: number) =>
+  formatNumberSymbol({
+    number,
+    type: document.type,
+    issuer: document.issuer,
+    ...(document.unit !== undefined ? { unit: document.unit } : {}),
+  });
 
 /** One step of the outgoing document's life: checks status, role and person, returns the new document. */
 export function actOnOutgoing(
@@ -151,14 +192,20 @@ function stepChanges(
         ),
       };
     case 'number': {
-      if (!ctx.register) throw new Error('The outgoing register was not loaded');
-      const position = nextRegisterPosition(ctx.register.last, ctx.now);
-      const numberSymbol = formatNumberSymbol({
-        number: position.number,
-        type: document.type,
-        issuer: document.issuer,
-        ...(document.unit !== undefined ? { unit: document.unit } : {}),
-      });
+      if (!ctx.register) throw new Error('The outgoing register gave no number');
+      const position = ctx.register.claimed;
+      // The number runs within the year of issuance (Điều 15 khoản 1): one claimed in another year is not this
+      // document's number today.
+      const year = registerYear(ctx.now);
+      if (position.year !== year) {
+        throw new RuleViolation(
+          'conflict',
+          'register-year-mismatch',
+          `Số ${position.number} được cấp trong sổ năm ${position.year}; văn bản ban hành năm ${year} phải lấy số của năm ${year}.`,
+          { registerYear: position.year, year },
+        );
+      }
+      const numberSymbol = numberSymbolOf(document, position.number);
       return {
         document: { numbering: { position, numberSymbol, issuedOn: toVnDate(ctx.now) } },
         note: `Số, ký hiệu: ${numberSymbol}.`,

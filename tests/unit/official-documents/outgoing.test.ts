@@ -7,6 +7,8 @@ import {
   type OutgoingContext,
   type OutgoingDocument,
   type OutgoingStatus,
+  numberingDue,
+  outgoingRegisterOf,
 } from '../../../shared/domain/official-documents/outgoing.ts';
 import { RuleViolation } from '../../../shared/domain/rule-violation.ts';
 
@@ -58,7 +60,7 @@ describe('an outgoing document’s whole path (Nghị định 30/2020/NĐ-CP, Đ
     expect(doc.status).toBe('awaiting-signature');
     doc = act(doc, { type: 'sign' }, chair); // Điều 11 khoản 1, Điều 13 khoản 7
     expect(doc.status).toBe('signed');
-    doc = act(doc, { type: 'number' }, clerk, { register: { last: { year: 2026, number: 124 } } }); // Điều 15, 16
+    doc = act(doc, { type: 'number' }, clerk, { register: { claimed: { year: 2026, number: 125 } } }); // Điều 15, 16
     expect(doc.status).toBe('numbered');
     expect(doc.numbering).toEqual({
       position: { year: 2026, number: 125 },
@@ -83,7 +85,7 @@ describe('an outgoing document’s whole path (Nghị định 30/2020/NĐ-CP, Đ
 
   it('a công văn numbered first in the year gets 01 and its drafting unit: 01/UBND-VP (Điều 15 khoản 1)', () => {
     const doc = act(draft('signed', { type: 'cong-van', unit: 'VP' }), { type: 'number' }, clerk, {
-      register: { last: { year: 2025, number: 2310 } },
+      register: { claimed: { year: 2026, number: 1 } },
     });
     expect(doc.numbering?.numberSymbol).toBe('01/UBND-VP');
   });
@@ -93,7 +95,7 @@ describe('an outgoing document’s whole path (Nghị định 30/2020/NĐ-CP, Đ
     const doc = actOnOutgoing(
       draft('signed'),
       { type: 'number' },
-      { caller: clerk, now: newYear, register: { last: { year: 2026, number: 1432 } } },
+      { caller: clerk, now: newYear, register: { claimed: { year: 2027, number: 1 } } },
     );
     expect(doc.numbering).toEqual({
       position: { year: 2027, number: 1 },
@@ -145,7 +147,9 @@ describe('who may take each step', () => {
       const status = { number: 'signed', 'agency-sign': 'numbered', issue: 'agency-signed' }[type] as OutgoingStatus;
       const numbering = { position: { year: 2026, number: 1 }, numberSymbol: '01/QĐ-UBND', issuedOn: '2026-03-10' };
       expect(
-        refusal(() => act(draft(status, { numbering }), { type }, chair, { register: { last: undefined } })).code,
+        refusal(() =>
+          act(draft(status, { numbering }), { type }, chair, { register: { claimed: { year: 2026, number: 1 } } }),
+        ).code,
       ).toBe('document-action-not-allowed');
     }
   });
@@ -168,7 +172,7 @@ describe('steps out of order are refused (Điều 14)', () => {
       ['issued', { type: 'return', comments: 'Sửa.' }, chair],
     ];
     for (const [status, action, caller] of cases) {
-      const v = refusal(() => act(draft(status), action, caller, { register: { last: undefined } }));
+      const v = refusal(() => act(draft(status), action, caller, { register: { claimed: { year: 2026, number: 1 } } }));
       expect(v.code, `${action.type} from ${status}`).toBe('document-transition-not-allowed');
       expect(v.kind).toBe('invalid');
     }
@@ -182,5 +186,44 @@ describe('steps out of order are refused (Điều 14)', () => {
     expect(allowedOutgoingActions(chair, draft('awaiting-signature'))).toEqual(['return', 'sign']);
     expect(allowedOutgoingActions(clerk, draft('signed'))).toEqual(['number']);
     expect(allowedOutgoingActions(clerk, draft('issued'))).toEqual([]);
+  });
+});
+
+describe('the number comes from the register (Điều 15 khoản 1, Điều 16)', () => {
+  it('refuses a position the register gave in another year than the day of issuance', () => {
+    const newYear = new Date('2027-01-01T00:10:00+07:00');
+    const v = refusal(() =>
+      actOnOutgoing(
+        draft('signed'),
+        { type: 'number' },
+        { caller: clerk, now: newYear, register: { claimed: { year: 2026, number: 1433 } } },
+      ),
+    );
+    expect(v.code).toBe('register-year-mismatch');
+    expect(v.details).toEqual({ registerYear: 2026, year: 2027 });
+  });
+
+  it("numbers in the agency's general outgoing register", () => {
+    expect(outgoingRegisterOf(draft())).toEqual({ agencyId: agency, kind: 'outgoing', series: 'chung' });
+  });
+
+  it('tells before any number is claimed whether one is due, already held, or refused', () => {
+    expect(numberingDue(draft('signed'), clerk)).toBe('due');
+    const numbering = { position: { year: 2026, number: 7 }, numberSymbol: '07/QĐ-UBND', issuedOn: '2026-03-10' };
+    expect(numberingDue(draft('numbered', { numbering }), clerk)).toBe('numbered');
+    expect(numberingDue(draft('issued', { numbering }), clerk)).toBe('numbered');
+    expect(refusal(() => numberingDue(draft('awaiting-signature'), clerk)).code).toBe(
+      'document-transition-not-allowed',
+    );
+    expect(refusal(() => numberingDue(draft('signed'), chair)).code).toBe('document-action-not-allowed');
+    const otherClerk: Caller = { ...clerk, agencyId: 'ubnd-xa-khac' };
+    expect(refusal(() => numberingDue(draft('signed'), otherClerk)).code).toBe('document-action-not-allowed');
+    expect(refusal(() => numberingDue(draft('numbered', { numbering }), otherClerk)).code).toBe(
+      'document-action-not-allowed',
+    );
+    // A symbol the decree would not write is refused before the register gives a number to it.
+    expect(refusal(() => numberingDue(draft('signed', { type: 'cong-van' }), clerk)).code).toBe(
+      'cong-van-unit-required',
+    );
   });
 });
