@@ -153,7 +153,10 @@ export function numberingDue(document: OutgoingDocument, caller: Caller): 'numbe
     if (!actorFor('number', caller, document)) throw actionRefused(outgoingActionLabels.number);
     return 'numbered';
   }
-  checkStep(outgoingLifecycle, document, { type: 'number', caller });
+  checkStep<OutgoingStatus, OutgoingActionType, OutgoingDocument>(outgoingLifecycle, document, {
+    type: 'number',
+    caller,
+  });
   numberSymbolOf(document, 1);
   return 'due';
 }
