@@ -158,6 +158,9 @@ export const keys = {
     pk: `REGISTERED#${register.agencyId}#${register.kind}#${register.series}#${year}#${documentId}`,
     sk: 'NUMBER',
   }),
+  /** An agency's outgoing documents (outgoing-document-repository.ts): one item each, its id the sort key. */
+  outgoingDocuments: (agencyId: string) => `OUTGOING#${agencyId}`,
+  outgoingDocument: (agencyId: string, id: string) => ({ pk: `OUTGOING#${agencyId}`, sk: id }),
   /** A report (request, status, summary, file keys). */
   report: (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' }),
   /** Reports listing of one scope (an agency, for each agency at or above the report's, or `ALL`), newest first. */
