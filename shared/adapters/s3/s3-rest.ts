@@ -12,7 +12,7 @@ import { HttpRequest } from '@smithy/core/transport';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createScope, getSigningKey, SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 
 export interface S3RestOptions {
   bucket: string;
@@ -116,29 +116,31 @@ export function s3Rest(options: S3RestOptions) {
   ): Promise<S3Response> {
     for (let attempt = 1; ; attempt++) {
       let answer: S3Response;
+      const operation = operationOf(method, init.headers);
       try {
-        const { response } = await s3Transport.send(http, await sign(method, key, init), {
-          operation: operationOf(method, init.headers),
-          bucket,
-          key,
-        });
+        const { response } = await s3Transport.send(http, await sign(method, key, init), { operation, bucket, key });
         answer = { status: response.statusCode, headers: response.headers, body: response.body as Readable };
       } catch (error) {
         if (attempt >= maxAttempts) throw error;
         await backoff(attempt);
         continue;
       }
-      if (answer.status < 300) return answer;
-      const text = await readText(answer.body);
-      if (retryable(answer.status) && attempt < maxAttempts) {
-        await backoff(attempt);
-        continue;
+      if (answer.status >= 300 || operation === 'CopyObject') {
+        const text = await readText(answer.body);
+        // A copy S3 has begun can still fail: its answer is then a 200 whose body is an <Error> (S3 CopyObject).
+        const failed = answer.status >= 300 || text.includes('<Error>');
+        if (!failed) return { ...answer, body: Readable.from([Buffer.from(text)]) };
+        if ((answer.status === 200 || retryable(answer.status)) && attempt < maxAttempts) {
+          await backoff(attempt);
+          continue;
+        }
+        throw new S3Error(
+          xmlField(text, 'Code') ?? String(answer.status),
+          answer.status,
+          xmlField(text, 'Message') ?? '',
+        );
       }
-      throw new S3Error(
-        xmlField(text, 'Code') ?? String(answer.status),
-        answer.status,
-        xmlField(text, 'Message') ?? '',
-      );
+      return answer;
     }
   }
 
@@ -218,5 +220,5 @@ export async function readBytes(body: Readable): Promise<Uint8Array> {
 const readText = async (body: Readable) => Buffer.from(await readBytes(body)).toString('utf8');
 
 /** One field of S3's XML error document (`<Error><Code>NoSuchKey</Code>…`). */
-export const xmlField = (xml: string, name: string): string | undefined =>
+const xmlField = (xml: string, name: string): string | undefined =>
   new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1];

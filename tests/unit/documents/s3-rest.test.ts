@@ -240,20 +240,29 @@ describe('answers the emulator cannot give', () => {
     }
   });
 
-  it('a copy S3 answers 200 with an <Error> body failed, and says so', async () => {
-    const fake = await fakeS3([
-      {
-        status: 200,
-        body: '<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>',
-      },
+  it('a copy S3 answers 200 with an <Error> body failed: it is tried again, and said so when it keeps failing', async () => {
+    const internal = '<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>';
+    const copied = '<CopyObjectResult><ETag>"9b2cf535f27731c974343645a3985328"</ETag></CopyObjectResult>';
+    const once = await fakeS3([
+      { status: 200, body: internal },
+      { status: 200, body: copied },
     ]);
     try {
-      await expect(documentStore(fake.s3).copy('a b.pdf', 'quarantine/a b.pdf')).rejects.toMatchObject({
-        code: 'InternalError',
-      });
-      expect(fake.asked).toEqual(['PUT /documents/quarantine/a%20b.pdf']);
+      await expect(documentStore(once.s3).copy('a b.pdf', 'quarantine/a b.pdf')).resolves.toBe(true);
+      expect(once.asked).toEqual(['PUT /documents/quarantine/a%20b.pdf', 'PUT /documents/quarantine/a%20b.pdf']);
     } finally {
-      await fake.close();
+      await once.close();
+    }
+    const always = await fakeS3([1, 2, 3].map(() => ({ status: 200, body: internal })));
+    try {
+      await expect(documentStore(always.s3).copy('a.pdf', 'b.pdf')).rejects.toMatchObject({
+        name: 'S3Error',
+        code: 'InternalError',
+        status: 200,
+      });
+      expect(always.asked).toHaveLength(3);
+    } finally {
+      await always.close();
     }
   });
 });
