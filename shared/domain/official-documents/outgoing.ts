@@ -116,7 +116,6 @@ export const outgoingRegisterOf = (document: Pick<OutgoingDocument, 'agencyId'>)
   series: 'chung',
 });
 
-/** The actions the caller may take now, by the same table and rules `actOnOutgoing` checks. */
 const outgoingLifecycle: DocumentLifecycle<OutgoingStatus, OutgoingActionType, OutgoingDocument> = {
   transitions: outgoingTransitions,
   actionLabels: outgoingActionLabels,
@@ -124,6 +123,7 @@ const outgoingLifecycle: DocumentLifecycle<OutgoingStatus, OutgoingActionType, O
   actorFor,
 };
 
+/** The actions the caller may take now, by the same table and rules `actOnOutgoing` checks. */
 export function allowedOutgoingActions(caller: Caller, document: OutgoingDocument): OutgoingActionType[] {
   return allowedSteps(outgoingLifecycle, caller, document);
 }

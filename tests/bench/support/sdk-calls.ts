@@ -62,24 +62,17 @@ export function observeSdkCalls(observer: SdkObserver): () => void {
     patched.add(proto);
     const target = proto as { send: Send };
     const original = target.send;
-    target.send = async function (this: object, command, ...rest) {
+    target.send = function (this: object, command, ...rest) {
       const call: SdkCall = {
         client: this,
         service: serviceOf(this),
         command: command.constructor.name.replace(/Command$/, ''),
         input: command.input,
       };
-      observer.before?.(call);
-      try {
+      return observed(observer, call, async () => {
         const output = (await original.call(this, command, ...rest)) as Record<string, unknown>;
-        call.output = output;
-        return output;
-      } catch (error) {
-        call.error = error;
-        throw error;
-      } finally {
-        observer.after?.(call);
-      }
+        return { output, seen: output };
+      });
     };
     undo.push(() => {
       target.send = original;
@@ -87,27 +80,36 @@ export function observeSdkCalls(observer: SdkObserver): () => void {
   }
   // The platform's S3 calls (shared/adapters/s3/s3-rest.ts) go out through one transport, not an SDK client.
   const s3Send = s3Transport.send;
-  s3Transport.send = async (http, request, named) => {
-    const call: SdkCall = {
-      client: s3Transport,
-      service: 's3',
-      command: named.operation,
-      input: { Bucket: named.bucket, Key: named.key },
-    };
-    observer.before?.(call);
-    try {
-      const output = await s3Send(http, request, named);
-      call.output = { statusCode: output.response.statusCode };
-      return output;
-    } catch (error) {
-      call.error = error;
-      throw error;
-    } finally {
-      observer.after?.(call);
-    }
-  };
+  s3Transport.send = (http, request, named) =>
+    observed(
+      observer,
+      { client: s3Transport, service: 's3', command: named.operation, input: { Bucket: named.bucket, Key: named.key } },
+      async () => {
+        const output = await s3Send(http, request, named);
+        return { output, seen: { statusCode: output.response.statusCode } };
+      },
+    );
   undo.push(() => {
     s3Transport.send = s3Send;
   });
   return () => undo.forEach((u) => u());
+}
+
+/** Runs one call between the observer's `before` and `after`, with what it answered or threw on `call`. */
+async function observed<T>(
+  observer: SdkObserver,
+  call: SdkCall,
+  run: () => Promise<{ output: T; seen: Record<string, unknown> }>,
+): Promise<T> {
+  observer.before?.(call);
+  try {
+    const { output, seen } = await run();
+    call.output = seen;
+    return output;
+  } catch (error) {
+    call.error = error;
+    throw error;
+  } finally {
+    observer.after?.(call);
+  }
 }
